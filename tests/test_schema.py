@@ -1,0 +1,36 @@
+"""Every processed table against the data dictionary (pandera), and the dictionary against the tables."""
+
+import pandas as pd
+import pytest
+
+from conftest import COMMITTED_PROCESSED
+from mrt import schema
+
+TABLES = sorted(schema.TABLES)
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_committed_table_matches_dictionary(name):
+    path = COMMITTED_PROCESSED / name
+    assert path.is_file(), f"{name} is in the dictionary but was not written"
+    dtypes = {c.name: schema.DTYPES[c.dtype] for c in schema.TABLES[name].columns}
+    frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""])
+    schema.validate(frame, name)
+
+
+def test_every_processed_csv_is_documented():
+    written = {p.name for p in COMMITTED_PROCESSED.glob("*.csv")} - {"data_dictionary.csv"}
+    assert written == set(schema.TABLES)
+
+
+def test_written_dictionary_is_current():
+    committed = pd.read_csv(COMMITTED_PROCESSED / "data_dictionary.csv", dtype=str, keep_default_na=False)
+    current = schema.data_dictionary().astype(str)
+    pd.testing.assert_frame_equal(committed, current)
+
+
+def test_schema_rejects_out_of_vocabulary_unit():
+    frame = pd.read_csv(COMMITTED_PROCESSED / "bls_wages.csv")
+    frame.loc[0, "unit"] = "dollars"
+    with pytest.raises(Exception, match="isin"):
+        schema.validate(frame, "bls_wages.csv")
