@@ -19,6 +19,7 @@ def raw(path):
 @pytest.mark.parametrize("path, columns", [
     (paths.GUIDE_FIGURES, ["as_printed", "period_as_printed"]),
     (paths.GUIDE_EDUCATION, ["as_printed"]),
+    (paths.GUIDE_CLAIMS, ["as_printed"]),
 ])
 def test_every_item_is_verbatim_on_its_line(guides_dir, path, columns):
     problems = []

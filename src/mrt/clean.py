@@ -136,6 +136,29 @@ def build_guide_education(path: Path = paths.GUIDE_EDUCATION) -> pd.DataFrame:
     return frame[["statement_id", "guide_file", "line", "source_key", "as_printed", "route", "route_label", "stance", "description"]]
 
 
+CHECKS = ("wage", "employment_count", "growth_pct", "growth_change", "growth_wording", "setting_share", "setting_remainder",
+          "setting_majority", "setting_pay", "setting_pay_figure", "area_pay_list", "education_entry", "education_advancement",
+          "duration", "not_checkable")
+
+
+def build_guide_claims(figures: pd.DataFrame, path: Path = paths.GUIDE_CLAIMS) -> pd.DataFrame:
+    """Every checkable claim, restated in the project's words, with the check that applies to it."""
+    columns = ["claim_id", "guide_file", "line", "as_printed", "topic", "check", "figure_ids", "claim"]
+    raw = read_raw_csv(path, columns, not_empty=[c for c in columns if c != "figure_ids"])
+    known = set(figures["figure_id"])
+    for (position, guide_file, line), row in zip(_guide_location(raw, path), raw.itertuples(index=False)):
+        _check_vocabulary(row.check, CHECKS, path, position, guide_file, line, "check")
+        _check_vocabulary(row.topic, TOPICS, path, position, guide_file, line, "topic")
+        for figure_id in filter(None, row.figure_ids.split(";")):
+            if figure_id not in known:
+                raise DataError(f"{where(path, position, guide_file, line)}: expected figure ids from guide_figures.csv, found {figure_id!r}")
+    frame = raw.copy()
+    frame["line"] = frame["line"].astype(int).astype("Int64")
+    frame["source_key"] = [guide_key(g, l) for g, l in zip(frame["guide_file"], frame["line"])]
+    frame["figure_ids"] = frame["figure_ids"].replace("", None)
+    return frame[["claim_id", "guide_file", "line", "source_key", "as_printed", "topic", "check", "figure_ids", "claim"]]
+
+
 def _numbers(raw: pd.DataFrame, path: Path, columns: list[str]) -> pd.DataFrame:
     """Convert text cells to numbers (empty -> NA), naming the row on failure."""
     frame = raw.copy()
@@ -299,6 +322,7 @@ def build_all() -> dict[str, pd.DataFrame]:
         "figures.csv": figures,
         "guide_wages.csv": build_guide_wages(figures),
         "guide_education.csv": build_guide_education(),
+        "guide_claims.csv": build_guide_claims(figures),
         "bls_wages.csv": build_bls_wages(),
         "bls_employment.csv": build_bls_employment(),
         "bls_projections.csv": build_bls_projections(),

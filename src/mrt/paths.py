@@ -51,6 +51,7 @@ def guides_dir() -> Path | None:
 GUIDE_FIGURES = RAW / "guide_figures.csv"
 GUIDE_EXCLUSIONS = RAW / "guide_line_exclusions.csv"
 GUIDE_EDUCATION = RAW / "guide_education.csv"
+GUIDE_CLAIMS = RAW / "guide_claims.csv"
 SOURCES = RAW / "sources.csv"
 OEWS_NATIONAL = RAW_REFERENCE / "bls_oews_national.csv"
 PROJECTIONS = RAW_REFERENCE / "bls_employment_projections.csv"
@@ -60,7 +61,7 @@ EDUCATION_COSTS = RAW_REFERENCE / "education_costs_and_pay.csv"
 CPI_U = RAW_REFERENCE / "cpi_u_annual.csv"
 
 RAW_FILES = (
-    GUIDE_FIGURES, GUIDE_EXCLUSIONS, GUIDE_EDUCATION, SOURCES, OEWS_NATIONAL,
+    GUIDE_FIGURES, GUIDE_EXCLUSIONS, GUIDE_EDUCATION, GUIDE_CLAIMS, SOURCES, OEWS_NATIONAL,
     PROJECTIONS, OOH_EDITIONS, INDUSTRY_EMPLOYMENT, EDUCATION_COSTS, CPI_U,
 )
 
