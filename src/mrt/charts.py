@@ -46,6 +46,13 @@ def new_figure(width: float = SIZE[0], height: float = SIZE[1]):
     return plt.subplots(figsize=(width, height))
 
 
+def dollar_axis(ax, axis: str = "y") -> None:
+    """Label an axis in dollars with thousands separators ($50,000)."""
+    from matplotlib.ticker import StrMethodFormatter
+
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(StrMethodFormatter("${x:,.0f}"))
+
+
 def add_source(fig, text: str) -> None:
     """A source line under the chart: every chart says where its numbers come from."""
     fig.text(0.01, 0.01, text, ha="left", va="bottom", fontsize=7.5, color="#555555", wrap=True)
@@ -69,3 +76,42 @@ def save_chart(fig, name: str, data: pd.DataFrame, source: str):
     write_csv(data.reset_index(drop=True), paths.charts_dir() / f"{name}.csv")
     write_bytes(data_png, paths.charts_dir() / f"{name}.png")
     return Image(data=data_png, format="png")
+
+
+def line_chart(data: pd.DataFrame, x: str, y: str, hue: str, title: str, ylabel: str,
+               spans: list[tuple[float, float, str]] = (), style: str | None = None):
+    """Lines by ``hue`` (and dashes by ``style``), with shaded spans for periods to read with care."""
+    fig, ax = new_figure()
+    sns.lineplot(data=data, x=x, y=y, hue=hue, style=style, marker="o", ax=ax)
+    for i, (start, end, label) in enumerate(spans):
+        ax.axvspan(start, end, color=PALETTE["grey"], alpha=0.3 if i == 0 else 0.12, lw=0)
+        ax.text((start + end) / 2, 0.98, label, transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=8, color="#444444")
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel("")
+    ax.legend(title=None, loc="lower right")
+    if y.endswith("usd"):
+        dollar_axis(ax, "y")
+    return fig, ax
+
+
+def barh_chart(data: pd.DataFrame, label: str, value: str, title: str, xlabel: str,
+               reference: float | None = None, reference_label: str = "", colour_by: str | None = None):
+    """Horizontal bars, largest at the top, with an optional reference line."""
+    ordered = data.sort_values(value)
+    fig, ax = new_figure(8, 0.35 * len(ordered) + 1.6)
+    colours = SERIES[0] if colour_by is None else ordered[colour_by].map(
+        {k: SERIES[i] for i, k in enumerate(dict.fromkeys(data[colour_by]))})
+    ax.barh(ordered[label], ordered[value], color=colours)
+    if reference is not None:
+        ax.axvline(reference, color=PALETTE["black"], lw=1, ls="--")
+        ax.text(reference, len(ordered) - 0.4, " " + reference_label, fontsize=8, va="bottom")
+    if colour_by is not None:
+        from matplotlib.patches import Patch
+
+        keys = list(dict.fromkeys(data[colour_by]))
+        ax.legend([Patch(color=SERIES[i]) for i in range(len(keys))], keys, loc="lower right")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("")
+    return fig, ax
