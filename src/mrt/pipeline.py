@@ -71,7 +71,7 @@ class Progress:
 async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, asyncio.Event], progress: Progress,
                    timeout: int, env: dict[str, str]) -> None:
     nb = nbformat.read(source, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False, coalesce_streams=True,
                             resources={"metadata": {"path": str(paths.NOTEBOOKS)}})
     started = time.perf_counter()
     async with client.async_setup_kernel(env=env):

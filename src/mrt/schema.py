@@ -83,6 +83,13 @@ TABLES: dict[str, Table] = {
          Col("route", "string", "route into the job (closed list)"), Col("route_label", "string", "route in plain words"),
          Col("stance", "string", "what the guide says of the route", allowed=("required", "typical", "sufficient", "alternative", "preferred", "optional", "for_advancement")),
          Col("description", "string", "the statement in the project's words"))),
+    "guide_claims.csv": Table(
+        "Every checkable claim in the guides, restated in the project's words, with the check that applies", "01-clean",
+        (Col("claim_id", "string", "id in data/raw/guide_claims.csv"), *_guide_cols(),
+         Col("as_printed", "string", "a short phrase exactly as printed, to find the claim on its line"),
+         Col("topic", "string", "what the claim is about"), Col("check", "string", "which check applies (see src/mrt/factcheck.py)"),
+         Col("figure_ids", "string", "printed figures the claim rests on, separated by ';'", nullable=True),
+         Col("claim", "string", "the claim in the project's words"))),
     "bls_wages.csv": Table(
         "BLS OEWS national wage estimates (May of each year), long format", "01-clean",
         (Col("year", "int", "OEWS reference year (May)", unit=YEAR), Col("soc_code", "string", "occupation code used that year"),
@@ -142,6 +149,133 @@ TABLES: dict[str, Table] = {
          Col("period", "string", "year or period of the figure", nullable=True), Col("source", "string", "publication"),
          Col("status", "string", "how it was verified"), _ref_key("education_costs_and_pay.csv"))),
 }
+
+USD = "usd (see unit column)"
+VERDICTS_WAGE = ("exact", "rounded to nearest 1,000", "rounded to nearest 100", "rounded to nearest 10,000", "year mislabelled",
+                 "statistic mislabelled", "no year printed; matches one BLS year exactly", "no year printed; matches another statistic", "not found")
+METHODS = ("lognormal through p10 and p90", "lognormal least squares on p10, p90 and mean")
+BLS_STAT = ("mean", "p10", "median", "p90")
+
+TABLES.update({
+    "wage_provenance.csv": Table(
+        "Each national pay figure in the guides matched to the BLS OEWS release it came from", "02-salaries",
+        (Col("figure_id", "string", "printed item id"), Col("source_key", "string", "guide file and line"),
+         Col("as_printed", "string", "the printed item"), Col("part", "string", "part of a pair or range", allowed=("hourly", "annual", "low", "high"), nullable=True),
+         Col("statistic_printed", "string", "statistic the guide names"), Col("statistic_compared", "string", "BLS statistic compared (range ends as p10/p90)"),
+         Col("unit", "string", "unit", allowed=("usd_per_year", "usd_per_hour")), Col("value", "float", "printed amount", unit=USD),
+         Col("year_printed", "int", "year printed with the figure", unit=YEAR, nullable=True),
+         Col("printed_rounding_step", "float", "rounding step read from the printed amount", unit=USD),
+         Col("bls_year", "int", "OEWS year matched", unit=YEAR, nullable=True),
+         Col("bls_statistic", "string", "OEWS statistic matched", allowed=BLS_STAT, nullable=True),
+         Col("bls_value", "float", "OEWS value matched", unit=USD, nullable=True),
+         Col("difference", "float", "printed minus BLS", unit=USD, nullable=True),
+         Col("verdict", "string", "how the printed figure relates to the record", allowed=VERDICTS_WAGE),
+         Col("bls_source_key", "string", "OEWS row matched", nullable=True))),
+    "hourly_annual_checks.csv": Table(
+        "Every hourly/annual pair the guides print, checked against annual = hourly x 2,080", "02-salaries",
+        (Col("area_type", "string", "geography", allowed=("national", "state", "metro")), Col("area", "string", "area"),
+         Col("statistic", "string", "statistic named by the guide"), Col("range_end", "string", "point figure or range end", allowed=("point", "low", "high")),
+         Col("hourly_source_key", "string", "guide line of the hourly amount"), Col("annual_source_key", "string", "guide line of the annual amount"),
+         Col("hourly_usd", "float", "printed hourly amount", unit="usd_per_hour"), Col("annual_usd", "float", "printed annual amount", unit="usd_per_year"),
+         Col("annual_rounding_step_usd", "float", "rounding step of the printed annual amount", unit="usd_per_year"),
+         Col("hourly_x_2080", "float", "hourly amount times 2,080 hours", unit="usd_per_year"),
+         Col("gap_usd", "float", "printed annual minus hourly x 2,080", unit="usd_per_year"),
+         Col("tolerance_usd", "float", "largest gap rounding explains: 0.005 x 2,080 + half the annual step", unit="usd_per_year"),
+         Col("consistent", "bool", "gap within tolerance"))),
+    "mean_median_gap.csv": Table(
+        "BLS mean, median and spread of annual pay by year", "02-salaries",
+        (Col("year", "int", "OEWS year", unit=YEAR), Col("soc_code", "string", "occupation code"), COMPARABLE,
+         Col("p10_annual_usd", "float", "10th percentile", unit="usd_per_year, nominal"), Col("median_annual_usd", "float", "median", unit="usd_per_year, nominal"),
+         Col("mean_annual_usd", "float", "mean", unit="usd_per_year, nominal"), Col("p90_annual_usd", "float", "90th percentile", unit="usd_per_year, nominal"),
+         Col("mean_minus_median_usd", "float", "mean minus median", unit="usd_per_year"), Col("mean_to_median_ratio", "float", "mean / median", unit="ratio"),
+         Col("p90_to_p10_ratio", "float", "90th / 10th percentile", unit="ratio"), _ref_key("bls_oews_national.csv"))),
+    "median_method_validation.csv": Table(
+        "The median of each BLS year estimated without it (from p10, p90, mean), against the published median", "02-salaries",
+        (Col("year", "int", "OEWS year", unit=YEAR), Col("soc_code", "string", "occupation code"), COMPARABLE,
+         Col("method", "string", "estimation method", allowed=METHODS),
+         Col("published_median_usd", "float", "published median", unit="usd_per_year"), Col("estimated_median_usd", "float", "estimated median", unit="usd_per_year"),
+         Col("error_usd", "float", "estimate minus published", unit="usd_per_year"), Col("error_pct", "float", "error relative to the published median", unit="percent"))),
+    "salary_quantiles.csv": Table(
+        "Quartiles of national annual pay estimated from the guides' printed figures alone", "02-salaries",
+        (Col("year", "int", "year of the printed figures", unit=YEAR), Col("quantile", "float", "quantile", allowed=(0.25, 0.5, 0.75)),
+         Col("annual_usd", "float", "estimated pay at the quantile", unit="usd_per_year, nominal"),
+         Col("method", "string", "estimation method", allowed=METHODS), Col("figures_used", "string", "printed figures used, with guide file and line"))),
+    "bls_pay_constant_dollars.csv": Table(
+        "BLS national annual mean and median, nominal and in 2024 dollars (CPI-U)", "02-salaries",
+        (Col("year", "int", "OEWS year", unit=YEAR), Col("soc_code", "string", "occupation code"), COMPARABLE,
+         Col("statistic", "string", "statistic", allowed=("mean", "median")), Col("nominal_usd", "float", "pay in dollars of the year", unit="usd_per_year, nominal"),
+         Col("real_usd_2024", "float", "pay in 2024 dollars", unit="usd_per_year, 2024 dollars"), _ref_key("bls_oews_national.csv"))),
+    "guide_pay_constant_dollars.csv": Table(
+        "Every national pay figure of the guides in 2024 dollars (CPI-U)", "02-salaries",
+        (Col("figure_id", "string", "printed item id"), Col("source_key", "string", "guide file and line"), Col("as_printed", "string", "the printed item"),
+         Col("part", "string", "part of a pair or range", allowed=("hourly", "annual", "low", "high"), nullable=True),
+         Col("statistic", "string", "statistic (range ends as p10/p90)"), Col("unit", "string", "unit", allowed=("usd_per_year", "usd_per_hour")),
+         Col("nominal_value", "float", "printed amount", unit=USD), Col("dollar_year", "int", "year whose dollars the figure is in", unit=YEAR, nullable=True),
+         Col("dollar_year_basis", "string", "where the dollar year comes from", allowed=("printed", "inferred from the BLS match", "unknown")),
+         Col("real_usd_2024", "float", "amount in 2024 dollars", unit=USD + ", 2024 dollars", nullable=True))),
+    "pay_by_place_vs_national.csv": Table(
+        "The guides' state, metro and work-setting pay against the national BLS figure of the same year", "02-salaries",
+        (Col("figure_id", "string", "printed item id"), Col("source_key", "string", "guide file and line"),
+         Col("area_type", "string", "geography", allowed=("national", "state", "metro")), Col("area", "string", "area"),
+         Col("setting", "string", "work setting", allowed=("all", "hospitals", "offices_of_physicians")),
+         Col("unit", "string", "unit", allowed=("usd_per_year", "usd_per_hour")), Col("value", "float", "printed amount", unit=USD),
+         Col("year", "int", "year compared", unit=YEAR), Col("year_basis", "string", "printed, or inferred"),
+         Col("national_statistic", "string", "national statistic compared", allowed=("mean", "median")),
+         Col("national_value", "float", "national BLS value", unit=USD), Col("difference", "float", "printed minus national", unit=USD),
+         Col("ratio_to_national", "float", "printed / national", unit="ratio"), Col("national_source_key", "string", "OEWS row compared"))),
+})
+
+COMPARISON_GROUP = Col("comparison_group", "string", "occupation definition of the vintage",
+                       allowed=("29-2071 (2010-2018 definition)", "29-2098 broader group", "29-2072 after the 2018 split"))
+TABLES.update({
+    "projection_vintages.csv": Table(
+        "Every BLS projection vintage, with implied levels, growth rates and the all-occupations comparison", "03-projections",
+        (Col("vintage", "string", "projection period"), Col("soc_code", "string", "occupation code"), COMPARABLE, COMPARISON_GROUP,
+         Col("base_year", "int", "base year", unit=YEAR), Col("target_year", "int", "target year", unit=YEAR),
+         Col("base_employment_thousands", "float", "base-year employment", unit="thousands of jobs"),
+         Col("projected_thousands", "float", "target-year employment, published or implied", unit="thousands of jobs"),
+         Col("projected_level_basis", "string", "published, or implied from base and percent", allowed=("published", "implied from base and percent")),
+         Col("change_thousands_used", "float", "projected change (published, or projected minus base)", unit="thousands of jobs"),
+         Col("pct_change", "float", "projected change over the period", unit="percent"),
+         Col("annual_growth_pct", "float", "compound annual growth rate", unit="percent per year"),
+         Col("all_occupations_pct_change", "float", "all occupations, same vintage", unit="percent", nullable=True),
+         Col("all_occupations_annual_growth_pct", "float", "all occupations, compound annual rate", unit="percent per year", nullable=True),
+         Col("ratio_to_all_occupations", "float", "occupation percent / all-occupations percent", unit="ratio", nullable=True),
+         Col("status", "string", "how the reference row was verified"), _ref_key("bls_employment_projections.csv"))),
+    "guide_outlooks.csv": Table(
+        "The two outlooks the guides quote, with implied end-year employment, change and annual rate", "03-projections",
+        (Col("vintage", "string", "projection period"), Col("guide_sources", "string", "guide lines that print the percent"),
+         Col("printed_pct", "float", "percent the guides print", unit="percent"),
+         Col("base_persons", "int", "base-year employment used", unit="jobs"), Col("base_basis", "string", "printed (with line) or implied"),
+         Col("change_persons", "int", "numeric change", unit="jobs"), Col("change_basis", "string", "printed (with line) or implied"),
+         Col("implied_end_persons", "int", "implied end-year employment", unit="jobs"),
+         Col("annual_growth_pct", "float", "compound annual growth rate of the printed percent", unit="percent per year"),
+         Col("bls_base_persons", "int", "base BLS used", unit="jobs"), Col("bls_pct", "float", "percent BLS published", unit="percent"),
+         Col("bls_all_occupations_pct", "float", "all occupations, same vintage", unit="percent"), _ref_key("bls_employment_projections.csv"))),
+    "outlook_rounding.csv": Table(
+        "Base-year employment consistent with the rounded 2016-2026 figures (interval arithmetic)", "03-projections",
+        (Col("change_low", "float", "lowest change that rounds to the printed one", unit="jobs"), Col("change_high", "float", "highest", unit="jobs"),
+         Col("pct_low", "float", "lowest percent that rounds to the printed one", unit="percent"), Col("pct_high", "float", "highest", unit="percent"),
+         Col("base_low_persons", "int", "lowest consistent base", unit="jobs"), Col("base_high_persons", "int", "highest consistent base", unit="jobs"),
+         Col("bls_base_persons", "float", "base BLS used", unit="jobs"), Col("bls_base_in_interval", "bool", "whether BLS's base is consistent"),
+         Col("point_estimate_persons", "int", "printed change / printed percent", unit="jobs"), Col("source_keys", "string", "guide line and BLS row"))),
+    "projection_vs_outcome.csv": Table(
+        "What each early vintage projected for its end year against later measurements", "03-projections",
+        (Col("vintage", "string", "projection period"), Col("target_year", "int", "target year", unit=YEAR),
+         Col("projected_thousands", "float", "projected employment", unit="thousands of jobs"),
+         Col("projected_level_basis", "string", "published or implied", allowed=("published", "implied from base and percent")),
+         Col("measured_by", "string", "which later measurement"), Col("measured_thousands", "float", "measured employment", unit="thousands of jobs"),
+         Col("measured_comparable_to_29_2071", "string", "occupation code comparability of the measurement", allowed=("yes", "no", "partly")),
+         Col("like_for_like", "bool", "same concept and same occupation code"), Col("caveat", "string", "why the comparison is or is not like for like"),
+         Col("difference_pct", "float", "measured relative to projected", unit="percent"), Col("measured_source_key", "string", "row measured"))),
+    "growth_wording.csv": Table(
+        "The guides' comparison words checked against the all-occupations rate of the same vintage", "03-projections",
+        (Col("source_key", "string", "guide file and line"), Col("vintage", "string", "projection period"),
+         Col("words", "string", "the comparison words as printed"), Col("printed_pct", "float", "percent printed", unit="percent"),
+         Col("all_occupations_pct", "float", "BLS all-occupations percent, same vintage", unit="percent"),
+         Col("ratio", "float", "printed percent / all occupations", unit="ratio"), Col("verdict", "string", "supported, overstated or contradicted"),
+         Col("bls_source_key", "string", "BLS projections row compared"))),
+})
 
 
 def _pandera_column(col: Col) -> pa.Column:
