@@ -115,3 +115,26 @@ def barh_chart(data: pd.DataFrame, label: str, value: str, title: str, xlabel: s
     ax.set_xlabel(xlabel)
     ax.set_ylabel("")
     return fig, ax
+
+
+def winner_grid(winners: pd.DataFrame, rows: list[str], labels: dict[str, str], title: str, winner_column: str = "best_route"):
+    """A grid of coloured cells: one row per assumption, one column per value, each cell naming the winner.
+
+    ``winners`` has columns assumption, value, position (0, 1, 2 ...) and ``winner_column``."""
+    from matplotlib.patches import Rectangle
+
+    keys = list(labels)
+    columns = int(winners["position"].max()) + 1
+    fig, ax = new_figure(9, 0.75 * len(rows) + 1)
+    for row in winners.itertuples(index=False):
+        y = rows.index(row.assumption)
+        winner = getattr(row, winner_column)
+        ax.add_patch(Rectangle((row.position - 0.48, y - 0.45), 0.96, 0.9, color=SERIES[keys.index(winner)], alpha=0.9))
+        ax.text(row.position, y, f"{row.value:g}: {labels[winner]}", ha="center", va="center", fontsize=8, color="white", weight="bold")
+    ax.set_xlim(-0.5, columns - 0.5)
+    ax.set_ylim(-0.5, len(rows) - 0.5)
+    ax.set_yticks(range(len(rows)), [r.replace("_", " ") for r in rows])
+    ax.set_xticks(range(columns), ["low", "default", "high"][:columns] if columns == 3 else range(columns))
+    ax.grid(False)
+    ax.set_title(title)
+    return fig, ax

@@ -22,9 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     started = time.perf_counter()
     if command in ("run", "notebooks"):
-        from mrt.pipeline import run_notebooks
+        from mrt.pipeline import NotebookFailed, run_notebooks
 
-        run_notebooks()
+        try:
+            run_notebooks()
+        except NotebookFailed as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
     if command in ("run", "site"):
         from mrt.site import build_site
 

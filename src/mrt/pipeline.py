@@ -19,6 +19,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 from mrt import paths
 from mrt.io import write_text
@@ -59,6 +60,10 @@ def tidy_metadata(nb: nbformat.NotebookNode) -> None:
         cell.metadata.pop("scrolled", None)
 
 
+class NotebookFailed(RuntimeError):
+    """A notebook cell raised; the message names the notebook, the cell and the error."""
+
+
 class Progress:
     def __init__(self, total: int, stream=sys.stderr):
         self.total, self.done, self.stream, self.start = total, 0, stream, time.perf_counter()
@@ -83,7 +88,10 @@ async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, a
                 progress.say(f"{step.notebook} waits for {', '.join(step.needs)}")
                 await asyncio.gather(*(finished[n].wait() for n in step.needs if n in finished))
                 waited = True
-            await client.async_execute_cell(cell, index)
+            try:
+                await client.async_execute_cell(cell, index)
+            except CellExecutionError as error:
+                raise NotebookFailed(f"{step.notebook}, cell {index + 1}: {error.ename}: {error.evalue}") from None
     tidy_metadata(nb)
     write_text(nbformat.writes(nb) + "\n", target)
     progress.done += 1

@@ -277,6 +277,52 @@ TABLES.update({
          Col("bls_source_key", "string", "BLS projections row compared"))),
 })
 
+MODEL_ROUTES = ("hs_diploma_on_the_job", "postsecondary_certificate", "associate_degree", "bachelor_degree")
+TABLES.update({
+    "education_paths.csv": Table(
+        "Each route into the job: what the guides say (file and line), stated durations, and the Handbook editions", "04-education",
+        (Col("route", "string", "route (closed list)"), Col("route_label", "string", "route in plain words"),
+         Col("guides", "int", "number of guides that mention the route", unit="guides"),
+         Col("statements", "string", "every mention as guide#Lline and what it says"), Col("stances", "string", "distinct stances, '|'-separated"),
+         Col("guides_agree", "bool", "true when every mention takes the same stance"),
+         Col("stated_duration", "string", "durations the guides print for the route, with lines", nullable=True),
+         Col("ooh_typical_entry_in", "string", "Handbook editions naming it the typical entry education", nullable=True),
+         Col("ooh_wording_mentions_in", "string", "Handbook editions whose wording mentions it", nullable=True))),
+    "education_model_parameters.csv": Table(
+        "Every parameter of the education model: value used, unit, and where it comes from", "04-education",
+        (Col("parameter", "string", "name in the notebook's parameters cell"), Col("value", "float", "value used", unit="see unit column"),
+         Col("unit", "string", "unit of the value"), Col("kind", "string", "sourced, guides, convention or assumption"),
+         Col("why", "string", "why this default"), Col("value_from", "string", "published figure or set in the parameters cell"))),
+    "education_model_results.csv": Table(
+        "The education model's summary: one row per route", "04-education",
+        (Col("route", "string", "route", allowed=MODEL_ROUTES), Col("label", "string", "route in plain words"),
+         Col("study_months", "float", "months of study before work", unit="months"), Col("tuition_total_usd", "float", "tuition paid", unit="usd, 2017 dollars"),
+         Col("earnings_forgone_usd", "float", "what the shortest route earns while this one studies", unit="usd, 2017 dollars"),
+         Col("start_percentile", "float", "starting point in the technician pay distribution", unit="percentile"),
+         Col("start_pay_usd_per_year", "float", "starting pay", unit="usd_per_year, 2017 dollars"),
+         Col("cumulative_net_usd", "float", "pay minus tuition over the horizon", unit="usd, 2017 dollars"),
+         Col("net_present_value_usd", "float", "the same, discounted", unit="usd, 2017 dollars, present value"),
+         Col("difference_vs_shortest_usd", "float", "cumulative net minus the shortest route's", unit="usd, 2017 dollars"),
+         Col("break_even_year_vs_shortest", "int", "first year from which the route stays ahead of the shortest (0 for the shortest itself)", unit="year of the horizon", nullable=True),
+         Col("rank_by_present_value", "int", "1 = highest present value"))),
+    "education_model_paths.csv": Table(
+        "The education model year by year for each route", "04-education",
+        (Col("route", "string", "route", allowed=MODEL_ROUTES), Col("year", "int", "year of the horizon (1 = first year after high school)"),
+         Col("pay_usd", "float", "pay earned in the year", unit="usd, 2017 dollars"), Col("tuition_usd", "float", "tuition paid in the year", unit="usd, 2017 dollars"),
+         Col("net_usd", "float", "pay minus tuition", unit="usd, 2017 dollars"), Col("net_present_usd", "float", "net, discounted to year 0", unit="usd, 2017 dollars"),
+         Col("cumulative_net_usd", "float", "running total of net", unit="usd, 2017 dollars"),
+         Col("cumulative_net_present_usd", "float", "running total of discounted net", unit="usd, 2017 dollars"))),
+    "education_sensitivity.csv": Table(
+        "Present value of each route as one assumption moves at a time, and the best route", "04-education",
+        (Col("assumption", "string", "assumption varied", allowed=("tuition_multiplier", "study_months_multiplier", "start_percentile_shift",
+                                                                       "years_to_supervisor", "discount_rate_pct", "horizon_years")),
+         Col("value", "float", "value tried"), Col("position", "int", "0 = low, 1 = default, 2 = high"),
+         Col("route", "string", "route", allowed=MODEL_ROUTES),
+         Col("net_present_value_usd", "float", "present value of the route", unit="usd, 2017 dollars"),
+         Col("best_route", "string", "route with the highest present value at this value", allowed=MODEL_ROUTES),
+         Col("best_technician_route", "string", "best among the routes that stay technicians", allowed=MODEL_ROUTES))),
+})
+
 
 def _pandera_column(col: Col) -> pa.Column:
     checks = [pa.Check.isin(list(col.allowed))] if col.allowed else []
