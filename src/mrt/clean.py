@@ -272,17 +272,19 @@ def build_employment_by_setting(figures: pd.DataFrame, path: Path = paths.INDUST
                      "setting": setting, "setting_as_named": row.setting, "share_pct": share, "qualifier": None,
                      "share_computed": total is not None and pd.isna(row.share_of_occupation_pct),
                      "employment_persons": None if pd.isna(row.employment) else int(row.employment),
-                     "occupation_employment_persons": total_persons})
+                     "occupation_employment_persons": total_persons,
+                     "mean_annual_usd": None if pd.isna(row.mean_annual) else float(row.mean_annual)})
     guide_shares = figures[figures["statistic"] == "employment_share"]
     for row in guide_shares.itertuples(index=False):
         rows.append({"source_key": row.source_key, "source_kind": "guide", "source_detail": f"guide, printed as {row.as_printed!r}",
                      "guide_file": row.guide_file, "line": row.line, "year": row.year_start, "setting": SETTINGS[row.subject],
                      "setting_as_named": row.subject, "share_pct": row.value, "qualifier": row.qualifier, "share_computed": False,
-                     "employment_persons": None, "occupation_employment_persons": None})
+                     "employment_persons": None, "occupation_employment_persons": None, "mean_annual_usd": None})
     result = pd.DataFrame.from_records(rows)
     for column in ("line", "year", "employment_persons", "occupation_employment_persons"):
         result[column] = result[column].astype("Int64")
     result["share_pct"] = result["share_pct"].astype("Float64")
+    result["mean_annual_usd"] = result["mean_annual_usd"].astype("Float64")
     return result
 
 

@@ -136,7 +136,8 @@ TABLES: dict[str, Table] = {
          Col("share_pct", "float", "share of the occupation's employment", unit="percent"), QUAL,
          Col("share_computed", "bool", "true when the share was computed here from employment counts"),
          Col("employment_persons", "int", "employment in the setting", unit="persons", nullable=True),
-         Col("occupation_employment_persons", "int", "occupation total used for a computed share", unit="persons", nullable=True))),
+         Col("occupation_employment_persons", "int", "occupation total used for a computed share", unit="persons", nullable=True),
+         Col("mean_annual_usd", "float", "mean annual pay in the setting (OES rows only)", unit="usd_per_year, nominal", nullable=True))),
     "cpi_u.csv": Table(
         "CPI-U annual averages (U.S. city average, all items, NSA)", "01-clean",
         (Col("year", "int", "year", unit=YEAR), Col("cpi_u_index_1982_84_100", "float", "annual average index", unit="index, 1982-84=100"), _ref_key("cpi_u_annual.csv"))),
@@ -321,6 +322,24 @@ TABLES.update({
          Col("net_present_value_usd", "float", "present value of the route", unit="usd, 2017 dollars"),
          Col("best_route", "string", "route with the highest present value at this value", allowed=MODEL_ROUTES),
          Col("best_technician_route", "string", "best among the routes that stay technicians", allowed=MODEL_ROUTES))),
+})
+
+TABLES.update({
+    "claims.csv": Table(
+        "Every checkable claim in the guides with a verdict, its evidence and the numbers compared", "05-fact-check",
+        (Col("claim_id", "string", "id in data/raw/guide_claims.csv"), *_guide_cols(), Col("topic", "string", "what the claim is about"),
+         Col("claim", "string", "the claim in the project's words"),
+         Col("verdict", "string", "verdict (closed set)", allowed=("matches the record", "rounded", "outdated", "mislabelled", "overstated",
+                                                                    "contradicted", "not checkable with this data")),
+         Col("evidence", "string", "the BLS figure, year and table used, in words"), Col("computation", "string", "the comparison made", nullable=True),
+         Col("guide_value", "float", "the guide's number, where there is one", unit="see unit column", nullable=True),
+         Col("record_value", "float", "the record's number compared", unit="see unit column", nullable=True),
+         Col("unit", "string", "unit of both values", nullable=True), Col("record_year", "int", "year of the record compared", unit=YEAR, nullable=True),
+         Col("record_source_key", "string", "row of the record compared", nullable=True))),
+    "claims_disagreements.csv": Table(
+        "Claims on the same question that differ across guides, side by side with the likely reason", "05-fact-check",
+        (Col("question", "string", "the shared question"), Col("source_key", "string", "guide file and line"), Col("claim", "string", "the claim"),
+         Col("verdict", "string", "verdict"), Col("likely_reason", "string", "why the guides differ"))),
 })
 
 
