@@ -60,6 +60,9 @@ def _atomic_write(path: Path, write) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(handle)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp_name, 0o666 & ~umask)  # mkstemp makes 0600 files; give outputs ordinary permissions
     try:
         write(Path(temp_name))
         os.replace(temp_name, path)
