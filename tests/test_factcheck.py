@@ -47,7 +47,6 @@ def test_share_rules(value, qualifier, shares, expected):
 
 
 def test_key_cases_on_the_real_data(verdicts):
-    by_key = verdicts.reset_index().set_index(["source_key", "claim_id"])
     def verdict_of(source_key, words):
         rows = verdicts[(verdicts["source_key"] == source_key) & verdicts["claim"].str.contains(words, regex=False)]
         assert len(rows) == 1, (source_key, words)
@@ -62,4 +61,3 @@ def test_key_cases_on_the_real_data(verdicts):
     assert verdict_of("000_8f0a57b0245a47f7.txt#L40", "as low as").verdict == "mislabelled"
     # 'most work in hospitals' while no source exceeds 40%
     assert verdict_of("001_cb1680f8129abfb3.txt#L17", "majority").verdict == "contradicted"
-    assert by_key is not None

@@ -99,11 +99,11 @@ async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, a
     finished[step.notebook].set()
 
 
-async def _run_graph(steps: tuple[Step, ...], out_dir: Path, timeout: int, env: dict[str, str]) -> None:
+async def _run_graph(steps: tuple[Step, ...], out_dir: Path, timeout: int, env: dict[str, str], source_dir: Path = paths.NOTEBOOKS) -> None:
     finished = {s.notebook: asyncio.Event() for s in steps}
     progress = Progress(len(steps))
     progress.say("starting " + ", ".join(s.notebook for s in steps))
-    tasks = [asyncio.create_task(_run_one(s, paths.NOTEBOOKS / s.notebook, out_dir / s.notebook, finished, progress, timeout, env))
+    tasks = [asyncio.create_task(_run_one(s, source_dir / s.notebook, out_dir / s.notebook, finished, progress, timeout, env))
              for s in steps]
     try:
         await asyncio.gather(*tasks)
@@ -115,13 +115,14 @@ async def _run_graph(steps: tuple[Step, ...], out_dir: Path, timeout: int, env: 
 
 
 def run_notebooks(out_dir: Path | None = None, processed_dir: Path | None = None, timeout: int = 600,
-                  steps: tuple[Step, ...] | None = None) -> None:
+                  steps: tuple[Step, ...] | None = None, source_dir: Path | None = None) -> None:
     """Execute every notebook in dependency order, in parallel where independent.
 
     ``out_dir`` receives the executed notebooks (default: in place);
-    ``processed_dir`` redirects the tables and charts they write.
+    ``processed_dir`` redirects the tables and charts they write; ``source_dir``
+    reads the notebooks from elsewhere (the student edition).
     """
     env = dict(os.environ)
     if processed_dir is not None:
         env[paths.PROCESSED_ENV] = str(Path(processed_dir).resolve())
-    asyncio.run(_run_graph(steps or STEPS, Path(out_dir or paths.NOTEBOOKS), timeout, env))
+    asyncio.run(_run_graph(steps or STEPS, Path(out_dir or paths.NOTEBOOKS), timeout, env, Path(source_dir or paths.NOTEBOOKS)))
