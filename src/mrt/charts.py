@@ -16,7 +16,6 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
 
 from mrt import paths  # noqa: E402
 from mrt.io import write_bytes, write_csv  # noqa: E402
@@ -32,8 +31,19 @@ SIZE = (8, 4.5)
 
 
 def use_style() -> None:
-    """Apply the project's style (call once at the top of a notebook)."""
-    sns.set_theme(context="notebook", style="whitegrid", palette=SERIES, font="DejaVu Sans")
+    """Apply the project's style (call once at the top of a notebook).
+
+    Plain matplotlib settings in the spirit of seaborn's "whitegrid" theme: importing
+    seaborn costs about a second in every kernel, which the main job would pay five times.
+    """
+    from cycler import cycler
+
+    plt.rcParams.update({
+        "font.family": "DejaVu Sans", "axes.prop_cycle": cycler(color=SERIES), "axes.facecolor": "white",
+        "axes.edgecolor": "#cccccc", "axes.grid": True, "grid.color": "#e5e5e5", "grid.linewidth": 0.8,
+        "axes.spines.top": False, "axes.spines.right": False, "xtick.color": "#333333", "ytick.color": "#333333",
+        "axes.axisbelow": True, "lines.linewidth": 1.8, "lines.markersize": 5,
+    })
     plt.rcParams.update({
         "figure.figsize": SIZE, "figure.dpi": DPI, "savefig.dpi": DPI, "axes.titleweight": "bold",
         "axes.titlesize": 12, "axes.labelsize": 10, "legend.fontsize": 9, "legend.frameon": False,
@@ -82,7 +92,10 @@ def line_chart(data: pd.DataFrame, x: str, y: str, hue: str, title: str, ylabel:
                spans: list[tuple[float, float, str]] = (), style: str | None = None):
     """Lines by ``hue`` (and dashes by ``style``), with shaded spans for periods to read with care."""
     fig, ax = new_figure()
-    sns.lineplot(data=data, x=x, y=y, hue=hue, style=style, marker="o", ax=ax)
+    dashes = {k: ls for k, ls in zip(dict.fromkeys(data[style]), ["-", "--", ":", "-."])} if style else {}
+    for i, (name, group) in enumerate(data.groupby(hue, sort=False)):
+        line = dashes.get(group[style].iloc[0], "-") if style else "-"
+        ax.plot(group[x], group[y], marker="o", ls=line, color=SERIES[i % len(SERIES)], label=name)
     for i, (start, end, label) in enumerate(spans):
         ax.axvspan(start, end, color=PALETTE["grey"], alpha=0.3 if i == 0 else 0.12, lw=0)
         ax.text((start + end) / 2, 0.98, label, transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=8, color="#444444")

@@ -12,10 +12,6 @@ import re
 from pathlib import Path
 
 import nbformat
-import pandas as pd
-from nbconvert import HTMLExporter
-from nbconvert.preprocessors import TagRemovePreprocessor
-from pygments.formatters import HtmlFormatter
 
 from mrt import paths
 from mrt.io import write_text
@@ -42,7 +38,10 @@ footer { margin-top: 3rem; font-size: 0.8rem; color: #555; }
 """
 
 
-def _exporter() -> HTMLExporter:
+def _exporter():
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
     exporter = HTMLExporter(template_name="basic")
     remove = TagRemovePreprocessor(remove_input_tags=HIDE_INPUT_TAGS, enabled=True)
     exporter.register_preprocessor(remove, enabled=True)
@@ -50,6 +49,8 @@ def _exporter() -> HTMLExporter:
 
 
 def _page(title: str, body: str) -> str:
+    from pygments.formatters import HtmlFormatter
+
     pygments_css = HtmlFormatter().get_style_defs(".highlight")
     return (f"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{html.escape(title)}</title>\n"
@@ -59,14 +60,16 @@ def _page(title: str, body: str) -> str:
             "(see data/raw/sources.csv).</footer>\n</body>\n</html>\n")
 
 
-def notebook_page(path: Path) -> tuple[str, str]:
+def notebook_page(path: Path, exporter=None) -> tuple[str, str]:
     nb = nbformat.read(path, as_version=4)
-    body, _ = _exporter().from_notebook_node(nb)
+    body, _ = (exporter or _exporter()).from_notebook_node(nb)
     title = next((c.source.splitlines()[0].lstrip("# ").strip() for c in nb.cells if c.cell_type == "markdown"), path.stem)
     return title, _page(title, body)
 
 
 def index_page(titles: dict[str, str]) -> str:
+    import pandas as pd
+
     sources = pd.read_csv(paths.SOURCES, dtype=str, keep_default_na=False)
     items = "\n".join(f"<li><a href=\"{html.escape(Path(s.notebook).stem)}.html\">{html.escape(titles[s.notebook])}</a>"
                       f"<br><span class=\"summary\">{html.escape(s.summary)}</span></li>" for s in STEPS)
@@ -92,8 +95,9 @@ def build_site(out_dir: Path | None = None, notebooks_dir: Path | None = None) -
     out_dir = Path(out_dir or SITE)
     notebooks_dir = Path(notebooks_dir or paths.NOTEBOOKS)
     titles = {}
+    exporter = _exporter()
     for step in STEPS:
-        title, page = notebook_page(notebooks_dir / step.notebook)
+        title, page = notebook_page(notebooks_dir / step.notebook, exporter)
         titles[step.notebook] = title
         write_text(page, out_dir / f"{Path(step.notebook).stem}.html")
     return write_text(index_page(titles), out_dir / "index.html")
