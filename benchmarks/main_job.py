@@ -1,0 +1,116 @@
+"""Benchmark: the main job against the common practice, and against the floor.
+
+Prints, all measured in this one run on this machine (shared machines are noisy,
+so compare the ratios, not the seconds):
+
+- main job: the notebook graph of ``mrt.cli run`` (in parallel where independent), as a fresh process,
+  with and without building the site (the ratios use the notebook part, the work both practices share);
+- sequential practice: ``jupyter nbconvert --to notebook --execute`` on each notebook in turn;
+- floor: the time to start one kernel and import the stack (pandas, matplotlib, seaborn),
+  times the number of notebooks, divided by the cores.
+
+Aims: main job <= 0.5 x sequential practice, and <= 1.5 x floor.
+Everything is written to temporary folders; the repository is not touched.
+
+    python3 run.py benchmark [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from mrt import paths  # noqa: E402
+from mrt.pipeline import STEPS  # noqa: E402
+
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+
+
+def fresh_processed(tmp: Path) -> dict[str, str]:
+    processed = tmp / "processed"
+    shutil.rmtree(processed, ignore_errors=True)
+    shutil.copytree(paths.DATA / "processed", processed)
+    return dict(os.environ, **{paths.PROCESSED_ENV: str(processed)})
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main_job(tmp: Path, with_site: bool) -> float:
+    """The main job as a fresh process: the notebook graph, and optionally the site."""
+    env = fresh_processed(tmp)
+    code = f"from mrt.pipeline import run_notebooks; run_notebooks(out_dir=r'{tmp / 'nb'}')"
+    if with_site:
+        code += f"; from mrt.site import build_site; build_site(r'{tmp / 'site'}', r'{tmp / 'nb'}')"
+    return timed([PYTHON, "-c", code], env)
+
+
+def sequential_practice(tmp: Path) -> float:
+    env = fresh_processed(tmp)
+    start = time.perf_counter()
+    for step in STEPS:
+        subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--output-dir", str(tmp / "seq"),
+                        str(paths.NOTEBOOKS / step.notebook)], env=env, check=True, cwd=paths.NOTEBOOKS,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def kernel_and_stack() -> float:
+    """Start one kernel, import the stack in it, stop it: measured from inside this process."""
+    from jupyter_client.manager import start_new_kernel
+
+    start = time.perf_counter()
+    km, kc = start_new_kernel(kernel_name="python3")
+    try:
+        kc.execute_interactive("import pandas, matplotlib, matplotlib.pyplot, seaborn", timeout=120)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the median is reported")
+    args = parser.parse_args(argv)
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory(prefix="mrt-bench-") as name:
+        tmp = Path(name)
+        kernel_and_stack()  # warm the file cache once, so the first measurement is not penalised
+        results = {"main": [], "main_site": [], "sequential": [], "kernel": []}
+        for _ in range(args.repeat):  # interleaved, so drifting load hits all of them alike
+            results["main"].append(main_job(tmp, with_site=False))
+            results["main_site"].append(main_job(tmp, with_site=True))
+            results["sequential"].append(sequential_practice(tmp))
+            results["kernel"].append(kernel_and_stack())
+    main_s, site_s, seq_s, kernel_s = (statistics.median(results[k]) for k in ("main", "main_site", "sequential", "kernel"))
+    floor_s = kernel_s * len(STEPS) / cores
+    print(f"notebooks: {len(STEPS)}   cores: {cores}   repeats: {args.repeat} (medians below)")
+    print(f"main job, notebooks (graph, parallel):            {main_s:6.2f} s")
+    print(f"main job, notebooks and site:                     {site_s:6.2f} s")
+    print(f"sequential practice (nbconvert --execute each):   {seq_s:6.2f} s")
+    print(f"one kernel start + stack import:                  {kernel_s:6.2f} s")
+    print(f"floor = {kernel_s:.2f} s x {len(STEPS)} notebooks / {cores} cores:       {floor_s:6.2f} s")
+    print(f"main / sequential: {main_s / seq_s:5.2f}   (aim <= 0.50: {'met' if main_s / seq_s <= 0.5 else 'not met'})")
+    print(f"main / floor:      {main_s / floor_s:5.2f}   (aim <= 1.50: {'met' if main_s / floor_s <= 1.5 else 'not met'})")
+    print("(ratios compare the notebook part, the work both practices do; the site adds "
+          f"{site_s - main_s:.2f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
