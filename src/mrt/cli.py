@@ -29,6 +29,11 @@ def main(argv: list[str] | None = None) -> int:
         except NotebookFailed as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
+    if command in ("run", "notebooks"):
+        from mrt.readme import update_readme
+
+        if update_readme():
+            print("README.md: findings and outputs refreshed from the tables", file=sys.stderr)
     if command in ("run", "site"):
         from mrt.site import build_site
 
