@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from mrt.paths import relative
+
+if TYPE_CHECKING:  # pandas is imported where it is used, so the main job's launcher starts fast
+    import pandas as pd
 
 
 class DataError(ValueError):
@@ -30,6 +32,8 @@ def read_raw_csv(path: Path, required: list[str], not_empty: list[str] | None = 
     Every cell is read as a string (empty cells as ""), so nothing is guessed;
     the cleaning code converts types itself and can say which row was bad.
     """
+    import pandas as pd
+
     path = Path(path)
     if not path.is_file():
         raise DataError(f"{relative(path)}: file not found")

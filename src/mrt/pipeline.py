@@ -17,12 +17,17 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+# jsonschema imports rfc3987-syntax when it is installed (jupyterlab pulls it in) and builds a grammar
+# that costs about a second at start-up. Notebook validation never checks URI formats, so this process
+# tells jsonschema the package is absent. Kernels are separate processes and are not affected.
+sys.modules.setdefault("rfc3987_syntax", None)
 
-from mrt import paths
-from mrt.io import write_text
+import nbformat  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+from nbclient.exceptions import CellExecutionError  # noqa: E402
+
+from mrt import paths  # noqa: E402
+from mrt.io import write_text  # noqa: E402
 
 
 @dataclass(frozen=True)
