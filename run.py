@@ -65,7 +65,8 @@ def main(argv: list[str]) -> int:
     if command == "education":
         return subprocess.run([str(PYTHON), "-m", "mrt.rerun", *rest], cwd=ROOT, env=env).returncode
     if command == "lab":
-        return subprocess.run([str(BIN / "jupyter"), "lab", "--notebook-dir", str(ROOT / "notebooks"), *rest], cwd=ROOT, env=env).returncode
+        root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # Jupyter refuses root without it
+        return subprocess.run([str(BIN / "jupyter"), "lab", "--notebook-dir", str(ROOT / "notebooks"), *root, *rest], cwd=ROOT, env=env).returncode
     if command == "lock":
         frozen = subprocess.run([str(PYTHON), "-m", "pip", "freeze", "--exclude-editable"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
         header = ("# Every package the environment holds, pinned (pip freeze of a fresh install of requirements.txt).\n"
