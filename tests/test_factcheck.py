@@ -58,6 +58,6 @@ def test_key_cases_on_the_real_data(verdicts):
     # undated average equal to 2017, printed as current
     assert verdict_of("001_cb1680f8129abfb3.txt#L24", "average annual").verdict == "outdated"
     # range ends are percentiles
-    assert verdict_of("000_8f0a57b0245a47f7.txt#L40", "as low as").verdict == "mislabelled"
+    assert verdict_of("000_8f0a57b0245a47f7.txt#L40", "at the bottom").verdict == "mislabelled"
     # 'most work in hospitals' while no source exceeds 40%
     assert verdict_of("001_cb1680f8129abfb3.txt#L17", "majority").verdict == "contradicted"

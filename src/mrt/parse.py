@@ -135,7 +135,7 @@ def parse_money(text: str, unit_hint: str | None = None) -> list[Observation]:
     """Dollar figures: a single amount, an hourly-and-annual pair, or a range.
 
     ``"$27.92 / hr $58,080 / yr"`` gives two observations (hourly, annual);
-    ``"as low as $22,700 to as high as $57,320"`` gives low and high ends.
+    ``"as low as $21,000 to as high as $55,000"`` gives low and high ends.
     A printed unit wins; ``unit_hint`` is used only where none is printed.
     """
     if unit_hint is not None and unit_hint not in MONEY_UNITS:
