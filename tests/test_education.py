@@ -77,6 +77,8 @@ def test_notebook_parameter_names_match_the_documented_ones():
     nb = nbformat.read(paths.NOTEBOOKS / "04-education.ipynb", as_version=4)
     cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
     names = [line.split("=")[0].strip() for line in cell.source.splitlines() if "=" in line and not line.startswith("#")]
+    commented = [line for line in cell.source.splitlines() if "=" in line and not line.startswith("#")]
+    assert all("#" in line for line in commented), "every parameter carries its unit and reason in a comment"
     assert names == list(education.PARAMETER_NOTES)
 
 

@@ -82,7 +82,9 @@ async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, a
                    timeout: int, env: dict[str, str]) -> None:
     nb = nbformat.read(source, as_version=4)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False, coalesce_streams=True,
-                            resources={"metadata": {"path": str(paths.NOTEBOOKS)}})
+                            resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
+                            # the kernel's own start-up log (a notice about local TCP sockets) would read like an error
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
     started = time.perf_counter()
     async with client.async_setup_kernel(env=env):
         waited = not step.needs

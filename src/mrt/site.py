@@ -30,7 +30,7 @@ th, td { border: 1px solid #ccc; padding: 0.2rem 0.5rem; text-align: left; verti
 th { background: #f2f2f2; }
 pre { background: #f7f7f7; padding: 0.6rem; overflow-x: auto; font-size: 0.85rem; }
 .jp-InputArea, .input_area { margin-top: 1rem; }
-.jp-OutputArea-output pre, .output_text pre { background: #fff; border-left: 3px solid #009E73; }
+.jp-OutputArea-output pre, .output_text pre { background: #fff; border-left: 3px solid #009E73; white-space: pre-wrap; }
 img { max-width: 100%; height: auto; }
 .jp-InputPrompt, .jp-OutputPrompt, .prompt { display: none; }
 .summary { color: #444; }
