@@ -47,7 +47,8 @@ def rerun(parameters: dict, name: str, root: Path | None = None) -> Path:
     os.environ[paths.PROCESSED_ENV] = str((out / "processed").resolve())
     try:
         papermill.execute_notebook(str(paths.NOTEBOOKS / NOTEBOOK), str(out / NOTEBOOK), parameters=parameters,
-                                   cwd=str(paths.NOTEBOOKS), kernel_name="python3", progress_bar=False, log_output=False)
+                                   cwd=str(paths.NOTEBOOKS), kernel_name="python3", progress_bar=False, log_output=False,
+                                   extra_arguments=["--IPKernelApp.log_level=ERROR"])
     finally:
         if previous is None:
             os.environ.pop(paths.PROCESSED_ENV, None)
