@@ -69,9 +69,19 @@ def add_source(fig, text: str) -> None:
 
 
 def png_bytes(fig) -> bytes:
+    """PNG bytes with no software or date stamp (so reruns are byte-identical); the chart's title is kept as PNG metadata."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    title = fig.axes[0].get_title() if fig.axes else ""
+    fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None, "Title": title or None})
     return buffer.getvalue()
+
+
+def chart_title(path) -> str:
+    """The title stored in a chart's PNG metadata."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.text.get("Title", "")
 
 
 def save_chart(fig, name: str, data: pd.DataFrame, source: str):

@@ -79,12 +79,32 @@ def render_outputs() -> str:
         table = schema.TABLES[name]
         lines.append(f"| `data/processed/{name}` | `{table.written_by}` | {table.description} |")
     lines.append("| `data/processed/data_dictionary.csv` | `01-clean` | every column of every table above: type, unit, allowed values, meaning |")
-    charts = sorted(p.stem for p in paths.charts_dir().glob("*.png"))
-    for stem in charts:
-        lines.append(f"| `data/processed/charts/{stem}.png` and `.csv` | | a chart and exactly the numbers it plots |")
+    for stem, (notebook, title) in sorted(chart_index().items()):
+        lines.append(f"| `data/processed/charts/{stem}.png` and `.csv` | `{notebook}` | chart: {title}; the CSV holds exactly the numbers plotted |")
     lines.append("| `notebooks/*.ipynb` | `run.py` | the executed notebooks, outputs included |")
     lines.append("| `site/` (not committed) | `run.py` | the rendered, self-contained HTML pages |")
     return "\n".join(lines)
+
+
+def chart_index() -> dict[str, tuple[str, str]]:
+    """Every chart: name -> (notebook that saves it, title stored in the PNG)."""
+    import nbformat
+
+    from mrt.charts import chart_title
+    from mrt.pipeline import STEPS
+
+    saved_by = {}
+    for step in STEPS:
+        nb = nbformat.read(paths.NOTEBOOKS / step.notebook, as_version=4)
+        for cell in nb.cells:
+            for name in re.findall(r'save_chart\(fig, "([^"]+)"', cell.source if cell.cell_type == "code" else ""):
+                saved_by[name] = step.notebook.removesuffix(".ipynb")
+    found = {}
+    for png in sorted(paths.charts_dir().glob("*.png")):
+        if png.stem not in saved_by:
+            raise ValueError(f"chart {png.name} on disk is saved by no notebook")
+        found[png.stem] = (saved_by[png.stem], chart_title(png))
+    return found
 
 
 def rendered_readme(text: str) -> str:
