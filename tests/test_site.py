@@ -56,6 +56,8 @@ def test_setup_code_is_hidden(site):
     text = (site / "02-salaries.html").read_text(encoding="utf-8")
     assert "use_style" not in text  # the setup cell's code
     assert "match_to_bls" in text  # an analysis cell's code stays
+    education = (site / "04-education.html").read_text(encoding="utf-8")
+    assert "certificate_start_percentile" in education  # the parameters cell stays visible
 
 
 def chromium():

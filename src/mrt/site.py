@@ -18,7 +18,7 @@ from mrt.io import write_text
 from mrt.pipeline import STEPS
 
 SITE = paths.ROOT / "site"
-HIDE_INPUT_TAGS = {"setup"}
+HIDE_INPUT_TAG = "hide-input"  # given to setup cells (imports), but not to the parameters cell readers should see
 
 CSS = """
 body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem;
@@ -43,7 +43,7 @@ def _exporter():
     from nbconvert.preprocessors import TagRemovePreprocessor
 
     exporter = HTMLExporter(template_name="basic")
-    remove = TagRemovePreprocessor(remove_input_tags=HIDE_INPUT_TAGS, enabled=True)
+    remove = TagRemovePreprocessor(remove_input_tags={HIDE_INPUT_TAG}, enabled=True)
     exporter.register_preprocessor(remove, enabled=True)
     return exporter
 
@@ -62,6 +62,10 @@ def _page(title: str, body: str) -> str:
 
 def notebook_page(path: Path, exporter=None) -> tuple[str, str]:
     nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        tags = cell.metadata.get("tags", [])
+        if "setup" in tags and "parameters" not in tags:
+            cell.metadata["tags"] = [*tags, HIDE_INPUT_TAG]
     body, _ = (exporter or _exporter()).from_notebook_node(nb)
     title = next((c.source.splitlines()[0].lstrip("# ").strip() for c in nb.cells if c.cell_type == "markdown"), path.stem)
     return title, _page(title, body)
