@@ -35,6 +35,13 @@ def test_hand_computed_totals():
     assert pd.isna(row["break_even_year_vs_shortest"])  # same pay after study: never catches up
 
 
+def test_earnings_forgone_follow_the_shortest_routes_raises():
+    assumptions = Assumptions(horizon_years=5, discount_rate_pct=0.0, annual_real_raise_pct=10.0, study_work_share=0.5)
+    _, summary = education.compare_routes([Route("hs", "HS", 0, 0, 50), Route("deg", "Degree", 24, 0, 50)], assumptions, PAY)
+    # the shortest route earns 40,000 then 44,000 during the two study years; half of the starting pay is earned part time
+    assert summary.set_index("route").loc["deg", "earnings_forgone_usd"] == pytest.approx(40000 + 44000 - 0.5 * 40000 * 2)
+
+
 def test_raise_and_discount_compound_yearly():
     assumptions = Assumptions(horizon_years=2, discount_rate_pct=10.0, annual_real_raise_pct=5.0)
     yearly, _ = education.compare_routes([Route("hs", "HS", 0, 0, 50)], assumptions, PAY)

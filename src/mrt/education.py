@@ -105,6 +105,7 @@ def compare_routes(routes: list[Route], assumptions: Assumptions, pay: Lognormal
     yearly["cumulative_net_usd"] = yearly.groupby("route")["net_usd"].cumsum()
     yearly["cumulative_net_present_usd"] = yearly.groupby("route")["net_present_usd"].cumsum()
     base = yearly[yearly["route"] == shortest.key].set_index("year")
+    shortest_monthly = monthly[monthly["route"] == shortest.key].set_index("month")["pay_usd"]
     rows = []
     for r in routes:
         own = yearly[yearly["route"] == r.key].set_index("year")
@@ -112,8 +113,11 @@ def compare_routes(routes: list[Route], assumptions: Assumptions, pay: Lognormal
         # break-even: the first year from which the route stays at or above the shortest route
         stays = ahead[::-1].cummin()[::-1]
         break_even = int(stays.idxmax()) if stays.any() else None
-        study_months_in_horizon = min(r.study_months, assumptions.horizon_years * 12)
-        forgone = (1 - assumptions.study_work_share) * shortest_start * study_months_in_horizon / 12 if r.key != shortest.key else 0.0
+        # what the shortest route earns during this route's months of study, less what part-time work brings in
+        own_monthly = monthly[monthly["route"] == r.key].set_index("month")
+        study_fraction = np.clip(r.study_months - own_monthly.index.to_numpy(), 0, 1)
+        forgone = 0.0 if r.key == shortest.key else float(
+            (shortest_monthly.to_numpy() * study_fraction).sum() - (assumptions.study_work_share * shortest_start / 12 * study_fraction).sum())
         rows.append({"route": r.key, "label": r.label, "study_months": r.study_months, "tuition_total_usd": own["tuition_usd"].sum(),
                      "earnings_forgone_usd": forgone, "start_percentile": r.start_percentile, "start_pay_usd_per_year": pay.quantile(r.start_percentile / 100),
                      "cumulative_net_usd": own["cumulative_net_usd"].iloc[-1], "net_present_value_usd": own["cumulative_net_present_usd"].iloc[-1],
