@@ -34,3 +34,8 @@ def test_schema_rejects_out_of_vocabulary_unit():
     frame.loc[0, "unit"] = "dollars"
     with pytest.raises(Exception, match="isin"):
         schema.validate(frame, "bls_wages.csv")
+
+
+def test_undescribed_table_is_refused():
+    with pytest.raises(KeyError, match="not described in the data dictionary"):
+        schema.write_processed(pd.DataFrame({"a": [1]}), "mystery.csv")

@@ -348,8 +348,14 @@ def _pandera_column(col: Col) -> pa.Column:
     return pa.Column(DTYPES[col.dtype], checks=checks, nullable=col.nullable, coerce=True)
 
 
+def table_spec(name: str) -> Table:
+    if name not in TABLES:
+        raise KeyError(f"{name} is not described in the data dictionary (src/mrt/schema.py); describe it there first")
+    return TABLES[name]
+
+
 def schema(name: str) -> pa.DataFrameSchema:
-    table = TABLES[name]
+    table = table_spec(name)
     return pa.DataFrameSchema({c.name: _pandera_column(c) for c in table.columns}, strict=True, ordered=True, name=name)
 
 
@@ -366,7 +372,7 @@ def write_processed(frame: pd.DataFrame, name: str) -> pd.DataFrame:
 
 def read_processed(name: str) -> pd.DataFrame:
     """Read a processed table with the types the dictionary gives it."""
-    table = TABLES[name]
+    table = table_spec(name)
     dtypes = {c.name: DTYPES[c.dtype] for c in table.columns}
     frame = pd.read_csv(paths.processed(name), dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8")
     return validate(frame, name)
