@@ -118,3 +118,25 @@ def test_rerun_rejects_unknown_and_bad_parameters(tmp_path):
         rerun({"tuition": 0}, "x", root=tmp_path)
     with pytest.raises(ParameterError, match="'certificate_start_percentile'"):
         rerun({"certificate_start_percentile": 150}, "x", root=tmp_path)
+
+
+@pytest.mark.parametrize("name", ["..", ".", "../data", "../..", "/tmp", "a/b", "", ".hidden", "-rf", "x" * 101, "a\\b", "runs/../x"])
+def test_a_run_name_that_leaves_runs_is_refused_and_nothing_is_removed(tmp_path, name):
+    from mrt.rerun import RunNameError, rerun
+
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    keep = tmp_path / "data" / "raw.csv"
+    keep.parent.mkdir()
+    keep.write_text("precious")
+    (runs / "other").mkdir()
+    with pytest.raises(RunNameError, match="not a plain folder name"):
+        rerun({}, name, root=runs)
+    assert keep.read_text() == "precious" and (runs / "other").is_dir()
+
+
+def test_default_run_names_are_plain_folder_names():
+    from mrt.rerun import RUN_NAME, default_name
+
+    for parameters in ({}, {"discount_rate_pct": -1.5}, {"a": "../x"}, {"b": "/etc"}):
+        assert RUN_NAME.fullmatch(default_name(parameters)), default_name(parameters)
