@@ -73,7 +73,7 @@ def test_guide_checksums_match_sources_table(guides_dir):
 def test_sources_table_lists_every_raw_file():
     sources = raw(paths.SOURCES)
     listed = set(sources.loc[sources["kind"] == "raw_file", "path"])
-    on_disk = {p.relative_to(paths.ROOT).as_posix() for p in paths.RAW.rglob("*.csv")}
+    on_disk = {p.relative_to(paths.ROOT).as_posix() for p in paths.RAW.rglob("*") if p.suffix in (".csv", ".toml")}
     assert listed == on_disk
     assert set(paths.relative(p) for p in paths.RAW_FILES) == on_disk
 

@@ -44,12 +44,19 @@ def test_pages_load_nothing_from_outside(site):
         assert "<link" not in text.lower(), f"{page.name} links a style sheet"
 
 
-def test_no_markdown_can_be_read_as_tex():
+def test_no_markdown_prose_can_be_read_as_tex_and_code_keeps_its_dollars():
+    """Prose writes \\$ (shown as $, never TeX); code spans keep a plain $ that a reader can copy; no HTML entity anywhere."""
+    from mrt.report import unescaped_dollars
+
     for step in STEPS:
         nb = nbformat.read(paths.NOTEBOOKS / step.notebook, as_version=4)
-        for cell in nb.cells:
+        for index, cell in enumerate(nb.cells):
             if cell.cell_type == "markdown":
-                assert "$" not in cell.source, f"{step.notebook}: a bare '$' in markdown can be rendered as TeX; write &#36;"
+                assert not unescaped_dollars(cell.source), f"{step.notebook} cell {index}: write \\$ in prose: {unescaped_dollars(cell.source)}"
+                assert "&#36;" not in cell.source, f"{step.notebook} cell {index}: an entity shows literally inside code; write $"
+            for output in cell.get("outputs", []):
+                markdown = output.get("data", {}).get("text/markdown", "")
+                assert not unescaped_dollars(markdown), f"{step.notebook} cell {index}: Markdown output with a bare $"
 
 
 def test_setup_code_is_hidden(site):

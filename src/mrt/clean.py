@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from mrt import paths
+from mrt import occupation, paths
 from mrt.io import DataError, read_raw_csv, to_number, where
+from mrt.occupation import COMPARABLE
 from mrt.parse import UNITS, ParseError, parse_item, parse_period
 
 GUIDE_FILE_PATTERN = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
@@ -33,9 +34,6 @@ ROUTES = {
     "certification_cpc": "Certification: Certified Professional Coder (CPC)",
 }
 STANCES = ("required", "typical", "sufficient", "alternative", "preferred", "optional", "for_advancement")
-SETTINGS = {"hospitals": "hospitals", "offices of physicians": "offices_of_physicians",
-            "general medical and surgical hospitals": "hospitals",
-            "hospitals; state local and private": "hospitals"}
 
 
 def guide_key(guide_file: str, line: int) -> str:
@@ -104,8 +102,9 @@ def _area(subject: str) -> tuple[str, str, str]:
         return "state", subject.removesuffix(" (state)"), "all"
     if subject.endswith("(metro area)"):
         return "metro", subject.removesuffix(" (metro area)"), "all"
-    if subject in SETTINGS:
-        return "national", "United States", SETTINGS[subject]
+    setting = occupation.current().setting_key(subject)
+    if setting is not None:
+        return "national", "United States", setting
     return "national", "United States", "all"
 
 
@@ -186,26 +185,29 @@ OEWS_STATISTICS = {"mean": "mean", "p10": "p10", "median": "median", "p90": "p90
 def build_bls_wages(path: Path = paths.OEWS_NATIONAL) -> pd.DataFrame:
     """OEWS national wages, long: one row per year, statistic and unit."""
     value_columns = [f"{s}_{u}" for s in OEWS_STATISTICS for u in ("hourly", "annual")]
-    raw = read_raw_csv(path, ["year", "soc_code", "occupation_title", "comparable_to_29_2071", "employment", *value_columns],
-                       not_empty=["year", "soc_code", "comparable_to_29_2071"])
+    column = occupation.current().comparability_column
+    raw = read_raw_csv(path, ["year", "soc_code", "occupation_title", column, "employment", *value_columns],
+                       not_empty=["year", "soc_code", column]).rename(columns={column: COMPARABLE})
     frame = _years(_numbers(raw, path, value_columns), path, ["year"])
-    long = frame.melt(id_vars=["year", "soc_code", "occupation_title", "comparable_to_29_2071"],
+    long = frame.melt(id_vars=["year", "soc_code", "occupation_title", COMPARABLE],
                       value_vars=value_columns, var_name="measure", value_name="value")
     long["statistic"] = long["measure"].str.rsplit("_", n=1).str[0]
     long["unit"] = long["measure"].str.endswith("hourly").map({True: "usd_per_hour", False: "usd_per_year"})
     long["source_key"] = [reference_key(path, year=y) for y in long["year"]]
     order = {s: i for i, s in enumerate(OEWS_STATISTICS)}
     long = long.sort_values(["year", "unit", "statistic"], key=lambda c: c.map(order) if c.name == "statistic" else c)
-    return long[["year", "soc_code", "occupation_title", "comparable_to_29_2071", "statistic", "unit", "value", "source_key"]].reset_index(drop=True)
+    return long[["year", "soc_code", "occupation_title", COMPARABLE, "statistic", "unit", "value", "source_key"]].reset_index(drop=True)
 
 
 def build_bls_employment(path: Path = paths.OEWS_NATIONAL) -> pd.DataFrame:
     """OEWS national employment (wage-and-salary jobs) by year."""
-    raw = read_raw_csv(path, ["year", "soc_code", "occupation_title", "comparable_to_29_2071", "employment"], not_empty=["year", "employment"])
+    column = occupation.current().comparability_column
+    raw = read_raw_csv(path, ["year", "soc_code", "occupation_title", column, "employment"],
+                       not_empty=["year", "employment"]).rename(columns={column: COMPARABLE})
     frame = _years(_numbers(raw, path, ["employment"]), path, ["year"])
     frame["employment_persons"] = frame["employment"].astype("Int64")
     frame["source_key"] = [reference_key(path, year=y) for y in frame["year"]]
-    return frame[["year", "soc_code", "occupation_title", "comparable_to_29_2071", "employment_persons", "source_key"]]
+    return frame[["year", "soc_code", "occupation_title", COMPARABLE, "employment_persons", "source_key"]]
 
 
 PROJECTION_NUMBERS = ["base_employment_thousands", "projected_employment_thousands", "change_thousands", "pct_change", "all_occupations_pct_change"]
@@ -213,8 +215,11 @@ PROJECTION_NUMBERS = ["base_employment_thousands", "projected_employment_thousan
 
 def build_bls_projections(path: Path = paths.PROJECTIONS) -> pd.DataFrame:
     """Every BLS projection vintage for the occupation, one row per vintage."""
-    columns = ["vintage", "soc_code", "occupation_title", "comparable_to_29_2071", "base_year", "target_year", *PROJECTION_NUMBERS, "status"]
-    raw = read_raw_csv(path, columns, not_empty=["vintage", "soc_code", "base_year", "target_year", "base_employment_thousands", "pct_change"])
+    column = occupation.current().comparability_column
+    raw_columns = ["vintage", "soc_code", "occupation_title", column, "base_year", "target_year", *PROJECTION_NUMBERS, "status"]
+    raw = read_raw_csv(path, raw_columns, not_empty=["vintage", "soc_code", "base_year", "target_year", "base_employment_thousands", "pct_change"])
+    raw = raw.rename(columns={column: COMPARABLE})
+    columns = [COMPARABLE if c == column else c for c in raw_columns]
     frame = _years(_numbers(raw, path, PROJECTION_NUMBERS), path, ["base_year", "target_year"])
     for position, (vintage, start, end) in enumerate(zip(frame["vintage"], frame["base_year"], frame["target_year"]), start=1):
         if vintage != f"{start}-{end}":
@@ -257,9 +262,10 @@ def build_employment_by_setting(figures: pd.DataFrame, path: Path = paths.INDUST
     frame = _years(_numbers(raw, path, ["employment", "share_of_occupation_pct", "mean_annual"]), path, ["year"])
     rows = []
     for position, row in enumerate(frame.itertuples(index=False), start=1):
-        setting = SETTINGS.get(row.setting.lower())
+        setting = occupation.current().setting_key(row.setting)
         if setting is None:
-            raise DataError(f"{where(path, position)}: expected a setting among {sorted(SETTINGS)}, found {row.setting!r}")
+            raise DataError(f"{where(path, position)}: expected a setting named in {paths.relative(paths.OCCUPATION)} "
+                            f"({sorted(occupation.current().settings)}), found {row.setting!r}")
         total = re.search(r"occupation total that year: (\d+)", row.status)
         share, total_persons = row.share_of_occupation_pct, None
         if pd.isna(share):
@@ -277,7 +283,7 @@ def build_employment_by_setting(figures: pd.DataFrame, path: Path = paths.INDUST
     guide_shares = figures[figures["statistic"] == "employment_share"]
     for row in guide_shares.itertuples(index=False):
         rows.append({"source_key": row.source_key, "source_kind": "guide", "source_detail": f"guide, printed as {row.as_printed!r}",
-                     "guide_file": row.guide_file, "line": row.line, "year": row.year_start, "setting": SETTINGS[row.subject],
+                     "guide_file": row.guide_file, "line": row.line, "year": row.year_start, "setting": occupation.current().setting_key(row.subject),
                      "setting_as_named": row.subject, "share_pct": row.value, "qualifier": row.qualifier, "share_computed": False,
                      "employment_persons": None, "occupation_employment_persons": None, "mean_annual_usd": None})
     result = pd.DataFrame.from_records(rows)
@@ -294,6 +300,40 @@ def build_cpi(path: Path = paths.CPI_U) -> pd.DataFrame:
     frame["cpi_u_index_1982_84_100"] = frame["cpi_u"]
     frame["source_key"] = [reference_key(path, year=y) for y in frame["year"]]
     return frame[["year", "cpi_u_index_1982_84_100", "source_key"]]
+
+
+def build_ooh_key_phrases(path: Path = paths.OOH_KEY_PHRASES) -> pd.DataFrame:
+    """The Handbook's own bands for its growth words, one row per edition and phrase.
+
+    An empty bound is open (no upper bound for "much faster than average", no lower bound for "decline").
+    """
+    columns = ["edition", "projection_period", "key_phrase", "min_pct_change", "max_pct_change", "source", "status"]
+    raw = read_raw_csv(path, columns, not_empty=["edition", "projection_period", "key_phrase", "source"])
+    frame = _numbers(raw, path, ["min_pct_change", "max_pct_change"])
+    starts, ends = [], []
+    for position, row in enumerate(frame.itertuples(index=False), start=1):
+        if pd.isna(row.min_pct_change) and pd.isna(row.max_pct_change):
+            raise DataError(f"{where(path, position)}: expected at least one of 'min_pct_change' and 'max_pct_change', found both empty")
+        if pd.notna(row.min_pct_change) and pd.notna(row.max_pct_change) and row.min_pct_change > row.max_pct_change:
+            raise DataError(f"{where(path, position)}: expected 'min_pct_change' <= 'max_pct_change', found {row.min_pct_change:g} > {row.max_pct_change:g}")
+        try:
+            start, end = parse_period(row.projection_period)
+        except ParseError as error:
+            raise DataError(f"{where(path, position)}: {error}") from None
+        starts.append(start)
+        ends.append(end)
+    frame["projection_start"] = pd.array(starts, dtype="Int64")
+    frame["projection_end"] = pd.array(ends, dtype="Int64")
+    frame["source_key"] = [reference_key(path, edition=e, key_phrase=k) for e, k in zip(frame["edition"], frame["key_phrase"])]
+    return frame[["edition", "projection_start", "projection_end", "key_phrase", "min_pct_change", "max_pct_change", "source", "status", "source_key"]]
+
+
+def build_all_occupations_pay(path: Path = paths.ALL_OCCUPATIONS_PAY) -> pd.DataFrame:
+    """Pay of all occupations together (the typical worker), by survey year and statistic."""
+    raw = read_raw_csv(path, ["year", "statistic", "annual_usd", "source", "status"], not_empty=["year", "statistic", "annual_usd", "source"])
+    frame = _years(_numbers(raw, path, ["annual_usd"]), path, ["year"])
+    frame["source_key"] = [reference_key(path, year=y, statistic=s) for y, s in zip(frame["year"], frame["statistic"])]
+    return frame[["year", "statistic", "annual_usd", "source", "status", "source_key"]]
 
 
 def build_education_costs(path: Path = paths.EDUCATION_COSTS) -> pd.DataFrame:
@@ -332,6 +372,8 @@ def build_all() -> dict[str, pd.DataFrame]:
         "employment_by_setting.csv": build_employment_by_setting(figures),
         "cpi_u.csv": build_cpi(),
         "education_costs_and_pay.csv": build_education_costs(),
+        "bls_ooh_key_phrases.csv": build_ooh_key_phrases(),
+        "bls_all_occupations_pay.csv": build_all_occupations_pay(),
     }
 
 

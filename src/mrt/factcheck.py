@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from mrt.occupation import COMPARABLE
+
 VERDICTS = ("matches the record", "rounded", "outdated", "mislabelled", "overstated", "contradicted", "not checkable with this data")
 SHARE_TOLERANCE_POINTS = 1.0  # a plain share "matches" a BLS share within this many percentage points
 ALMOST_POINTS = 3.0  # "almost X" matches a BLS share from X - 3 up to X
@@ -78,7 +80,7 @@ def check_wage(claim, ev: Evidence) -> Verdict:
     if undated:
         latest = _latest(ev.bls_wages, first["bls_statistic"], first["unit"])
         return Verdict("outdated", f"matches OEWS {int(first['bls_year'])} exactly but prints no year and is stated as current; "
-                                   f"the latest figure ({int(latest['year'])}, SOC {latest['soc_code']}, {latest['comparable_to_29_2071']} comparable) is "
+                                   f"the latest figure ({int(latest['year'])}, SOC {latest['soc_code']}, {latest[COMPARABLE]} comparable) is "
                                    f"{latest['value']:,.2f}".rstrip("0").rstrip("."), computation, **common)
     if first["verdict"].startswith("rounded"):
         return Verdict("rounded", f"{first['verdict']} from the BLS {first['bls_statistic']} of {first['bls_value']:,.0f}", computation, **common)

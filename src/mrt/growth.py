@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from mrt.occupation import COMPARABLE
+
 # The project's own rule for the guides' words (BLS thresholds are not in our data):
 # "faster" = above the all-occupations rate of the same vintage; "much faster" = at least this many times it.
 MUCH_FASTER_RATIO = 2.0
@@ -71,9 +73,9 @@ def vintage_table(projections: pd.DataFrame) -> pd.DataFrame:
     frame["all_occupations_annual_growth_pct"] = [round(compound_annual_rate(p, y), 3) if pd.notna(p) else np.nan
                                                   for p, y in zip(frame["all_occupations_pct_change"], years)]
     frame["ratio_to_all_occupations"] = (frame["pct_change"] / frame["all_occupations_pct_change"]).round(2)
-    frame["comparison_group"] = frame["comparable_to_29_2071"].map({"yes": "29-2071 (2010-2018 definition)", "no": "29-2098 broader group",
+    frame["comparison_group"] = frame[COMPARABLE].map({"yes": "29-2071 (2010-2018 definition)", "no": "29-2098 broader group",
                                                                     "partly": "29-2072 after the 2018 split"})
-    return frame[["vintage", "soc_code", "comparable_to_29_2071", "comparison_group", "base_year", "target_year", "base_employment_thousands",
+    return frame[["vintage", "soc_code", COMPARABLE, "comparison_group", "base_year", "target_year", "base_employment_thousands",
                   "projected_thousands", "projected_level_basis", "change_thousands_used", "pct_change", "annual_growth_pct",
                   "all_occupations_pct_change", "all_occupations_annual_growth_pct", "ratio_to_all_occupations", "status", "source_key"]]
 
@@ -142,17 +144,17 @@ def projection_vs_outcome(vintages: pd.DataFrame, projections: pd.DataFrame, emp
         if target in by_base.index:
             later = by_base.loc[target]
             measures.append(("BLS projections base of " + later["vintage"], float(later["base_employment_thousands"]),
-                             later["comparable_to_29_2071"], later["source_key"], "same concept (all jobs incl. self-employed)"))
+                             later[COMPARABLE], later["source_key"], "same concept (all jobs incl. self-employed)"))
         if target in oes.index:
             row = oes.loc[target]
-            measures.append(("OEWS May employment", float(row["employment_persons"]) / 1000, row["comparable_to_29_2071"], row["source_key"],
+            measures.append(("OEWS May employment", float(row["employment_persons"]) / 1000, row[COMPARABLE], row["source_key"],
                              "different concept (wage-and-salary jobs only)"))
         for name, measured, comparable, key, concept in measures:
             note = {"yes": "same occupation code", "no": "not comparable: broader occupation group",
                     "partly": "partly comparable: occupation split in the 2018 SOC"}[comparable]
             rows.append({"vintage": v.vintage, "target_year": target, "projected_thousands": v.projected_thousands,
                          "projected_level_basis": v.projected_level_basis, "measured_by": name, "measured_thousands": round(measured, 1),
-                         "measured_comparable_to_29_2071": comparable, "like_for_like": comparable == "yes" and concept.startswith("same"),
+                         "measured_comparable_to_reference_code": comparable, "like_for_like": comparable == "yes" and concept.startswith("same"),
                          "caveat": f"{concept}; {note}",
                          "difference_pct": round(100 * (measured / v.projected_thousands - 1), 1), "measured_source_key": key})
     frame = pd.DataFrame(rows)

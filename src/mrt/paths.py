@@ -1,10 +1,14 @@
 """The one module that names every path the project reads or writes.
 
-Notebooks import these names instead of typing paths. Two environment
-variables redirect things without touching code:
+Notebooks import these names instead of typing paths. Three environment
+variables redirect things without touching code (the main job prints where it
+reads and writes whenever one of them is set):
 
 - ``MRT_PROCESSED_DIR``: write processed tables and charts somewhere else
   (the reproducibility test regenerates everything into a temporary folder).
+- ``MRT_RAW_DIR``: read the raw layer (transcriptions, reference tables and
+  ``occupation.toml``) from another folder, such as the practice occupation in
+  ``data/practice/`` (see ADAPTING.md). Read once, when this module is imported.
 - ``MRT_GUIDES_DIR``: where the four guide texts are, for the tests that
   check the transcription against them (CI points it at ``../shared/guides``).
 """
@@ -18,11 +22,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 NOTEBOOKS = ROOT / "notebooks"
 DATA = ROOT / "data"
-RAW = DATA / "raw"
-RAW_REFERENCE = RAW / "reference"
-
 PROCESSED_ENV = "MRT_PROCESSED_DIR"
+RAW_ENV = "MRT_RAW_DIR"
 GUIDES_ENV = "MRT_GUIDES_DIR"
+
+DEFAULT_RAW = DATA / "raw"
+RAW = Path(os.environ[RAW_ENV]).resolve() if os.environ.get(RAW_ENV) else DEFAULT_RAW
+RAW_REFERENCE = RAW / "reference"
 
 
 def processed_dir() -> Path:
@@ -39,6 +45,17 @@ def charts_dir() -> Path:
 def processed(name: str) -> Path:
     """Path of one processed table, e.g. ``processed("figures.csv")``."""
     return processed_dir() / name
+
+
+SCRATCH_ENV = "MRT_SCRATCH_DIR"
+
+
+def scratch() -> Path:
+    """Folder for anything an exercise or an interactive session writes (``scratch/`` unless
+    ``MRT_SCRATCH_DIR`` says otherwise); created on first use, never committed."""
+    folder = Path(os.environ[SCRATCH_ENV]).resolve() if os.environ.get(SCRATCH_ENV) else ROOT / "scratch"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def guides_dir() -> Path | None:
@@ -59,10 +76,13 @@ OOH_EDITIONS = RAW_REFERENCE / "bls_ooh_editions.csv"
 INDUSTRY_EMPLOYMENT = RAW_REFERENCE / "bls_industry_employment.csv"
 EDUCATION_COSTS = RAW_REFERENCE / "education_costs_and_pay.csv"
 CPI_U = RAW_REFERENCE / "cpi_u_annual.csv"
+OOH_KEY_PHRASES = RAW_REFERENCE / "bls_ooh_key_phrases.csv"
+ALL_OCCUPATIONS_PAY = RAW_REFERENCE / "bls_all_occupations_pay.csv"
+OCCUPATION = RAW / "occupation.toml"
 
 RAW_FILES = (
-    GUIDE_FIGURES, GUIDE_EXCLUSIONS, GUIDE_EDUCATION, GUIDE_CLAIMS, SOURCES, OEWS_NATIONAL,
-    PROJECTIONS, OOH_EDITIONS, INDUSTRY_EMPLOYMENT, EDUCATION_COSTS, CPI_U,
+    GUIDE_FIGURES, GUIDE_EXCLUSIONS, GUIDE_EDUCATION, GUIDE_CLAIMS, SOURCES, OCCUPATION, OEWS_NATIONAL,
+    PROJECTIONS, OOH_EDITIONS, INDUSTRY_EMPLOYMENT, EDUCATION_COSTS, CPI_U, OOH_KEY_PHRASES, ALL_OCCUPATIONS_PAY,
 )
 
 

@@ -35,6 +35,7 @@ class Step:
     notebook: str
     needs: tuple[str, ...]
     summary: str
+    has_exercises: bool = True
 
 
 ALL_STEPS: tuple[Step, ...] = (
@@ -44,6 +45,8 @@ ALL_STEPS: tuple[Step, ...] = (
     Step("04-education.ipynb", ("01-clean.ipynb",), "Time, money and pay on each route into the job, as a model with parameters you can change"),
     Step("05-fact-check.ipynb", ("01-clean.ipynb", "02-salaries.ipynb", "03-projections.ipynb", "04-education.ipynb"),
          "Every checkable claim in the four guides with a verdict and its evidence"),
+    Step("06-findings.ipynb", ("01-clean.ipynb", "02-salaries.ipynb", "03-projections.ipynb", "04-education.ipynb", "05-fact-check.ipynb"),
+         "Which headline findings hold under other reasonable methods, and which change", has_exercises=False),
 )
 
 # Only the notebooks that exist so far (the graph grows as notebooks land).

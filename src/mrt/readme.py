@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from mrt import paths, schema
+from mrt.occupation import COMPARABLE
 
 README = paths.ROOT / "README.md"
 BLOCKS = ("findings", "outputs")
@@ -32,7 +33,7 @@ def render_findings() -> str:
     undated = provenance[provenance["year_printed"].isna()]
     method = "lognormal least squares on p10, p90 and mean"
     q17 = quantiles[(quantiles["year"] == 2017) & (quantiles["method"] == method)].set_index("quantile")["annual_usd"]
-    worst = validation[(validation["method"] == method) & (validation["comparable_to_29_2071"] == "yes")]["error_pct"].abs().max()
+    worst = validation[(validation["method"] == method) & (validation[COMPARABLE] == "yes")]["error_pct"].abs().max()
     med = real[real["statistic"] == "median"].set_index("year")
     from mrt.growth import share_of_drop_from_all_occupations
 

@@ -13,6 +13,8 @@ import pandera.pandas as pa
 
 from mrt import paths
 from mrt.io import write_csv
+from mrt.occupation import COMPARABILITY
+from mrt.occupation import COMPARABLE as COMPARABLE_NAME
 from mrt.parse import QUALIFIERS, UNITS
 
 DTYPES = {"string": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
@@ -48,7 +50,8 @@ def _ref_key(table: str) -> Col:
 GUIDE_UNITS = tuple(UNITS)
 YEAR = "calendar year"
 QUAL = Col("qualifier", "string", "qualifier printed with the figure, kept as printed (normalised spelling); empty when none", allowed=tuple(QUALIFIERS), nullable=True)
-COMPARABLE = Col("comparable_to_29_2071", "string", "whether the occupation code matches the 2010-2018 SOC 29-2071", allowed=("yes", "no", "partly"))
+COMPARABLE = Col(COMPARABLE_NAME, "string", "whether the row's occupation code is the reference code of occupation.toml (yes), "
+                 "a different group (no) or a split of it (partly)", allowed=COMPARABILITY)
 
 TABLES: dict[str, Table] = {
     "figures.csv": Table(
@@ -138,6 +141,22 @@ TABLES: dict[str, Table] = {
          Col("employment_persons", "int", "employment in the setting", unit="persons", nullable=True),
          Col("occupation_employment_persons", "int", "occupation total used for a computed share", unit="persons", nullable=True),
          Col("mean_annual_usd", "float", "mean annual pay in the setting (OES rows only)", unit="usd_per_year, nominal", nullable=True))),
+    "bls_ooh_key_phrases.csv": Table(
+        "The Handbook's own bands of projected percent change for its growth words, by edition", "01-clean",
+        (Col("edition", "string", "Handbook edition"),
+         Col("projection_start", "int", "first year of the projection the edition describes", unit=YEAR),
+         Col("projection_end", "int", "last year of that projection", unit=YEAR),
+         Col("key_phrase", "string", "the Handbook's words for a band of growth"),
+         Col("min_pct_change", "float", "lowest projected change the phrase covers; empty: no lower bound", unit="percent", nullable=True),
+         Col("max_pct_change", "float", "highest projected change the phrase covers; empty: no upper bound", unit="percent", nullable=True),
+         Col("source", "string", "publication the band is read from"), Col("status", "string", "which copy was read"),
+         _ref_key("bls_ooh_key_phrases.csv"))),
+    "bls_all_occupations_pay.csv": Table(
+        "Annual pay of all occupations together (the typical worker), by survey year", "01-clean",
+        (Col("year", "int", "OES survey year (May)", unit=YEAR), Col("statistic", "string", "pay statistic", allowed=("mean", "median")),
+         Col("annual_usd", "float", "annual pay of all occupations, nominal dollars", unit="usd_per_year"),
+         Col("source", "string", "publication the figure is read from"), Col("status", "string", "which copy was read"),
+         _ref_key("bls_all_occupations_pay.csv"))),
     "cpi_u.csv": Table(
         "CPI-U annual averages (U.S. city average, all items, NSA)", "01-clean",
         (Col("year", "int", "year", unit=YEAR), Col("cpi_u_index_1982_84_100", "float", "annual average index", unit="index, 1982-84=100"), _ref_key("cpi_u_annual.csv"))),
@@ -266,7 +285,7 @@ TABLES.update({
          Col("projected_thousands", "float", "projected employment", unit="thousands of jobs"),
          Col("projected_level_basis", "string", "published or implied", allowed=("published", "implied from base and percent")),
          Col("measured_by", "string", "which later measurement"), Col("measured_thousands", "float", "measured employment", unit="thousands of jobs"),
-         Col("measured_comparable_to_29_2071", "string", "occupation code comparability of the measurement", allowed=("yes", "no", "partly")),
+         Col("measured_comparable_to_reference_code", "string", "occupation code comparability of the measurement", allowed=COMPARABILITY),
          Col("like_for_like", "bool", "same concept and same occupation code"), Col("caveat", "string", "why the comparison is or is not like for like"),
          Col("difference_pct", "float", "measured relative to projected", unit="percent"), Col("measured_source_key", "string", "row measured"))),
     "growth_wording.csv": Table(
@@ -341,6 +360,42 @@ TABLES.update({
         (Col("question", "string", "the shared question"), Col("source_key", "string", "guide file and line"), Col("claim", "string", "the claim"),
          Col("verdict", "string", "verdict"), Col("likely_reason", "string", "why the guides differ"))),
 })
+
+
+def _findings_tables() -> dict[str, Table]:
+    from mrt import findings
+
+    part = (Col("finding_id", "string", "stable id of the finding, <topic>.<name>"),
+            Col("notebook", "string", "notebook that computes the finding", allowed=findings.NOTEBOOKS),
+            Col("key_rank", "int", "1-5 for the five key findings shown first in the README and on the site's index; empty otherwise", nullable=True),
+            Col("statement", "string", "the finding as reported, a sentence composed from the computed values"),
+            Col("unit", "string", "unit of value", allowed=findings.UNITS),
+            Col("depends_on", "string", "the method choices the finding rests on; empty when it rests on none", nullable=True),
+            Col("method", "string", f"'{findings.AS_REPORTED}' for the reported method, else the alternative method in words"),
+            Col("value", "float", "the headline number under this method; empty when it has none", unit="see unit column", nullable=True),
+            Col("conclusion_holds", "bool", "whether the finding's conclusion holds under this method"),
+            Col("note", "string", "what the finding says instead when it does not hold", nullable=True),
+            Col("source_keys", "string", "where the value comes from (processed tables and rows, guide lines)", nullable=True))
+    tables = {findings.part_name(nb): Table(f"The findings of notebook {nb}, each under the reported method and every alternative", nb, part)
+              for nb in findings.NOTEBOOKS}
+    tables["findings.csv"] = Table(
+        "The robustness register: one row per headline finding, its value, what it depends on, its value under each "
+        "alternative method, and whether it holds under all of them", "06-findings",
+        (Col("finding_id", "string", "stable id of the finding, <topic>.<name>"),
+         Col("notebook", "string", "notebook that computes the finding", allowed=findings.NOTEBOOKS),
+         Col("key_rank", "int", "1-5 for the five key findings; empty otherwise", nullable=True),
+         Col("statement", "string", "the finding as reported"),
+         Col("value", "float", "the headline number as reported", unit="see unit column", nullable=True),
+         Col("unit", "string", "unit of value", allowed=findings.UNITS),
+         Col("depends_on", "string", "the method choices the finding rests on", nullable=True),
+         Col("alternatives", "string", "each alternative method with the value it gives, and what changes", nullable=True),
+         Col("holds_under_all", "bool", "whether the conclusion holds under every alternative"),
+         Col("changes_under", "string", "the alternatives under which the conclusion changes", nullable=True),
+         Col("source_keys", "string", "where the value comes from", nullable=True)))
+    return tables
+
+
+TABLES.update(_findings_tables())
 
 
 def _pandera_column(col: Col) -> pa.Column:

@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 
 from mrt import paths
-from mrt.io import write_text
+from mrt.io import write_bytes, write_text
 from mrt.pipeline import STEPS
 
 SITE = paths.ROOT / "site"
@@ -60,6 +60,10 @@ def _page(title: str, body: str) -> str:
             "(see data/raw/sources.csv).</footer>\n</body>\n</html>\n")
 
 
+PROCESSED_LINK = '"../data/processed/'
+SITE_DATA = "data"
+
+
 def notebook_page(path: Path, exporter=None) -> tuple[str, str]:
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
@@ -67,6 +71,7 @@ def notebook_page(path: Path, exporter=None) -> tuple[str, str]:
         if "setup" in tags and "parameters" not in tags:
             cell.metadata["tags"] = [*tags, HIDE_INPUT_TAG]
     body, _ = (exporter or _exporter()).from_notebook_node(nb)
+    body = body.replace(f'href={PROCESSED_LINK}', f'href="{SITE_DATA}/')  # the site carries its own copy of the tables
     title = next((c.source.splitlines()[0].lstrip("# ").strip() for c in nb.cells if c.cell_type == "markdown"), path.stem)
     return title, _page(title, body)
 
@@ -104,10 +109,14 @@ def build_site(out_dir: Path | None = None, notebooks_dir: Path | None = None) -
         title, page = notebook_page(notebooks_dir / step.notebook, exporter)
         titles[step.notebook] = title
         write_text(page, out_dir / f"{Path(step.notebook).stem}.html")
+    for table in sorted(paths.processed_dir().rglob("*.csv")):
+        if table.parent.name != "charts":
+            write_bytes(table.read_bytes(), out_dir / SITE_DATA / table.relative_to(paths.processed_dir()))
     return write_text(index_page(titles), out_dir / "index.html")
 
 
 def external_references(page: str) -> list[str]:
     """Every src or href that would load something from outside the page (for the tests)."""
     refs = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", page)
-    return [r for r in refs if not (r.startswith("data:") or r.startswith("#") or r.endswith(".html"))]
+    return [r for r in refs if not (r.startswith("data:") or r.startswith("#") or r.endswith(".html")
+                                    or (r.startswith(f"{SITE_DATA}/") and r.endswith(".csv") and ".." not in r))]

@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import least_squares
 
+from mrt.occupation import COMPARABLE
+
 HOURS_PER_YEAR = 2080  # BLS: annual wage = hourly wage x 2,080 hours
 Z = NormalDist()
 BLS_STATISTIC_FOR_PART = {"low": "p10", "high": "p90"}
@@ -199,12 +201,12 @@ METHODS = {
 def validate_median_estimates(bls_wages: pd.DataFrame) -> pd.DataFrame:
     """Estimate each BLS year's median without using it, and compare with the published median."""
     annual = bls_wages[bls_wages["unit"] == "usd_per_year"].pivot_table(
-        index=["year", "soc_code", "comparable_to_29_2071"], columns="statistic", values="value").reset_index()
+        index=["year", "soc_code", COMPARABLE], columns="statistic", values="value").reset_index()
     rows = []
     for row in annual.itertuples(index=False):
         for method, fit in METHODS.items():
             estimate = fit(row.p10, row.p90, row.mean).median
-            rows.append({"year": row.year, "soc_code": row.soc_code, "comparable_to_29_2071": row.comparable_to_29_2071,
+            rows.append({"year": row.year, "soc_code": row.soc_code, COMPARABLE: getattr(row, COMPARABLE),
                          "method": method, "published_median_usd": row.median, "estimated_median_usd": round(estimate, 0),
                          "error_usd": round(estimate - row.median, 0), "error_pct": round(100 * (estimate - row.median) / row.median, 2)})
     return pd.DataFrame(rows)
@@ -261,13 +263,13 @@ def salary_quantiles(provenance: pd.DataFrame, years: tuple[int, ...]) -> pd.Dat
 
 def mean_median_gap(bls_wages: pd.DataFrame) -> pd.DataFrame:
     annual = bls_wages[bls_wages["unit"] == "usd_per_year"].pivot_table(
-        index=["year", "soc_code", "comparable_to_29_2071"], columns="statistic", values="value").reset_index()
+        index=["year", "soc_code", COMPARABLE], columns="statistic", values="value").reset_index()
     annual["mean_minus_median_usd"] = annual["mean"] - annual["median"]
     annual["mean_to_median_ratio"] = (annual["mean"] / annual["median"]).round(3)
     annual["p90_to_p10_ratio"] = (annual["p90"] / annual["p10"]).round(2)
     annual["source_key"] = "bls_oews_national.csv#year=" + annual["year"].astype(str)
     return annual.rename(columns={"mean": "mean_annual_usd", "median": "median_annual_usd", "p10": "p10_annual_usd", "p90": "p90_annual_usd"})[
-        ["year", "soc_code", "comparable_to_29_2071", "p10_annual_usd", "median_annual_usd", "mean_annual_usd", "p90_annual_usd",
+        ["year", "soc_code", COMPARABLE, "p10_annual_usd", "median_annual_usd", "mean_annual_usd", "p90_annual_usd",
          "mean_minus_median_usd", "mean_to_median_ratio", "p90_to_p10_ratio", "source_key"]]
 
 
@@ -276,7 +278,7 @@ def bls_pay_in_constant_dollars(bls_wages: pd.DataFrame, cpi: pd.DataFrame, base
     annual = bls_wages[(bls_wages["unit"] == "usd_per_year") & bls_wages["statistic"].isin(["mean", "median"])].copy()
     annual["nominal_usd"] = annual["value"].astype(float)
     annual[f"real_usd_{base_year}"] = to_constant_dollars(annual["nominal_usd"], annual["year"], cpi, base_year).round(0)
-    return annual[["year", "soc_code", "comparable_to_29_2071", "statistic", "nominal_usd", f"real_usd_{base_year}", "source_key"]].reset_index(drop=True)
+    return annual[["year", "soc_code", COMPARABLE, "statistic", "nominal_usd", f"real_usd_{base_year}", "source_key"]].reset_index(drop=True)
 
 
 def guide_pay_in_constant_dollars(provenance: pd.DataFrame, cpi: pd.DataFrame, base_year: int) -> pd.DataFrame:

@@ -3,7 +3,16 @@
 Every chart is written as ``data/processed/charts/<name>.png`` beside
 ``<name>.csv`` holding exactly the numbers plotted. PNG bytes are deterministic:
 no software or date metadata, a fixed size and resolution, fonts that ship
-with matplotlib.
+with matplotlib. Every chart carries alt text that states its finding (in the
+PNG metadata and on the notebook output, where the site's ``<img alt>`` reads it).
+
+What every chart does (CONTRIBUTING.md): a title naming the occupation, axis units
+and the dollar year; a source line; direct labels instead of a colour-only legend
+where there are few series (:func:`label_line_ends`); whole-number year ticks
+(:func:`year_axis`); no line across an occupation-code break (:func:`break_lines`);
+shaded spans behind the data (:func:`shade`); dark text on light fills; modelled
+values labelled as modelled. Chart functions for one notebook live in their own
+module here (``mrt.charts.<topic>``) so that notebook cells stay short.
 """
 
 from __future__ import annotations
@@ -68,11 +77,12 @@ def add_source(fig, text: str) -> None:
     fig.text(0.01, 0.01, text, ha="left", va="bottom", fontsize=7.5, color="#555555", wrap=True)
 
 
-def png_bytes(fig) -> bytes:
-    """PNG bytes with no software or date stamp (so reruns are byte-identical); the chart's title is kept as PNG metadata."""
+def png_bytes(fig, alt: str | None = None) -> bytes:
+    """PNG bytes with no software or date stamp (so reruns are byte-identical); the chart's title and
+    alt text are kept as PNG metadata ("Title", "Description")."""
     buffer = io.BytesIO()
-    title = fig.axes[0].get_title() if fig.axes else ""
-    fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None, "Title": title or None})
+    title = (fig._suptitle.get_text() if getattr(fig, "_suptitle", None) else "") or (fig.axes[0].get_title() if fig.axes else "")
+    fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None, "Title": title or None, "Description": alt or None})
     return buffer.getvalue()
 
 
@@ -84,18 +94,83 @@ def chart_title(path) -> str:
         return image.text.get("Title", "")
 
 
-def save_chart(fig, name: str, data: pd.DataFrame, source: str):
+def chart_alt(path) -> str:
+    """The alt text stored in a chart's PNG metadata (the sentence that states its finding)."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.text.get("Description", "")
+
+
+class ChartError(ValueError):
+    """A chart saved without what every chart needs (alt text, a source line)."""
+
+
+def save_chart(fig, name: str, data: pd.DataFrame, source: str, alt: str):
     """Save ``fig`` as charts/<name>.png and ``data`` (the numbers plotted) as
-    charts/<name>.csv; return an image to display in the notebook."""
+    charts/<name>.csv; return the image to display in the notebook, carrying ``alt``.
+
+    ``alt`` states the chart's finding in a sentence built from the computed values
+    (not "a chart of ..."); it is stored in the PNG and on the notebook output, where
+    the site's ``<img alt>`` reads it.
+    """
     from IPython.display import Image
 
+    if not alt or len(alt.strip()) < 20:
+        raise ChartError(f"chart {name!r}: alt text must state the chart's finding in a sentence, got {alt!r}")
+    if not source.strip():
+        raise ChartError(f"chart {name!r}: every chart needs a source line")
     add_source(fig, source)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
-    data_png = png_bytes(fig)
+    data_png = png_bytes(fig, alt)
     plt.close(fig)
     write_csv(data.reset_index(drop=True), paths.charts_dir() / f"{name}.csv")
     write_bytes(data_png, paths.charts_dir() / f"{name}.png")
-    return Image(data=data_png, format="png")
+    return Image(data=data_png, format="png", metadata={"alt": alt})
+
+
+# Helpers for the conventions every chart follows --------------------------------------------------
+
+def year_axis(ax, axis: str = "x") -> None:
+    """Whole-number year ticks (never 2012.5)."""
+    from matplotlib.ticker import MaxNLocator, StrMethodFormatter
+
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_locator(MaxNLocator(integer=True))
+    target.set_major_formatter(StrMethodFormatter("{x:.0f}"))
+
+
+def shade(ax, start: float, end: float, label: str = "", alpha: float = 0.15) -> None:
+    """A shaded span drawn behind the data (zorder 0), labelled in dark text at the top."""
+    ax.axvspan(start, end, color=PALETTE["grey"], alpha=alpha, lw=0, zorder=0)
+    if label:
+        ax.text((start + end) / 2, 0.98, label, transform=ax.get_xaxis_transform(), ha="center", va="top",
+                fontsize=8, color="#333333", zorder=1)
+
+
+def break_lines(frame: pd.DataFrame, by: str) -> list[pd.DataFrame]:
+    """Split one series into runs of equal ``by`` (for example the comparability of the occupation code),
+    so that a line is never drawn across a break: plot each run on its own."""
+    runs = (frame[by] != frame[by].shift()).cumsum()
+    return [group for _, group in frame.groupby(runs, sort=False)]
+
+
+def label_line_ends(ax, labels: list[tuple[float, float, str, str]], min_gap: float | None = None) -> list[float]:
+    """Direct labels at the right end of lines: (x, y, text, colour) each, nudged apart vertically
+    so that they never overlap (``min_gap`` in data units; default 5% of the y range). Returns the
+    label heights used (for the tests)."""
+    if not labels:
+        return []
+    low, high = ax.get_ylim()
+    gap = min_gap if min_gap is not None else 0.05 * (high - low)
+    placed: list[float] = []
+    for x, y, text, colour in sorted(labels, key=lambda item: item[1]):
+        y_text = max([y] + [p + gap for p in placed[-1:]])
+        placed.append(y_text)
+        ax.annotate(text, xy=(x, y), xytext=(x, y_text), textcoords="data", ha="left", va="center", fontsize=8.5,
+                    color=colour, annotation_clip=False,
+                    bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
+    return placed
 
 
 def line_chart(data: pd.DataFrame, x: str, y: str, hue: str, title: str, ylabel: str,

@@ -1,0 +1,97 @@
+"""What is specific to the occupation studied, read from ``occupation.toml`` beside the raw data.
+
+Code and notebooks take the occupation's names, its reference occupation code, its work settings,
+its route up and the project's dollar year from here, so that the same pipeline can study another
+occupation (ADAPTING.md) by pointing ``MRT_RAW_DIR`` at that occupation's raw folder.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from mrt import paths
+
+# The column every processed BLS table uses for comparability with the reference occupation code;
+# the raw tables name it after the code (config: comparability_column).
+COMPARABLE = "comparable_to_reference_code"
+COMPARABILITY = ("yes", "no", "partly")
+
+
+class ConfigError(ValueError):
+    """occupation.toml is missing, unreadable or lacks a value; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Advancement:
+    route_label: str
+    occupation: str
+    pay_measure: str
+    pay_group: str
+
+
+@dataclass(frozen=True)
+class Occupation:
+    name: str
+    name_singular: str
+    short_name: str
+    reference_soc_code: str
+    reference_soc_title: str
+    comparability_column: str
+    dollar_year: int
+    settings: dict[str, str]
+    setting_labels: dict[str, str]
+    advancement: Advancement
+
+    def setting_key(self, as_named: str) -> str | None:
+        """The project's key for a setting as a table or guide names it (case-insensitive), or None."""
+        return self.settings.get(as_named.strip().lower())
+
+
+def _require(data: dict, key: str, kind: type, path: Path, section: str = ""):
+    where = f"{section}.{key}" if section else key
+    if key not in data:
+        raise ConfigError(f"{paths.relative(path)}: expected a value for '{where}', found none")
+    value = data[key]
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise ConfigError(f"{paths.relative(path)}: expected '{where}' to be {kind.__name__}, found {value!r}")
+    return value
+
+
+def read(path: Path) -> Occupation:
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{paths.relative(path)}: file not found (every raw data folder needs its occupation.toml)") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{paths.relative(path)}: not valid TOML ({error})") from None
+    settings = _require(data, "settings", dict, path)
+    labels = _require(data, "setting_labels", dict, path)
+    unlabelled = sorted(set(settings.values()) - set(labels))
+    if unlabelled:
+        raise ConfigError(f"{paths.relative(path)}: expected a setting_labels entry for {unlabelled}")
+    advancement = _require(data, "advancement", dict, path)
+    return Occupation(
+        name=_require(data, "name", str, path), name_singular=_require(data, "name_singular", str, path),
+        short_name=_require(data, "short_name", str, path),
+        reference_soc_code=_require(data, "reference_soc_code", str, path),
+        reference_soc_title=_require(data, "reference_soc_title", str, path),
+        comparability_column=_require(data, "comparability_column", str, path),
+        dollar_year=_require(data, "dollar_year", int, path),
+        settings={str(k).lower(): str(v) for k, v in settings.items()}, setting_labels={str(k): str(v) for k, v in labels.items()},
+        advancement=Advancement(**{k: _require(advancement, k, str, path, "advancement")
+                                   for k in ("route_label", "occupation", "pay_measure", "pay_group")}),
+    )
+
+
+@lru_cache(maxsize=None)
+def _cached(path: str) -> Occupation:
+    return read(Path(path))
+
+
+def current() -> Occupation:
+    """The occupation of the raw folder in use (``data/raw`` unless ``MRT_RAW_DIR`` points elsewhere)."""
+    return _cached(str(paths.OCCUPATION))
