@@ -73,12 +73,13 @@ class NotebookFailed(RuntimeError):
 
 
 class Progress:
-    def __init__(self, total: int, stream=sys.stderr):
+    def __init__(self, total: int, stream=None):
         self.total, self.done, self.stream, self.start = total, 0, stream, time.perf_counter()
 
     def say(self, text: str) -> None:
         elapsed = time.perf_counter() - self.start
-        print(f"[{self.done}/{self.total} done, {elapsed:5.1f} s] {text}", file=self.stream, flush=True)
+        # sys.stderr is looked up at each call: a stream bound when the module was imported may be closed by now
+        print(f"[{self.done}/{self.total} done, {elapsed:5.1f} s] {text}", file=self.stream or sys.stderr, flush=True)
 
 
 async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, asyncio.Event], progress: Progress,
