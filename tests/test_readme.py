@@ -35,3 +35,23 @@ def re_percent(text):
     import re
 
     return re.findall(r"\d+%", text)
+
+
+def test_a_finding_that_changes_under_another_method_is_marked_with_where():
+    from types import SimpleNamespace
+
+    from mrt.readme import finding_line
+
+    robust = SimpleNamespace(statement="13 of 13 pairs agree.", holds_under_all=True, changes_under=None)
+    fragile = SimpleNamespace(statement="77% of the fall is the slowdown.", holds_under_all=False, changes_under="scale: percentage points")
+    assert finding_line(robust) == "- 13 of 13 pairs agree."
+    assert finding_line(fragile).startswith("- 77% of the fall is the slowdown. ⚠")
+    assert "scale: percentage points" in finding_line(fragile)
+
+
+def test_every_register_finding_is_in_the_readme():
+    from mrt import schema
+
+    text = README.read_text(encoding="utf-8")
+    for statement in schema.read_processed("findings.csv")["statement"]:
+        assert statement in text, statement

@@ -10,67 +10,40 @@ import re
 from pathlib import Path
 
 from mrt import paths, schema
-from mrt.occupation import COMPARABLE
 
 README = paths.ROOT / "README.md"
 BLOCKS = ("findings", "outputs")
 
 
-def _money(x: float) -> str:
-    return f"${x:,.0f}"
+MAIN_CHARTS = ("pay_nominal_vs_real", "projected_growth_by_vintage", "claim_verdicts")  # the three shown on the front page
+
+
+def finding_line(row) -> str:
+    """One register row as a README bullet: the statement as reported, marked when another method changes it."""
+    text = f"- {row.statement}"
+    if not bool(row.holds_under_all):
+        text += f" ⚠ *Changes under another reasonable method:* {row.changes_under}."
+    return text
 
 
 def render_findings() -> str:
-    read = schema.read_processed
-    figures, provenance, pairs = read("figures.csv"), read("wage_provenance.csv"), read("hourly_annual_checks.csv")
-    quantiles, validation, real = read("salary_quantiles.csv"), read("median_method_validation.csv"), read("bls_pay_constant_dollars.csv")
-    outlooks, vintages, rounding = read("guide_outlooks.csv").set_index("vintage"), read("projection_vintages.csv").set_index("vintage"), read("outlook_rounding.csv").iloc[0]
-    results, sens, claims = read("education_model_results.csv"), read("education_sensitivity.csv"), read("claims.csv")
-    places = read("pay_by_place_vs_national.csv")
+    """The register's findings (data/processed/findings.csv): the five key findings first, then the rest,
+    each as the notebook composed it from its computed values, with the main charts and their alt text."""
+    from mrt.charts import chart_alt
 
-    items = figures.drop_duplicates("figure_id")
-    ends = provenance[provenance["part"].isin(["low", "high"])]
-    undated = provenance[provenance["year_printed"].isna()]
-    method = "lognormal least squares on p10, p90 and mean"
-    q17 = quantiles[(quantiles["year"] == 2017) & (quantiles["method"] == method)].set_index("quantile")["annual_usd"]
-    worst = validation[(validation["method"] == method) & (validation[COMPARABLE] == "yes")]["error_pct"].abs().max()
-    med = real[real["statistic"] == "median"].set_index("year")
-    from mrt.growth import share_of_drop_from_all_occupations
-
-    share = share_of_drop_from_all_occupations(vintages.loc["2012-2022", "pct_change"], vintages.loc["2012-2022", "all_occupations_pct_change"],
-                                               vintages.loc["2016-2026", "pct_change"], vintages.loc["2016-2026", "all_occupations_pct_change"])
-    best = results.sort_values("rank_by_present_value").iloc[0]
-    technician = results[results["route"] != "bachelor_degree"].sort_values("net_present_value_usd", ascending=False).iloc[0]
-    winners = sens.drop_duplicates(["assumption", "value"])
-    moves = sorted(a for a, g in winners.groupby("assumption") if g["best_technician_route"].nunique() > 1)
-    counts = claims["verdict"].value_counts()
-    top = places[(places["unit"] == "usd_per_year") & (places["area_type"] != "national")].sort_values("ratio_to_national").iloc[-1]
-    lines = [
-        f"- **Transcription.** The four guides print {len(items)} figures ({len(figures)} numbers once pay pairs and ranges are split); "
-        f"{int(items['year_start'].isna().sum())} of them carry no year.",
-        f"- **Salary ranges are percentiles.** All {len(ends)} printed range ends are the BLS 10th and 90th percentiles, not the lowest and highest pay. "
-        f"{len(undated)} national pay numbers print no year; every one of them matches OEWS May {int(undated['bls_year'].mode().iloc[0])} exactly.",
-        f"- **Hourly and annual agree.** {int(pairs['consistent'].sum())} of {len(pairs)} hourly/annual pairs satisfy annual = hourly × 2,080 within "
-        f"the ${pairs['tolerance_usd'].max():.2f} that rounding explains.",
-        f"- **Quartiles from printed figures.** A lognormal fitted to the guide's 2017 figures puts the quartiles at {_money(q17[0.25])}, "
-        f"{_money(q17[0.5])} and {_money(q17[0.75])}; on the BLS years 2010-2018 the same method misses the published median by at most {worst:.1f}%.",
-        f"- **Real pay.** The BLS median rose {100 * (med.loc[2018, 'nominal_usd'] / med.loc[2013, 'nominal_usd'] - 1):.1f}% from 2013 to 2018 in "
-        f"dollars of each year but {100 * (med.loc[2018, 'real_usd_2024'] / med.loc[2013, 'real_usd_2024'] - 1):.1f}% in 2024 dollars. "
-        f"The best-paid place a guide lists, {top['area']}, pays {top['ratio_to_national']:.2f}× the national mean.",
-        f"- **The outlook.** The quoted growth fell from {outlooks.loc['2012-2022', 'printed_pct']:.0f}% (2012-2022) to "
-        f"{outlooks.loc['2016-2026', 'printed_pct']:.0f}% (2016-2026); on a log scale {share:.0%} of the fall in BLS's figures is the slowdown "
-        f"BLS projected for all occupations. The rounded 2016-2026 figures fit any base from {int(rounding['base_low_persons']):,} to "
-        f"{int(rounding['base_high_persons']):,} jobs; BLS used {rounding['bls_base_persons']:,.0f}.",
-        f"- **Education routes.** Under the default assumptions the route with the highest present value is: {best['label'].lower()}; among routes "
-        f"that stay technicians: {technician['label'].lower()}. That choice moves with: {', '.join(m.replace('_', ' ') for m in moves) or 'none of the assumptions tried'}.",
-        f"- **Fact-check.** Of {len(claims)} claims, {counts.get('matches the record', 0)} match the record, {counts.get('rounded', 0)} are correctly rounded, "
-        f"{counts.get('outdated', 0)} are outdated, {counts.get('mislabelled', 0)} mislabelled, {counts.get('overstated', 0)} overstated, "
-        f"{counts.get('contradicted', 0)} contradicted, and {counts.get('not checkable with this data', 0)} cannot be checked with this data.",
-        "",
-        "![BLS pay, nominal and in 2024 dollars](data/processed/charts/pay_nominal_vs_real.png)",
-        "![Projected growth by BLS outlook](data/processed/charts/projected_growth_by_vintage.png)",
-        "![Verdicts on the guides' claims](data/processed/charts/claim_verdicts.png)",
-    ]
+    register = schema.read_processed("findings.csv")
+    key = register[register["key_rank"].notna()].sort_values("key_rank")
+    other = register[register["key_rank"].isna()]
+    fragile = register[~register["holds_under_all"].astype(bool)]
+    lines = ["**Key findings**", ""] + [finding_line(r) for r in key.itertuples()]
+    if len(other):
+        lines += ["", "**More findings**", ""] + [finding_line(r) for r in other.itertuples()]
+    lines += ["", f"{len(register)} findings in all; {len(fragile)} change under at least one other reasonable method (marked ⚠). "
+              "Each one's alternatives and values are in `data/processed/findings.csv` and in notebook 6.", ""]
+    for stem in MAIN_CHARTS:
+        png = paths.charts_dir() / f"{stem}.png"
+        if png.is_file():
+            lines.append(f"![{chart_alt(png)}](data/processed/charts/{stem}.png)")
     return "\n".join(lines)
 
 
