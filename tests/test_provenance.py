@@ -33,7 +33,19 @@ def test_every_item_is_verbatim_on_its_line(guides_dir, path, columns):
             text = getattr(row, column)
             if text and text not in lines[line - 1]:  # exact: curly quotes and non-breaking spaces must match
                 problems.append(f"row {number}: {column} {text!r} is not on {row.guide_file} line {line}")
+        occurrence = int(getattr(row, "occurrence", 1) or 1)
+        if lines[line - 1].count(row.as_printed) < occurrence:  # the second "top 12" on a line must really be printed twice
+            problems.append(f"row {number}: {row.as_printed!r} appears {lines[line - 1].count(row.as_printed)} time(s) on "
+                            f"{row.guide_file} line {line}, fewer than its occurrence {occurrence}")
     assert not problems, "\n".join(problems)
+
+
+def test_occurrences_count_appearances_on_the_line(guides_dir):
+    """Rows that transcribe the same text on the same line are numbered 1, 2, ... and the line holds it that often."""
+    figures = raw(paths.GUIDE_FIGURES)
+    for (guide_file, line, text), group in figures.groupby(["guide_file", "line", "as_printed"]):
+        assert sorted(group["occurrence"].astype(int)) == list(range(1, len(group) + 1)), (guide_file, line, text)
+        assert guide_lines(guides_dir, guide_file)[int(line) - 1].count(text) >= len(group), (guide_file, line, text)
 
 
 def lines_with_numbers(guides_dir):

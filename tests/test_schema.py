@@ -40,3 +40,22 @@ def test_schema_rejects_out_of_vocabulary_unit():
 def test_undescribed_table_is_refused():
     with pytest.raises(KeyError, match="not described in the data dictionary"):
         schema.write_processed(pd.DataFrame({"a": [1]}), "mystery.csv")
+
+
+def test_allowed_values_are_the_lists_their_modules_own():
+    """The schema imports every closed list of the cleaning step; it never types its own copy."""
+    from mrt import clean, parse
+
+    def allowed(table, column):
+        return next(c.allowed for c in schema.TABLES[table].columns if c.name == column)
+
+    assert allowed("figures.csv", "unit") is parse.UNITS and allowed("figures.csv", "part") is parse.PARTS
+    assert allowed("figures.csv", "qualifier") == parse.QUALIFIERS and allowed("figures.csv", "topic") is clean.TOPICS
+    assert allowed("figures.csv", "statistic") is clean.STATISTICS
+    assert allowed("guide_wages.csv", "unit") is parse.MONEY_UNITS and allowed("guide_wages.csv", "statistic") is clean.PAY_STATISTICS
+    assert allowed("guide_wages.csv", "area_type") is clean.AREA_TYPES
+    assert allowed("guide_education.csv", "stance") is clean.STANCES and set(allowed("guide_education.csv", "route")) == set(clean.ROUTES)
+    assert allowed("bls_wages.csv", "statistic") is clean.OEWS_STATISTICS
+    assert allowed("bls_all_occupations_pay.csv", "statistic") is clean.ALL_OCCUPATIONS_STATISTICS
+    assert allowed("education_costs_and_pay.csv", "unit") is clean.EDUCATION_COST_UNITS
+    assert allowed("employment_by_setting.csv", "source_kind") is clean.SOURCE_KINDS

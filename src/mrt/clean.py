@@ -4,25 +4,52 @@ Each ``build_*`` function reads one raw file through :mod:`mrt.io`, checks it,
 and returns a tidy table in which every row keeps a ``source_key``: the guide
 file and line (``001_….txt#L30``) or the BLS table and key
 (``bls_oews_national.csv#year=2013``). Bad input raises :class:`mrt.io.DataError`
-naming the file, the row and what was expected.
+naming the file, the data row, the column and what was expected.
+
+:func:`check_raw_layer` checks the whole raw layer (every raw CSV and
+``occupation.toml``) without writing anything; :func:`write_all` writes the
+processed tables only once every one of them has been built and checked.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 
 from mrt import occupation, paths
-from mrt.io import DataError, read_raw_csv, to_number, where
-from mrt.occupation import COMPARABLE
-from mrt.parse import UNITS, ParseError, parse_item, parse_period
+from mrt.io import DataError, read_raw_csv, to_number, where, write_csv
+from mrt.occupation import COMPARABILITY, COMPARABLE, Occupation
+from mrt.parse import (COUNT_UNITS, DURATION_UNITS, MONEY_UNITS, PART_BY_MONEY_UNIT, RANGE_PARTS, YEAR_MAX, YEAR_MIN, ParseError,
+                       parse_item, parse_period)
+
+MONEY_PART_NAMES = tuple(PART_BY_MONEY_UNIT.values())
+
+# Closed lists owned by the cleaning step (src/mrt/schema.py imports them). ---------------------------
 
 GUIDE_FILE_PATTERN = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
+GUIDE_FILE_EXAMPLE = "000_8f0a57b0245a47f7.txt"
+
+
+def is_guide_file_name(name: str) -> bool:
+    """The one rule for guide file names: three digits, an underscore, 16 hex digits, ``.txt``."""
+    return bool(GUIDE_FILE_PATTERN.fullmatch(name))
+
+
 TOPICS = ("pay", "employment", "outlook", "work_setting", "education", "ranking", "workload")
-STATISTICS = ("mean", "median", "range", "unspecified", "employment", "employment_share",
-              "projected_growth", "projected_change", "period_length", "duration", "rank", "count")
+PAY_STATISTICS = ("mean", "median", "range", "unspecified")
+# Each statistic a guide figure can be, with the units it can be in.
+STATISTIC_UNITS = {
+    **{statistic: MONEY_UNITS for statistic in PAY_STATISTICS},
+    "employment": ("persons", "jobs"), "employment_share": ("percent",), "projected_growth": ("percent",),
+    "projected_change": ("jobs", "persons"), "period_length": DURATION_UNITS, "duration": DURATION_UNITS,
+    "rank": ("rank",), "count": COUNT_UNITS,
+}
+STATISTICS = tuple(STATISTIC_UNITS)
 ROUTES = {
     "hs_diploma_on_the_job": "High school diploma or GED, then training on the job",
     "postsecondary_certificate": "Postsecondary certificate",
@@ -34,6 +61,22 @@ ROUTES = {
     "certification_cpc": "Certification: Certified Professional Coder (CPC)",
 }
 STANCES = ("required", "typical", "sufficient", "alternative", "preferred", "optional", "for_advancement")
+AREA_TYPES = ("national", "state", "metro")
+ALL_SETTINGS = "all"  # a pay figure that covers every work setting
+SOURCE_KINDS = ("guide", "bls")
+OEWS_STATISTICS = ("mean", "p10", "median", "p90")
+OEWS_UNITS = {"hourly": "usd_per_hour", "annual": "usd_per_year"}
+ALL_OCCUPATIONS_STATISTICS = ("mean", "median")
+EDUCATION_COST_UNITS = ("usd_per_year", "usd_per_week", "percent", "persons", "months")
+DESCRIPTIVE_UNIT = "category"  # a row of words, not a number: kept in the raw file only
+SOURCE_KINDS_RAW = ("guide", "raw_file")
+
+# BLS's annual wage is the hourly wage x 2,080 hours. Hourly figures are published to the cent and annual
+# ones to the nearest $10, so the two printed figures can differ by up to 2,080 x $0.005 + $5 = $15.40.
+HOURS_PER_YEAR = 2080
+ANNUAL_FROM_HOURLY_TOLERANCE = HOURS_PER_YEAR * 0.005 + 5
+# Projections print employment in thousands to one decimal: change = projected - base to within 2 x 0.05.
+THOUSANDS_TOLERANCE = 0.1 + 1e-9
 
 
 def guide_key(guide_file: str, line: int) -> str:
@@ -44,74 +87,251 @@ def reference_key(path: Path, **key: object) -> str:
     return Path(path).name + "#" + "&".join(f"{k}={v}" for k, v in key.items())
 
 
-def _guide_location(frame: pd.DataFrame, path: Path) -> list[tuple[int, str, int]]:
-    """Check guide_file and line on every row; return (row number, guide, line)."""
+# Generic checks of raw rows ------------------------------------------------------------------------
+
+def _guide_location(frame: pd.DataFrame, path: Path, guides: Iterable[str] | None = None) -> list[tuple[int, str, int]]:
+    """Check guide_file and line on every row; return (row number, guide, line).
+
+    ``guides`` is the set of guide files listed in sources.csv; a file not listed there is refused."""
+    known = None if guides is None else set(guides)
     checked = []
     for position, (guide_file, line) in enumerate(zip(frame["guide_file"], frame["line"]), start=1):
-        if not GUIDE_FILE_PATTERN.fullmatch(guide_file):
-            raise DataError(f"{where(path, position)}: expected a guide file name like 000_8f0a57b0245a47f7.txt, found {guide_file!r}")
+        if not is_guide_file_name(guide_file):
+            raise DataError(f"{where(path, position, column='guide_file')}: expected a guide file name like {GUIDE_FILE_EXAMPLE}, "
+                            f"found {guide_file!r}")
+        if known is not None and guide_file not in known:
+            raise DataError(f"{where(path, position, column='guide_file')}: expected a guide listed in "
+                            f"{paths.SOURCES.name} ({sorted(known)}), found {guide_file!r}")
         if not line.isdigit() or int(line) < 1:
-            raise DataError(f"{where(path, position, guide_file, line)}: expected a 1-based line number, found {line!r}")
+            raise DataError(f"{where(path, position, guide_file, line, 'line')}: expected a 1-based line number (1, 2, ...), found {line!r}")
         checked.append((position, guide_file, int(line)))
     return checked
 
 
-def _check_vocabulary(value: str, allowed, path: Path, position: int, guide_file: str, line: int, column: str) -> None:
+def _check_vocabulary(value: str, allowed, path: Path, position: int, guide_file: str | None, line: object, column: str) -> None:
     if value not in allowed:
-        raise DataError(f"{where(path, position, guide_file, line)}: expected {column} to be one of {sorted(allowed)}, found {value!r}")
+        raise DataError(f"{where(path, position, guide_file, line, column)}: expected one of {sorted(allowed)}, found {value!r}")
 
 
-FIGURE_COLUMNS = ["figure_id", "guide_file", "line", "as_printed", "unit_if_unprinted", "period_as_printed",
+def _unique(frame: pd.DataFrame, path: Path, columns: list[str], names: str | None = None) -> None:
+    """Refuse two rows with the same key, naming both rows (and their ids, if ``names`` is an id column)."""
+    seen: dict[tuple, int] = {}
+    for position, key in enumerate(zip(*(frame[c] for c in columns)), start=1):
+        if key in seen:
+            first = seen[key]
+            ids = f" ({frame[names].iloc[first - 1]} and {frame[names].iloc[position - 1]})" if names else ""
+            shown = ", ".join(f"{c}={v!r}" if isinstance(v, str) else f"{c}={v}" for c, v in zip(columns, key))
+            raise DataError(f"{paths.relative(path)} data rows {first} and {position}{ids}: expected one row per "
+                            f"({', '.join(columns)}), found {shown} twice")
+        seen[key] = position
+
+
+def _increasing(values: list, path: Path, column: str, strictly: bool = True) -> None:
+    """A time series runs forward down the file."""
+    for position in range(2, len(values) + 1):
+        before, value = values[position - 2], values[position - 1]
+        if value < before or (strictly and value == before):
+            raise DataError(f"{where(path, position, column=column)}: expected {column} to {'increase' if strictly else 'not decrease'} "
+                            f"down the file (a time series, oldest first), found {value} after {before} in data row {position - 1}")
+
+
+def _numbers(raw: pd.DataFrame, path: Path, columns: list[str], *, minimum: float | None = None, above: float | None = None,
+             maximum: float | None = None, whole: bool = False) -> pd.DataFrame:
+    """Convert text cells to numbers (empty -> NA), checking each against its range and naming the row on failure."""
+    frame = raw.copy()
+    for column in columns:
+        values = []
+        for position, text in enumerate(raw[column], start=1):
+            value = to_number(text, path, position, column)
+            if value is not None:
+                _check_range(value, path, position, column, minimum, above, maximum, whole)
+            values.append(value)
+        frame[column] = pd.array(values, dtype="Float64")
+    return frame
+
+
+def _check_range(value: float, path: Path, position: int, column: str, minimum: float | None, above: float | None,
+                 maximum: float | None, whole: bool) -> None:
+    expected = None
+    if minimum is not None and value < minimum:
+        expected = f"at least {minimum:g}"
+    elif above is not None and value <= above:
+        expected = f"greater than {above:g}"
+    elif maximum is not None and value > maximum:
+        expected = f"at most {maximum:g}"
+    elif whole and not float(value).is_integer():
+        expected = "a whole number"
+    if expected:
+        raise DataError(f"{where(path, position, column=column)}: expected a number {expected}, found {value:g}")
+
+
+def _years(raw: pd.DataFrame, path: Path, columns: list[str]) -> pd.DataFrame:
+    frame = raw.copy()
+    for column in columns:
+        values = []
+        for position, text in enumerate(raw[column], start=1):
+            text = text.strip()
+            if text and not (re.fullmatch(r"\d{4}", text) and YEAR_MIN <= int(text) <= YEAR_MAX):
+                raise DataError(f"{where(path, position, column=column)}: expected a four-digit year from {YEAR_MIN} to {YEAR_MAX}, found {text!r}")
+            values.append(int(text) if text else None)
+        frame[column] = pd.array(values, dtype="Int64")
+    return frame
+
+
+def _periods(raw: pd.DataFrame, path: Path, column: str) -> tuple[list, list]:
+    starts, ends = [], []
+    for position, period in enumerate(raw[column], start=1):
+        try:
+            start, end = parse_period(period)
+        except ParseError as error:
+            raise DataError(f"{where(path, position, column=column)}: {error}") from None
+        starts.append(start)
+        ends.append(end)
+    return starts, ends
+
+
+def _comparability(raw: pd.DataFrame, path: Path, column: str) -> None:
+    for position, value in enumerate(raw[column], start=1):
+        _check_vocabulary(value, COMPARABILITY, path, position, None, None, column)
+
+
+def _soc_codes(raw: pd.DataFrame, path: Path) -> None:
+    for position, code in enumerate(raw["soc_code"], start=1):
+        if not re.fullmatch(r"\d{2}-\d{4}", code):
+            raise DataError(f"{where(path, position, column='soc_code')}: expected an occupation code like 29-2071, found {code!r}")
+
+
+def _annual_matches_hourly(hourly, annual, path: Path, position: int, hourly_column: str, annual_column: str) -> None:
+    if pd.isna(hourly) or pd.isna(annual):
+        return
+    if abs(float(hourly) * HOURS_PER_YEAR - float(annual)) > ANNUAL_FROM_HOURLY_TOLERANCE + 1e-9:
+        raise DataError(f"{where(path, position, column=annual_column)}: expected about {hourly_column} x {HOURS_PER_YEAR:,} = "
+                        f"{float(hourly) * HOURS_PER_YEAR:,.0f} (within ${ANNUAL_FROM_HOURLY_TOLERANCE:.2f} of rounding), "
+                        f"found {float(annual):,.0f}")
+
+
+def _occupation(occ: Occupation | None) -> Occupation:
+    return occ if occ is not None else occupation.current()
+
+
+# Guide transcriptions ------------------------------------------------------------------------------
+
+FIGURE_COLUMNS = ["figure_id", "guide_file", "line", "occurrence", "as_printed", "unit_if_unprinted", "period_as_printed",
                   "topic", "subject", "statistic", "description"]
+FIGURE_REQUIRED = ["figure_id", "guide_file", "line", "occurrence", "as_printed", "topic", "subject", "statistic", "description"]
 
 
-def build_figures(path: Path = paths.GUIDE_FIGURES) -> pd.DataFrame:
+def _occurrences(raw: pd.DataFrame, path: Path) -> None:
+    """``occurrence`` says which appearance of the text on its line a row transcribes (1, 2, ...).
+    The same (guide, line, text, occurrence) twice is one figure transcribed twice."""
+    for position, value in enumerate(raw["occurrence"], start=1):
+        if not value.isdigit() or int(value) < 1:
+            raise DataError(f"{where(path, position, column='occurrence')}: expected 1 for the first appearance of the text on its line, "
+                            f"2 for the second, ...; found {value!r}")
+    _unique(raw, path, ["guide_file", "line", "as_printed", "occurrence"], names="figure_id")
+    present = set(zip(raw["guide_file"], raw["line"], raw["as_printed"], raw["occurrence"].astype(int)))
+    for position, (guide_file, line, text, n) in enumerate(zip(raw["guide_file"], raw["line"], raw["as_printed"], raw["occurrence"].astype(int)), start=1):
+        if n > 1 and (guide_file, line, text, n - 1) not in present:
+            raise DataError(f"{where(path, position, guide_file, line, 'occurrence')}: expected occurrence {n - 1} of {text!r} "
+                            f"on this line to be transcribed before occurrence {n}, found none")
+
+
+def _figure_observations(row, path: Path, position: int, guide_file: str, line: int, occ: Occupation) -> tuple[list, int | None, int | None]:
+    """Parse one printed item and check that what it reads agrees with the row's statistic."""
+    located = where(path, position, guide_file, line)
+    try:
+        observations = parse_item(row.as_printed, row.unit_if_unprinted or None)
+    except ParseError as error:
+        raise DataError(f"{located}, column 'as_printed': {error}") from None
+    try:
+        year_start, year_end = parse_period(row.period_as_printed)
+    except ParseError as error:
+        raise DataError(f"{located}, column 'period_as_printed': {error}") from None
+    unit = observations[0].unit
+    if unit not in STATISTIC_UNITS[row.statistic]:
+        raise DataError(f"{located}, column 'statistic': expected a statistic that can be in {unit} for {row.as_printed!r}, "
+                        f"found {row.statistic!r} (which is in {', '.join(STATISTIC_UNITS[row.statistic])})")
+    is_range = tuple(o.part for o in observations) == RANGE_PARTS
+    if (row.statistic == "range") != (is_range and unit in MONEY_UNITS):
+        expected = "'range' for a pay range" if is_range else "a statistic other than 'range' for a single amount or a pair"
+        raise DataError(f"{located}, column 'statistic': expected {expected}, found {row.statistic!r} for {row.as_printed!r}")
+    if row.statistic == "employment_share" and occ.setting_key(row.subject) is None:
+        raise DataError(f"{located}, column 'subject': expected a work setting named in occupation.toml "
+                        f"({sorted(occ.settings)}) for an employment share, found {row.subject!r}")
+    return observations, year_start, year_end
+
+
+def build_figures(path: Path = paths.GUIDE_FIGURES, occ: Occupation | None = None, guides: Iterable[str] | None = None) -> pd.DataFrame:
     """Every printed figure as tidy observations: one row per number
     (an hourly-and-annual pair or a range gives two rows, told apart by ``part``)."""
-    raw = read_raw_csv(path, FIGURE_COLUMNS, not_empty=["figure_id", "guide_file", "line", "as_printed", "topic", "subject", "statistic", "description"])
-    if raw["figure_id"].duplicated().any():
-        duplicate = raw.loc[raw["figure_id"].duplicated(), "figure_id"].iloc[0]
-        raise DataError(f"{paths.relative(path)}: expected unique figure_id values, found {duplicate!r} twice")
+    occ = _occupation(occ)
+    raw = read_raw_csv(path, FIGURE_COLUMNS, not_empty=FIGURE_REQUIRED)
+    _unique(raw, path, ["figure_id"])
+    located = _guide_location(raw, path, guides)
+    _occurrences(raw, path)
     records = []
-    for (position, guide_file, line), row in zip(_guide_location(raw, path), raw.itertuples(index=False)):
+    for (position, guide_file, line), row in zip(located, raw.itertuples(index=False)):
         _check_vocabulary(row.topic, TOPICS, path, position, guide_file, line, "topic")
         _check_vocabulary(row.statistic, STATISTICS, path, position, guide_file, line, "statistic")
-        try:
-            observations = parse_item(row.as_printed, row.unit_if_unprinted or None)
-            year_start, year_end = parse_period(row.period_as_printed)
-        except ParseError as error:
-            raise DataError(f"{where(path, position, guide_file, line)}: {error}") from None
+        observations, year_start, year_end = _figure_observations(row, path, position, guide_file, line, occ)
         for obs in observations:
             records.append({
                 "figure_id": row.figure_id, "guide_file": guide_file, "line": line,
                 "source_key": guide_key(guide_file, line), "as_printed": row.as_printed,
                 "part": obs.part, "topic": row.topic, "subject": row.subject, "statistic": row.statistic,
-                "unit": obs.unit, "value": obs.value, "qualifier": obs.qualifier,
+                "unit": obs.unit, "value": obs.value, "qualifier": obs.qualifier, "numbering": obs.numbering,
                 "year_start": year_start, "year_end": year_end, "description": row.description,
             })
-    frame = pd.DataFrame.from_records(records)
+    frame = pd.DataFrame.from_records(records, columns=["figure_id", "guide_file", "line", "source_key", "as_printed", "part", "topic",
+                                                        "subject", "statistic", "unit", "value", "qualifier", "numbering",
+                                                        "year_start", "year_end", "description"])
     for column in ("year_start", "year_end", "line"):
         frame[column] = frame[column].astype("Int64")
     frame["value"] = frame["value"].astype("Float64")
+    frame["numbering"] = frame["numbering"].astype("boolean")
     return frame
 
 
-def _area(subject: str) -> tuple[str, str, str]:
+PRINTED_FORMS = ("list numbering", "no number, only words", "pay in two units", "range", "with a qualifier", "number in words", "plain number")
+
+
+def printed_form(figures: pd.DataFrame) -> pd.Series:
+    """The printed form of each row's item, from the structured columns (first match in :data:`PRINTED_FORMS`):
+    a list marker, words without a number, a pay pair, a range, a qualified figure, a number in words, a plain number."""
+    def form(row) -> str:
+        if row.numbering:
+            return "list numbering"
+        if pd.isna(row.value):
+            return "no number, only words"
+        if row.part in MONEY_PART_NAMES:
+            return "pay in two units"
+        if row.part in RANGE_PARTS:
+            return "range"
+        if not pd.isna(row.qualifier):
+            return "with a qualifier"
+        if not re.search(r"\d", row.as_printed):
+            return "number in words"
+        return "plain number"
+    return pd.Series([form(row) for row in figures.itertuples(index=False)], index=figures.index, dtype="string")
+
+
+def _area(subject: str, occ: Occupation) -> tuple[str, str, str]:
     """(area_type, area, setting) from a figure's subject."""
     if subject.endswith("(state)"):
-        return "state", subject.removesuffix(" (state)"), "all"
+        return "state", subject.removesuffix(" (state)"), ALL_SETTINGS
     if subject.endswith("(metro area)"):
-        return "metro", subject.removesuffix(" (metro area)"), "all"
-    setting = occupation.current().setting_key(subject)
+        return "metro", subject.removesuffix(" (metro area)"), ALL_SETTINGS
+    setting = occ.setting_key(subject)
     if setting is not None:
         return "national", "United States", setting
-    return "national", "United States", "all"
+    return "national", "United States", ALL_SETTINGS
 
 
-def build_guide_wages(figures: pd.DataFrame) -> pd.DataFrame:
-    """The guides' pay figures with where (national, state, metro) and in which setting."""
-    wages = figures[figures["unit"].isin(["usd_per_year", "usd_per_hour"])].copy()
-    areas = wages["subject"].map(_area)
+def build_guide_wages(figures: pd.DataFrame, occ: Occupation | None = None) -> pd.DataFrame:
+    """The guides' pay figures (every money unit) with where (national, state, metro) and in which setting."""
+    occ = _occupation(occ)
+    wages = figures[figures["unit"].isin(MONEY_UNITS)].copy()
+    areas = [_area(subject, occ) for subject in wages["subject"]]
     wages["area_type"] = [a[0] for a in areas]
     wages["area"] = [a[1] for a in areas]
     wages["setting"] = [a[2] for a in areas]
@@ -121,11 +341,14 @@ def build_guide_wages(figures: pd.DataFrame) -> pd.DataFrame:
     return wages[columns].reset_index(drop=True)
 
 
-def build_guide_education(path: Path = paths.GUIDE_EDUCATION) -> pd.DataFrame:
+def build_guide_education(path: Path = paths.GUIDE_EDUCATION, guides: Iterable[str] | None = None) -> pd.DataFrame:
     """What each guide says about each route into the job."""
     columns = ["statement_id", "guide_file", "line", "as_printed", "route", "stance", "description"]
     raw = read_raw_csv(path, columns, not_empty=columns)
-    for (position, guide_file, line), row in zip(_guide_location(raw, path), raw.itertuples(index=False)):
+    _unique(raw, path, ["statement_id"])
+    located = _guide_location(raw, path, guides)
+    _unique(raw, path, ["guide_file", "line", "as_printed", "route"], names="statement_id")
+    for (position, guide_file, line), row in zip(located, raw.itertuples(index=False)):
         _check_vocabulary(row.route, ROUTES, path, position, guide_file, line, "route")
         _check_vocabulary(row.stance, STANCES, path, position, guide_file, line, "stance")
     frame = raw.copy()
@@ -140,17 +363,21 @@ CHECKS = ("wage", "employment_count", "growth_pct", "growth_change", "growth_wor
           "duration", "not_checkable")
 
 
-def build_guide_claims(figures: pd.DataFrame, path: Path = paths.GUIDE_CLAIMS) -> pd.DataFrame:
+def build_guide_claims(figures: pd.DataFrame, path: Path = paths.GUIDE_CLAIMS, guides: Iterable[str] | None = None) -> pd.DataFrame:
     """Every checkable claim, restated in the project's words, with the check that applies to it."""
     columns = ["claim_id", "guide_file", "line", "as_printed", "topic", "check", "figure_ids", "claim"]
     raw = read_raw_csv(path, columns, not_empty=[c for c in columns if c != "figure_ids"])
+    _unique(raw, path, ["claim_id"])
+    located = _guide_location(raw, path, guides)
+    _unique(raw, path, ["guide_file", "line", "as_printed", "check"], names="claim_id")
     known = set(figures["figure_id"])
-    for (position, guide_file, line), row in zip(_guide_location(raw, path), raw.itertuples(index=False)):
+    for (position, guide_file, line), row in zip(located, raw.itertuples(index=False)):
         _check_vocabulary(row.check, CHECKS, path, position, guide_file, line, "check")
         _check_vocabulary(row.topic, TOPICS, path, position, guide_file, line, "topic")
-        for figure_id in filter(None, row.figure_ids.split(";")):
+        for figure_id in row.figure_ids.split(";") if row.figure_ids else []:
             if figure_id not in known:
-                raise DataError(f"{where(path, position, guide_file, line)}: expected figure ids from guide_figures.csv, found {figure_id!r}")
+                raise DataError(f"{where(path, position, guide_file, line, 'figure_ids')}: expected figure ids from "
+                                f"{paths.GUIDE_FIGURES.name}, separated by ';', found {figure_id!r}")
     frame = raw.copy()
     frame["line"] = frame["line"].astype(int).astype("Int64")
     frame["source_key"] = [guide_key(g, l) for g, l in zip(frame["guide_file"], frame["line"])]
@@ -158,53 +385,77 @@ def build_guide_claims(figures: pd.DataFrame, path: Path = paths.GUIDE_CLAIMS) -
     return frame[["claim_id", "guide_file", "line", "source_key", "as_printed", "topic", "check", "figure_ids", "claim"]]
 
 
-def _numbers(raw: pd.DataFrame, path: Path, columns: list[str]) -> pd.DataFrame:
-    """Convert text cells to numbers (empty -> NA), naming the row on failure."""
-    frame = raw.copy()
-    for column in columns:
-        frame[column] = pd.array([to_number(text, path, position, column)
-                                  for position, text in enumerate(raw[column], start=1)], dtype="Float64")
-    return frame
+MIN_REASON_LENGTH = 20  # a reason says why the line holds no figure, in a phrase, not a word
 
 
-def _years(raw: pd.DataFrame, path: Path, columns: list[str]) -> pd.DataFrame:
-    frame = raw.copy()
-    for column in columns:
-        values = []
-        for position, text in enumerate(raw[column], start=1):
-            if text.strip() and not re.fullmatch(r"(19|20)\d\d", text.strip()):
-                raise DataError(f"{where(path, position)}: expected a four-digit year in column '{column}', found {text!r}")
-            values.append(int(text) if text.strip() else None)
-        frame[column] = pd.array(values, dtype="Int64")
-    return frame
+def check_exclusions(path: Path = paths.GUIDE_EXCLUSIONS, figures: pd.DataFrame | None = None,
+                     guides: Iterable[str] | None = None) -> pd.DataFrame:
+    """Guide lines that hold a number but no figure: each line once, with a reason, and never also transcribed."""
+    raw = read_raw_csv(path, ["guide_file", "line", "reason"], not_empty=["guide_file", "line", "reason"])
+    located = _guide_location(raw, path, guides)
+    _unique(raw, path, ["guide_file", "line"])
+    transcribed = set() if figures is None else set(zip(figures["guide_file"], figures["line"].astype(int)))
+    for (position, guide_file, line), reason in zip(located, raw["reason"]):
+        if len(reason.strip()) < MIN_REASON_LENGTH:
+            raise DataError(f"{where(path, position, guide_file, line, 'reason')}: expected a reason of at least {MIN_REASON_LENGTH} "
+                            f"characters saying why the line holds no figure, found {reason!r}")
+        if (guide_file, line) in transcribed:
+            raise DataError(f"{where(path, position, guide_file, line, 'line')}: expected a line that is not also transcribed in "
+                            f"{paths.GUIDE_FIGURES.name}, found it there")
+    return raw
 
 
-OEWS_STATISTICS = {"mean": "mean", "p10": "p10", "median": "median", "p90": "p90"}
+# BLS reference tables ------------------------------------------------------------------------------
+
+OEWS_VALUE_COLUMNS = [f"{s}_{u}" for s in OEWS_STATISTICS for u in OEWS_UNITS]
 
 
-def build_bls_wages(path: Path = paths.OEWS_NATIONAL) -> pd.DataFrame:
+def _oews(path: Path, occ: Occupation) -> pd.DataFrame:
+    """The OEWS national table, typed and checked: one row per year, oldest first, percentiles in order."""
+    column = occ.comparability_column
+    raw = read_raw_csv(path, ["year", "soc_code", "occupation_title", column, "employment", *OEWS_VALUE_COLUMNS],
+                       not_empty=["year", "soc_code", column, "employment"])
+    _soc_codes(raw, path)
+    _comparability(raw, path, column)
+    frame = _years(raw, path, ["year"])
+    _unique(frame, path, ["year"])
+    _increasing(list(frame["year"]), path, "year")
+    frame = _numbers(frame, path, ["employment"], minimum=0, whole=True)
+    frame = _numbers(frame, path, OEWS_VALUE_COLUMNS, above=0)
+    for position, row in enumerate(frame.to_dict("records"), start=1):
+        for unit in OEWS_UNITS:
+            _percentiles_in_order(row, unit, path, position)
+        for statistic in OEWS_STATISTICS:
+            _annual_matches_hourly(row[f"{statistic}_hourly"], row[f"{statistic}_annual"], path, position,
+                                   f"{statistic}_hourly", f"{statistic}_annual")
+    return frame.rename(columns={column: COMPARABLE})
+
+
+def _percentiles_in_order(row: dict, unit: str, path: Path, position: int) -> None:
+    """p10 <= median <= p90 where the cells are filled."""
+    filled = [(s, row[f"{s}_{unit}"]) for s in ("p10", "median", "p90") if not pd.isna(row[f"{s}_{unit}"])]
+    for (low_name, low), (high_name, high) in zip(filled, filled[1:]):
+        if low > high:
+            raise DataError(f"{where(path, position, column=f'{high_name}_{unit}')}: expected {low_name}_{unit} <= {high_name}_{unit}, "
+                            f"found {float(low):g} > {float(high):g}")
+
+
+def build_bls_wages(path: Path = paths.OEWS_NATIONAL, occ: Occupation | None = None) -> pd.DataFrame:
     """OEWS national wages, long: one row per year, statistic and unit."""
-    value_columns = [f"{s}_{u}" for s in OEWS_STATISTICS for u in ("hourly", "annual")]
-    column = occupation.current().comparability_column
-    raw = read_raw_csv(path, ["year", "soc_code", "occupation_title", column, "employment", *value_columns],
-                       not_empty=["year", "soc_code", column]).rename(columns={column: COMPARABLE})
-    frame = _years(_numbers(raw, path, value_columns), path, ["year"])
+    frame = _oews(path, _occupation(occ))
     long = frame.melt(id_vars=["year", "soc_code", "occupation_title", COMPARABLE],
-                      value_vars=value_columns, var_name="measure", value_name="value")
+                      value_vars=OEWS_VALUE_COLUMNS, var_name="measure", value_name="value")
     long["statistic"] = long["measure"].str.rsplit("_", n=1).str[0]
-    long["unit"] = long["measure"].str.endswith("hourly").map({True: "usd_per_hour", False: "usd_per_year"})
+    long["unit"] = long["measure"].str.rsplit("_", n=1).str[1].map(OEWS_UNITS)
     long["source_key"] = [reference_key(path, year=y) for y in long["year"]]
     order = {s: i for i, s in enumerate(OEWS_STATISTICS)}
     long = long.sort_values(["year", "unit", "statistic"], key=lambda c: c.map(order) if c.name == "statistic" else c)
     return long[["year", "soc_code", "occupation_title", COMPARABLE, "statistic", "unit", "value", "source_key"]].reset_index(drop=True)
 
 
-def build_bls_employment(path: Path = paths.OEWS_NATIONAL) -> pd.DataFrame:
+def build_bls_employment(path: Path = paths.OEWS_NATIONAL, occ: Occupation | None = None) -> pd.DataFrame:
     """OEWS national employment (wage-and-salary jobs) by year."""
-    column = occupation.current().comparability_column
-    raw = read_raw_csv(path, ["year", "soc_code", "occupation_title", column, "employment"],
-                       not_empty=["year", "employment"]).rename(columns={column: COMPARABLE})
-    frame = _years(_numbers(raw, path, ["employment"]), path, ["year"])
+    frame = _oews(path, _occupation(occ))
     frame["employment_persons"] = frame["employment"].astype("Int64")
     frame["source_key"] = [reference_key(path, year=y) for y in frame["year"]]
     return frame[["year", "soc_code", "occupation_title", COMPARABLE, "employment_persons", "source_key"]]
@@ -213,37 +464,88 @@ def build_bls_employment(path: Path = paths.OEWS_NATIONAL) -> pd.DataFrame:
 PROJECTION_NUMBERS = ["base_employment_thousands", "projected_employment_thousands", "change_thousands", "pct_change", "all_occupations_pct_change"]
 
 
-def build_bls_projections(path: Path = paths.PROJECTIONS) -> pd.DataFrame:
-    """Every BLS projection vintage for the occupation, one row per vintage."""
-    column = occupation.current().comparability_column
+def _decimals(text: str) -> int:
+    return len(text.strip().partition(".")[2])
+
+
+def _projection_arithmetic(row: dict, raw_pct: str, path: Path, position: int) -> None:
+    """Change = projected - base (to rounding), and the percent agrees with change / base (interval arithmetic:
+    every figure is rounded, so the check asks whether some unrounded values fit all of them)."""
+    base, projected, change, pct = (row[c] for c in ("base_employment_thousands", "projected_employment_thousands", "change_thousands", "pct_change"))
+    if not pd.isna(projected) and not pd.isna(change) and abs(float(projected) - float(base) - float(change)) > THOUSANDS_TOLERANCE:
+        raise DataError(f"{where(path, position, column='change_thousands')}: expected projected - base = "
+                        f"{float(projected) - float(base):.1f} (to rounding), found {float(change):g}")
+    if pd.isna(change) or float(base) <= 0.05:
+        return
+    half = 0.05
+    lowest = 100 * (float(change) - half) / (float(base) + half)
+    highest = 100 * (float(change) + half) / (float(base) - half)
+    step = float(Decimal(1).scaleb(-_decimals(raw_pct)))
+    if highest < float(pct) - step / 2 or lowest > float(pct) + step / 2:
+        raise DataError(f"{where(path, position, column='pct_change')}: expected a percent that rounds from change / base "
+                        f"({lowest:.2f} to {highest:.2f}), found {raw_pct.strip()}")
+
+
+def build_bls_projections(path: Path = paths.PROJECTIONS, occ: Occupation | None = None) -> pd.DataFrame:
+    """Every BLS projection vintage for the occupation, one row per vintage, oldest first."""
+    column = _occupation(occ).comparability_column
     raw_columns = ["vintage", "soc_code", "occupation_title", column, "base_year", "target_year", *PROJECTION_NUMBERS, "status"]
-    raw = read_raw_csv(path, raw_columns, not_empty=["vintage", "soc_code", "base_year", "target_year", "base_employment_thousands", "pct_change"])
-    raw = raw.rename(columns={column: COMPARABLE})
-    columns = [COMPARABLE if c == column else c for c in raw_columns]
-    frame = _years(_numbers(raw, path, PROJECTION_NUMBERS), path, ["base_year", "target_year"])
-    for position, (vintage, start, end) in enumerate(zip(frame["vintage"], frame["base_year"], frame["target_year"]), start=1):
-        if vintage != f"{start}-{end}":
-            raise DataError(f"{where(path, position)}: expected vintage '{start}-{end}' to match base and target years, found {vintage!r}")
+    raw = read_raw_csv(path, raw_columns, not_empty=["vintage", "soc_code", column, "base_year", "target_year",
+                                                     "base_employment_thousands", "pct_change"])
+    _unique(raw, path, ["vintage"])
+    _soc_codes(raw, path)
+    _comparability(raw, path, column)
+    frame = _years(raw, path, ["base_year", "target_year"])
+    frame = _numbers(frame, path, ["base_employment_thousands", "projected_employment_thousands"], minimum=0)
+    frame = _numbers(frame, path, ["change_thousands", "pct_change", "all_occupations_pct_change"])
+    for position, row in enumerate(frame.to_dict("records"), start=1):
+        if row["vintage"] != f"{row['base_year']}-{row['target_year']}":
+            raise DataError(f"{where(path, position, column='vintage')}: expected '{row['base_year']}-{row['target_year']}' to match "
+                            f"base and target years, found {row['vintage']!r}")
+        if row["base_year"] >= row["target_year"]:
+            raise DataError(f"{where(path, position, column='target_year')}: expected a target year after the base year "
+                            f"{row['base_year']}, found {row['target_year']}")
+        _projection_arithmetic(row, raw["pct_change"].iloc[position - 1], path, position)
+    _increasing(list(frame["base_year"]), path, "base_year")
+    frame = frame.rename(columns={column: COMPARABLE})
     frame["source_key"] = [reference_key(path, vintage=v) for v in frame["vintage"]]
+    columns = [COMPARABLE if c == column else c for c in raw_columns]
     return frame[[*columns, "source_key"]]
 
 
+def _edition_start(edition: str, path: Path, position: int) -> int:
+    """``"2014-15"`` -> 2014; an edition spans two consecutive years."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})", edition)
+    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)) or not YEAR_MIN <= int(match.group(1)) <= YEAR_MAX:
+        raise DataError(f"{where(path, position, column='edition')}: expected a Handbook edition like 2014-15 "
+                        f"(two consecutive years), found {edition!r}")
+    return int(match.group(1))
+
+
 def build_bls_ooh_editions(path: Path = paths.OOH_EDITIONS) -> pd.DataFrame:
-    """What each Occupational Outlook Handbook edition said, with typed numbers."""
+    """What each Occupational Outlook Handbook edition said, with typed numbers, oldest edition first."""
     raw = read_raw_csv(path, ["edition", "wage_year", "employment_year", "typical_entry_education", "education_wording",
                               "median_annual_pay", "employment", "projection_period", "projection_pct", "status"],
                        not_empty=["edition", "typical_entry_education"])
-    frame = _years(_numbers(raw, path, ["median_annual_pay", "employment", "projection_pct"]), path, ["wage_year", "employment_year"])
-    starts, ends = [], []
-    for position, period in enumerate(raw["projection_period"], start=1):
-        try:
-            start, end = parse_period(period)
-        except ParseError as error:
-            raise DataError(f"{where(path, position)}: {error}") from None
-        starts.append(start)
-        ends.append(end)
-    frame["projection_start"] = pd.array(starts, dtype="Int64")
-    frame["projection_end"] = pd.array(ends, dtype="Int64")
+    _unique(raw, path, ["edition"])
+    starts = [_edition_start(e, path, position) for position, e in enumerate(raw["edition"], start=1)]
+    _increasing(starts, path, "edition")
+    frame = _years(raw, path, ["wage_year", "employment_year"])
+    frame = _numbers(frame, path, ["median_annual_pay"], above=0)
+    frame = _numbers(frame, path, ["employment"], minimum=0, whole=True)
+    frame = _numbers(frame, path, ["projection_pct"])
+    for position, (start, wage_year, employment_year) in enumerate(zip(starts, frame["wage_year"], frame["employment_year"]), start=1):
+        for column, year in (("wage_year", wage_year), ("employment_year", employment_year)):
+            if not pd.isna(year) and year > start:
+                raise DataError(f"{where(path, position, column=column)}: expected a year no later than the edition's first year "
+                                f"{start} (a Handbook reports data gathered before it is published), found {year}")
+    project_start, project_end = _periods(raw, path, "projection_period")
+    for position, (period, pct) in enumerate(zip(project_start, frame["projection_pct"]), start=1):
+        if (period is None) != pd.isna(pct):
+            raise DataError(f"{where(path, position, column='projection_pct')}: expected a projection period and a percent together "
+                            "(both filled or both empty)")
+    frame["projection_start"] = pd.array(project_start, dtype="Int64")
+    frame["projection_end"] = pd.array(project_end, dtype="Int64")
     frame["median_annual_usd"] = frame["median_annual_pay"]
     frame["employment_persons"] = frame["employment"].astype("Int64")
     frame["source_key"] = [reference_key(path, edition=e) for e in frame["edition"]]
@@ -251,31 +553,51 @@ def build_bls_ooh_editions(path: Path = paths.OOH_EDITIONS) -> pd.DataFrame:
                   "employment_persons", "projection_start", "projection_end", "projection_pct", "status", "source_key"]]
 
 
-def build_employment_by_setting(figures: pd.DataFrame, path: Path = paths.INDUSTRY_EMPLOYMENT) -> pd.DataFrame:
+INDUSTRY_COLUMNS = ["year", "source_kind", "setting", "employment", "share_of_occupation_pct", "mean_hourly", "mean_annual", "status"]
+
+
+def _industry(path: Path, occ: Occupation) -> pd.DataFrame:
+    raw = read_raw_csv(path, INDUSTRY_COLUMNS, not_empty=["year", "source_kind", "setting"])
+    for position, setting in enumerate(raw["setting"], start=1):
+        if occ.setting_key(setting) is None:
+            raise DataError(f"{where(path, position, column='setting')}: expected a setting named in occupation.toml "
+                            f"({sorted(occ.settings)}), found {setting!r}")
+    frame = _years(raw, path, ["year"])
+    frame["setting_key"] = [occ.setting_key(s) for s in raw["setting"]]
+    _unique(frame, path, ["year", "setting_key"])
+    _increasing(list(frame["year"]), path, "year", strictly=False)
+    frame = _numbers(frame, path, ["employment"], minimum=0, whole=True)
+    frame = _numbers(frame, path, ["share_of_occupation_pct"], minimum=0, maximum=100)
+    frame = _numbers(frame, path, ["mean_hourly", "mean_annual"], above=0)
+    for position, (hourly, annual) in enumerate(zip(frame["mean_hourly"], frame["mean_annual"]), start=1):
+        _annual_matches_hourly(hourly, annual, path, position, "mean_hourly", "mean_annual")
+    return frame
+
+
+def build_employment_by_setting(figures: pd.DataFrame, path: Path = paths.INDUSTRY_EMPLOYMENT, occ: Occupation | None = None) -> pd.DataFrame:
     """Where technicians work: the guides' shares beside the BLS industry figures.
 
     For the OES May 2011 rows the share is computed here from the industry's
     employment and the occupation total printed in the row's status note.
     """
-    raw = read_raw_csv(path, ["year", "source_kind", "setting", "employment", "share_of_occupation_pct", "mean_hourly", "mean_annual", "status"],
-                       not_empty=["year", "source_kind", "setting"])
-    frame = _years(_numbers(raw, path, ["employment", "share_of_occupation_pct", "mean_annual"]), path, ["year"])
+    occ = _occupation(occ)
+    frame = _industry(path, occ)
     rows = []
     for position, row in enumerate(frame.itertuples(index=False), start=1):
-        setting = occupation.current().setting_key(row.setting)
-        if setting is None:
-            raise DataError(f"{where(path, position)}: expected a setting named in {paths.relative(paths.OCCUPATION)} "
-                            f"({sorted(occupation.current().settings)}), found {row.setting!r}")
         total = re.search(r"occupation total that year: (\d+)", row.status)
         share, total_persons = row.share_of_occupation_pct, None
         if pd.isna(share):
             if total is None or pd.isna(row.employment):
-                raise DataError(f"{where(path, position)}: expected either a share or an employment count with the occupation total")
+                raise DataError(f"{where(path, position, column='share_of_occupation_pct')}: expected either a share or an employment "
+                                "count with the occupation total ('occupation total that year: N' in the status)")
             total_persons = int(total.group(1))
+            if total_persons < row.employment:
+                raise DataError(f"{where(path, position, column='employment')}: expected at most the occupation total "
+                                f"{total_persons:,}, found {int(row.employment):,}")
             share = round(100 * float(row.employment) / total_persons, 1)
         rows.append({"source_key": reference_key(path, year=row.year, setting=row.setting), "source_kind": "bls",
                      "source_detail": row.source_kind, "guide_file": None, "line": None, "year": row.year,
-                     "setting": setting, "setting_as_named": row.setting, "share_pct": share, "qualifier": None,
+                     "setting": row.setting_key, "setting_as_named": row.setting, "share_pct": share, "qualifier": None,
                      "share_computed": total is not None and pd.isna(row.share_of_occupation_pct),
                      "employment_persons": None if pd.isna(row.employment) else int(row.employment),
                      "occupation_employment_persons": total_persons,
@@ -283,7 +605,7 @@ def build_employment_by_setting(figures: pd.DataFrame, path: Path = paths.INDUST
     guide_shares = figures[figures["statistic"] == "employment_share"]
     for row in guide_shares.itertuples(index=False):
         rows.append({"source_key": row.source_key, "source_kind": "guide", "source_detail": f"guide, printed as {row.as_printed!r}",
-                     "guide_file": row.guide_file, "line": row.line, "year": row.year_start, "setting": occupation.current().setting_key(row.subject),
+                     "guide_file": row.guide_file, "line": row.line, "year": row.year_start, "setting": occ.setting_key(row.subject),
                      "setting_as_named": row.subject, "share_pct": row.value, "qualifier": row.qualifier, "share_computed": False,
                      "employment_persons": None, "occupation_employment_persons": None, "mean_annual_usd": None})
     result = pd.DataFrame.from_records(rows)
@@ -295,8 +617,12 @@ def build_employment_by_setting(figures: pd.DataFrame, path: Path = paths.INDUST
 
 
 def build_cpi(path: Path = paths.CPI_U) -> pd.DataFrame:
+    """CPI-U annual averages, one row per year, oldest first; the index is positive."""
     raw = read_raw_csv(path, ["year", "cpi_u"], not_empty=["year", "cpi_u"])
-    frame = _years(_numbers(raw, path, ["cpi_u"]), path, ["year"])
+    frame = _years(raw, path, ["year"])
+    _unique(frame, path, ["year"])
+    _increasing(list(frame["year"]), path, "year")
+    frame = _numbers(frame, path, ["cpi_u"], above=0)
     frame["cpi_u_index_1982_84_100"] = frame["cpi_u"]
     frame["source_key"] = [reference_key(path, year=y) for y in frame["year"]]
     return frame[["year", "cpi_u_index_1982_84_100", "source_key"]]
@@ -309,21 +635,20 @@ def build_ooh_key_phrases(path: Path = paths.OOH_KEY_PHRASES) -> pd.DataFrame:
     """
     columns = ["edition", "projection_period", "key_phrase", "min_pct_change", "max_pct_change", "source", "status"]
     raw = read_raw_csv(path, columns, not_empty=["edition", "projection_period", "key_phrase", "source"])
+    _unique(raw, path, ["edition", "key_phrase"])
+    starts = [_edition_start(e, path, position) for position, e in enumerate(raw["edition"], start=1)]
+    _increasing(starts, path, "edition", strictly=False)
     frame = _numbers(raw, path, ["min_pct_change", "max_pct_change"])
-    starts, ends = [], []
     for position, row in enumerate(frame.itertuples(index=False), start=1):
         if pd.isna(row.min_pct_change) and pd.isna(row.max_pct_change):
-            raise DataError(f"{where(path, position)}: expected at least one of 'min_pct_change' and 'max_pct_change', found both empty")
+            raise DataError(f"{where(path, position, column='max_pct_change')}: expected at least one of 'min_pct_change' and "
+                            "'max_pct_change', found both empty")
         if pd.notna(row.min_pct_change) and pd.notna(row.max_pct_change) and row.min_pct_change > row.max_pct_change:
-            raise DataError(f"{where(path, position)}: expected 'min_pct_change' <= 'max_pct_change', found {row.min_pct_change:g} > {row.max_pct_change:g}")
-        try:
-            start, end = parse_period(row.projection_period)
-        except ParseError as error:
-            raise DataError(f"{where(path, position)}: {error}") from None
-        starts.append(start)
-        ends.append(end)
-    frame["projection_start"] = pd.array(starts, dtype="Int64")
-    frame["projection_end"] = pd.array(ends, dtype="Int64")
+            raise DataError(f"{where(path, position, column='max_pct_change')}: expected 'min_pct_change' <= 'max_pct_change', "
+                            f"found {row.min_pct_change:g} > {row.max_pct_change:g}")
+    project_start, project_end = _periods(raw, path, "projection_period")
+    frame["projection_start"] = pd.array(project_start, dtype="Int64")
+    frame["projection_end"] = pd.array(project_end, dtype="Int64")
     frame["source_key"] = [reference_key(path, edition=e, key_phrase=k) for e, k in zip(frame["edition"], frame["key_phrase"])]
     return frame[["edition", "projection_start", "projection_end", "key_phrase", "min_pct_change", "max_pct_change", "source", "status", "source_key"]]
 
@@ -331,9 +656,17 @@ def build_ooh_key_phrases(path: Path = paths.OOH_KEY_PHRASES) -> pd.DataFrame:
 def build_all_occupations_pay(path: Path = paths.ALL_OCCUPATIONS_PAY) -> pd.DataFrame:
     """Pay of all occupations together (the typical worker), by survey year and statistic."""
     raw = read_raw_csv(path, ["year", "statistic", "annual_usd", "source", "status"], not_empty=["year", "statistic", "annual_usd", "source"])
-    frame = _years(_numbers(raw, path, ["annual_usd"]), path, ["year"])
+    for position, statistic in enumerate(raw["statistic"], start=1):
+        _check_vocabulary(statistic, ALL_OCCUPATIONS_STATISTICS, path, position, None, None, "statistic")
+    frame = _years(raw, path, ["year"])
+    _unique(frame, path, ["year", "statistic"])
+    _increasing(list(frame["year"]), path, "year", strictly=False)
+    frame = _numbers(frame, path, ["annual_usd"], above=0)
     frame["source_key"] = [reference_key(path, year=y, statistic=s) for y, s in zip(frame["year"], frame["statistic"])]
     return frame[["year", "statistic", "annual_usd", "source", "status", "source_key"]]
+
+
+_COST_VALUE = re.compile(r"(?P<low>\d+(?:\.\d+)?)(?:-(?P<high>\d+(?:\.\d+)?))?")
 
 
 def build_education_costs(path: Path = paths.EDUCATION_COSTS) -> pd.DataFrame:
@@ -342,39 +675,151 @@ def build_education_costs(path: Path = paths.EDUCATION_COSTS) -> pd.DataFrame:
     (the Handbook's training category) stays in the raw file and is used through
     the Handbook editions table."""
     raw = read_raw_csv(path, ["measure", "group", "value", "unit", "period", "source", "status"], not_empty=["measure", "group", "value", "unit"])
+    _unique(raw, path, ["measure", "group", "period"])
     rows = []
     for position, row in enumerate(raw.itertuples(index=False), start=1):
-        if row.unit == "category":
+        _check_vocabulary(row.unit, (*EDUCATION_COST_UNITS, DESCRIPTIVE_UNIT), path, position, None, None, "unit")
+        if row.unit == DESCRIPTIVE_UNIT:
             continue
-        match = re.fullmatch(r"([\d.]+)(?:-([\d.]+))?", row.value.replace(",", ""))
-        if not match:
-            raise DataError(f"{where(path, position)}: expected a number or a range like 9-12 in column 'value', found {row.value!r}")
-        low = float(match.group(1))
-        high = float(match.group(2)) if match.group(2) else low
+        low, high = _cost_value(row.value, path, position)
         rows.append({"measure": row.measure, "group": row.group, "value_min": low, "value_max": high, "unit": row.unit,
                      "period": row.period or None, "source": row.source, "status": row.status,
                      "source_key": reference_key(path, row=position)})
-    return pd.DataFrame.from_records(rows)
+    return pd.DataFrame.from_records(rows, columns=["measure", "group", "value_min", "value_max", "unit", "period", "source", "status", "source_key"])
 
 
-def build_all() -> dict[str, pd.DataFrame]:
-    """Every table the cleaning notebook writes, by file name."""
-    figures = build_figures()
-    return {
+def _cost_value(text: str, path: Path, position: int) -> tuple[float, float]:
+    match = _COST_VALUE.fullmatch(text.strip())
+    if not match:
+        plain = to_number(text, path, position, "value")  # "34,970" is a number with separators; anything else is refused
+        _check_range(plain, path, position, "value", 0, None, None, False)
+        return plain, plain
+    low = float(match.group("low"))
+    high = float(match.group("high")) if match.group("high") else low
+    if low > high:
+        raise DataError(f"{where(path, position, column='value')}: expected the low end of the range first, found {text!r}")
+    return low, high
+
+
+# Sources and the whole raw layer --------------------------------------------------------------------
+
+SOURCE_COLUMNS = ["source_id", "kind", "path", "origin", "covers", "sha256"]
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def listed_guides(path: Path = paths.SOURCES) -> list[str]:
+    """The guide files sources.csv lists (``guide:<file name>``), each with its SHA-256."""
+    raw = read_raw_csv(path, SOURCE_COLUMNS, not_empty=["source_id", "kind", "path", "origin", "covers"])
+    _unique(raw, path, ["source_id"])
+    guides = []
+    for position, row in enumerate(raw.itertuples(index=False), start=1):
+        _check_vocabulary(row.kind, SOURCE_KINDS_RAW, path, position, None, None, "kind")
+        if row.sha256 and not re.fullmatch(r"[0-9a-f]{64}", row.sha256):
+            raise DataError(f"{where(path, position, column='sha256')}: expected 64 lower-case hex digits (a SHA-256), found {row.sha256!r}")
+        if row.kind == "guide":
+            name = row.source_id.removeprefix("guide:")
+            if not row.source_id.startswith("guide:") or not is_guide_file_name(name):
+                raise DataError(f"{where(path, position, column='source_id')}: expected 'guide:' and a guide file name like "
+                                f"{GUIDE_FILE_EXAMPLE}, found {row.source_id!r}")
+            if not row.sha256:
+                raise DataError(f"{where(path, position, column='sha256')}: expected the SHA-256 of the guide text, found an empty cell")
+            guides.append(name)
+    return guides
+
+
+def check_sources(raw_dir: Path, path: Path | None = None) -> None:
+    """Every CSV and TOML file of the raw folder is listed in sources.csv exactly once, every listed
+    file exists, and every file listed with a SHA-256 still has it (reference copies are never edited)."""
+    path = Path(path or Path(raw_dir) / paths.SOURCES.name)
+    raw = read_raw_csv(path, SOURCE_COLUMNS)
+    on_disk = {p.relative_to(raw_dir).as_posix(): p for p in sorted(Path(raw_dir).rglob("*")) if p.suffix in (".csv", ".toml")}
+    listed: dict[str, int] = {}
+    for position, row in enumerate(raw.itertuples(index=False), start=1):
+        if row.kind != "raw_file":
+            continue
+        matches = [name for name in on_disk if row.path == name or row.path.endswith("/" + name)]
+        if not matches:
+            raise DataError(f"{where(path, position, column='path')}: expected a file of the raw folder {paths.relative(raw_dir)}, "
+                            f"found {row.path!r}, which is not there")
+        name = max(matches, key=len)
+        if name in listed:
+            raise DataError(f"{paths.relative(path)} data rows {listed[name]} and {position}: expected each raw file listed once, "
+                            f"found {name!r} twice")
+        listed[name] = position
+        if row.sha256 and _sha256(on_disk[name]) != row.sha256:
+            raise DataError(f"{paths.relative(on_disk[name])}: expected the SHA-256 recorded in {paths.relative(path)} data row {position} "
+                            "(a reference copy is never edited; copy it again from its source), found different bytes")
+    unlisted = sorted(set(on_disk) - set(listed))
+    if unlisted:
+        raise DataError(f"{paths.relative(path)}: expected a row (kind raw_file) for every raw file, found none for {unlisted}")
+
+
+def raw_path(default: Path, raw_dir: Path | None = None) -> Path:
+    """Where a raw file of :mod:`mrt.paths` is inside another raw folder (the same name and subfolder)."""
+    return Path(default) if raw_dir is None else Path(raw_dir) / Path(default).relative_to(paths.RAW)
+
+
+def build_all(raw_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every table the cleaning notebook writes, by file name, once the whole raw layer has been checked.
+
+    ``raw_dir`` is another raw folder (a practice occupation, a copy in a test); by default the one
+    :mod:`mrt.paths` names (``data/raw`` unless ``MRT_RAW_DIR`` says otherwise).
+    """
+    at: Callable[[Path], Path] = lambda default: raw_path(default, raw_dir)  # noqa: E731
+    occ = occupation.current() if raw_dir is None else occupation.read(at(paths.OCCUPATION))
+    guides = listed_guides(at(paths.SOURCES))
+    figures = build_figures(at(paths.GUIDE_FIGURES), occ, guides)
+    check_exclusions(at(paths.GUIDE_EXCLUSIONS), figures, guides)
+    tables = {
         "figures.csv": figures,
-        "guide_wages.csv": build_guide_wages(figures),
-        "guide_education.csv": build_guide_education(),
-        "guide_claims.csv": build_guide_claims(figures),
-        "bls_wages.csv": build_bls_wages(),
-        "bls_employment.csv": build_bls_employment(),
-        "bls_projections.csv": build_bls_projections(),
-        "bls_ooh_editions.csv": build_bls_ooh_editions(),
-        "employment_by_setting.csv": build_employment_by_setting(figures),
-        "cpi_u.csv": build_cpi(),
-        "education_costs_and_pay.csv": build_education_costs(),
-        "bls_ooh_key_phrases.csv": build_ooh_key_phrases(),
-        "bls_all_occupations_pay.csv": build_all_occupations_pay(),
+        "guide_wages.csv": build_guide_wages(figures, occ),
+        "guide_education.csv": build_guide_education(at(paths.GUIDE_EDUCATION), guides),
+        "guide_claims.csv": build_guide_claims(figures, at(paths.GUIDE_CLAIMS), guides),
+        "bls_wages.csv": build_bls_wages(at(paths.OEWS_NATIONAL), occ),
+        "bls_employment.csv": build_bls_employment(at(paths.OEWS_NATIONAL), occ),
+        "bls_projections.csv": build_bls_projections(at(paths.PROJECTIONS), occ),
+        "bls_ooh_editions.csv": build_bls_ooh_editions(at(paths.OOH_EDITIONS)),
+        "employment_by_setting.csv": build_employment_by_setting(figures, at(paths.INDUSTRY_EMPLOYMENT), occ),
+        "cpi_u.csv": build_cpi(at(paths.CPI_U)),
+        "education_costs_and_pay.csv": build_education_costs(at(paths.EDUCATION_COSTS)),
+        "bls_ooh_key_phrases.csv": build_ooh_key_phrases(at(paths.OOH_KEY_PHRASES)),
+        "bls_all_occupations_pay.csv": build_all_occupations_pay(at(paths.ALL_OCCUPATIONS_PAY)),
     }
+    check_sources(at(paths.RAW), at(paths.SOURCES))  # last: a fault inside a file is named before a changed checksum
+    return tables
 
 
-__all__ = ["build_all", "build_figures", "UNITS"]
+def _validated(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    from mrt import schema
+
+    return {name: schema.validate(table.reset_index(drop=True), name) for name, table in tables.items()}
+
+
+def check_raw_layer(raw_dir: Path | None = None) -> list[str]:
+    """Check the whole raw layer (every raw CSV and ``occupation.toml``) without writing anything.
+
+    Raises :class:`mrt.io.DataError` (or :class:`mrt.occupation.ConfigError`) naming the file, the row,
+    the column and what was expected; returns the raw files checked, as a reader of the repository sees them.
+    """
+    _validated(build_all(raw_dir))
+    root = raw_path(paths.RAW, raw_dir)
+    return sorted(paths.relative(p) for p in root.rglob("*") if p.suffix in (".csv", ".toml"))
+
+
+def write_all(raw_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Build and check every processed table, then write them all with the data dictionary.
+
+    Nothing is written unless every table was built and passed the data dictionary."""
+    from mrt import schema
+
+    tables = _validated(build_all(raw_dir))
+    for name, table in tables.items():
+        write_csv(table, paths.processed(name))
+    schema.write_data_dictionary()
+    return tables
+
+
+__all__ = ["build_all", "build_figures", "check_raw_layer", "write_all"]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
+import csv
 import os
+import re
 import tempfile
+from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,13 +21,57 @@ class DataError(ValueError):
     """Bad input: the message names the file, the row and what was expected."""
 
 
-def where(path: Path, row_number: int, guide_file: str | None = None, line: object = None) -> str:
+def where(path: Path, row_number: int, guide_file: str | None = None, line: object = None, column: str | None = None) -> str:
     """Human-readable location of one data row, e.g.
-    ``data/raw/guide_figures.csv data row 5 (guide 001_….txt line 30)``."""
+    ``data/raw/guide_figures.csv data row 5 (guide 001_….txt line 30), column 'as_printed'``.
+    Data rows are counted from 1 after the header row, as a spreadsheet shows them below the header."""
     text = f"{relative(path)} data row {row_number}"
     if guide_file:
         text += f" (guide {guide_file} line {line})"
+    if column:
+        text += f", column '{column}'"
     return text
+
+
+def _decode(path: Path) -> str:
+    """The file as UTF-8 text; a byte-order mark or another encoding is an error naming the file line."""
+    data = path.read_bytes()
+    if data.startswith(codecs.BOM_UTF8):
+        raise DataError(f"{relative(path)}: expected UTF-8 text without a byte-order mark (BOM), found one at the start "
+                        "(save the file as plain UTF-8)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        file_line = data[:error.start].count(b"\n") + 1
+        raise DataError(f"{relative(path)} file line {file_line}: expected UTF-8 text, found the byte 0x{data[error.start]:02x} "
+                        "(was the file saved as Latin-1 or Windows-1252?)") from None
+
+
+def read_raw_rows(path: Path) -> tuple[list[str], list[list[str]]]:
+    """Header and data rows of a raw CSV, every cell as text exactly as written.
+
+    Blank lines are skipped; a row with more or fewer cells than the header, a header
+    naming a column twice, and broken quoting are errors naming the file and the row.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{relative(path)}: expected the file, found none (file not found)")
+    reader = csv.reader(StringIO(_decode(path), newline=""), strict=True)
+    try:
+        records = [(reader.line_num, row) for row in reader if row]
+    except csv.Error as error:
+        raise DataError(f"{relative(path)} file line {reader.line_num}: expected well-formed CSV, found {error}") from None
+    if not records:
+        raise DataError(f"{relative(path)}: expected a header row, found an empty file")
+    (_, header), rows = records[0], records[1:]
+    twice = sorted({name for name in header if header.count(name) > 1})
+    if twice:
+        raise DataError(f"{relative(path)}: expected each column once in the header, found {twice} more than once")
+    for position, (file_line, row) in enumerate(rows, start=1):
+        if len(row) != len(header):
+            raise DataError(f"{where(path, position)} (file line {file_line}): expected {len(header)} cells as in the header, "
+                            f"found {len(row)} (a comma inside a cell needs the cell in double quotes)")
+    return header, [row for _, row in rows]
 
 
 def read_raw_csv(path: Path, required: list[str], not_empty: list[str] | None = None) -> pd.DataFrame:
@@ -34,29 +82,33 @@ def read_raw_csv(path: Path, required: list[str], not_empty: list[str] | None = 
     """
     import pandas as pd
 
-    path = Path(path)
-    if not path.is_file():
-        raise DataError(f"{relative(path)}: file not found")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    missing = [c for c in required if c not in frame.columns]
+    header, rows = read_raw_rows(path)
+    missing = [c for c in required if c not in header]
     if missing:
-        raise DataError(f"{relative(path)}: expected columns {missing}, found {list(frame.columns)}")
-    for position, row in enumerate(frame.itertuples(index=False), start=1):
+        raise DataError(f"{relative(path)}: expected columns {missing}, found {header}")
+    frame = pd.DataFrame(rows, columns=header, dtype=object).astype(str) if rows else pd.DataFrame(columns=header, dtype=str)
+    for position, row in enumerate(rows, start=1):
         for column in not_empty or []:
-            if not getattr(row, column).strip():
-                raise DataError(f"{where(path, position)}: expected a value in column '{column}', found an empty cell")
+            if not row[header.index(column)].strip():
+                raise DataError(f"{where(path, position, column=column)}: expected a value, found an empty cell")
     return frame
 
 
+_RAW_NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
 def to_number(text: str, path: Path, row_number: int, column: str) -> float | None:
-    """A raw cell as a float; empty means missing (None), never zero."""
+    """A raw cell as a float; empty means missing (None), never zero.
+
+    Only plain decimal numbers are read: a comma must separate groups of three digits
+    (``37,71`` is refused, not read as 3771), and ``nan``, ``inf`` and ``1e5`` are refused."""
     text = text.strip()
     if not text:
         return None
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        raise DataError(f"{where(path, row_number)}: expected a number in column '{column}', found {text!r}") from None
+    if not _RAW_NUMBER.fullmatch(text):
+        raise DataError(f"{where(path, row_number, column=column)}: expected a number such as 34970, 34,970 or 18.13 "
+                        f"(a comma only between groups of three digits), found {text!r}")
+    return float(text.replace(",", ""))
 
 
 def _atomic_write(path: Path, write) -> Path:

@@ -15,7 +15,9 @@ from mrt import paths
 from mrt.io import write_csv
 from mrt.occupation import COMPARABILITY
 from mrt.occupation import COMPARABLE as COMPARABLE_NAME
-from mrt.parse import QUALIFIERS, UNITS
+from mrt.clean import (ALL_OCCUPATIONS_STATISTICS, AREA_TYPES, EDUCATION_COST_UNITS, OEWS_STATISTICS, OEWS_UNITS, PAY_STATISTICS,
+                       ROUTES, SOURCE_KINDS, STANCES, STATISTICS, TOPICS)
+from mrt.parse import MONEY_UNITS, PARTS, QUALIFIERS, UNITS
 
 DTYPES = {"string": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
 
@@ -47,8 +49,8 @@ def _ref_key(table: str) -> Col:
     return Col("source_key", "string", f"where the row comes from: the raw BLS/reference table and key, as {table}#key=value")
 
 
-GUIDE_UNITS = tuple(UNITS)
 YEAR = "calendar year"
+SETTING = "work setting: 'all', or a setting key of occupation.toml [settings]"
 QUAL = Col("qualifier", "string", "qualifier printed with the figure, kept as printed (normalised spelling); empty when none", allowed=tuple(QUALIFIERS), nullable=True)
 COMPARABLE = Col(COMPARABLE_NAME, "string", "whether the row's occupation code is the reference code of occupation.toml (yes), "
                  "a different group (no) or a split of it (partly)", allowed=COMPARABILITY)
@@ -58,47 +60,50 @@ TABLES: dict[str, Table] = {
         "Every figure printed in the four guides, one row per number (a pay pair or a range gives two rows)", "01-clean",
         (Col("figure_id", "string", "id of the printed item in data/raw/guide_figures.csv"), *_guide_cols(),
          Col("as_printed", "string", "the printed item exactly as in the guide"),
-         Col("part", "string", "which number of a two-number item this row is", allowed=("hourly", "annual", "low", "high"), nullable=True),
-         Col("topic", "string", "what the figure is about", allowed=("pay", "employment", "outlook", "work_setting", "education", "ranking", "workload")),
+         Col("part", "string", "which number of a two-number item this row is (a pair in two units, or the ends of a range)",
+             allowed=PARTS, nullable=True),
+         Col("topic", "string", "what the figure is about", allowed=TOPICS),
          Col("subject", "string", "who or what the figure describes"),
-         Col("statistic", "string", "which statistic the guide gives ('unspecified' when it does not say)"),
-         Col("unit", "string", "unit of value", allowed=GUIDE_UNITS),
+         Col("statistic", "string", "which statistic the guide gives ('unspecified' when it does not say)", allowed=STATISTICS),
+         Col("unit", "string", "unit of value", allowed=UNITS),
          Col("value", "float", "the number, in unit", unit="see unit column", nullable=True),
          QUAL,
+         Col("numbering", "bool", "true for a list marker ('1.' before a state in the guide's ranked list): the guide's "
+             "numbering, not a statistic about the occupation"),
          Col("year_start", "int", "first year the figure refers to, as printed; empty when no year is printed", unit=YEAR, nullable=True),
          Col("year_end", "int", "last year the figure refers to (same as year_start for a single year)", unit=YEAR, nullable=True),
          Col("description", "string", "what the figure is, in the project's words"))),
     "guide_wages.csv": Table(
         "The guides' pay figures with area and work setting", "01-clean",
         (Col("figure_id", "string", "id of the printed item"), *_guide_cols(), Col("as_printed", "string", "the printed item exactly as in the guide"),
-         Col("area_type", "string", "geography of the figure", allowed=("national", "state", "metro")),
+         Col("area_type", "string", "geography of the figure", allowed=AREA_TYPES),
          Col("area", "string", "United States, a state, or a metro area"),
-         Col("setting", "string", "work setting the figure covers", allowed=("all", "hospitals", "offices_of_physicians")),
-         Col("statistic", "string", "statistic named by the guide", allowed=("mean", "median", "range", "unspecified")),
-         Col("part", "string", "hourly/annual half of a pair, or low/high end of a range", allowed=("hourly", "annual", "low", "high"), nullable=True),
-         Col("unit", "string", "unit of value", allowed=("usd_per_year", "usd_per_hour")),
+         Col("setting", "string", SETTING),
+         Col("statistic", "string", "statistic named by the guide", allowed=PAY_STATISTICS),
+         Col("part", "string", "which amount of a pair (hourly, annual, ...) or which end of a range", allowed=PARTS, nullable=True),
+         Col("unit", "string", "unit of value", allowed=MONEY_UNITS),
          Col("value", "float", "the amount, nominal dollars", unit="usd (see unit)"), QUAL,
          Col("year", "int", "year printed with the figure; empty when none is printed", unit=YEAR, nullable=True))),
     "guide_education.csv": Table(
         "What each guide says about each route into the job", "01-clean",
         (Col("statement_id", "string", "id in data/raw/guide_education.csv"), *_guide_cols(),
          Col("as_printed", "string", "a short phrase exactly as printed, to find the statement on its line"),
-         Col("route", "string", "route into the job (closed list)"), Col("route_label", "string", "route in plain words"),
-         Col("stance", "string", "what the guide says of the route", allowed=("required", "typical", "sufficient", "alternative", "preferred", "optional", "for_advancement")),
+         Col("route", "string", "route into the job (closed list)", allowed=tuple(ROUTES)), Col("route_label", "string", "route in plain words"),
+         Col("stance", "string", "what the guide says of the route", allowed=STANCES),
          Col("description", "string", "the statement in the project's words"))),
     "guide_claims.csv": Table(
         "Every checkable claim in the guides, restated in the project's words, with the check that applies", "01-clean",
         (Col("claim_id", "string", "id in data/raw/guide_claims.csv"), *_guide_cols(),
          Col("as_printed", "string", "a short phrase exactly as printed, to find the claim on its line"),
-         Col("topic", "string", "what the claim is about"), Col("check", "string", "which check applies (see src/mrt/factcheck.py)"),
+         Col("topic", "string", "what the claim is about", allowed=TOPICS), Col("check", "string", "which check applies (see src/mrt/factcheck.py)"),
          Col("figure_ids", "string", "printed figures the claim rests on, separated by ';'", nullable=True),
          Col("claim", "string", "the claim in the project's words"))),
     "bls_wages.csv": Table(
         "BLS OEWS national wage estimates (May of each year), long format", "01-clean",
         (Col("year", "int", "OEWS reference year (May)", unit=YEAR), Col("soc_code", "string", "occupation code used that year"),
          Col("occupation_title", "string", "occupation title used that year"), COMPARABLE,
-         Col("statistic", "string", "wage statistic", allowed=("mean", "p10", "median", "p90")),
-         Col("unit", "string", "unit of value", allowed=("usd_per_hour", "usd_per_year")),
+         Col("statistic", "string", "wage statistic", allowed=OEWS_STATISTICS),
+         Col("unit", "string", "unit of value", allowed=tuple(OEWS_UNITS.values())),
          Col("value", "float", "wage, nominal dollars", unit="usd (see unit)", nullable=True), _ref_key("bls_oews_national.csv"))),
     "bls_employment.csv": Table(
         "BLS OEWS national employment (wage-and-salary jobs) by year", "01-clean",
@@ -131,10 +136,10 @@ TABLES: dict[str, Table] = {
     "employment_by_setting.csv": Table(
         "Where technicians work: the guides' shares beside BLS industry figures", "01-clean",
         (Col("source_key", "string", "guide file and line, or reference table and key"),
-         Col("source_kind", "string", "guide or BLS", allowed=("guide", "bls")), Col("source_detail", "string", "which release or how printed"),
+         Col("source_kind", "string", "guide or BLS", allowed=SOURCE_KINDS), Col("source_detail", "string", "which release or how printed"),
          Col("guide_file", "string", "guide file (guide rows only)", nullable=True), Col("line", "int", "guide line (guide rows only)", nullable=True),
          Col("year", "int", "reference year (empty when the guide prints none)", unit=YEAR, nullable=True),
-         Col("setting", "string", "work setting", allowed=("hospitals", "offices_of_physicians")),
+         Col("setting", "string", "work setting: a setting key of occupation.toml [settings]"),
          Col("setting_as_named", "string", "the setting as its source names it"),
          Col("share_pct", "float", "share of the occupation's employment", unit="percent"), QUAL,
          Col("share_computed", "bool", "true when the share was computed here from employment counts"),
@@ -153,7 +158,7 @@ TABLES: dict[str, Table] = {
          _ref_key("bls_ooh_key_phrases.csv"))),
     "bls_all_occupations_pay.csv": Table(
         "Annual pay of all occupations together (the typical worker), by survey year", "01-clean",
-        (Col("year", "int", "OES survey year (May)", unit=YEAR), Col("statistic", "string", "pay statistic", allowed=("mean", "median")),
+        (Col("year", "int", "OES survey year (May)", unit=YEAR), Col("statistic", "string", "pay statistic", allowed=ALL_OCCUPATIONS_STATISTICS),
          Col("annual_usd", "float", "annual pay of all occupations, nominal dollars", unit="usd_per_year"),
          Col("source", "string", "publication the figure is read from"), Col("status", "string", "which copy was read"),
          _ref_key("bls_all_occupations_pay.csv"))),
@@ -165,7 +170,7 @@ TABLES: dict[str, Table] = {
         (Col("measure", "string", "what is measured"), Col("group", "string", "who or what it describes"),
          Col("value_min", "float", "value, or low end of a range", unit="see unit column"),
          Col("value_max", "float", "value, or high end of a range", unit="see unit column"),
-         Col("unit", "string", "unit of the value", allowed=("usd_per_year", "usd_per_week", "percent", "persons", "months")),
+         Col("unit", "string", "unit of the value", allowed=EDUCATION_COST_UNITS),
          Col("period", "string", "year or period of the figure", nullable=True), Col("source", "string", "publication"),
          Col("status", "string", "how it was verified"), _ref_key("education_costs_and_pay.csv"))),
 }
