@@ -523,3 +523,65 @@ def test_describe_and_attempt_show_what_was_read_or_why_not():
     assert parse.attempt("$20.59 an hour") == {"as_printed": "$20.59 an hour", "read": "20.59 usd_per_hour", "refused": None}
     refused = parse.attempt("$37,710xyz", "usd_per_year")
     assert refused["read"] is None and "found 'xyz'" in refused["refused"]
+
+
+# Cases that pin details the tables above leave open ---------------------------------------------
+
+@pytest.mark.parametrize("read, expected", [
+    (lambda: parse_percent("22 Percent").value, 22), (lambda: parse_percent("13 PER CENT").value, 13),
+    (lambda: parse_percent("One-Quarter").value, 25), (lambda: parse_percent("One In Four").value, 25),
+    (lambda: parse_percent("Two Out Of Three").value, 66.67), (lambda: parse_count("1.2 Million", "persons").value, 1_200_000),
+    (lambda: parse_period("From 2016 To 2026"), (2016, 2026)), (lambda: parse_period("Between 2012 And 2022"), (2012, 2022)),
+    (lambda: parse_item("Two Years")[0].unit, "years"), (lambda: read(parse_money("Between $1 and $2 A Year")), [("low", 1, "usd_per_year", None), ("high", 2, "usd_per_year", None)]),
+    (lambda: read(parse_money("$20 per  hour")), [(None, 20, "usd_per_hour", None)]),           # two spaces
+    (lambda: read(parse_money("$20 /\thr")), [(None, 20, "usd_per_hour", None)]),
+    (lambda: parse_duration("twelve", "months"), [Observation(None, 12, "months", None)]),       # a bare number with the hint
+    (lambda: parse_duration("about 12", "months"), [Observation(None, 12, "months", "about")]),
+    (lambda: read(parse_duration("6 months to 2 years")), [("low", 6, "months", None), ("high", 24, "months", None)]),  # 2 years = 24 months
+    (lambda: parse_percent("100 in 100").value, 100), (lambda: parse_percent("200 out of 200").value, 100),
+])
+def test_case_and_spacing_and_conversions(read, expected):
+    assert read() == expected
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: parse_percent("101 in 100"), "at most 100"), (lambda: parse_percent("201 out of 200"), "at most 100"),  # 101%, 100.5%
+    (lambda: parse_number_words("ten hundred"), "expected one to nine before 'hundred', found 'ten' in 'ten hundred'"),
+    (lambda: parse_number_words("twelve hundred"), "found 'twelve' in 'twelve hundred'"),
+    (lambda: parse_number_words("twenty ten"), "found 'twenty ten' in 'twenty ten'"),
+    (lambda: parse_number_words("twenty twenty"), "expected a tens word and a unit ('twenty-two'), found 'twenty twenty'"),
+    (lambda: parse_number_words("one hundred zero"), "found 'zero' in 'one hundred zero'"),
+    (lambda: parse_number_words("five thousand twenty zero"), "found 'twenty zero' in 'five thousand twenty zero'"),
+    (lambda: parse_number_words("two thousand three thousand"), "expected scales from large to small, found 'thousand' after 'thousand'"),
+    (lambda: parse_number_words("thousand five"), "expected a number before 'thousand', found 'thousand five'"),
+    (lambda: parse_money("−$37,710 a year"), "not negative"), (lambda: parse_money("$-37,710 a year"), "not negative"),
+    (lambda: parse_money("no money here at all, sorry"), "at 'no money here at all', found 'no money here at all, sorry'"),
+    (lambda: parse_money("starts at $1 and rises to $2 a year"), "expected 'and go up to' or 'and goes up to' after the first amount"),
+    (lambda: parse_percent("one quarters"), "expected 'one quarter' or 'two quarters'-style agreement, found 'one quarters'"),
+    (lambda: parse_percent("two third"), "expected 'one third' or 'two thirds'-style agreement"),
+    (lambda: parse_duration("from 18-24 months"), "months or years"), (lambda: parse_period("from 2016-2026"), "expected a year"),
+    (lambda: parse_period("between 2016-2026"), "expected a year"), (lambda: parse_period("2000-2101"), "from 1900 to 2100"),
+])
+def test_exact_messages_and_boundaries(call, message):
+    with pytest.raises(ParseError, match=re.escape(message)):
+        call()
+
+
+@pytest.mark.parametrize("call, text", [
+    (lambda t: parse_money(t), "$20.59"), (lambda t: parse_money(t), "$1 to $2 a yearxyz"), (lambda t: parse_money(t), "$1 / hr $2 / yr xyz"),
+    (lambda t: parse_money(t), "$1 / hr $2 / hr"), (lambda t: parse_money(t), "$1 to $2"), (lambda t: parse_money(t, "usd_per_hour"), "$1 a year"),
+    (lambda t: parse_percent(t), "five quarters"), (lambda t: parse_percent(t), "five in four"),
+    (lambda t: parse_duration(t, "years"), "a matter of months"), (lambda t: parse_duration(t, "years"), "12 months"),
+    (lambda t: parse_duration(t, "years"), "18 to 24 months"), (lambda t: parse_rank(t), "3th"), (lambda t: parse_count(t, "jobs"), "2.5"),
+])
+def test_every_refusal_quotes_the_printed_text(call, text):
+    with pytest.raises(ParseError) as error:
+        call(text)
+    assert repr(text) in str(error.value)
+
+
+def test_attempt_passes_the_hint_and_reports_refusals_whole():
+    assert parse.attempt("$20.59", "usd_per_hour")["read"] == "20.59 usd_per_hour"
+    assert parse.attempt("$20.59") == {"as_printed": "$20.59", "read": None,
+                                       "refused": "expected a unit ('/ hr', 'an hour', 'a year', 'annually', 'per week', "
+                                                  "'monthly', ...) or a unit hint for '$20.59'"}

@@ -158,8 +158,6 @@ def _below_thousand(words: list[str], text: str) -> int:
             value += ONES[word]
         else:
             raise ParseError(f"expected a number in words, found {word!r} in {text!r}")
-    if value == 0:
-        raise ParseError(f"expected a number in words, found {text!r}")
     return value
 
 
@@ -177,8 +175,8 @@ def parse_number_words(text: str) -> float:
         if word is None and not group and last_scale is not None:
             break  # "five thousand": nothing after the scale
         if word is None or word in SCALES:
-            if not group:
-                raise ParseError(f"expected a number before {word or 'the end'!r}, found {text!r}")
+            if not group:  # a scale with no number before it: "thousand five"
+                raise ParseError(f"expected a number before {word!r}, found {text!r}")
             value = _below_thousand(group, text)
             if word is not None:
                 if last_scale is not None and SCALES[word] >= SCALES[last_scale]:
@@ -204,7 +202,7 @@ def split_qualifier(text: str) -> tuple[str | None, str]:
     """Remove a leading qualifier: ``"about 28,000"`` -> ``("about", "28,000")``."""
     stripped = text.strip()
     lowered = stripped.lower()
-    for printed in sorted(QUALIFIER_SPELLINGS, key=len, reverse=True):
+    for printed in QUALIFIER_SPELLINGS:  # no spelling is a whole-word prefix of another, so order does not matter
         if lowered.startswith(printed + " "):
             return QUALIFIER_SPELLINGS[printed], stripped[len(printed):].strip()
     return None, stripped
@@ -261,7 +259,7 @@ class _Cursor:
     def word(self, *options: str) -> str | None:
         """Consume one of ``options`` (case-insensitive, followed by a space or a ``$``), if present."""
         self.skip_spaces()
-        for option in sorted(options, key=len, reverse=True):
+        for option in options:  # none is a whole-word prefix of another
             match = re.match(r"\s+".join(map(re.escape, option.split())) + r"(?=[\s$])", self.rest(), re.IGNORECASE)
             if match:
                 self.position += match.end()
@@ -425,7 +423,7 @@ def parse_percent(text: str) -> Observation:
     match = re.fullmatch(r"(?:(?P<count>[a-z]+)[\s-]+)?(?P<fraction>" + "|".join(FRACTIONS) + ")", rest, re.IGNORECASE)
     if match:
         count = match.group("count")
-        number = 1.0 if count is None or count.lower() in ("a", "one") else parse_number_words(count)
+        number = 1.0 if count is None or count.lower() == "a" else parse_number_words(count)
         fraction = match.group("fraction").lower()
         if (number == 1) != (not fraction.endswith("s")):
             raise ParseError(f"expected 'one {fraction.rstrip('s')}' or 'two {fraction.rstrip('s')}s'-style agreement, found {text!r}")
@@ -587,12 +585,15 @@ def parse_period(text: str) -> tuple[int | None, int | None]:
         span = None
     if not (single or span):
         raise ParseError(f"expected a year ('in 2013') or a period ('from 2016 to 2026', '2016-2026'), found {text!r}")
-    years = [int(single.group(1))] * 2 if single else [int(span.group(2)), int(span.group(4))]
-    if not all(YEAR_MIN <= year <= YEAR_MAX for year in years):
+    if single:
+        start = end = int(single.group(1))
+    else:
+        start, end = int(span.group(2)), int(span.group(4))
+    if not (YEAR_MIN <= start <= YEAR_MAX and YEAR_MIN <= end <= YEAR_MAX):
         raise ParseError(f"expected years from {YEAR_MIN} to {YEAR_MAX}, found {text!r}")
-    if years[0] > years[1]:
+    if start > end:
         raise ParseError(f"expected the period to start before it ends, found {text!r}")
-    return years[0], years[1]
+    return start, end
 
 
 # Dispatch --------------------------------------------------------------------------------------
