@@ -90,10 +90,10 @@ def test_practice_data_cleans_with_the_same_code(tmp_path):
 
 
 PAY_BLOCKERS = (
-    "today's code is specific to medical records technicians: schema.py allows only the settings 'all', 'hospitals' and "
-    "'offices_of_physicians' (guide_wages.csv, employment_by_setting.csv, pay_by_place_vs_national.csv) and the codes "
-    "29-2071/29-2098/29-2072; 02-salaries types years and ids (BASE_YEAR = 2024, (2013, 2017), 2017, 2013, 2018, F003, "
-    "'hospitals', 'offices_of_physicians', spans 2018.5-2020.5); see the report of helper h8-teach")
+    "today's code is specific to medical records technicians: 01-clean stops at cell 11 because schema.py allows only the "
+    "settings 'all', 'hospitals' and 'offices_of_physicians'; with that lifted, 02-salaries stops at cell 18, "
+    "wages.salary_quantiles(provenance, (2013, 2017)), and further cells type 2013, 2017, 2018, F003, 'hospitals' and "
+    "'offices_of_physicians' (the notebooks are being rewritten to select figures by meaning)")
 
 
 @pytest.mark.slow
