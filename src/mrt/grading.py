@@ -51,7 +51,6 @@ def _kernel_env(work: Path) -> dict[str, str]:
     env = dict(os.environ, PYTHONHASHSEED="0")
     env[paths.PROCESSED_ENV] = str(processed)
     env[paths.SCRATCH_ENV] = str(work / "scratch")
-    env["MPLBACKEND"] = "Agg"
     return env
 
 
