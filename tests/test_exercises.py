@@ -1,7 +1,9 @@
 """The exercise format (CONTRIBUTING.md) and the answer checks, on small synthetic cases worked out by hand."""
 
 import hashlib
+import json
 
+import nbformat
 import numpy as np
 import pandas as pd
 import pytest
@@ -113,7 +115,8 @@ def test_the_toy_notebook_reads():
     assert [e.id for e in found] == ["q1_1", "q1_2", "q1_3", "q1_4"]
     first, _, third, fourth = found
     assert (first.number, first.level, first.answer, first.check, first.cell, first.solution_cells) == ("1.1", "warm-up", "half_total", Check("number", 1), 4, (5,))
-    assert (third.hint_cell, third.solution_cells, third.cells) == (9, (10,), (8, 9, 10))
+    assert (third.number, third.hint_cell, third.solution_cells, third.cells) == ("1.3", 9, (10,), (8, 9, 10))
+    assert (first.notebook, first.concepts, first.hint) == ("01-toy.ipynb", ("tidy data",), 'Divide the "total" by 4 \\ not by 2.')
     assert (fourth.checkable, fourth.written_cell, fourth.solution_cells) == (False, 13, (12, 13))
 
 
@@ -131,25 +134,29 @@ def meta(cells, index=4):
     (lambda c: meta(c).pop("hint"), r"cell 5 \(exercise q1_1\): expected exercise metadata keys \['hint'\]"),
     (lambda c: c[4].metadata.pop("exercise"), "cell 5: expected the cell's metadata to hold an 'exercise' object"),
     (lambda c: meta(c).update(level="easy"), r"cell 5 \(exercise q1_1\): expected level to be one of"),
-    (lambda c: meta(c).update(id="q2_1"), r"expected the id to start with q1_ \(notebook 1\)"),
+    (lambda c: c.__setitem__(4, nbformat.v4.new_code_cell("x = 1", metadata=c[4].metadata)), r"cell 5: expected an exercise to be a Markdown cell"),
+    (lambda c: meta(c).update(concepts=["  "]), r"cell 5 \(exercise q1_1\): expected concepts to be a non-empty list"),
+    (lambda c: c.append(exercise("q1_5", "core", None, None, None, "Last?")), r"cell 16 \(exercise q1_5\): expected a Markdown model answer"),
+    (lambda c: meta(c, 11).update(hint=3), r"cell 12 \(exercise q1_4\): expected hint to be a text, found 3"),
+    (lambda c: meta(c).update(id="q2_1"), r"cell 5 \(exercise q2_1\): expected the id to start with q1_ \(notebook 1\)"),
     (lambda c: meta(c).update(id="Q1"), "expected an id like 'q2_1'"),
-    (lambda c: meta(c).update(level="core"), r"expected the cell to start with '\*\*Exercise 1.1 · core.\*\*'"),
-    (lambda c: meta(c).update(concepts=[]), "expected concepts to be a non-empty list"),
-    (lambda c: meta(c).update(answer="not a name"), "expected answer to be a Python variable name or null"),
+    (lambda c: meta(c).update(level="core"), r"cell 5 \(exercise q1_1\): expected the cell to start with '\*\*Exercise 1.1 · core.\*\*'"),
+    (lambda c: meta(c).update(concepts=[]), r"cell 5 \(exercise q1_1\): expected concepts to be a non-empty list"),
+    (lambda c: meta(c).update(answer="not a name"), r"cell 5 \(exercise q1_1\): expected answer to be a Python variable name or null"),
     (lambda c: meta(c).update(answer="class"), "expected answer to be a Python variable name or null"),
-    (lambda c: meta(c).update(answer="other"), "expected the question to name the answer variable as `other`"),
-    (lambda c: meta(c).update(check="float"), "expected a check such as"),
-    (lambda c: meta(c).update(hint=""), "expected a hint"),
-    (lambda c: meta(c, 11).update(check="int"), "expected check to be null for a question answered in words"),
+    (lambda c: meta(c).update(answer="other"), r"cell 5 \(exercise q1_1\): expected the question to name the answer variable as `other`"),
+    (lambda c: meta(c).update(check="float"), r"cell 5 \(exercise q1_1\): expected a check such as"),
+    (lambda c: meta(c).update(hint=""), r"cell 5 \(exercise q1_1\): expected a hint"),
+    (lambda c: meta(c, 11).update(check="int"), r"cell 12 \(exercise q1_4\): expected check to be null for a question answered in words"),
     (lambda c: c.pop(5), r"cell 5 \(exercise q1_1\): expected a code cell tagged 'solution'"),
     (lambda c: c.__setitem__(5, solution("quarter = total / 4")), r"cell 6 \(exercise q1_1\): expected the solution to assign the answer variable `half_total`"),
     (lambda c: c.pop(9), r"cell 9 \(exercise q1_3\): expected a folded hint cell"),
-    (lambda c: c.__setitem__(9, written("x").__class__(cell_type="markdown", id="h", source="Hint: loop", metadata={"tags": ["hint"]})), "expected a hint cell to be Markdown holding <details>"),
+    (lambda c: c.__setitem__(9, written("x").__class__(cell_type="markdown", id="h", source="Hint: loop", metadata={"tags": ["hint"]})), r"cell 10 \(exercise q1_3\): expected a hint cell to be Markdown holding <details>"),
     (lambda c: c.pop(13), r"exercise q1_4\): expected a Markdown model answer"),
-    (lambda c: c[13].metadata.update(tags=["solution"]), "expected a written solution to be tagged 'solution' and 'written'"),
+    (lambda c: c[13].metadata.update(tags=["solution"]), r"cell 14 \(exercise q1_4\): expected a written solution to be tagged 'solution' and 'written'"),
     (lambda c: c.insert(3, solution("x = 1")), r"cell 4: expected a solution cell right after its exercise"),
     (lambda c: c.__setitem__(6, exercise("q1_1", "core", "colour", "text", "Sky.", "Which?")), r"cell 7 \(exercise q1_1\): expected a unique id, found it already at cell 5"),
-    (lambda c: c.insert(14, written("Twice.")), "expected at most one model answer"),
+    (lambda c: c.insert(14, written("Twice.")), r"cell 15 \(exercise q1_4\): expected at most one model answer"),
 ])
 def test_bad_exercises_name_notebook_cell_and_expectation(change, message):
     with pytest.raises(ExerciseError, match=r"^01-toy.ipynb, .*" + message):
@@ -174,6 +181,11 @@ def test_a_solution_may_assign_in_any_form():
     ("int", "Count the years within 5 of the start.", 5, False),      # small numbers occur in hints naturally
     ("number:1", "The answer is 2.5 or so.", 2.5, False),            # under three digits: not judged
     ("number:1", "Think of 123.4.", 123.4, True),
+    ("number:1", "Think of 12.3.", 12.3, True),                        # three digits: judged
+    ("int", "About 100 of them.", 100, True),
+    ("int", "About 1,000 of them.", 1000, True),
+    ("text", "A blue one.", "blue", True),
+    ("text", "A red one.", "red", False),                              # under four letters: not judged
     ("text", "The colour of the sky.", "sky blue", False),
     ("text", "Try sky blue.", "sky blue", True),
     ("set", "Only a and e.", ["alpha", "beta"], False),
@@ -184,3 +196,30 @@ def test_a_hint_that_gives_the_answer_away_is_found(check, hint_text, key, gives
     cells = page_cells() + [exercise("q1_1", "core", "x", check, hint_text, "Q?"), solution("x = 1")]
     found = read_exercises(notebook(cells), "01-toy.ipynb")[0]
     assert hint_gives_answer_away(found, key) is gives_away
+
+
+def test_wrong_forms_name_the_variable_and_what_was_found():
+    for check, value, found in (("int", "5", "str"), ("bool", 1, "int"), ("text", 3, "int"), ("set", "ab", "str"), ("number:1", [1], "list")):
+        with pytest.raises(AnswerNotAccepted, match=rf"in `answer_var`, found a {found}$"):
+            Check.parse(check).canonical(value, "answer_var")
+    with pytest.raises(AnswerNotAccepted, match=r"expected texts in the collection `answer_var`, found \['float'\]"):
+        Check("set").canonical(["a", 1.5], "answer_var")
+    with pytest.raises(AnswerNotAccepted, match="expected a whole number in `years`, found a str"):
+        Check("int").verify("q1_1", "years", "5", Check("int").digest("q1_1", 5))
+    with pytest.raises(AnswerNotAccepted, match="expected a whole number in `years`"):
+        Check("int").key_value(2.5, "years")
+    assert Check("bool").key_value(True) is True
+    assert Check("set").key_value(["É"], "v") == ["é"]
+
+
+def test_exercises_read_from_a_plain_notebook_dict_and_a_model_answer_may_start_with_spaces():
+    cells = toy_cells()
+    cells[13] = written("Fine.")
+    cells[13].source = "  " + cells[13].source
+    as_dict = json.loads(nbformat.writes(notebook(cells)))
+    assert [e.id for e in read_exercises(as_dict, "01-toy.ipynb")] == ["q1_1", "q1_2", "q1_3", "q1_4"]
+
+
+def test_a_question_in_words_never_gives_an_answer_away():
+    written_one = read_exercises(notebook(toy_cells()), "01-toy.ipynb")[3]
+    assert hint_gives_answer_away(written_one, None) is False

@@ -356,3 +356,27 @@ def test_real_notebooks_follow_the_exercise_format(step):
     assert len(found) >= 5, f"{step.notebook}: expected at least five exercises, found {len(found)}"
     levels = [e.level for e in found]
     assert levels[0] == "warm-up" and "stretch" in levels, f"{step.notebook}: from warm-up to stretch, found {levels}"
+
+
+@pytest.mark.slow
+def test_the_real_bundle_has_no_solution_and_runs_outside_the_repository(tmp_path):
+    """The teacher's command on the real notebooks: build, scan (the build refuses a leak; scanned again here), unzip
+    elsewhere, install in a fresh venv and run every student notebook; the shipped tables stay byte for byte."""
+    for step in (s for s in STEPS if s.has_exercises):
+        real_exercises(step)
+    out = bundle.build_bundle(tmp_path / "dist")
+    needles = bundle.solution_needles([paths.NOTEBOOKS / s.notebook for s in STEPS])
+    assert bundle.find_leaks(out, needles) == [] and bundle.find_leaks(tmp_path / "dist" / "student.zip", needles) == []
+    assert (out / "site" / "index.html").is_file() and len(list((out / "notebooks").glob("*.ipynb"))) == len(STEPS)
+    with zipfile.ZipFile(tmp_path / "dist" / "student.zip") as archive:
+        archive.extractall(tmp_path / "elsewhere")
+    student = tmp_path / "elsewhere" / "student"
+    shipped = {p: p.read_bytes() for p in (student / "data" / "processed").rglob("*") if p.is_file()}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MRT_", "VIRTUAL_ENV", "PYTHONPATH"))}
+    for command in (["setup"], ["check"]):
+        result = subprocess.run([sys.executable, "start.py", *command], cwd=student, env=env, capture_output=True, text=True, timeout=3000)
+        assert result.returncode == 0, result.stderr[-3000:]
+    for step in STEPS:
+        executed = nbformat.read(student / "scratch" / "executed" / step.notebook, as_version=4)
+        assert not [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"], step.notebook
+    assert {p: p.read_bytes() for p in (student / "data" / "processed").rglob("*") if p.is_file()} == shipped

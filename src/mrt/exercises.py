@@ -99,7 +99,7 @@ class Check:
         return str(int(value))
 
     def _canonical_bool(self, value: object, variable: str) -> str:
-        if type(value).__name__ not in ("bool", "bool_"):
+        if type(value).__name__ != "bool":  # Python's bool and numpy's
             raise self._wrong(value, variable)
         return "true" if bool(value) else "false"
 
