@@ -293,7 +293,15 @@ def _assemble_autograder(autograder: Path, assigned: list) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    out = build_bundle()
+    """``python -m mrt.bundle``: build dist/; a failure is one line naming the notebook, cell or file."""
+    from mrt.exercises import ExerciseError
+    from mrt.grading import KeyFailed
+
+    try:
+        out = build_bundle()
+    except (ExerciseError, KeyFailed, BundleError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     print(f"student bundle written: {paths.relative(out)} and {paths.relative(out.parent / 'student.zip')}; "
           f"autograder: {paths.relative(out.parent / 'autograder')}", file=sys.stderr)
     return 0
