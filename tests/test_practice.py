@@ -3,7 +3,8 @@ and pay analysis as the real one: what ADAPTING.md promises for another career.
 
 The practice guide is built so that the right answers are known by hand (reference/bls_oews_national.csv):
 the 2015 mean $41,200 and range $25,100-$61,900 are OEWS May 2015 (mean, p10, p90, printed with their year);
-the undated "$44,500 a year" is the May 2019 median; hourly figures are annual / 2,080 to the cent.
+the undated "$44,500 a year" is the May 2019 median; hourly figures are annual / 2,080 to the cent, as is the
+printed clinic pair "$22.12 / hr $46,010 / yr" (46,010 / 2,080 = 22.12).
 """
 
 import json
@@ -80,7 +81,7 @@ def test_practice_data_cleans_with_the_same_code(tmp_path):
     found = json.loads(result.stdout.splitlines()[-1])
     guide = next((PRACTICE / "guides").glob("*.txt")).name
     assert found["occupation"].endswith("(" + MARK + ")")
-    assert (found["items"], found["numbers"]) == (7, 8)                 # the range P003 gives two numbers
+    assert (found["items"], found["numbers"]) == (7, 9)                 # the range P003 and the pay pair P005 give two numbers each
     assert found["source_keys"] == [f"{guide}#L10", f"{guide}#L12"]
     assert found["settings"] == ["all", "clinics"]
     assert found["bls_years"] == list(range(2014, 2021))
