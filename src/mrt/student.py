@@ -1,8 +1,11 @@
-"""The student edition: the notebooks with every solution removed, ready to hand out.
+"""The student edition: what students get instead of the teacher's notebooks.
 
-Cells tagged ``solution`` are replaced by an empty answer cell; the exercise
-section keeps its questions. Everything before the exercises keeps its outputs,
-so the handout still reads well before it is run.
+``python3 run.py student`` calls :func:`build_student_edition`, which builds ``dist/`` (:mod:`mrt.bundle`):
+the student bundle and its zip, with otter-grader checks generated from the key (:mod:`mrt.grading`), and
+the autograder apart from it.
+
+:func:`site_notebook` is the page a student reads on the student site: the teacher's executed notebook
+with every ``solution`` cell (code, output and model answer) removed; questions and folded hints stay.
 """
 
 from __future__ import annotations
@@ -11,35 +14,29 @@ from pathlib import Path
 
 import nbformat
 
-from mrt import paths
-from mrt.io import write_text
-from mrt.pipeline import STEPS
+from mrt.exercises import SOLUTION_TAG, tags
 
-SOLUTION_TAG = "solution"
-EXERCISE_TAG = "exercise"
-ANSWER_PROMPT = "# Your answer here"
+ANSWER_NOTE = "*Answer this exercise in the notebook (`python3 start.py lab`): it can check your answer.*"
 
 
-def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy of ``nb`` with solution cells replaced by empty answer cells."""
+def site_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` without any solution cell; a short note follows each exercise's question."""
     out = nbformat.from_dict(nb)
     cells = []
     for cell in out.cells:
-        tags = cell.metadata.get("tags", [])
-        if SOLUTION_TAG in tags:
-            answer = nbformat.v4.new_code_cell(ANSWER_PROMPT)
-            answer.id = f"{cell.id}-answer"
-            answer.metadata["tags"] = ["answer"]
-            cells.append(answer)
+        if SOLUTION_TAG in tags(cell):
             continue
         cells.append(cell)
+        if "exercise" in tags(cell):
+            note = nbformat.v4.new_markdown_cell(ANSWER_NOTE)
+            note.id = f"{cell.get('id', len(cells))}-note"
+            cells.append(note)
     out.cells = cells
     return out
 
 
 def build_student_edition(out_dir: Path | None = None) -> Path:
-    out_dir = Path(out_dir or paths.ROOT / "student-edition")
-    for step in STEPS:
-        nb = nbformat.read(paths.NOTEBOOKS / step.notebook, as_version=4)
-        write_text(nbformat.writes(student_notebook(nb)) + "\n", out_dir / step.notebook)
-    return out_dir
+    """Build the student bundle in ``dist/`` (or ``out_dir``); return the student folder."""
+    from mrt.bundle import build_bundle
+
+    return build_bundle(out_dir)

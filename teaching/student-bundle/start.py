@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Set up and open the student handout with nothing but Python 3.11+ (standard library only).
+
+    python3 start.py setup    # once: create .venv/ here and install the pinned packages (a few minutes)
+    python3 start.py lab      # open JupyterLab on the notebooks
+    python3 start.py check    # run every notebook top to bottom (what a teacher does to test a machine)
+
+Everything the notebooks write while you work (tables, charts, your exercises) goes to scratch/,
+never over data/processed/: this script points the notebooks there (MRT_PROCESSED_DIR) and fills
+scratch/processed/ with a copy of the tables the first time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".mrt-student-installed"
+SCRATCH = ROOT / "scratch"
+WORKING_TABLES = SCRATCH / "processed"
+SHIPPED_TABLES = ROOT / "data" / "processed"
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def working_env() -> dict[str, str]:
+    """The environment of every kernel: tables and exercise output in scratch/, never in data/processed/."""
+    return dict(os.environ, MRT_PROCESSED_DIR=str(WORKING_TABLES), MRT_SCRATCH_DIR=str(SCRATCH), PYTHONHASHSEED="0")
+
+
+def seed_working_tables() -> None:
+    """Copy each shipped table into scratch/processed/ unless the student already has one there."""
+    for table in sorted(SHIPPED_TABLES.rglob("*")):
+        target = WORKING_TABLES / table.relative_to(SHIPPED_TABLES)
+        if table.is_file() and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(table, target)
+
+
+def point_kernel_at_scratch() -> None:
+    """Also set the variables in this environment's own kernel, for editors that start it without this script."""
+    for spec in (VENV / "share" / "jupyter" / "kernels").glob("*/kernel.json"):
+        data = json.loads(spec.read_text(encoding="utf-8"))
+        data["env"] = {**data.get("env", {}), "MRT_PROCESSED_DIR": str(WORKING_TABLES), "MRT_SCRATCH_DIR": str(SCRATCH)}
+        spec.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def pip(*args: str) -> None:
+    subprocess.run([str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "--quiet", *args], cwd=ROOT, check=True)
+
+
+def setup() -> int:
+    if sys.version_info < (3, 11):
+        say(f"error: Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
+        return 1
+    if not PYTHON.exists():
+        say(f"creating {VENV}")
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    say("installing the pinned packages (a few minutes the first time)")
+    pip("-r", str(ROOT / "requirements.txt"), "-c", str(ROOT / "constraints.txt"))
+    pip("--no-deps", "-e", str(ROOT))
+    point_kernel_at_scratch()
+    seed_working_tables()
+    STAMP.write_text("installed\n")
+    say("ready: now run  python3 start.py lab")
+    return 0
+
+
+def ready() -> bool:
+    if STAMP.is_file() and PYTHON.exists():
+        return True
+    say("error: not set up yet: run  python3 start.py setup  first")
+    return False
+
+
+def lab(extra: list[str]) -> int:
+    if not ready():
+        return 1
+    seed_working_tables()
+    root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # Jupyter refuses root without it
+    return subprocess.run([str(BIN / "jupyter"), "lab", "--notebook-dir", str(NOTEBOOKS), *root, *extra],
+                          cwd=NOTEBOOKS, env=working_env()).returncode
+
+
+def check() -> int:
+    """Execute every notebook top to bottom into scratch/executed/ (the handout itself is not changed)."""
+    if not ready():
+        return 1
+    seed_working_tables()
+    out = SCRATCH / "executed"
+    notebooks = sorted(str(p) for p in NOTEBOOKS.glob("*.ipynb"))
+    result = subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--output-dir", str(out),
+                             "--ExecutePreprocessor.timeout=600", *notebooks], cwd=NOTEBOOKS, env=working_env())
+    if result.returncode == 0:
+        say(f"every notebook ran top to bottom; executed copies in {out}")
+    return result.returncode
+
+
+def main(argv: list[str]) -> int:
+    command, rest = (argv[0], argv[1:]) if argv else ("help", [])
+    if command == "setup":
+        return setup()
+    if command == "lab":
+        return lab(rest)
+    if command == "check":
+        return check()
+    print(__doc__, file=sys.stderr)
+    return 0 if command in ("help", "-h", "--help") else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
