@@ -112,6 +112,32 @@ def ratio(value, decimals: int = 2, missing: str = NOT_FOUND) -> str:
     return f"{float(value):.{decimals}f}×"
 
 
+def of(part: int, whole: int) -> str:
+    """A count out of a total in words: ``of(6, 6)`` -> ``all 6``; ``of(2, 2)`` -> ``both``; ``of(4, 6)`` -> ``4 of 6``;
+    ``of(0, 6)`` -> ``none of 6``."""
+    if part == whole == 2:
+        return "both"
+    if part == whole and whole > 1:
+        return f"all {whole}"
+    if part == 0 and whole > 0:
+        return f"none of {whole}"
+    return f"{part} of {whole}"
+
+
+def counted(n: int, singular: str, plural: str) -> str:
+    """A count with the word that agrees with it: ``counted(1, "pair fails", "pairs fail")`` -> ``1 pair fails``; 0 -> ``no pairs fail``."""
+    return f"{n} {singular}" if n == 1 else f"{'no' if n == 0 else n} {plural}"
+
+
+_GUIDE_KEY = re.compile(r"(\d{3})_[0-9a-f]{16}\.txt#L(\d+)")
+
+
+def guide_line(source_key: str) -> str:
+    """A guide's source key for readers: ``001_cb1680f8129abfb3.txt#L24`` -> ``guide 001, line 24`` (other keys unchanged)."""
+    match = _GUIDE_KEY.fullmatch(str(source_key))
+    return f"guide {match.group(1)}, line {match.group(2)}" if match else str(source_key)
+
+
 def yes_no(value, missing: str = NOT_FOUND) -> str:
     if _missing(value):
         return missing

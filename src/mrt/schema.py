@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pandera.pandas as pa
 
-from mrt import paths
+from mrt import occupation, paths, wages
 from mrt.io import write_csv
 from mrt.occupation import COMPARABILITY
 from mrt.occupation import COMPARABLE as COMPARABLE_NAME
@@ -176,10 +176,11 @@ TABLES: dict[str, Table] = {
 }
 
 USD = "usd (see unit column)"
-VERDICTS_WAGE = ("exact", "rounded to nearest 1,000", "rounded to nearest 100", "rounded to nearest 10,000", "year mislabelled",
-                 "statistic mislabelled", "no year printed; matches one BLS year exactly", "no year printed; matches another statistic", "not found")
-METHODS = ("lognormal through p10 and p90", "lognormal least squares on p10, p90 and mean")
+VERDICTS_WAGE = wages.VERDICTS
+METHODS = wages.METHODS
 BLS_STAT = ("mean", "p10", "median", "p90")
+REAL_USD = wages.real_column(occupation.current().dollar_year)  # amounts in the project's dollar year (occupation.toml)
+DOLLARS_OF = f"{occupation.current().dollar_year} dollars"
 
 TABLES.update({
     "wage_provenance.csv": Table(
@@ -205,7 +206,7 @@ TABLES.update({
          Col("annual_rounding_step_usd", "float", "rounding step of the printed annual amount", unit="usd_per_year"),
          Col("hourly_x_2080", "float", "hourly amount times 2,080 hours", unit="usd_per_year"),
          Col("gap_usd", "float", "printed annual minus hourly x 2,080", unit="usd_per_year"),
-         Col("tolerance_usd", "float", "largest gap rounding explains: 0.005 x 2,080 + half the annual step", unit="usd_per_year"),
+         Col("tolerance_usd", "float", "largest gap rounding explains: half a cent x 2,080 + half the annual step", unit="usd_per_year"),
          Col("consistent", "bool", "gap within tolerance"))),
     "mean_median_gap.csv": Table(
         "BLS mean, median and spread of annual pay by year", "02-salaries",
@@ -215,39 +216,60 @@ TABLES.update({
          Col("mean_minus_median_usd", "float", "mean minus median", unit="usd_per_year"), Col("mean_to_median_ratio", "float", "mean / median", unit="ratio"),
          Col("p90_to_p10_ratio", "float", "90th / 10th percentile", unit="ratio"), _ref_key("bls_oews_national.csv"))),
     "median_method_validation.csv": Table(
-        "The median of each BLS year estimated without it (from p10, p90, mean), against the published median", "02-salaries",
+        "The median of each BLS year estimated without it (from p10, p90 and the mean, or the shape of other years), against the published median",
+        "02-salaries",
         (Col("year", "int", "OEWS year", unit=YEAR), Col("soc_code", "string", "occupation code"), COMPARABLE,
-         Col("method", "string", "estimation method", allowed=METHODS),
-         Col("published_median_usd", "float", "published median", unit="usd_per_year"), Col("estimated_median_usd", "float", "estimated median", unit="usd_per_year"),
-         Col("error_usd", "float", "estimate minus published", unit="usd_per_year"), Col("error_pct", "float", "error relative to the published median", unit="percent"))),
+         Col("in_validation_set", "bool", "true for the years of the reference occupation code, whose errors give the error bands"),
+         Col("method", "string", "estimation method", allowed=wages.VALIDATED),
+         Col("calibrated_on", "string", "BLS years whose shape the estimate borrows (never the year estimated); empty for a method that borrows none",
+             nullable=True),
+         Col("published_median_usd", "float", "published median", unit="usd_per_year, nominal"),
+         Col("estimated_median_usd", "float", "estimated median", unit="usd_per_year, nominal"),
+         Col("error_usd", "float", "estimate minus published (signed)", unit="usd_per_year"),
+         Col("error_pct", "float", "signed error relative to the published median", unit="percent"))),
     "salary_quantiles.csv": Table(
-        "Quartiles of national annual pay estimated from the guides' printed figures alone", "02-salaries",
-        (Col("year", "int", "year of the printed figures", unit=YEAR), Col("quantile", "float", "quantile", allowed=(0.25, 0.5, 0.75)),
-         Col("annual_usd", "float", "estimated pay at the quantile", unit="usd_per_year, nominal"),
-         Col("method", "string", "estimation method", allowed=METHODS), Col("figures_used", "string", "printed figures used, with guide file and line"))),
+        "Quartiles of national annual pay estimated from the guides' printed figures, one row per year, quantile and method, with error bands",
+        "02-salaries",
+        (Col("year", "int", "year of the printed figures (printed, or the BLS year they match)", unit=YEAR),
+         Col("quantile", "float", "quantile", allowed=wages.QUARTILES),
+         Col("method", "string", "estimation method", allowed=METHODS),
+         Col("headline", "bool", "true for the one method the notebook and README report for this year: the printed median where a guide "
+             "prints one, else the median placed as in other BLS years"),
+         Col("annual_usd", "float", "estimated pay at the quantile (modelled)", unit="usd_per_year, dollars of the year"),
+         Col("low_usd", "float", "low end of the error band", unit="usd_per_year, dollars of the year", nullable=True),
+         Col("high_usd", "float", "high end of the error band", unit="usd_per_year, dollars of the year", nullable=True),
+         Col("band_basis", "string", "where the band comes from: the rounding interval of the printed median (quartiles through its two ends), "
+             "or the smallest and largest signed median error of the method in other BLS years (applied to every quartile)",
+             allowed=wages.BAND_BASES),
+         Col("validated_on", "string", "BLS years whose median errors give the band; empty for a rounding band", nullable=True),
+         Col("figures_used", "string", "printed figures the method uses, with guide file and line"))),
     "bls_pay_constant_dollars.csv": Table(
-        "BLS national annual mean and median, nominal and in 2024 dollars (CPI-U)", "02-salaries",
+        f"BLS national annual mean and median, nominal and in {DOLLARS_OF} (CPI-U)", "02-salaries",
         (Col("year", "int", "OEWS year", unit=YEAR), Col("soc_code", "string", "occupation code"), COMPARABLE,
          Col("statistic", "string", "statistic", allowed=("mean", "median")), Col("nominal_usd", "float", "pay in dollars of the year", unit="usd_per_year, nominal"),
-         Col("real_usd_2024", "float", "pay in 2024 dollars", unit="usd_per_year, 2024 dollars"), _ref_key("bls_oews_national.csv"))),
+         Col(REAL_USD, "float", f"pay in {DOLLARS_OF} (the project's dollar year)", unit=f"usd_per_year, {DOLLARS_OF}"), _ref_key("bls_oews_national.csv"))),
     "guide_pay_constant_dollars.csv": Table(
-        "Every national pay figure of the guides in 2024 dollars (CPI-U)", "02-salaries",
+        f"Every national pay figure of the guides in {DOLLARS_OF} (CPI-U)", "02-salaries",
         (Col("figure_id", "string", "printed item id"), Col("source_key", "string", "guide file and line"), Col("as_printed", "string", "the printed item"),
          Col("part", "string", "part of a pair or range", allowed=("hourly", "annual", "low", "high"), nullable=True),
          Col("statistic", "string", "statistic (range ends as p10/p90)"), Col("unit", "string", "unit", allowed=("usd_per_year", "usd_per_hour")),
-         Col("nominal_value", "float", "printed amount", unit=USD), Col("dollar_year", "int", "year whose dollars the figure is in", unit=YEAR, nullable=True),
+         Col("nominal_value", "float", "printed amount, in dollars of dollar_year", unit=USD), Col("dollar_year", "int", "year whose dollars the figure is in", unit=YEAR, nullable=True),
          Col("dollar_year_basis", "string", "where the dollar year comes from", allowed=("printed", "inferred from the BLS match", "unknown")),
-         Col("real_usd_2024", "float", "amount in 2024 dollars", unit=USD + ", 2024 dollars", nullable=True))),
+         Col(REAL_USD, "float", f"amount in {DOLLARS_OF}", unit=f"{USD}, {DOLLARS_OF}", nullable=True))),
     "pay_by_place_vs_national.csv": Table(
-        "The guides' state, metro and work-setting pay against the national BLS figure of the same year", "02-salaries",
+        "The guides' state, metro and work-setting pay against the national BLS figure of the same year and statistic", "02-salaries",
         (Col("figure_id", "string", "printed item id"), Col("source_key", "string", "guide file and line"),
          Col("area_type", "string", "geography", allowed=("national", "state", "metro")), Col("area", "string", "area"),
-         Col("setting", "string", "work setting", allowed=("all", "hospitals", "offices_of_physicians")),
-         Col("unit", "string", "unit", allowed=("usd_per_year", "usd_per_hour")), Col("value", "float", "printed amount", unit=USD),
-         Col("year", "int", "year compared", unit=YEAR), Col("year_basis", "string", "printed, or inferred"),
-         Col("national_statistic", "string", "national statistic compared", allowed=("mean", "median")),
-         Col("national_value", "float", "national BLS value", unit=USD), Col("difference", "float", "printed minus national", unit=USD),
-         Col("ratio_to_national", "float", "printed / national", unit="ratio"), Col("national_source_key", "string", "OEWS row compared"))),
+         Col("setting", "string", "work setting (keys of occupation.toml)", allowed=("all", *occupation.current().setting_labels)),
+         Col("unit", "string", "unit", allowed=("usd_per_year", "usd_per_hour")), Col("value", "float", "printed amount, nominal", unit=USD),
+         Col("year", "int", "year compared: printed, or inferred; empty when neither", unit=YEAR, nullable=True),
+         Col("year_basis", "string", "where the year comes from", allowed=("printed", "inferred from the guide's undated national figures", "unknown")),
+         Col("national_statistic", "string", "national statistic compared: the one the guide names, else the mean (BLS ranks areas by mean pay)",
+             allowed=BLS_STAT),
+         Col("national_value", "float", "national BLS value, same year, unit and statistic", unit=USD, nullable=True),
+         Col("difference", "float", "printed minus national", unit=USD, nullable=True),
+         Col("ratio_to_national", "float", "printed / national", unit="ratio", nullable=True),
+         Col("national_source_key", "string", "OEWS row compared", nullable=True))),
 })
 
 COMPARISON_GROUP = Col("comparison_group", "string", "occupation definition of the vintage",

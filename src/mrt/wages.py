@@ -1,45 +1,91 @@
-"""Salary statistics: where each printed pay figure came from, rounding
-tolerances, hourly-annual consistency, lognormal fits and real dollars."""
+"""Salary statistics: where each printed pay figure came from, rounding steps and tolerances,
+hourly-annual agreement, the shape of the pay distribution (quartiles no guide prints, with the
+methods validated on BLS years), real dollars, and pay by place.
+
+Functions here return numbers, tables and codes from the closed sets declared below
+(:data:`VERDICTS`, :data:`METHODS`, :data:`BAND_BASES`); the salary notebook composes the sentences.
+"""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import least_squares
 
 from mrt.occupation import COMPARABLE
 
 HOURS_PER_YEAR = 2080  # BLS: annual wage = hourly wage x 2,080 hours
+HOURLY_STEP = 0.01  # hourly amounts are printed to the cent
 Z = NormalDist()
 BLS_STATISTIC_FOR_PART = {"low": "p10", "high": "p90"}
+DISTRIBUTION_STATISTICS = ("p10", "median", "mean", "p90")
+STATISTIC_WORDS = {"p10": "10th percentile", "median": "median", "mean": "mean", "p90": "90th percentile"}
+QUARTILES = (0.25, 0.5, 0.75)
+
+# Verdicts of the provenance table (closed set; schema.py imports it) ------------------------------
+
+EXACT = "exact"
+ROUNDED_STEPS = (100, 1_000, 10_000, 100_000)  # a printed amount rounded to one of these steps can be "rounded"
+YEAR_MISLABELLED = "year mislabelled"
+STATISTIC_MISLABELLED = "statistic mislabelled"
+UNDATED_MATCH = "no year printed; matches one BLS year exactly"
+UNDATED_OTHER_STATISTIC = "no year printed; matches another statistic"
+NOT_FOUND = "not found"
+
+
+def rounded_verdict(step: float) -> str:
+    """The verdict of a printed amount equal to the BLS value rounded to ``step`` (one of :data:`ROUNDED_STEPS`)."""
+    if step not in ROUNDED_STEPS:
+        raise ValueError(f"expected a rounding step from {ROUNDED_STEPS}, found {step!r}")
+    return f"rounded to nearest {int(step):,}"
+
+
+VERDICTS = (EXACT, *(f"rounded to nearest {s:,}" for s in ROUNDED_STEPS), YEAR_MISLABELLED, STATISTIC_MISLABELLED,
+            UNDATED_MATCH, UNDATED_OTHER_STATISTIC, NOT_FOUND)
+
+
+# Rounding ---------------------------------------------------------------------------------------
+
+def _decimal(value: float) -> Decimal:
+    return Decimal(repr(float(value)))
 
 
 def rounding_step(value: float, unit: str) -> float:
     """How finely a printed amount was rounded, read from the amount itself.
 
-    Hourly amounts are printed to the cent. For annual amounts the step is the
-    largest power of ten that divides the amount ($39,000 -> 1,000; $58,080 -> 10):
+    Hourly amounts are printed to the cent. For annual amounts the step is the largest
+    power of ten that divides the amount ($39,000 -> 1,000; $58,080 -> 10; $22.50 -> 0.1):
     an upper bound, because $50,000 could also be an amount rounded to 10.
     """
     if unit == "usd_per_hour":
-        return 0.01
-    whole = int(round(value))
-    step = 1
-    while whole and whole % (step * 10) == 0:
-        step *= 10
-    return float(step)
+        return HOURLY_STEP
+    exponent = _decimal(value).normalize().as_tuple().exponent
+    return float(Decimal(1).scaleb(exponent))
 
 
 def round_to(value: float, step: float) -> float:
-    """Round half away from zero, as publications do (not Python's banker's rounding)."""
-    return math.floor(value / step + 0.5) * step
+    """Round to a multiple of ``step``, half away from zero, as publications do (not Python's
+    banker's rounding), in decimal arithmetic so that 1.005 rounds to 1.01 at a step of 0.01."""
+    if not step > 0:
+        raise ValueError(f"expected a positive rounding step, found {step!r}")
+    units = (_decimal(value) / _decimal(step)).to_integral_value(rounding=ROUND_HALF_UP)
+    return float(units * _decimal(step))
 
 
-def hourly_annual_tolerance(hourly_step: float = 0.01, annual_step: float = 10.0) -> float:
+def rounding_interval(printed: float, step: float) -> tuple[float, float]:
+    """The amounts that round to ``printed`` at ``step``: from printed - step/2 (included) to printed + step/2 (excluded)."""
+    if not step > 0:
+        raise ValueError(f"expected a positive rounding step, found {step!r}")
+    return printed - step / 2, printed + step / 2
+
+
+# Hourly and annual ----------------------------------------------------------------------------------
+
+def hourly_annual_tolerance(hourly_step: float = HOURLY_STEP, annual_step: float = 10.0) -> float:
     """Largest gap between hourly x 2,080 and the printed annual amount that rounding alone explains.
 
     The hourly figure is off by at most half its step, which 2,080 hours multiply;
@@ -48,77 +94,111 @@ def hourly_annual_tolerance(hourly_step: float = 0.01, annual_step: float = 10.0
     return hourly_step / 2 * HOURS_PER_YEAR + annual_step / 2
 
 
-def check_pair(hourly: float, annual: float, annual_step: float = 10.0) -> dict:
+def check_pair(hourly: float, annual: float, annual_step: float = 10.0, hourly_step: float = HOURLY_STEP) -> dict:
+    """Hourly x 2,080 against the printed annual amount; gap and tolerance compared in whole cents."""
     implied = hourly * HOURS_PER_YEAR
-    tolerance = hourly_annual_tolerance(0.01, annual_step)
-    gap = annual - implied
-    return {"hourly_x_2080": round(implied, 2), "gap_usd": round(gap, 2), "tolerance_usd": tolerance, "consistent": abs(gap) <= tolerance}
+    gap_cents = round((annual - implied) * 100)
+    tolerance = hourly_annual_tolerance(hourly_step, annual_step)
+    return {"hourly_x_2080": round(implied, 2), "gap_usd": gap_cents / 100, "tolerance_usd": round(tolerance, 2),
+            "consistent": abs(gap_cents) <= round(tolerance * 100)}
 
 
-def hourly_annual_pairs(guide_wages: pd.DataFrame) -> pd.DataFrame:
-    """Every hourly amount the guides print beside an annual one: the state and
-    metro pairs printed in one item, and national figures printed separately in
-    the same guide for the same statistic and range end."""
+def hourly_annual_pairs(guide_wages: pd.DataFrame, annual_step: float | None = None) -> pd.DataFrame:
+    """Every hourly amount the guides print beside an annual one: the state and metro pairs
+    printed in one item, and national figures printed separately in the same guide for the
+    same statistic and range end.
+
+    The annual rounding step is read from each printed annual amount, unless ``annual_step``
+    fixes it (``annual_step=1`` treats every annual amount as exact to the dollar).
+    """
     rows = []
     keyed = guide_wages.assign(end=guide_wages["part"].where(guide_wages["part"].isin(["low", "high"]), "point"))
-    for (guide, area_type, area, setting, statistic, end), group in keyed.groupby(
+    for (_, area_type, area, _, statistic, end), group in keyed.groupby(
             ["guide_file", "area_type", "area", "setting", "statistic", "end"], sort=False):
         hourly = group[group["unit"] == "usd_per_hour"].drop_duplicates("value")
         annual = group[group["unit"] == "usd_per_year"].drop_duplicates("value")
         if len(hourly) != 1 or len(annual) != 1:
             continue
         h, a = hourly.iloc[0], annual.iloc[0]
-        step = rounding_step(a["value"], "usd_per_year")
+        step = rounding_step(a["value"], "usd_per_year") if annual_step is None else float(annual_step)
         rows.append({"area_type": area_type, "area": area, "statistic": statistic, "range_end": end,
                      "hourly_source_key": h["source_key"], "annual_source_key": a["source_key"],
                      "hourly_usd": h["value"], "annual_usd": a["value"], "annual_rounding_step_usd": step,
                      **check_pair(h["value"], a["value"], step)})
-    return pd.DataFrame(rows)
+    columns = ["area_type", "area", "statistic", "range_end", "hourly_source_key", "annual_source_key", "hourly_usd", "annual_usd",
+               "annual_rounding_step_usd", "hourly_x_2080", "gap_usd", "tolerance_usd", "consistent"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+# Where each printed figure came from ------------------------------------------------------------------
+
+def _one(frame: pd.DataFrame) -> pd.Series | None:
+    return frame.iloc[0] if len(frame) == 1 else None
+
+
+def _equal(frame: pd.DataFrame, value: float) -> pd.Series:
+    return pd.Series(np.isclose(frame["value"].astype(float), value), index=frame.index)
+
+
+def national_figures(guide_wages: pd.DataFrame) -> pd.DataFrame:
+    """The guides' national pay figures for all work settings (the ones BLS's national table can check)."""
+    return guide_wages[(guide_wages["area_type"] == "national") & (guide_wages["setting"] == "all")]
+
+
+def compared_statistic(statistic: str, part) -> str:
+    """The BLS statistic a printed figure is compared with: a range end with the 10th or 90th percentile."""
+    return BLS_STATISTIC_FOR_PART.get(part, statistic) if statistic == "range" else statistic
+
+
+def _match_dated(fig, statistic: str, step: float, same_unit: pd.DataFrame) -> tuple[str, pd.Series | None]:
+    same_year = same_unit[same_unit["year"] == int(fig.year)]
+    same_statistic = same_year[same_year["statistic"] == statistic]
+    exact = _one(same_statistic[_equal(same_statistic, fig.value)])
+    if exact is not None:
+        return EXACT, exact
+    if step in ROUNDED_STEPS:
+        rounded = _one(same_statistic[same_statistic["value"].astype(float).map(lambda v: round_to(v, step)) == fig.value])
+        if rounded is not None:
+            return rounded_verdict(step), rounded
+    other_year = same_unit[(same_unit["statistic"] == statistic) & _equal(same_unit, fig.value)]
+    if _one(other_year) is not None:
+        return YEAR_MISLABELLED, _one(other_year)
+    other_statistic = _one(same_year[_equal(same_year, fig.value)])
+    if other_statistic is not None:
+        return STATISTIC_MISLABELLED, other_statistic
+    return NOT_FOUND, None
+
+
+def _match_undated(fig, statistic: str, same_unit: pd.DataFrame) -> tuple[str, pd.Series | None]:
+    exact = same_unit[_equal(same_unit, fig.value)]
+    candidate = _one(exact[exact["statistic"] == statistic])
+    if candidate is not None:
+        return UNDATED_MATCH, candidate
+    if _one(exact) is not None:
+        return UNDATED_OTHER_STATISTIC, _one(exact)
+    return NOT_FOUND, None
 
 
 def match_to_bls(guide_wages: pd.DataFrame, bls_wages: pd.DataFrame) -> pd.DataFrame:
     """For each national pay figure, the BLS year and statistic it came from.
 
-    Verdicts, first that applies:
-    ``exact`` (printed year and statistic, same value), ``rounded`` (same after
-    rounding the BLS value to the printed figure's step), ``no year printed``
-    (matches exactly one BLS year), ``year mislabelled`` (matches another year
-    exactly), ``statistic mislabelled`` (matches another statistic of the
-    printed year), ``not found``.
+    Verdicts, first that applies. With a printed year: ``exact`` (printed year and statistic, same
+    value), ``rounded to nearest N`` (same after rounding the BLS value to the printed figure's step,
+    a step of 100 or more), ``year mislabelled`` (equals the same statistic of exactly one other year),
+    ``statistic mislabelled`` (equals another statistic of the printed year). Without one: ``no year
+    printed; matches one BLS year exactly`` (the same statistic in exactly one year) or ``no year
+    printed; matches another statistic``. Otherwise ``not found``.
     """
-    national = guide_wages[(guide_wages["area_type"] == "national") & (guide_wages["setting"] == "all")]
     rows = []
-    for fig in national.itertuples(index=False):
-        statistic = BLS_STATISTIC_FOR_PART.get(fig.part, fig.statistic) if fig.statistic == "range" else fig.statistic
+    for fig in national_figures(guide_wages).itertuples(index=False):
+        statistic = compared_statistic(fig.statistic, fig.part)
         same_unit = bls_wages[(bls_wages["unit"] == fig.unit) & bls_wages["value"].notna()]
-        exact = same_unit[np.isclose(same_unit["value"].astype(float), fig.value)]
         step = rounding_step(fig.value, fig.unit)
         printed_year = None if pd.isna(fig.year) else int(fig.year)
-        verdict, match = "not found", None
-
-        def pick(frame):
-            return frame.iloc[0] if len(frame) == 1 else None
-
-        if printed_year is not None:
-            same_year = same_unit[same_unit["year"] == printed_year]
-            candidate = pick(same_year[(same_year["statistic"] == statistic) & np.isclose(same_year["value"].astype(float), fig.value)])
-            if candidate is not None:
-                verdict, match = "exact", candidate
-            else:
-                rounded = same_year[(same_year["statistic"] == statistic)
-                                    & (same_year["value"].astype(float).map(lambda v: round_to(v, step)) == fig.value)]
-                if pick(rounded) is not None and step > 10:
-                    verdict, match = f"rounded to nearest {int(step):,}", pick(rounded)
-                elif pick(exact[exact["statistic"] == statistic]) is not None:
-                    verdict, match = "year mislabelled", pick(exact[exact["statistic"] == statistic])
-                elif pick(same_year[np.isclose(same_year["value"].astype(float), fig.value)]) is not None:
-                    verdict, match = "statistic mislabelled", pick(same_year[np.isclose(same_year["value"].astype(float), fig.value)])
+        if printed_year is None:
+            verdict, match = _match_undated(fig, statistic, same_unit)
         else:
-            candidate = pick(exact[exact["statistic"] == statistic])
-            if candidate is not None:
-                verdict, match = "no year printed; matches one BLS year exactly", candidate
-            elif pick(exact) is not None:
-                verdict, match = "no year printed; matches another statistic", pick(exact)
+            verdict, match = _match_dated(fig, statistic, step, same_unit)
         rows.append({
             "figure_id": fig.figure_id, "source_key": fig.source_key, "as_printed": fig.as_printed, "part": fig.part,
             "statistic_printed": fig.statistic, "statistic_compared": statistic, "unit": fig.unit, "value": fig.value,
@@ -129,13 +209,51 @@ def match_to_bls(guide_wages: pd.DataFrame, bls_wages: pd.DataFrame) -> pd.DataF
             "difference": None if match is None else round(fig.value - float(match["value"]), 2),
             "verdict": verdict, "bls_source_key": None if match is None else match["source_key"],
         })
-    frame = pd.DataFrame(rows)
+    columns = ["figure_id", "source_key", "as_printed", "part", "statistic_printed", "statistic_compared", "unit", "value",
+               "year_printed", "printed_rounding_step", "bls_year", "bls_statistic", "bls_value", "difference", "verdict", "bls_source_key"]
+    frame = pd.DataFrame(rows, columns=columns)
     for column in ("year_printed", "bls_year"):
         frame[column] = frame[column].astype("Int64")
     return frame
 
 
-# Lognormal fits ---------------------------------------------------------------------------------
+def provenance_counts(provenance: pd.DataFrame) -> dict:
+    """What the provenance table says, counted: figures; exact, rounded and not-found verdicts;
+    figures printed without a year, how many of those match a BLS year and which years; range
+    ends, and how many of them are a BLS 10th or 90th percentile."""
+    verdict = provenance["verdict"]
+    undated = provenance[provenance["year_printed"].isna()]
+    ends = provenance[provenance["part"].isin(list(BLS_STATISTIC_FOR_PART))]
+    return {"figures": len(provenance), "exact": int((verdict == EXACT).sum()),
+            "rounded": int(verdict.isin([rounded_verdict(s) for s in ROUNDED_STEPS]).sum()), "not_found": int((verdict == NOT_FOUND).sum()),
+            "undated": len(undated), "undated_matched": int(undated["bls_year"].notna().sum()),
+            "undated_years": sorted(int(y) for y in undated["bls_year"].dropna().unique()),
+            "range_ends": len(ends), "range_ends_at_percentiles": int((ends["bls_statistic"] == ends["part"].map(BLS_STATISTIC_FOR_PART)).sum())}
+
+
+def matching_years(value: float, unit: str, statistic: str, bls_wages: pd.DataFrame, step: float | None = None) -> list[int]:
+    """Every BLS year whose ``statistic`` equals ``value`` (``step=None``), or rounds to it at ``step``."""
+    rows = bls_wages[(bls_wages["unit"] == unit) & (bls_wages["statistic"] == statistic) & bls_wages["value"].notna()]
+    if step is None:
+        hit = _equal(rows, value)
+    else:
+        hit = rows["value"].astype(float).map(lambda v: math.isclose(round_to(v, step), value))
+    return sorted(int(y) for y in rows.loc[hit, "year"])
+
+
+def undated_years_within_step(provenance: pd.DataFrame, bls_wages: pd.DataFrame) -> list[list[int]]:
+    """For each undated printed figure, the BLS years it matches when each BLS value is first
+    rounded to the figure's own printed step (a looser match than equality)."""
+    undated = provenance[provenance["year_printed"].isna()]
+    return [matching_years(r.value, r.unit, r.statistic_compared, bls_wages, r.printed_rounding_step) for r in undated.itertuples()]
+
+
+# Distributions ----------------------------------------------------------------------------------
+
+def _check_quantile(q: float) -> None:
+    if not 0 < q < 1:
+        raise ValueError(f"quantile must be strictly between 0 and 1, got {q}")
+
 
 @dataclass(frozen=True)
 class Lognormal:
@@ -145,8 +263,7 @@ class Lognormal:
     sigma: float
 
     def quantile(self, q: float) -> float:
-        if not 0 < q < 1:
-            raise ValueError(f"quantile must be strictly between 0 and 1, got {q}")
+        _check_quantile(q)
         return math.exp(self.mu + self.sigma * Z.inv_cdf(q))
 
     @property
@@ -163,7 +280,11 @@ class Lognormal:
 
 
 def fit_two_quantiles(q_low: float, x_low: float, q_high: float, x_high: float) -> Lognormal:
-    """The one lognormal through two quantiles (for example the 10th and 90th percentiles)."""
+    """The one lognormal through two quantiles (for example the 10th and 90th percentiles).
+
+    It is symmetric on the log scale, so its median is the geometric mean of two symmetric
+    quantiles: through p10 and p90 the median is sqrt(p10 x p90).
+    """
     if not (0 < q_low < q_high < 1) or not (0 < x_low < x_high):
         raise ValueError("need 0 < q_low < q_high < 1 and 0 < x_low < x_high")
     z_low, z_high = Z.inv_cdf(q_low), Z.inv_cdf(q_high)
@@ -178,6 +299,8 @@ def fit_quantiles_and_mean(quantiles: dict[float, float], mean: float) -> Lognor
     parameters, so the fit balances them; on exact lognormal inputs it returns
     the distribution that produced them.
     """
+    from scipy.optimize import least_squares  # imported here: the schema imports this module's closed sets
+
     qs = sorted(quantiles)
     start = fit_two_quantiles(qs[0], quantiles[qs[0]], qs[-1], quantiles[qs[-1]])
 
@@ -192,35 +315,315 @@ def fit_quantiles_and_mean(quantiles: dict[float, float], mean: float) -> Lognor
     return Lognormal(float(result.x[0]), float(math.exp(result.x[1])))
 
 
-METHODS = {
-    "lognormal through p10 and p90": lambda p10, p90, mean: fit_two_quantiles(0.1, p10, 0.9, p90),
-    "lognormal least squares on p10, p90 and mean": lambda p10, p90, mean: fit_quantiles_and_mean({0.1: p10, 0.9: p90}, mean),
-}
+@dataclass(frozen=True)
+class SplitLognormal:
+    """Pay whose logarithm is normal on each side of the median, with its own spread below and above.
+
+    Through the 10th percentile, the median and the 90th percentile it passes through all three
+    exactly; with equal spreads it is the lognormal. Its quartiles lie between the median and the
+    10th (or 90th) percentile at the position a normal curve gives on the log scale:
+    p25 = median x (p10 / median) ** (z(0.75) / z(0.9)), about 0.53 of the way.
+    """
+
+    median: float
+    sigma_below: float
+    sigma_above: float
+
+    @classmethod
+    def through(cls, p10: float, median: float, p90: float) -> SplitLognormal:
+        if not 0 < p10 < median < p90:
+            raise ValueError(f"need 0 < p10 < median < p90, found {p10}, {median}, {p90}")
+        z90 = Z.inv_cdf(0.9)
+        return cls(median, math.log(median / p10) / z90, math.log(p90 / median) / z90)
+
+    def quantile(self, q: float) -> float:
+        _check_quantile(q)
+        z = Z.inv_cdf(q)
+        return self.median * math.exp((self.sigma_below if z < 0 else self.sigma_above) * z)
+
+    @property
+    def mean(self) -> float:
+        below = math.exp(self.sigma_below ** 2 / 2) * Z.cdf(-self.sigma_below)
+        above = math.exp(self.sigma_above ** 2 / 2) * Z.cdf(self.sigma_above)
+        return self.median * (below + above)
+
+
+def median_position(p10: float, median: float, p90: float) -> float:
+    """Where the median sits between the 10th and 90th percentiles on the log scale:
+    0 at p10, 1 at p90, one half for a symmetric lognormal."""
+    return math.log(median / p10) / math.log(p90 / p10)
+
+
+def median_at_position(p10: float, p90: float, position: float) -> float:
+    """The median that sits at ``position`` between p10 and p90 on the log scale."""
+    return p10 * (p90 / p10) ** position
+
+
+# BLS years: the published distribution, and the years to calibrate on -------------------------------
+
+def bls_annual(bls_wages: pd.DataFrame) -> pd.DataFrame:
+    """One row per BLS year: occupation code, comparability and the annual p10, median, mean and p90."""
+    annual = bls_wages[bls_wages["unit"] == "usd_per_year"].pivot_table(
+        index=["year", "soc_code", COMPARABLE], columns="statistic", values="value").reset_index()
+    annual.columns.name = None
+    for statistic in DISTRIBUTION_STATISTICS:
+        if statistic not in annual.columns:
+            annual[statistic] = np.nan
+    return annual.sort_values("year").reset_index(drop=True)
+
+
+def calibration_years(annual: pd.DataFrame) -> list[int]:
+    """The BLS years to borrow the shape from: the reference occupation code ("yes"), median published."""
+    usable = annual[(annual[COMPARABLE] == "yes") & annual[["p10", "median", "p90"]].notna().all(axis=1)]
+    return sorted(int(y) for y in usable["year"])
+
+
+class NoCalibrationYears(ValueError):
+    """No BLS year is left to borrow the shape of the distribution from."""
+
+
+def borrowed_position(annual: pd.DataFrame, leave_out: int | None = None) -> tuple[float, list[int]]:
+    """The median's average position (:func:`median_position`) over the calibration years, leaving
+    ``leave_out`` out; returns the position and the years used."""
+    years = [y for y in calibration_years(annual) if y != leave_out]
+    if not years:
+        raise NoCalibrationYears("no BLS year of the reference occupation code (other than the one estimated) "
+                                 "publishes a median to borrow the shape from")
+    rows = annual[annual["year"].isin(years)]
+    positions = [median_position(r.p10, r.median, r.p90) for r in rows.itertuples()]
+    return float(np.mean(positions)), years
+
+
+def describe_years(years: list[int]) -> str:
+    """Years as runs: [2010, 2011, 2012, 2014] -> "2010-2012, 2014"."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs)
+
+
+def year_runs(annual: pd.DataFrame) -> pd.DataFrame:
+    """Runs of consecutive BLS years with the same occupation code and comparability:
+    one row per run with its first and last year."""
+    frame = annual.sort_values("year")
+    new_run = ((frame["soc_code"] != frame["soc_code"].shift()) | (frame[COMPARABLE] != frame[COMPARABLE].shift())
+               | (frame["year"] != frame["year"].shift() + 1))
+    runs = frame.assign(run=new_run.cumsum()).groupby("run", sort=True).agg(
+        soc_code=("soc_code", "first"), comparability=(COMPARABLE, "first"), first_year=("year", "min"), last_year=("year", "max"))
+    return runs.reset_index(drop=True)
+
+
+def longest_comparable_run(annual: pd.DataFrame) -> tuple[int, int] | None:
+    """First and last year of the longest run of years under the reference code ("yes"); the
+    earliest such run on a tie; None when there is none."""
+    runs = year_runs(annual)
+    runs = runs[runs["comparability"] == "yes"]
+    if runs.empty:
+        return None
+    longest = runs.assign(length=runs["last_year"] - runs["first_year"]).sort_values(["length", "first_year"], ascending=[False, True]).iloc[0]
+    return int(longest["first_year"]), int(longest["last_year"])
+
+
+# Quartiles: the methods, validated on BLS years -------------------------------------------------------
+
+PRINTED_MEDIAN = "printed median, split lognormal"
+BORROWED = "median placed as in other BLS years, split lognormal"
+LEAST_SQUARES = "lognormal fitted to p10, p90 and mean"
+SYMMETRIC = "symmetric lognormal through p10 and p90"
+METHODS = (PRINTED_MEDIAN, BORROWED, LEAST_SQUARES, SYMMETRIC)  # in order of preference for the headline
+VALIDATED = (BORROWED, LEAST_SQUARES, SYMMETRIC)  # the methods that estimate a median without one
+USES = {PRINTED_MEDIAN: ("p10", "median", "p90"), BORROWED: ("p10", "p90"), LEAST_SQUARES: ("p10", "p90", "mean"),
+        SYMMETRIC: ("p10", "p90")}
+
+ROUNDING_BAND = "rounding of the printed median"
+VALIDATION_BAND = "median errors in other BLS years"
+NO_BAND = "no validation years"
+BAND_BASES = (ROUNDING_BAND, VALIDATION_BAND, NO_BAND)
+
+
+def estimate_median(method: str, p10: float, p90: float, mean: float, annual: pd.DataFrame, leave_out: int | None) -> tuple[float, str | None]:
+    """The median under one of :data:`VALIDATED`, without the median of the year ``leave_out``;
+    returns it with the calibration years used (None for a method that needs none)."""
+    if method == BORROWED:
+        position, years = borrowed_position(annual, leave_out)
+        return median_at_position(p10, p90, position), describe_years(years)
+    if method == LEAST_SQUARES:
+        return fit_quantiles_and_mean({0.1: p10, 0.9: p90}, mean).median, None
+    if method == SYMMETRIC:
+        return fit_two_quantiles(0.1, p10, 0.9, p90).median, None
+    raise ValueError(f"expected a method from {VALIDATED}, found {method!r}")
 
 
 def validate_median_estimates(bls_wages: pd.DataFrame) -> pd.DataFrame:
-    """Estimate each BLS year's median without using it, and compare with the published median."""
-    annual = bls_wages[bls_wages["unit"] == "usd_per_year"].pivot_table(
-        index=["year", "soc_code", COMPARABLE], columns="statistic", values="value").reset_index()
+    """Estimate each BLS year's median without using it, and compare with the published median.
+
+    The years of the reference code are the validation set (``in_validation_set``); the shape
+    is borrowed from them leaving the year estimated out. Later years with another code are
+    estimated too (out of sample) but kept out of the error bands.
+    """
+    annual = bls_annual(bls_wages)
+    validation_set = set(calibration_years(annual))
     rows = []
-    for row in annual.itertuples(index=False):
-        for method, fit in METHODS.items():
-            estimate = fit(row.p10, row.p90, row.mean).median
-            rows.append({"year": row.year, "soc_code": row.soc_code, COMPARABLE: getattr(row, COMPARABLE),
-                         "method": method, "published_median_usd": row.median, "estimated_median_usd": round(estimate, 0),
+    for row in annual.dropna(subset=list(DISTRIBUTION_STATISTICS)).itertuples(index=False):
+        year = int(row.year)
+        for method in VALIDATED:
+            try:
+                estimate, calibrated_on = estimate_median(method, row.p10, row.p90, row.mean, annual, leave_out=year)
+            except NoCalibrationYears:
+                continue
+            rows.append({"year": year, "soc_code": row.soc_code, COMPARABLE: getattr(row, COMPARABLE),
+                         "in_validation_set": year in validation_set, "method": method, "calibrated_on": calibrated_on,
+                         "published_median_usd": row.median, "estimated_median_usd": round(estimate, 0),
                          "error_usd": round(estimate - row.median, 0), "error_pct": round(100 * (estimate - row.median) / row.median, 2)})
-    return pd.DataFrame(rows)
+    columns = ["year", "soc_code", COMPARABLE, "in_validation_set", "method", "calibrated_on", "published_median_usd",
+               "estimated_median_usd", "error_usd", "error_pct"]
+    return pd.DataFrame(rows, columns=columns)
 
 
-def estimate_quartiles(p10: float, p90: float, mean: float) -> dict[str, dict[float, float]]:
-    """Quartiles (25th, 50th, 75th percentiles) under each method."""
-    return {method: {q: fit(p10, p90, mean).quantile(q) for q in (0.25, 0.5, 0.75)} for method, fit in METHODS.items()}
+def error_range(validation: pd.DataFrame, method: str, leave_out: int | None = None) -> tuple[float, float] | None:
+    """Smallest and largest signed median error (percent) of ``method`` over the validation years,
+    leaving ``leave_out`` out; None when no year is left."""
+    rows = validation[(validation["method"] == method) & validation["in_validation_set"].astype(bool) & (validation["year"] != leave_out)]
+    if rows.empty:
+        return None
+    return float(rows["error_pct"].min()), float(rows["error_pct"].max())
+
+
+def band_coverage(validation: pd.DataFrame, method: str) -> tuple[int, int]:
+    """How often the band works on known cases: in how many validation years the band built from the
+    other years' errors (:func:`band_from_errors`) contains the year's published median, out of how many."""
+    rows = validation[(validation["method"] == method) & validation["in_validation_set"].astype(bool)]
+    covered = 0
+    for row in rows.itertuples():
+        errors = error_range(validation, method, leave_out=row.year)
+        if errors is not None:
+            low, high = band_from_errors(row.estimated_median_usd, errors)
+            covered += int(low <= row.published_median_usd <= high)
+    return covered, len(rows)
+
+
+def band_from_errors(estimate: float, errors: tuple[float, float]) -> tuple[float, float]:
+    """The true values an estimate is consistent with, given the signed errors (percent) seen on
+    known cases: an estimate e% too high means true = estimate / (1 + e/100)."""
+    low_error, high_error = errors
+    return estimate / (1 + high_error / 100), estimate / (1 + low_error / 100)
+
+
+def printed_figures(provenance: pd.DataFrame, year: int) -> dict[str, pd.Series]:
+    """The printed annual figures that BLS identifies as the p10, median, mean and p90 of ``year``
+    (printed with that year, or matched to it). Where two printed amounts are the same statistic,
+    the most precise (smallest rounding step) is used. The values are the printed ones, so an
+    estimate rests on the guides; BLS only tells which statistic a printed amount is."""
+    annual = provenance[(provenance["unit"] == "usd_per_year") & (provenance["bls_year"] == year)]
+    found = {}
+    for statistic in DISTRIBUTION_STATISTICS:
+        rows = annual[annual["bls_statistic"] == statistic].sort_values("printed_rounding_step", kind="stable")
+        if len(rows):
+            found[statistic] = rows.iloc[0]
+    return found
+
+
+def distribution_years(provenance: pd.DataFrame) -> list[int]:
+    """The years whose printed annual figures identify the p10, p90 and mean."""
+    years = provenance.loc[provenance["bls_year"].notna(), "bls_year"].astype(int).unique()
+    return sorted(int(y) for y in years if {"p10", "p90", "mean"} <= set(printed_figures(provenance, y)))
+
+
+def _distribution(method: str, printed: dict[str, float], median: float | None = None):
+    p10, p90 = printed["p10"], printed["p90"]
+    if method == LEAST_SQUARES:
+        return fit_quantiles_and_mean({0.1: p10, 0.9: p90}, printed["mean"])
+    if method == SYMMETRIC:
+        return fit_two_quantiles(0.1, p10, 0.9, p90)
+    if method in (PRINTED_MEDIAN, BORROWED):
+        return SplitLognormal.through(p10, median, p90)
+    raise ValueError(f"expected a method from {METHODS}, found {method!r}")
+
+
+def _quartile_rows(method: str, dist, band: dict[float, tuple[float, float]] | None, basis: str, validated_on: str | None) -> list[dict]:
+    return [{"quantile": q, "method": method, "annual_usd": round(dist.quantile(q), 0),
+             "low_usd": None if band is None else round(band[q][0], 0), "high_usd": None if band is None else round(band[q][1], 0),
+             "band_basis": basis, "validated_on": validated_on} for q in QUARTILES]
+
+
+def _validated_rows(method: str, dist, validation: pd.DataFrame, year: int) -> list[dict]:
+    errors = error_range(validation, method, leave_out=year)
+    if errors is None:
+        return _quartile_rows(method, dist, None, NO_BAND, None)
+    used = validation[(validation["method"] == method) & validation["in_validation_set"].astype(bool) & (validation["year"] != year)]
+    band = {q: band_from_errors(dist.quantile(q), errors) for q in QUARTILES}
+    return _quartile_rows(method, dist, band, VALIDATION_BAND, describe_years(used["year"].tolist()))
+
+
+def _printed_median_rows(printed: dict[str, float], step: float) -> list[dict]:
+    """Quartiles through the printed p10, median and p90, with the band that the median's rounding leaves."""
+    low, high = rounding_interval(printed["median"], step)
+    ends = [_distribution(PRINTED_MEDIAN, printed, median) for median in (low, high)]
+    band = {q: (ends[0].quantile(q), ends[1].quantile(q)) for q in QUARTILES}
+    return _quartile_rows(PRINTED_MEDIAN, _distribution(PRINTED_MEDIAN, printed, printed["median"]), band, ROUNDING_BAND, None)
+
+
+def quartiles_for_year(provenance: pd.DataFrame, bls_wages: pd.DataFrame, year: int, validation: pd.DataFrame) -> list[dict]:
+    """Quartiles of one year under every method its printed figures allow, each with an error band."""
+    figures = printed_figures(provenance, year)
+    printed = {s: float(r["value"]) for s, r in figures.items()}
+    annual = bls_annual(bls_wages)
+    rows = _printed_median_rows(printed, float(figures["median"]["printed_rounding_step"])) if "median" in figures else []
+    for method in VALIDATED:
+        try:
+            median = estimate_median(method, printed["p10"], printed["p90"], printed["mean"], annual, leave_out=year)[0]
+        except NoCalibrationYears:
+            continue
+        rows += _validated_rows(method, _distribution(method, printed, median), validation, year)
+    headline = next(m for m in METHODS if any(r["method"] == m for r in rows))
+    for row in rows:
+        row.update(year=year, headline=row["method"] == headline,
+                   figures_used="; ".join(f"{s} {printed[s]:,.0f} ({figures[s]['source_key']})" for s in USES[row["method"]]))
+    return rows
+
+
+def salary_quantiles(provenance: pd.DataFrame, bls_wages: pd.DataFrame, validation: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Quartiles of annual pay for every year whose printed figures identify p10, p90 and mean:
+    one row per year, quantile and method, ``headline`` marking the method reported (the printed
+    median where a guide prints one, else the shape borrowed from other BLS years)."""
+    validation = validate_median_estimates(bls_wages) if validation is None else validation
+    rows = [row for year in distribution_years(provenance) for row in quartiles_for_year(provenance, bls_wages, year, validation)]
+    columns = ["year", "quantile", "method", "headline", "annual_usd", "low_usd", "high_usd", "band_basis", "validated_on", "figures_used"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def within_headline_band(quantiles: pd.DataFrame, year: int, method: str) -> bool:
+    """Whether every quartile of ``method`` lies inside the error band of the headline method, same year."""
+    rows = quantiles[quantiles["year"] == year]
+    headline = rows[rows["headline"].astype(bool)].set_index("quantile")
+    other = rows[rows["method"] == method].set_index("quantile")["annual_usd"]
+    return bool(((other >= headline["low_usd"]) & (other <= headline["high_usd"])).all())
+
+
+def mean_median_gap(bls_wages: pd.DataFrame) -> pd.DataFrame:
+    annual = bls_annual(bls_wages)
+    annual["mean_minus_median_usd"] = annual["mean"] - annual["median"]
+    annual["mean_to_median_ratio"] = (annual["mean"] / annual["median"]).round(3)
+    annual["p90_to_p10_ratio"] = (annual["p90"] / annual["p10"]).round(2)
+    annual["source_key"] = "bls_oews_national.csv#year=" + annual["year"].astype(str)
+    return annual.rename(columns={"mean": "mean_annual_usd", "median": "median_annual_usd", "p10": "p10_annual_usd", "p90": "p90_annual_usd"})[
+        ["year", "soc_code", COMPARABLE, "p10_annual_usd", "median_annual_usd", "mean_annual_usd", "p90_annual_usd",
+         "mean_minus_median_usd", "mean_to_median_ratio", "p90_to_p10_ratio", "source_key"]]
 
 
 # Real dollars -----------------------------------------------------------------------------------
 
+def real_column(base_year: int) -> str:
+    """The column of amounts in dollars of ``base_year``."""
+    return f"real_usd_{base_year}"
+
+
 def to_constant_dollars(nominal: pd.Series, years: pd.Series, cpi: pd.DataFrame, base_year: int) -> pd.Series:
-    """Nominal amounts in dollars of ``base_year``, with CPI-U annual averages."""
+    """Nominal amounts in dollars of ``base_year``, with CPI-U annual averages:
+    real = nominal x CPI(base year) / CPI(year). A missing year gives a missing amount."""
     index = cpi.set_index("year")["cpi_u_index_1982_84_100"].astype(float)
     if base_year not in index.index:
         raise ValueError(f"no CPI-U value for the base year {base_year}")
@@ -231,54 +634,24 @@ def to_constant_dollars(nominal: pd.Series, years: pd.Series, cpi: pd.DataFrame,
     return nominal.astype(float) * factors.astype(float)
 
 
-# Tables for the salary notebook -----------------------------------------------------------------
-
-def printed_distribution_inputs(provenance: pd.DataFrame, year: int) -> dict[str, pd.Series]:
-    """The printed annual figures of one year that BLS identifies as p10, p90 and mean.
-
-    Uses the printed values (not the BLS ones), so an estimate rests on the guides alone;
-    BLS only tells which percentile a printed range end is.
-    """
-    annual = provenance[(provenance["unit"] == "usd_per_year") & (provenance["bls_year"] == year)]
-    found = {}
-    for statistic in ("p10", "p90", "mean"):
-        rows = annual[annual["bls_statistic"] == statistic].drop_duplicates("value")
-        if len(rows) != 1:
-            raise ValueError(f"{year}: expected one printed annual figure identified as {statistic}, found {len(rows)}")
-        found[statistic] = rows.iloc[0]
-    return found
-
-
-def salary_quantiles(provenance: pd.DataFrame, years: tuple[int, ...]) -> pd.DataFrame:
-    rows = []
-    for year in years:
-        inputs = printed_distribution_inputs(provenance, year)
-        used = "; ".join(f"{s} {inputs[s]['value']:,.0f} ({inputs[s]['source_key']})" for s in ("p10", "p90", "mean"))
-        estimates = estimate_quartiles(*(float(inputs[s]["value"]) for s in ("p10", "p90", "mean")))
-        for method, quartiles in estimates.items():
-            for q, value in quartiles.items():
-                rows.append({"year": year, "quantile": q, "annual_usd": round(value, 0), "method": method, "figures_used": used})
-    return pd.DataFrame(rows)
-
-
-def mean_median_gap(bls_wages: pd.DataFrame) -> pd.DataFrame:
-    annual = bls_wages[bls_wages["unit"] == "usd_per_year"].pivot_table(
-        index=["year", "soc_code", COMPARABLE], columns="statistic", values="value").reset_index()
-    annual["mean_minus_median_usd"] = annual["mean"] - annual["median"]
-    annual["mean_to_median_ratio"] = (annual["mean"] / annual["median"]).round(3)
-    annual["p90_to_p10_ratio"] = (annual["p90"] / annual["p10"]).round(2)
-    annual["source_key"] = "bls_oews_national.csv#year=" + annual["year"].astype(str)
-    return annual.rename(columns={"mean": "mean_annual_usd", "median": "median_annual_usd", "p10": "p10_annual_usd", "p90": "p90_annual_usd"})[
-        ["year", "soc_code", COMPARABLE, "p10_annual_usd", "median_annual_usd", "mean_annual_usd", "p90_annual_usd",
-         "mean_minus_median_usd", "mean_to_median_ratio", "p90_to_p10_ratio", "source_key"]]
-
-
 def bls_pay_in_constant_dollars(bls_wages: pd.DataFrame, cpi: pd.DataFrame, base_year: int) -> pd.DataFrame:
     """BLS annual mean and median, nominal and in dollars of ``base_year``."""
     annual = bls_wages[(bls_wages["unit"] == "usd_per_year") & bls_wages["statistic"].isin(["mean", "median"])].copy()
     annual["nominal_usd"] = annual["value"].astype(float)
-    annual[f"real_usd_{base_year}"] = to_constant_dollars(annual["nominal_usd"], annual["year"], cpi, base_year).round(0)
-    return annual[["year", "soc_code", COMPARABLE, "statistic", "nominal_usd", f"real_usd_{base_year}", "source_key"]].reset_index(drop=True)
+    annual[real_column(base_year)] = to_constant_dollars(annual["nominal_usd"], annual["year"], cpi, base_year).round(0)
+    return annual[["year", "soc_code", COMPARABLE, "statistic", "nominal_usd", real_column(base_year), "source_key"]].reset_index(drop=True)
+
+
+def pay_change(pay: pd.DataFrame, statistic: str, start: int, end: int, base_year: int) -> dict[str, float]:
+    """Percent change of a BLS statistic from ``start`` to ``end``, nominal and in dollars of ``base_year``
+    (rows of :func:`bls_pay_in_constant_dollars`)."""
+    rows = pay[pay["statistic"] == statistic].set_index("year")
+    for year in (start, end):
+        if year not in rows.index:
+            raise ValueError(f"no BLS {statistic} for {year}")
+    nominal = 100 * (rows.loc[end, "nominal_usd"] / rows.loc[start, "nominal_usd"] - 1)
+    real = 100 * (rows.loc[end, real_column(base_year)] / rows.loc[start, real_column(base_year)] - 1)
+    return {"start": start, "end": end, "nominal_pct": float(nominal), "real_pct": float(real)}
 
 
 def guide_pay_in_constant_dollars(provenance: pd.DataFrame, cpi: pd.DataFrame, base_year: int) -> pd.DataFrame:
@@ -292,37 +665,55 @@ def guide_pay_in_constant_dollars(provenance: pd.DataFrame, cpi: pd.DataFrame, b
     frame["dollar_year"] = frame["year_printed"].fillna(frame["bls_year"]).astype("Int64")
     frame["dollar_year_basis"] = np.where(frame["year_printed"].notna(), "printed",
                                           np.where(frame["bls_year"].notna(), "inferred from the BLS match", "unknown"))
-    frame[f"real_usd_{base_year}"] = to_constant_dollars(frame["value"], frame["dollar_year"], cpi, base_year).round(2)
+    frame[real_column(base_year)] = to_constant_dollars(frame["value"], frame["dollar_year"], cpi, base_year).round(2)
     return frame[["figure_id", "source_key", "as_printed", "part", "statistic_compared", "unit", "value", "dollar_year",
-                  "dollar_year_basis", f"real_usd_{base_year}"]].rename(columns={"value": "nominal_value", "statistic_compared": "statistic"})
+                  "dollar_year_basis", real_column(base_year)]].rename(columns={"value": "nominal_value", "statistic_compared": "statistic"})
+
+
+# Places and work settings --------------------------------------------------------------------------
+
+PLACE_STATISTIC = "mean"  # BLS ranks states and metro areas by mean pay; the guides' place figures name no statistic
+
+
+def undated_year_by_guide(provenance: pd.DataFrame) -> dict[str, int]:
+    """For each guide whose undated national figures all match one BLS year, that year."""
+    undated = provenance[provenance["year_printed"].isna() & provenance["bls_year"].notna()]
+    guide = undated["source_key"].str.split("#").str[0]
+    years = undated.groupby(guide)["bls_year"].agg(lambda s: int(s.iloc[0]) if s.nunique() == 1 else None)
+    return {g: int(y) for g, y in years.items() if pd.notna(y)}
 
 
 def pay_by_place_vs_national(guide_wages: pd.DataFrame, provenance: pd.DataFrame, bls_wages: pd.DataFrame) -> pd.DataFrame:
-    """The guides' state, metro and setting pay figures against the national figure of the same year.
+    """The guides' state, metro and setting pay figures against the national figure of the same year
+    and the same statistic.
 
-    States and metros print no year or statistic; their year is taken to be the
-    year that the same guide's undated national figures match (computed from the
-    provenance table), and they are compared with the national mean, the
-    statistic BLS uses to rank areas. Setting figures are compared with the
-    national median of their printed year, the statistic the guide names.
+    States and metros print no year or statistic; their year is taken to be the year that the same
+    guide's undated national figures match (from the provenance table), and they are compared with
+    the national mean (BLS ranks areas by mean pay). Setting figures name their statistic and year,
+    and are compared with the national value of that statistic and year. A figure whose year cannot
+    be told is kept, with the national value missing.
     """
-    undated = provenance[provenance["year_printed"].isna() & provenance["bls_year"].notna()]
-    inferred = undated.assign(guide_file=undated["source_key"].str.split("#").str[0]).groupby("guide_file")["bls_year"].agg(
-        lambda s: int(s.iloc[0]) if s.nunique() == 1 else None)
-    national = bls_wages.set_index(["year", "unit", "statistic"])["value"]
+    inferred = undated_year_by_guide(provenance)
+    national = bls_wages.dropna(subset=["value"]).set_index(["year", "unit", "statistic"])["value"]
     rows = []
     places = guide_wages[(guide_wages["area_type"] != "national") | (guide_wages["setting"] != "all")]
     for fig in places.itertuples(index=False):
         if fig.area_type == "national":
-            year, basis, statistic = int(fig.year), "printed", fig.statistic
+            year = None if pd.isna(fig.year) else int(fig.year)
+            basis = "printed" if year is not None else "unknown"
+            statistic = PLACE_STATISTIC if fig.statistic == "unspecified" else compared_statistic(fig.statistic, fig.part)
         else:
-            year, basis, statistic = inferred.get(fig.guide_file), "inferred from the guide's undated national figures", "mean"
-        reference = float(national.get((year, fig.unit, statistic), np.nan)) if year is not None else np.nan
+            year = inferred.get(fig.guide_file)
+            basis = "inferred from the guide's undated national figures" if year is not None else "unknown"
+            statistic = PLACE_STATISTIC
+        reference = float(national.get((year, fig.unit, statistic), np.nan))  # no year: no national value
         rows.append({"figure_id": fig.figure_id, "source_key": fig.source_key, "area_type": fig.area_type, "area": fig.area,
                      "setting": fig.setting, "unit": fig.unit, "value": fig.value, "year": year, "year_basis": basis,
                      "national_statistic": statistic, "national_value": reference,
                      "difference": round(fig.value - reference, 2), "ratio_to_national": round(fig.value / reference, 3),
-                     "national_source_key": f"bls_oews_national.csv#year={year}"})
-    frame = pd.DataFrame(rows)
+                     "national_source_key": None if year is None else f"bls_oews_national.csv#year={year}"})
+    columns = ["figure_id", "source_key", "area_type", "area", "setting", "unit", "value", "year", "year_basis", "national_statistic",
+               "national_value", "difference", "ratio_to_national", "national_source_key"]
+    frame = pd.DataFrame(rows, columns=columns)
     frame["year"] = frame["year"].astype("Int64")
     return frame
