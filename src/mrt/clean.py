@@ -378,3 +378,28 @@ def build_all() -> dict[str, pd.DataFrame]:
 
 
 __all__ = ["build_all", "build_figures", "UNITS"]
+
+
+def build_all_occupations_growth(path: Path = paths.ALL_OCCUPATIONS_GROWTH) -> pd.DataFrame:
+    """The projected percent change of all occupations together, by projection period: the average the
+    Handbook's growth words compare with, for periods the projections table does not cover (or rounds otherwise)."""
+    raw = read_raw_csv(path, ["projection_period", "all_occupations_pct_change", "source", "status"],
+                       not_empty=["projection_period", "all_occupations_pct_change", "source", "status"])
+    frame = _numbers(raw, path, ["all_occupations_pct_change"])
+    starts, ends = [], []
+    for position, period in enumerate(raw["projection_period"], start=1):
+        try:
+            start, end = parse_period(period)
+        except ParseError as error:
+            raise DataError(f"{where(path, position)}: {error}") from None
+        if start is None or end is None or end <= start:
+            raise DataError(f"{where(path, position)}: expected a projection period like 2006-2016, found {period!r}")
+        starts.append(start)
+        ends.append(end)
+    frame["projection_start"] = pd.array(starts, dtype="Int64")
+    frame["projection_end"] = pd.array(ends, dtype="Int64")
+    if frame.duplicated(["projection_start", "projection_end"]).any():
+        position = int(frame.duplicated(["projection_start", "projection_end"]).to_numpy().nonzero()[0][0]) + 1
+        raise DataError(f"{where(path, position)}: expected one row per projection period, found {raw['projection_period'].iloc[position - 1]!r} twice")
+    frame["source_key"] = [reference_key(path, projection_period=p) for p in raw["projection_period"]]
+    return frame[["projection_start", "projection_end", "all_occupations_pct_change", "source", "status", "source_key"]]
