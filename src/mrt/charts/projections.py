@@ -64,8 +64,8 @@ def growth_by_vintage(vintages: pd.DataFrame, occupation: str, span_labels: dict
     first = frame.dropna(subset=["all_occupations_pct_change"]).iloc[0]
     top.annotate(occupation, xy=(frame["base_year"].iloc[0], frame["pct_change"].iloc[0]), xytext=(0, 18), textcoords="offset points",
                  color=OCCUPATION_COLOUR, fontsize=9, weight="bold")
-    top.annotate("all occupations", xy=(first["base_year"], first["all_occupations_pct_change"]), xytext=(6, -15),
-                 textcoords="offset points", color=AVERAGE_COLOUR, fontsize=9, weight="bold")
+    top.annotate("all occupations", xy=(first["base_year"], first["all_occupations_pct_change"]), xytext=(-8, -3),
+                 textcoords="offset points", ha="right", va="center", color=AVERAGE_COLOUR, fontsize=9, weight="bold")
     top.set_ylabel("projected growth over\nten years, percent")
     top.set_title(f"Projected ten-year growth of {occupation}, by BLS outlook")
     bottom.axhline(1, color="#555555", lw=1, ls="--", zorder=2)
