@@ -1,19 +1,38 @@
-"""Projection arithmetic against hand-computed values."""
+"""Projection arithmetic (src/mrt/growth.py) on small synthetic tables, each expected value worked out by hand
+in a comment, with cases right at each threshold; then the key real-data results, computed by calling the code."""
 
 import math
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mrt import growth
+from mrt.occupation import COMPARABLE
+
+# Rates and levels -----------------------------------------------------------------------------------
 
 
-def test_compound_annual_rate():
-    assert growth.compound_annual_rate(22, 10) == pytest.approx(100 * (1.22 ** 0.1 - 1))
+def test_compound_annual_rate_hand_computed():
+    # 21% over 2 years: 1.21 ** (1/2) = 1.1, so 10% a year
+    assert growth.compound_annual_rate(21, 2) == pytest.approx(10)
     assert growth.compound_annual_rate(0, 10) == 0
-    with pytest.raises(ValueError):
-        growth.compound_annual_rate(10, 0)
+    # a fall: -19% over 2 years, 0.81 ** 0.5 = 0.9, so -10% a year
+    assert growth.compound_annual_rate(-19, 2) == pytest.approx(-10)
+
+
+@pytest.mark.parametrize("total, years, message", [(10, 0, "years must be positive"), (10, -1, "years must be positive"),
+                                                    (-100, 10, "above -100%"), (-150, 10, "above -100%")])
+def test_compound_annual_rate_refuses_what_has_no_rate(total, years, message):
+    with pytest.raises(ValueError, match=message):
+        growth.compound_annual_rate(total, years)
+
+
+def test_compound_annual_rate_just_above_the_limits():
+    # years just above 0 and growth just above -100% still have a rate
+    assert growth.compound_annual_rate(0, 0.5) == 0
+    assert growth.compound_annual_rate(-99, 1) == pytest.approx(-99)
 
 
 @given(st.floats(min_value=-50, max_value=300), st.integers(min_value=1, max_value=30))
@@ -23,13 +42,82 @@ def test_rate_compounds_back(total, years):
 
 
 def test_implied_level():
-    assert growth.implied_level(186300, 22) == pytest.approx(227286)
+    assert growth.implied_level(186300, 22) == pytest.approx(227286)  # 186,300 x 1.22
+    assert growth.implied_level(200, -10) == pytest.approx(180)
 
 
-def test_interval_from_rounded_figures_hand_computed():
+def test_path_level_at_the_endpoints_and_between():
+    # base 100 in 2010, 121 in 2020: compound is 100 x 1.21 ** (t/10); linear adds 2.1 a year
+    assert growth.path_level(100, 121, 2010, 2020, 2010) == pytest.approx(100)
+    assert growth.path_level(100, 121, 2010, 2020, 2020) == pytest.approx(121)
+    assert growth.path_level(100, 121, 2010, 2020, 2015) == pytest.approx(110)  # 1.21 ** 0.5 = 1.1
+    assert growth.path_level(100, 121, 2010, 2020, 2015, "linear") == pytest.approx(110.5)
+    assert growth.path_level(100, 121, 2010, 2020, 2010, "linear") == pytest.approx(100)
+    assert growth.path_level(100, 121, 2010, 2020, 2020, "linear") == pytest.approx(121)
+    # a two-year path read at 2011: 100 x 1.21 ** 0.5
+    assert growth.path_level(100, 121, 2010, 2012, 2011) == pytest.approx(110)
+
+
+def test_compound_path_lies_below_the_straight_line_for_growth():
+    for year in range(2011, 2020):
+        assert growth.path_level(100, 150, 2010, 2020, year) < growth.path_level(100, 150, 2010, 2020, year, "linear")
+
+
+@pytest.mark.parametrize("base_year, target_year, year, interpolation, message", [
+    (2010, 2020, 2009, "compound", "outside"), (2010, 2020, 2021, "compound", "outside"),
+    (2010, 2010, 2010, "compound", "after base year"), (2020, 2010, 2015, "compound", "after base year"),
+    (2010, 2020, 2015, "cubic", "interpolation"),
+])
+def test_path_level_refuses(base_year, target_year, year, interpolation, message):
+    with pytest.raises(ValueError, match=message):
+        growth.path_level(100, 121, base_year, target_year, year, interpolation)
+
+
+# Rounded figures ------------------------------------------------------------------------------------
+
+
+def test_interval_arithmetic_hand_computed():
+    iv = growth.Interval(2, 4) / growth.Interval(1, 2)
+    assert (iv.low, iv.high) == (1, 4)  # 2/2 and 4/1
+    assert iv.width == 3
+    assert 1 in iv and 4 in iv and 0.999 not in iv and 4.001 not in iv  # closed at both ends
+    point = growth.Interval(3, 3)
+    assert point.width == 0 and 3 in point
+
+
+def test_interval_refuses_empty_and_non_positive_divisors():
+    with pytest.raises(ValueError, match="empty"):
+        growth.Interval(2, 1)
+    with pytest.raises(ValueError, match="^divisor interval must be positive$"):
+        growth.Interval(1, 2) / growth.Interval(0, 1)
+    with pytest.raises(ValueError, match="positive"):
+        growth.Interval(1, 2) / growth.Interval(-1, 1)
+    growth.Interval(1, 2) / growth.Interval(0.001, 1)  # just above zero is fine
+
+
+def test_rounded_interval_is_closed_at_the_halves():
+    iv = growth.rounded_interval(13, 1)
+    assert (iv.low, iv.high) == (12.5, 13.5)
+    assert 12.5 in iv and 13.5 in iv  # exactly halfway: could have been rounded either way
+    with pytest.raises(ValueError, match="rounding step must be positive"):
+        growth.rounded_interval(13, 0)
+
+
+@pytest.mark.parametrize("value, step", [(28000, 1000), (13, 1), (13.5, 0.1), (186300, 100), (0.25, 0.01), (5, 1), (10, 10), (-40, 10)])
+def test_rounding_step_read_from_the_digits(value, step):
+    assert growth.rounding_step(value) == pytest.approx(step)
+
+
+@pytest.mark.parametrize("value", [0, math.nan, math.inf])
+def test_rounding_step_refuses_numbers_without_digits(value):
+    with pytest.raises(ValueError, match="cannot read a rounding step"):
+        growth.rounding_step(value)
+
+
+def test_base_from_rounded_change_and_percent_hand_computed():
     base = growth.base_from_change_and_percent(growth.rounded_interval(28000, 1000), growth.rounded_interval(13, 1))
-    assert base.low == pytest.approx(27500 / 0.135)
-    assert base.high == pytest.approx(28500 / 0.125)
+    assert base.low == pytest.approx(27500 / 0.135)  # smallest change over largest percent = 203,703.7
+    assert base.high == pytest.approx(28500 / 0.125)  # largest change over smallest percent = 228,000
     assert 206300 in base and 230000 not in base
 
 
@@ -43,16 +131,574 @@ def test_interval_division_contains_every_quotient(change, pct, width):
             assert result.low - 1e-9 <= c / p <= result.high + 1e-9
 
 
-def test_wording_rule():
-    assert growth.wording_verdict(22, 10.8, "faster than the average")[1] == "supported"
-    assert growth.wording_verdict(5, 10.8, "faster than the average")[1] == "contradicted"
-    ratio, verdict = growth.wording_verdict(13, 7.4, "much faster rate")
-    assert ratio == pytest.approx(13 / 7.4) and verdict.startswith("overstated")
-    assert growth.wording_verdict(16, 7.4, "much faster")[1] == "supported"
+def test_rounding_check_hand_computed():
+    check = growth.rounding_check(28000, 1000, 13, 1, 206300)
+    # change 27,500-28,500, percent 12.5-13.5: base 27,500/0.135 = 203,703.7 -> 203,704 whole jobs; 28,500/0.125 = 228,000
+    assert (check["change_low"], check["change_high"], check["pct_low"], check["pct_high"]) == (27500, 28500, 12.5, 13.5)
+    assert (check["base_low_persons"], check["base_high_persons"]) == (203704, 228000)
+    assert check["bls_base_in_interval"] is True
+    assert check["point_estimate_persons"] == 215385  # 28,000 / 0.13 = 215,384.6
+    assert (check["printed_change"], check["change_step"], check["printed_pct"], check["pct_step"], check["bls_base_persons"]) == (28000, 1000, 13, 1, 206300)
 
 
-def test_decomposition_is_exact_on_the_log_scale():
-    share = growth.share_of_drop_from_all_occupations(22, 10.8, 13.5, 7.4)
-    assert share == pytest.approx(math.log(10.8 / 7.4) / math.log(22 / 13.5))
-    # if the ratio to the average did not move, the average explains all of the fall
-    assert growth.share_of_drop_from_all_occupations(20, 10, 10, 5) == pytest.approx(1.0)
+def test_rounding_check_at_the_interval_ends():
+    # nearest 2,000: change 27,000-29,000, base 27,000/0.135 = 200,000 and 29,000/0.125 = 232,000, both exactly whole
+    check = growth.rounding_check(28000, 2000, 13, 1, 200000)
+    assert (check["base_low_persons"], check["base_high_persons"]) == (200000, 232000)
+    assert check["bls_base_in_interval"] is True  # a base exactly at the end is consistent
+    assert growth.rounding_check(28000, 2000, 13, 1, 199999)["bls_base_in_interval"] is False
+    assert growth.rounding_check(28000, 2000, 13, 1, 232001)["bls_base_in_interval"] is False
+    # float noise never costs a whole job: 28,000 / 0.14 = 199,999.99999999997 in floats (exactly 200,000)
+    assert growth.rounding_check(27000, 2000, 15, 2, 0)["base_high_persons"] == 200000  # change up to 28,000, percent down to 14
+    # and 10,500 / 0.175 = 60,000.00000000001 in floats (exactly 60,000)
+    assert growth.rounding_check(11000, 1000, 17, 1, 0)["base_low_persons"] == 60000  # change down to 10,500, percent up to 17.5
+    # a true fraction is still rounded inwards: 26,000 / 0.14 = 185,714.29 -> 185,715
+    assert growth.rounding_check(27000, 2000, 13, 2, 0)["base_low_persons"] == 185715
+
+
+# The vintages and the quoted outlooks --------------------------------------------------------------
+
+def projections_table(rows):
+    """A small projections table in the processed layout; rows: (vintage, code, comparable, base, projected or None, change or None, pct, all_pct or None)."""
+    records = []
+    for vintage, code, comparable, base, projected, change, pct, all_pct in rows:
+        start, end = (int(y) for y in vintage.split("-"))
+        records.append({"vintage": vintage, "soc_code": code, "occupation_title": "t", COMPARABLE: comparable, "base_year": start,
+                        "target_year": end, "base_employment_thousands": base, "projected_employment_thousands": projected,
+                        "change_thousands": change, "pct_change": pct, "all_occupations_pct_change": all_pct, "status": "s",
+                        "source_key": f"p.csv#vintage={vintage}"})
+    frame = pd.DataFrame(records)
+    for column in ("projected_employment_thousands", "change_thousands", "all_occupations_pct_change"):
+        frame[column] = frame[column].astype("Float64")
+    return frame
+
+
+SYNTHETIC = projections_table([
+    ("2010-2020", "A", "yes", 100.0, 121.0, 21.0, 21.0, None),
+    ("2012-2022", "A", "yes", 110.0, None, None, 10.0, 5.0),
+    ("2016-2026", "A", "yes", 120.0, 132.0, 12.0, 10.0, 8.0),
+    ("2019-2029", "B", "no", 300.0, 330.0, 30.0, 10.0, 4.0),
+])
+
+
+def test_vintage_table_hand_computed():
+    v = growth.vintage_table(SYNTHETIC).set_index("vintage")
+    # published level kept; missing level implied: 110 x 1.10 = 121.0; change = 121 - 110
+    assert v.loc["2010-2020", "projected_thousands"] == 121.0 and v.loc["2010-2020", "projected_level_basis"] == "published"
+    assert v.loc["2012-2022", "projected_thousands"] == pytest.approx(121.0)
+    assert v.loc["2012-2022", "projected_level_basis"] == "implied from base and percent"
+    assert v.loc["2012-2022", "change_thousands_used"] == pytest.approx(11.0)
+    assert v.loc["2016-2026", "change_thousands_used"] == 12.0
+    # 21% over 10 years: 1.21 ** 0.1 - 1 = 1.924%; ratio 10 / 5 = 2; no average, no ratio
+    assert v.loc["2010-2020", "annual_growth_pct"] == pytest.approx(1.924, abs=0.0005)
+    assert v.loc["2012-2022", "ratio_to_all_occupations"] == 2.0
+    assert v.loc["2016-2026", "ratio_to_all_occupations"] == 1.25
+    assert pd.isna(v.loc["2010-2020", "ratio_to_all_occupations"]) and pd.isna(v.loc["2010-2020", "all_occupations_annual_growth_pct"])
+    assert v.loc["2012-2022", "all_occupations_annual_growth_pct"] == pytest.approx(100 * (1.05 ** 0.1 - 1), abs=0.0005)
+    assert list(v.reset_index().columns[:3]) == ["vintage", "soc_code", COMPARABLE]
+
+
+def figures_table(rows):
+    """figures.csv rows: (statistic, value, start, end, source_key)."""
+    frame = pd.DataFrame([{"figure_id": f"X{i}", "statistic": s, "value": v, "year_start": a, "year_end": b, "source_key": k,
+                           "as_printed": str(v)} for i, (s, v, a, b, k) in enumerate(rows)])
+    frame["year_start"] = frame["year_start"].astype("Int64")
+    frame["year_end"] = frame["year_end"].astype("Int64")
+    return frame
+
+
+def test_printed_figure_selects_by_statistic_and_years():
+    figs = figures_table([("projected_growth", 10, 2012, 2022, "g#L1"), ("projected_growth", 10, 2012, 2022, "h#L2"),
+                          ("projected_growth", 12, 2016, 2026, "g#L3"), ("employment", 110, 2012, 2012, "g#L4")])
+    assert growth.printed_figure(figs, "projected_growth", 2016, 2026)["value"] == 12
+    assert growth.printed_figure(figs, "employment", 2012)["value"] == 110  # no end year: any
+    assert growth.printed_figure(figs, "projected_growth", 2016, 2027) is None
+    assert growth.printed_figure(figs, "projected_change", 2012, 2022) is None
+    disagree = figures_table([("projected_growth", 10, 2012, 2022, "g#L1"), ("projected_growth", 11, 2012, 2022, "h#L2")])
+    with pytest.raises(ValueError, match="different values"):
+        growth.printed_figure(disagree, "projected_growth", 2012, 2022)
+
+
+def test_guide_outlooks_base_printed_or_implied():
+    figs = figures_table([("projected_growth", 10, 2012, 2022, "g#L1"), ("employment", 110000, 2012, 2012, "g#L2"),
+                          ("projected_growth", 10, 2016, 2026, "h#L3"), ("projected_change", 12000, 2016, 2026, "h#L3")])
+    out = growth.guide_outlooks(figs, SYNTHETIC).set_index("vintage")
+    # printed base 110,000 -> change 11,000, end 121,000, 10% over 10 years = 0.958% a year
+    assert out.loc["2012-2022", ["base_persons", "change_persons", "implied_end_persons"]].tolist() == [110000, 11000, 121000]
+    assert out.loc["2012-2022", "base_basis"] == "printed (g#L2)" and out.loc["2012-2022", "change_basis"].startswith("implied")
+    assert out.loc["2012-2022", "annual_growth_pct"] == pytest.approx(0.958, abs=0.0005)
+    # printed change 12,000 at 10% -> base 120,000
+    assert out.loc["2016-2026", ["base_persons", "change_persons", "implied_end_persons"]].tolist() == [120000, 12000, 132000]
+    assert out.loc["2016-2026", "change_basis"] == "printed (h#L3)" and out.loc["2016-2026", "base_basis"].startswith("implied")
+    assert out.loc["2016-2026", ["bls_base_persons", "bls_pct", "bls_all_occupations_pct"]].tolist() == [120000, 10.0, 8.0]
+    assert out.loc["2012-2022", "guide_sources"] == "g#L1"
+    assert growth.quoted_pair(out.reset_index()) == ("2012-2022", "2016-2026")
+
+
+def test_guide_outlooks_refuse_what_cannot_be_built():
+    with pytest.raises(ValueError, match="no base or change"):
+        growth.guide_outlooks(figures_table([("projected_growth", 10, 2012, 2022, "g#L1")]), SYNTHETIC)
+    with pytest.raises(ValueError, match="no such vintage"):
+        growth.guide_outlooks(figures_table([("projected_growth", 10, 2013, 2023, "g#L1"), ("employment", 5, 2013, 2013, "g#L2")]), SYNTHETIC)
+    with pytest.raises(ValueError, match="at least two"):
+        growth.quoted_pair(pd.DataFrame({"vintage": ["2012-2022"]}))
+
+
+def test_outlook_change_in_points_percent_and_per_year():
+    outlooks = pd.DataFrame({"vintage": ["a", "b"], "printed_pct": [20.0, 15.0], "annual_growth_pct": [2.0, 1.5]})
+    change = growth.outlook_change(outlooks, "a", "b")
+    # 20% -> 15%: -5 points, -25% of the earlier percent, -0.5 points a year
+    assert change == {"points": -5.0, "relative_pct": pytest.approx(-25.0), "annual_points": -0.5}
+
+
+# The fall split on several scales ------------------------------------------------------------------
+
+def test_slowdown_share_on_each_scale_hand_computed():
+    # occupation 20% -> 10%, average 10% -> 5%
+    # points: (10 - 5) / (20 - 10) = 0.5
+    assert growth.slowdown_share(20, 10, 10, 5, "percentage_points") == pytest.approx(0.5)
+    # log of the percents: ln(10/5) / ln(20/10) = 1 (the ratio to the average did not move)
+    assert growth.slowdown_share(20, 10, 10, 5, "log_percent") == pytest.approx(1.0)
+    # log growth factors: ln(1.10/1.05) / ln(1.20/1.10)
+    assert growth.slowdown_share(20, 10, 10, 5, "log_growth_factor") == pytest.approx(math.log(1.10 / 1.05) / math.log(1.20 / 1.10))
+
+
+def test_slowdown_share_the_issue_numbers():
+    # 22% -> 13.5% against 10.8% -> 7.4%: 3.4 / 8.5 = 40%; 43% on log growth factors; 77% on the log of the percents
+    assert growth.slowdown_share(22, 10.8, 13.5, 7.4, "percentage_points") == pytest.approx(0.40)
+    assert growth.slowdown_share(22, 10.8, 13.5, 7.4, "log_growth_factor") == pytest.approx(0.4316, abs=0.0001)
+    assert growth.slowdown_share(22, 10.8, 13.5, 7.4, "log_percent") == pytest.approx(0.7742, abs=0.0001)
+
+
+def test_slowdown_share_can_leave_zero_to_one_and_refuses_no_change():
+    # the average rose while the occupation fell: a negative share
+    assert growth.slowdown_share(20, 5, 10, 10, "percentage_points") == pytest.approx(-0.5)
+    with pytest.raises(ValueError, match="^no change to split$"):
+        growth.slowdown_share(10, 5, 10, 4, "percentage_points")
+    with pytest.raises(ValueError, match="scale"):
+        growth.slowdown_share(20, 10, 10, 5, "log_points")
+
+
+@pytest.mark.parametrize("scale, bad", [("log_percent", 0), ("log_percent", -1), ("log_growth_factor", -100), ("log_growth_factor", -120)])
+def test_log_scales_refuse_percents_they_cannot_take(scale, bad):
+    with pytest.raises(ValueError, match=scale):
+        growth.slowdown_share(20, 10, bad, 5, scale)
+
+
+def test_log_growth_factor_takes_a_fall_just_above_minus_100():
+    assert growth.slowdown_share(20, 10, -99, 5, "log_growth_factor") == pytest.approx(
+        math.log(1.10 / 1.05) / math.log(1.20 / 0.01))
+    assert growth.slowdown_share(20, 10, 0.5, 5, "log_percent") == pytest.approx(math.log(2) / math.log(40))
+
+
+def test_slowdown_table_splits_exactly():
+    table = growth.slowdown_table(20, 10, 10, 5).set_index("scale")
+    assert list(table.index) == list(growth.SCALES)
+    assert table.loc["percentage_points", ["occupation_fall", "all_occupations_fall", "edge_fall", "all_occupations_share"]].tolist() == [10, 5, 5, 0.5]
+    for scale, row in table.iterrows():
+        assert row["all_occupations_fall"] + row["edge_fall"] == pytest.approx(row["occupation_fall"])
+        assert row["all_occupations_share"] == pytest.approx(growth.slowdown_share(20, 10, 10, 5, scale))
+    assert table.loc["log_percent", "edge_fall"] == pytest.approx(0)  # ratio 2 in both
+
+
+# Projections against outcomes ----------------------------------------------------------------------
+
+def employment_table(rows):
+    frame = pd.DataFrame([{"year": y, "soc_code": c, "occupation_title": "t", COMPARABLE: k, "employment_persons": e,
+                           "source_key": f"o.csv#year={y}"} for y, c, k, e in rows])
+    frame["employment_persons"] = frame["employment_persons"].astype("Int64")
+    return frame
+
+
+def test_outcome_pairs_like_for_like_hand_computed():
+    vintages = growth.vintage_table(SYNTHETIC)
+    oews = employment_table([(2016, "A", "yes", 115000), (2020, "B", "no", 280000)])
+    pairs = growth.outcome_pairs(vintages, oews)
+    like = pairs[pairs["like_for_like"]].set_index(["vintage", "year"])
+    # 2010-2020 (100 -> 121) read at 2012: 100 x 1.21 ** 0.2 = 103.89; measured 110 (base of 2012-2022): +5.9%
+    assert like.loc[("2010-2020", 2012), "projected_thousands"] == pytest.approx(103.9)
+    assert like.loc[("2010-2020", 2012), "difference_pct"] == pytest.approx(5.9)
+    assert like.loc[("2010-2020", 2012), "difference_thousands"] == pytest.approx(6.1)
+    assert like.loc[("2010-2020", 2012), "measured_vintage"] == "2012-2022" and like.loc[("2010-2020", 2012), "years_ahead"] == 2
+    # at 2016: 100 x 1.21 ** 0.6 = 112.12; measured 120: +7.0%
+    assert like.loc[("2010-2020", 2016), "projected_thousands"] == pytest.approx(112.1)
+    assert like.loc[("2010-2020", 2016), "difference_pct"] == pytest.approx(7.0)
+    # 2012-2022 (110 -> 121, implied) at 2016: 110 x 1.1 ** 0.4 = 114.28; measured 120: +5.0%
+    assert like.loc[("2012-2022", 2016), "difference_pct"] == pytest.approx(5.0)
+    assert set(like.index) == {("2010-2020", 2012), ("2010-2020", 2016), ("2012-2022", 2016)}
+    assert like["same_code"].all() and like["same_concept"].all() and (like["measured_by"] == "projections_base").all()
+
+
+def test_outcome_pairs_keep_what_is_not_like_for_like_apart():
+    vintages = growth.vintage_table(SYNTHETIC)
+    oews = employment_table([(2016, "A", "yes", 115000), (2020, "B", "no", 280000)])
+    unlike = growth.outcome_pairs(vintages, oews)
+    unlike = unlike[~unlike["like_for_like"]].set_index(["vintage", "year", "measured_by"])
+    # another code's base (2019, B) inside 2010-2020, 2012-2022 and 2016-2026: not like for like
+    for vintage in ("2010-2020", "2012-2022", "2016-2026"):
+        row = unlike.loc[(vintage, 2019, "projections_base")]
+        assert not row["same_code"] and row["same_concept"] and row["measured_comparable_to_reference_code"] == "no"
+    # OEWS in the target year (2020, another code) and in the last like-for-like year (2016, same code): another concept
+    assert unlike.loc[("2010-2020", 2020, "oews_employment"), "measured_thousands"] == 280.0
+    same_code_oews = unlike.loc[("2012-2022", 2016, "oews_employment")]
+    assert same_code_oews["same_code"] and not same_code_oews["same_concept"] and pd.isna(same_code_oews["measured_vintage"])
+    # 2016 is not after the 2016-2026 base, and the other code's own outlook is never checked
+    assert ("2016-2026", 2016, "oews_employment") not in unlike.index
+    assert "2019-2029" not in unlike.index.get_level_values("vintage")
+    assert ("2012-2022", 2020, "oews_employment") not in unlike.index  # 2020 is neither its target nor the last like-for-like year
+
+
+def test_outcome_pairs_linear_and_refusals():
+    vintages = growth.vintage_table(SYNTHETIC)
+    oews = employment_table([(2016, "A", "yes", 115000)])
+    linear = growth.outcome_pairs(vintages, oews, "linear").set_index(["vintage", "year", "measured_by"])
+    # 100 + 0.2 x 21 = 104.2
+    assert linear.loc[("2010-2020", 2012, "projections_base"), "projected_thousands"] == pytest.approx(104.2)
+    assert (linear["interpolation"] == "linear").all()
+    with pytest.raises(ValueError, match="^no projection vintage has the reference occupation code$"):
+        growth.outcome_pairs(vintages.assign(**{COMPARABLE: "no"}), oews)
+
+
+# The guides' growth words --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("words, band", [
+    ("much faster rate of growth", "much_faster"), ("Much  Faster than average", "much_faster"), ("faster than the average", "faster"),
+    ("about as fast as average", "about_as_fast"), ("more slowly than average", "more_slowly"), ("slower than average", "more_slowly"),
+    ("little or no growth", "little_or_no_change"), ("little or no change", "little_or_no_change"), ("decline rapidly", "decline"),
+    ("decline", "decline"),
+])
+def test_band_of_words(words, band):
+    assert growth.band_of_words(words) == band
+
+
+def test_band_of_words_refuses_words_without_a_comparison():
+    with pytest.raises(ValueError, match="no growth comparison word"):
+        growth.band_of_words("strong growth")
+
+
+RATIO = growth.Rule("ratio", "test", (("much_faster", 2.0), ("faster", 1.5), ("about_as_fast", 0.7)))
+
+
+def test_rule_bands_at_each_edge():
+    # a value exactly at a lower bound is in that band; just below it is in the next slower one
+    assert RATIO.band(2.0) == "much_faster" and RATIO.band(1.999) == "faster"
+    assert RATIO.band(1.5) == "faster" and RATIO.band(1.4999) == "about_as_fast"
+    assert RATIO.band(0.7) == "about_as_fast"
+    assert RATIO.band(0.6999) == "more_slowly"  # below every bound: the band under the last one listed
+    assert RATIO.bound("faster") == 1.5 and RATIO.key == "ratio:test"
+
+
+@pytest.mark.parametrize("kind, bounds, message", [
+    ("odds", (("faster", 1.0),), "kind"),
+    ("ratio", (), "expected bands"),
+    ("ratio", (("quick", 1.0),), "expected bands from .*'little_or_no_change'"),
+    ("ratio", (("faster", 1.0), ("decline", -1.0)), "expected bands"),  # decline would leave no band below
+    ("ratio", (("faster", 1.0), ("much_faster", 2.0)), "fastest first"),
+    ("ratio", (("much_faster", 1.0), ("faster", 1.0)), "fastest first"),  # equal bounds leave a band empty
+    ("ratio", (("much_faster", 2.0), ("much_faster", 1.0)), "fastest first"),
+])
+def test_rule_refuses_bands_that_do_not_make_a_scale(kind, bounds, message):
+    with pytest.raises(ValueError, match=message):
+        growth.Rule(kind, "test", bounds)
+
+
+def key_phrases_table(rows):
+    """bls_ooh_key_phrases.csv rows: (edition, start, end, phrase, min, max)."""
+    frame = pd.DataFrame([{"edition": e, "projection_start": s, "projection_end": t, "key_phrase": p, "min_pct_change": lo,
+                           "max_pct_change": hi} for e, s, t, p, lo, hi in rows])
+    frame["min_pct_change"] = frame["min_pct_change"].astype("Float64")
+    frame["max_pct_change"] = frame["max_pct_change"].astype("Float64")
+    return frame
+
+
+PHRASES = key_phrases_table([
+    ("A", 2006, 2016, "much faster than average", 21, None), ("A", 2006, 2016, "faster than average", 14, 20),
+    ("A", 2006, 2016, "about as fast as average", 7, 13), ("A", 2006, 2016, "more slowly than average", 3, 6),
+    ("A", 2006, 2016, "little or no change", -2, 2), ("A", 2006, 2016, "decline slowly or moderately", -9, -3),
+    ("A", 2006, 2016, "decline rapidly", None, -10),
+    ("B", 2008, 2018, "much faster than average", 20, None), ("B", 2008, 2018, "faster than average", 14, 19),
+    ("B", 2008, 2018, "decline", None, -1),
+    ("C", 2002, 2012, "much faster than average", 36, None), ("C", 2002, 2012, "faster than average", 21, 35),
+])
+AVERAGES = pd.DataFrame({"projection_start": [2006, 2002], "projection_end": [2016, 2012], "all_occupations_pct_change": [10.0, 16.0]})
+
+
+def test_handbook_rule_reads_the_published_bands():
+    rule = growth.handbook_rule(PHRASES, "A")
+    # the open 'decline rapidly' leaves decline without a lower bound; the rest keep their lowest percent
+    assert rule.lower_bounds == (("much_faster", 21.0), ("faster", 14.0), ("about_as_fast", 7.0), ("more_slowly", 3.0),
+                                 ("little_or_no_change", -2.0))
+    assert rule.key == "percent:A"
+    assert rule.band(21) == "much_faster" and rule.band(20.99) == "faster" and rule.band(-2.01) == "decline"
+    assert growth.handbook_rule(PHRASES, "B").lower_bounds == (("much_faster", 20.0), ("faster", 14.0))
+    with pytest.raises(ValueError, match="no key phrases"):
+        growth.handbook_rule(PHRASES, "Z")
+
+
+def test_average_for_and_ratio_rule():
+    assert growth.average_for(AVERAGES, 2006, 2016) == 10.0
+    with pytest.raises(ValueError, match="2008-2018"):
+        growth.average_for(AVERAGES, 2008, 2018)
+    ratio = growth.ratio_rule(growth.handbook_rule(PHRASES, "B"), 10.0)
+    assert ratio.lower_bounds == (("much_faster", 2.0), ("faster", 1.4)) and ratio.kind == "ratio" and ratio.basis == "B"
+    with pytest.raises(ValueError, match="only a percent rule"):
+        growth.ratio_rule(ratio, 10.0)
+    with pytest.raises(ValueError, match="positive"):
+        growth.ratio_rule(growth.handbook_rule(PHRASES, "B"), 0)
+
+
+def test_derived_ratio_rule_uses_the_latest_edition_with_a_known_average():
+    # B (2008-2018) is the latest but has no average; A (2006-2016, 10%) has: 21/10 = 2.1, 14/10 = 1.4, 7/10 = 0.7 ...
+    rule = growth.derived_ratio_rule(PHRASES, AVERAGES)
+    assert rule.basis == "A" and rule.kind == "ratio"
+    assert [b for b, _ in rule.lower_bounds] == ["much_faster", "faster", "about_as_fast", "more_slowly", "little_or_no_change"]
+    assert [v for _, v in rule.lower_bounds] == pytest.approx([2.1, 1.4, 0.7, 0.3, -0.2])
+    # with an average for B as well, B wins (later): 20/8 = 2.5
+    later = pd.concat([AVERAGES, pd.DataFrame({"projection_start": [2008], "projection_end": [2018], "all_occupations_pct_change": [8.0]})])
+    assert growth.derived_ratio_rule(PHRASES, later).bound("much_faster") == pytest.approx(2.5)
+    with pytest.raises(ValueError, match="^no Handbook edition has both"):
+        growth.derived_ratio_rule(PHRASES, AVERAGES.iloc[0:0])
+
+
+def test_with_thresholds_replaces_and_checks():
+    derived = growth.derived_ratio_rule(PHRASES, AVERAGES)
+    assert growth.with_thresholds(derived) is derived  # None keeps the rule
+    two = growth.with_thresholds(derived, much_faster=2.0)
+    assert two.bound("much_faster") == 2.0 and two.bound("faster") == pytest.approx(1.4) and two.basis == "A, much_faster=2"
+    both = growth.with_thresholds(derived, much_faster=3, faster=1.2)
+    assert (both.bound("much_faster"), both.bound("faster")) == (3.0, 1.2) and both.key == "ratio:A, much_faster=3, faster=1.2"
+    assert both.bound("about_as_fast") == pytest.approx(0.7)  # the other bands stay
+    assert growth.with_thresholds(growth.Rule("ratio", "x", (("much_faster", 2.0),)), faster=1.5).lower_bounds == (("much_faster", 2.0), ("faster", 1.5))
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"much_faster": 0}, "much faster"), ({"much_faster": -1}, "much faster"), ({"faster": math.nan}, "'faster'"),
+    ({"much_faster": math.inf}, "much faster"), ({"much_faster": "2"}, "much faster"), ({"much_faster": True}, "much faster"),
+    ({"much_faster": 1.3}, "fastest first"),  # below the derived 'faster' 1.4
+])
+def test_with_thresholds_refuses_bad_parameters(changes, message):
+    with pytest.raises(ValueError, match=message):
+        growth.with_thresholds(growth.derived_ratio_rule(PHRASES, AVERAGES), **changes)
+
+
+@pytest.mark.parametrize("claimed, actual, ratio, verdict", [
+    ("faster", "faster", 1.8, "supported"),
+    ("much_faster", "faster", 1.8, "overstated"),
+    ("faster", "much_faster", 2.2, "understated"),
+    ("faster", "about_as_fast", 1.2, "overstated"),  # above the average, but not by enough
+    ("faster", "about_as_fast", 1.0, "contradicted"),  # exactly at the average is not faster
+    ("much_faster", "more_slowly", 0.5, "contradicted"),
+    ("more_slowly", "more_slowly", 0.5, "supported"),
+    ("more_slowly", "about_as_fast", 1.0, "contradicted"),  # exactly at the average is not slower
+    ("more_slowly", "about_as_fast", 0.99, "understated"),
+    ("decline", "more_slowly", 0.5, "understated"),  # claims a slower band than the rule gives: the growth is understated
+    ("about_as_fast", "faster", 1.6, "understated"),
+    ("about_as_fast", "more_slowly", 0.5, "overstated"),
+])
+def test_compare_bands(claimed, actual, ratio, verdict):
+    assert growth.compare_bands(claimed, actual, ratio) == verdict
+
+
+def test_judge_words_at_the_threshold():
+    rule = growth.with_thresholds(growth.derived_ratio_rule(PHRASES, AVERAGES), much_faster=2.0)
+    # 20 / 10 = 2.0 exactly: much faster under a 2x rule
+    judged = growth.judge_words("much faster rate of growth", 20, 10, rule)
+    assert (judged.ratio, judged.claimed_band, judged.band, judged.verdict) == (2.0, "much_faster", "much_faster", "supported")
+    assert growth.judge_words("much faster rate of growth", 19.99, 10, rule).verdict == "overstated"
+    assert growth.judge_words("faster than the average", 20, 10, rule).verdict == "understated"
+    # a percent rule reads the percent itself: 21% is much faster in edition A whatever the average
+    assert growth.judge_words("faster than the average", 21, 20, growth.handbook_rule(PHRASES, "A")).band == "much_faster"
+    assert growth.judge_words("faster than the average", 20.99, 20, growth.handbook_rule(PHRASES, "A")).verdict == "supported"
+    with pytest.raises(ValueError, match="positive"):
+        growth.judge_words("faster", 10, 0, rule)
+
+
+def claims_and_figures():
+    claims = pd.DataFrame({"claim_id": ["C1", "C2", "C3"], "source_key": ["g#L1", "h#L2", "h#L3"], "check": ["growth_wording", "growth_wording", "growth_pct"],
+                           "figure_ids": ["X0", "X1", "X1"], "as_printed": ["faster than the average", "much faster rate", "10%"]})
+    figures = figures_table([("projected_growth", 10, 2012, 2022, "g#L1"), ("projected_growth", 10, 2016, 2026, "h#L2")])
+    return claims, figures
+
+
+def test_wording_table_judges_each_claim_by_the_rule_given():
+    claims, figures = claims_and_figures()
+    derived = growth.derived_ratio_rule(PHRASES, AVERAGES)
+    table = growth.wording_table(claims, figures, SYNTHETIC, derived).set_index("source_key")
+    # 10 / 5 = 2.0 in 2012-2022: below 2.1, 'faster' -> supported; 10 / 8 = 1.25 in 2016-2026: about as fast, 'much faster' overstated
+    assert table.loc["g#L1", ["vintage", "ratio", "band", "verdict"]].tolist() == ["2012-2022", 2.0, "faster", "supported"]
+    assert table.loc["h#L2", ["ratio", "claimed_band", "band", "verdict"]].tolist() == [1.25, "much_faster", "about_as_fast", "overstated"]
+    assert table.loc["h#L2", "bls_source_key"] == "p.csv#vintage=2016-2026" and table.loc["h#L2", "all_occupations_pct"] == 8.0
+    assert (table["rule"] == "ratio:A").all() and len(table) == 2  # only growth_wording claims
+    # the threshold is a real parameter: at 2.0 the first claim becomes understated, at 1.2 the second supported
+    assert growth.wording_table(claims, figures, SYNTHETIC, growth.with_thresholds(derived, much_faster=2.0)).set_index(
+        "source_key").loc["g#L1", "verdict"] == "understated"
+    loose = growth.with_thresholds(derived, much_faster=1.2, faster=1.1)
+    assert growth.wording_table(claims, figures, SYNTHETIC, loose).set_index("source_key").loc["h#L2", "verdict"] == "supported"
+
+
+def test_rules_table_lists_every_band_of_every_rule():
+    derived = growth.derived_ratio_rule(PHRASES, AVERAGES)
+    short = growth.Rule("percent", "B", (("much_faster", 20.0), ("faster", 14.0)))
+    table = growth.rules_table([derived, short], derived)
+    assert table[table["rule"] == "percent:B"]["band"].tolist() == ["much_faster", "faster", "about_as_fast"]
+    assert pd.isna(table[(table["rule"] == "percent:B") & (table["band"] == "about_as_fast")]["lower_bound"].iloc[0])
+    assert table[table["rule"] == "ratio:A"]["band"].tolist() == list(reversed(growth.BANDS))
+    assert table.groupby("rule")["in_use"].all().to_dict() == {"percent:B": False, "ratio:A": True}
+
+
+# The key real-data results, computed by calling the code -------------------------------------------
+
+@pytest.fixture(scope="module")
+def real():
+    from mrt import clean
+
+    figures = clean.build_figures()
+    return {"figures": figures, "claims": clean.build_guide_claims(figures), "projections": clean.build_bls_projections(),
+            "employment": clean.build_bls_employment(), "phrases": clean.build_ooh_key_phrases(),
+            "averages": clean.build_all_occupations_growth()}
+
+
+def test_real_outlooks_and_the_fall_on_three_scales(real):
+    outlooks = growth.guide_outlooks(real["figures"], real["projections"])
+    earlier, later = growth.quoted_pair(outlooks)
+    bls = growth.vintage_table(real["projections"]).set_index("vintage")
+    x, y = bls.loc[earlier], bls.loc[later]
+    assert (round(x["ratio_to_all_occupations"], 2), round(y["ratio_to_all_occupations"], 2)) == (2.04, 1.82)
+    shares = growth.slowdown_table(x["pct_change"], x["all_occupations_pct_change"], y["pct_change"], y["all_occupations_pct_change"])
+    assert shares["all_occupations_share"].round(2).tolist() == [0.40, 0.43, 0.77]
+
+
+def test_real_rounding_interval(real):
+    check = growth.rounding_check(28000, growth.rounding_step(28000), 13, growth.rounding_step(13), 206300)
+    assert (check["base_low_persons"], check["base_high_persons"], check["bls_base_in_interval"]) == (203704, 228000, True)
+
+
+def test_real_like_for_like_outcome(real):
+    vintages = growth.vintage_table(real["projections"])
+    pairs = growth.outcome_pairs(vintages, real["employment"])
+    like = pairs[pairs["like_for_like"]]
+    last = like[like["year"] == like["year"].max()]
+    assert last["year"].iloc[0] == 2018 and len(last) == 4 and (last["difference_pct"] > 0).all()
+    assert (like["measured_soc_code"] == like["soc_code"]).all() and not pairs.loc[~pairs["like_for_like"], "measured_by"].empty
+
+
+def test_real_wording_verdicts_under_the_derived_rule(real):
+    rule = growth.derived_ratio_rule(real["phrases"], real["averages"])
+    assert (rule.basis, round(rule.bound("much_faster"), 2), round(rule.bound("faster"), 2)) == ("2008-09", 2.1, 1.4)
+    table = growth.wording_table(real["claims"], real["figures"], real["projections"], rule).set_index("vintage")
+    assert table.loc["2016-2026", "verdict"] == "overstated" and table.loc["2012-2022", "verdict"] == "supported"
+    two = growth.wording_table(real["claims"], real["figures"], real["projections"], growth.with_thresholds(rule, much_faster=2.0))
+    assert two.set_index("vintage").loc["2012-2022", "verdict"] == "understated"
+
+
+# Details the tables rely on --------------------------------------------------------------------------
+
+def test_every_table_matches_its_schema_entry():
+    """Column names, order and types are those of the data dictionary (strict, ordered)."""
+    from mrt import schema
+
+    vintages = growth.vintage_table(SYNTHETIC)
+    schema.validate(vintages, "projection_vintages.csv")
+    figs = figures_table([("projected_growth", 10, 2012, 2022, "g#L1"), ("employment", 110000, 2012, 2012, "g#L2")])
+    schema.validate(growth.guide_outlooks(figs, SYNTHETIC), "guide_outlooks.csv")
+    oews = employment_table([(2016, "A", "yes", 115000), (2020, "B", "no", 280000)])
+    pairs = growth.outcome_pairs(vintages, oews)
+    schema.validate(pairs[pairs["like_for_like"]], "projection_vs_outcome.csv")
+    schema.validate(pairs[~pairs["like_for_like"]], "projection_vs_outcome_not_comparable.csv")
+    claims, figures = claims_and_figures()
+    derived = growth.derived_ratio_rule(PHRASES, AVERAGES)
+    schema.validate(growth.wording_table(claims, figures, SYNTHETIC, derived), "growth_wording.csv")
+    schema.validate(growth.rules_table([derived], derived), "growth_word_bands.csv")
+
+
+def test_vintage_table_rounds_implied_levels_to_a_tenth():
+    table = projections_table([("2012-2022", "A", "yes", 186.3, None, None, 22.0, 10.8)])
+    v = growth.vintage_table(table).iloc[0]
+    # 186.3 x 1.22 = 227.286 -> 227.3 (thousands, as BLS prints); change 227.3 - 186.3 = 41.0
+    assert v["projected_thousands"] == 227.3 and v["change_thousands_used"] == 41.0
+    # 22 / 10.8 = 2.0370 -> 2.037; 10.8% over 10 years = 1.0309% a year -> 1.031; 22% -> 2.0083% -> 2.008
+    assert v["ratio_to_all_occupations"] == 2.037
+    # 13.5 / 7.4 = 1.82432 -> 1.824
+    assert growth.vintage_table(projections_table([("2016-2026", "A", "yes", 206.3, 234.1, 27.8, 13.5, 7.4)]))["ratio_to_all_occupations"].iloc[0] == 1.824
+    assert v["all_occupations_annual_growth_pct"] == 1.031 and v["annual_growth_pct"] == 2.008
+
+
+def test_guide_outlooks_match_the_end_year_and_join_sources():
+    figs = figures_table([("projected_growth", 10, 2012, 2022, "h#L9"), ("projected_growth", 10, 2012, 2022, "g#L1"),
+                          ("projected_change", 11000, 2012, 2022, "g#L1"),
+                          ("projected_growth", 40, 2012, 2030, "k#L1"), ("projected_change", 99, 2012, 2030, "k#L1")])
+    out = growth.guide_outlooks(figs, projections_table([("2012-2022", "A", "yes", 110.0, None, None, 10.0, 5.0),
+                                                         ("2012-2030", "A", "yes", 110.0, None, None, 40.0, 5.0)])).set_index("vintage")
+    # another outlook from the same first year (2012-2030, 40%) is never mixed into 2012-2022
+    assert out.loc["2012-2022", ["printed_pct", "change_persons", "base_persons"]].tolist() == [10.0, 11000, 110000]
+    assert out.loc["2012-2022", "guide_sources"] == "g#L1; h#L9"  # sorted, '; '-separated
+    assert out.loc["2012-2022", "annual_growth_pct"] == 0.958  # 1.1 ** 0.1 - 1 = 0.9577%
+
+
+def test_quoted_pair_takes_the_first_and_last_of_several():
+    assert growth.quoted_pair(pd.DataFrame({"vintage": ["2016-2026", "2012-2022", "2014-2024"]})) == ("2012-2022", "2016-2026")
+
+
+def test_rounding_check_high_end_is_rounded_down_to_whole_jobs():
+    # change up to 29,000, percent down to 14: 207,142.86 -> 207,142 whole jobs (never rounded to the nearest)
+    assert growth.rounding_check(28000, 2000, 15, 2, 0)["base_high_persons"] == 207142
+
+
+def test_outcome_pairs_measure_at_the_target_year_too_and_in_order():
+    table = projections_table([("2010-2020", "A", "yes", 100.0, 121.0, 21.0, 21.0, None),
+                               ("2015-2025", "A", "yes", 105.0, 115.5, 10.5, 10.0, 5.0),
+                               ("2020-2030", "A", "yes", 130.0, 143.0, 13.0, 10.0, 5.0)])
+    oews = employment_table([(2020, "A", "yes", 115432), (2025, "B", "no", 1)])
+    mixed = growth.outcome_pairs(growth.vintage_table(table.assign(soc_code=["A", "A", "B"])), oews)
+    # a later base with another code (B) in the same year as an OEWS count: both not like for like, OEWS first (by name)
+    assert list(zip(mixed["like_for_like"], mixed["vintage"], mixed["year"], mixed["measured_by"])) == [
+        (True, "2010-2020", 2015, "projections_base"),
+        (False, "2010-2020", 2020, "oews_employment"), (False, "2010-2020", 2020, "projections_base"),
+        (False, "2015-2025", 2020, "oews_employment"), (False, "2015-2025", 2020, "projections_base"),
+        (False, "2015-2025", 2025, "oews_employment")]
+    pairs = growth.outcome_pairs(growth.vintage_table(table), oews.iloc[:1])
+    keys = list(zip(pairs["like_for_like"], pairs["vintage"], pairs["year"], pairs["measured_by"]))
+    # like for like first, then by outlook and year; the base in the target year itself (2020) counts
+    assert keys == [(True, "2010-2020", 2015, "projections_base"), (True, "2010-2020", 2020, "projections_base"),
+                    (True, "2015-2025", 2020, "projections_base"),
+                    (False, "2010-2020", 2020, "oews_employment"), (False, "2015-2025", 2020, "oews_employment")]
+    assert pairs["measured_thousands"].tolist()[-1] == 115.4  # 115,432 persons -> 115.4 thousand
+    assert list(pairs.index) == list(range(len(pairs)))
+    assert pairs.loc[3, "measured_source_key"] == "o.csv#year=2020" and pairs.loc[0, "measured_source_key"] == "p.csv#vintage=2015-2025"
+    assert pairs.loc[3, "measured_comparable_to_reference_code"] == "yes"
+
+
+def test_handbook_rule_open_band_wins_whatever_the_row_order():
+    phrases = key_phrases_table([("D", 2006, 2016, "faster than average", 14, 20), ("D", 2006, 2016, "decline rapidly", None, -10),
+                                 ("D", 2006, 2016, "decline slowly or moderately", -9, -3)])
+    assert growth.handbook_rule(phrases, "D").lower_bounds == (("faster", 14.0),)
+
+
+def test_averages_match_both_years():
+    averages = pd.DataFrame({"projection_start": [2006, 2006], "projection_end": [2014, 2016], "all_occupations_pct_change": [50.0, 10.0]})
+    assert growth.average_for(averages, 2006, 2016) == 10.0
+    assert growth.derived_ratio_rule(PHRASES, averages).bound("much_faster") == pytest.approx(2.1)
+    only_start = pd.DataFrame({"projection_start": [2006, 2008], "projection_end": [2014, 2020], "all_occupations_pct_change": [50.0, 10.0]})
+    with pytest.raises(ValueError, match="2006-2016"):
+        growth.average_for(only_start, 2006, 2016)
+    with pytest.raises(ValueError, match="^no Handbook edition"):
+        growth.derived_ratio_rule(PHRASES, only_start)
+
+
+def test_averages_and_thresholds_below_one_are_fine():
+    assert growth.ratio_rule(growth.handbook_rule(PHRASES, "B"), 0.5).bound("much_faster") == 40.0  # 20 / 0.5
+    assert growth.judge_words("faster than the average", 0.8, 0.5, RATIO).ratio == pytest.approx(1.6)
+    assert growth.with_thresholds(growth.derived_ratio_rule(PHRASES, AVERAGES), faster=0.9).bound("faster") == 0.9
+
+
+def test_rules_table_carries_each_bound():
+    derived = growth.derived_ratio_rule(PHRASES, AVERAGES)
+    table = growth.rules_table([derived], derived).set_index("band")
+    assert table.loc["much_faster", "lower_bound"] == pytest.approx(2.1) and pd.isna(table.loc["decline", "lower_bound"])
+    assert (table["kind"] == "ratio").all() and (table["basis"] == "A").all()
+
+
+def test_real_ratios_are_kept_to_three_decimals(real):
+    rule = growth.derived_ratio_rule(real["phrases"], real["averages"])
+    table = growth.wording_table(real["claims"], real["figures"], real["projections"], rule).set_index("vintage")
+    assert table.loc["2016-2026", "ratio"] == 1.757 and table.loc["2012-2022", "ratio"] == 2.037  # 13 / 7.4, 22 / 10.8

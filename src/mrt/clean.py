@@ -787,9 +787,35 @@ def build_all(raw_dir: Path | None = None) -> dict[str, pd.DataFrame]:
         "education_costs_and_pay.csv": build_education_costs(at(paths.EDUCATION_COSTS)),
         "bls_ooh_key_phrases.csv": build_ooh_key_phrases(at(paths.OOH_KEY_PHRASES)),
         "bls_all_occupations_pay.csv": build_all_occupations_pay(at(paths.ALL_OCCUPATIONS_PAY)),
+        "bls_all_occupations_growth.csv": build_all_occupations_growth(at(paths.ALL_OCCUPATIONS_GROWTH)),
     }
     check_sources(at(paths.RAW), at(paths.SOURCES))  # last: a fault inside a file is named before a changed checksum
     return tables
+
+
+def build_all_occupations_growth(path: Path = paths.ALL_OCCUPATIONS_GROWTH) -> pd.DataFrame:
+    """The projected percent change of all occupations together, by projection period: the average the
+    Handbook's growth words compare with, for periods the projections table does not cover (or rounds otherwise)."""
+    raw = read_raw_csv(path, ["projection_period", "all_occupations_pct_change", "source", "status"],
+                       not_empty=["projection_period", "all_occupations_pct_change", "source", "status"])
+    frame = _numbers(raw, path, ["all_occupations_pct_change"])
+    starts, ends = [], []
+    for position, period in enumerate(raw["projection_period"], start=1):
+        try:
+            start, end = parse_period(period)
+        except ParseError as error:
+            raise DataError(f"{where(path, position)}: {error}") from None
+        if start is None or end is None or end <= start:
+            raise DataError(f"{where(path, position)}: expected a projection period like 2006-2016, found {period!r}")
+        starts.append(start)
+        ends.append(end)
+    frame["projection_start"] = pd.array(starts, dtype="Int64")
+    frame["projection_end"] = pd.array(ends, dtype="Int64")
+    if frame.duplicated(["projection_start", "projection_end"]).any():
+        position = int(frame.duplicated(["projection_start", "projection_end"]).to_numpy().nonzero()[0][0]) + 1
+        raise DataError(f"{where(path, position)}: expected one row per projection period, found {raw['projection_period'].iloc[position - 1]!r} twice")
+    frame["source_key"] = [reference_key(path, projection_period=p) for p in raw["projection_period"]]
+    return frame[["projection_start", "projection_end", "all_occupations_pct_change", "source", "status", "source_key"]]
 
 
 def _validated(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

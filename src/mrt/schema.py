@@ -272,57 +272,130 @@ TABLES.update({
          Col("national_source_key", "string", "OEWS row compared", nullable=True))),
 })
 
-COMPARISON_GROUP = Col("comparison_group", "string", "occupation definition of the vintage",
-                       allowed=("29-2071 (2010-2018 definition)", "29-2098 broader group", "29-2072 after the 2018 split"))
-TABLES.update({
-    "projection_vintages.csv": Table(
-        "Every BLS projection vintage, with implied levels, growth rates and the all-occupations comparison", "03-projections",
-        (Col("vintage", "string", "projection period"), Col("soc_code", "string", "occupation code"), COMPARABLE, COMPARISON_GROUP,
-         Col("base_year", "int", "base year", unit=YEAR), Col("target_year", "int", "target year", unit=YEAR),
-         Col("base_employment_thousands", "float", "base-year employment", unit="thousands of jobs"),
-         Col("projected_thousands", "float", "target-year employment, published or implied", unit="thousands of jobs"),
-         Col("projected_level_basis", "string", "published, or implied from base and percent", allowed=("published", "implied from base and percent")),
-         Col("change_thousands_used", "float", "projected change (published, or projected minus base)", unit="thousands of jobs"),
-         Col("pct_change", "float", "projected change over the period", unit="percent"),
-         Col("annual_growth_pct", "float", "compound annual growth rate", unit="percent per year"),
-         Col("all_occupations_pct_change", "float", "all occupations, same vintage", unit="percent", nullable=True),
-         Col("all_occupations_annual_growth_pct", "float", "all occupations, compound annual rate", unit="percent per year", nullable=True),
-         Col("ratio_to_all_occupations", "float", "occupation percent / all-occupations percent", unit="ratio", nullable=True),
-         Col("status", "string", "how the reference row was verified"), _ref_key("bls_employment_projections.csv"))),
-    "guide_outlooks.csv": Table(
-        "The two outlooks the guides quote, with implied end-year employment, change and annual rate", "03-projections",
-        (Col("vintage", "string", "projection period"), Col("guide_sources", "string", "guide lines that print the percent"),
-         Col("printed_pct", "float", "percent the guides print", unit="percent"),
-         Col("base_persons", "int", "base-year employment used", unit="jobs"), Col("base_basis", "string", "printed (with line) or implied"),
-         Col("change_persons", "int", "numeric change", unit="jobs"), Col("change_basis", "string", "printed (with line) or implied"),
-         Col("implied_end_persons", "int", "implied end-year employment", unit="jobs"),
-         Col("annual_growth_pct", "float", "compound annual growth rate of the printed percent", unit="percent per year"),
-         Col("bls_base_persons", "int", "base BLS used", unit="jobs"), Col("bls_pct", "float", "percent BLS published", unit="percent"),
-         Col("bls_all_occupations_pct", "float", "all occupations, same vintage", unit="percent"), _ref_key("bls_employment_projections.csv"))),
-    "outlook_rounding.csv": Table(
-        "Base-year employment consistent with the rounded 2016-2026 figures (interval arithmetic)", "03-projections",
-        (Col("change_low", "float", "lowest change that rounds to the printed one", unit="jobs"), Col("change_high", "float", "highest", unit="jobs"),
-         Col("pct_low", "float", "lowest percent that rounds to the printed one", unit="percent"), Col("pct_high", "float", "highest", unit="percent"),
-         Col("base_low_persons", "int", "lowest consistent base", unit="jobs"), Col("base_high_persons", "int", "highest consistent base", unit="jobs"),
-         Col("bls_base_persons", "float", "base BLS used", unit="jobs"), Col("bls_base_in_interval", "bool", "whether BLS's base is consistent"),
-         Col("point_estimate_persons", "int", "printed change / printed percent", unit="jobs"), Col("source_keys", "string", "guide line and BLS row"))),
-    "projection_vs_outcome.csv": Table(
-        "What each early vintage projected for its end year against later measurements", "03-projections",
-        (Col("vintage", "string", "projection period"), Col("target_year", "int", "target year", unit=YEAR),
-         Col("projected_thousands", "float", "projected employment", unit="thousands of jobs"),
-         Col("projected_level_basis", "string", "published or implied", allowed=("published", "implied from base and percent")),
-         Col("measured_by", "string", "which later measurement"), Col("measured_thousands", "float", "measured employment", unit="thousands of jobs"),
-         Col("measured_comparable_to_reference_code", "string", "occupation code comparability of the measurement", allowed=COMPARABILITY),
-         Col("like_for_like", "bool", "same concept and same occupation code"), Col("caveat", "string", "why the comparison is or is not like for like"),
-         Col("difference_pct", "float", "measured relative to projected", unit="percent"), Col("measured_source_key", "string", "row measured"))),
-    "growth_wording.csv": Table(
-        "The guides' comparison words checked against the all-occupations rate of the same vintage", "03-projections",
-        (Col("source_key", "string", "guide file and line"), Col("vintage", "string", "projection period"),
-         Col("words", "string", "the comparison words as printed"), Col("printed_pct", "float", "percent printed", unit="percent"),
-         Col("all_occupations_pct", "float", "BLS all-occupations percent, same vintage", unit="percent"),
-         Col("ratio", "float", "printed percent / all occupations", unit="ratio"), Col("verdict", "string", "supported, overstated or contradicted"),
-         Col("bls_source_key", "string", "BLS projections row compared"))),
-})
+def _projection_tables() -> dict[str, Table]:
+    """The tables of the projection notebook; its closed sets (verdicts, bands, scales, measures) come from mrt.growth."""
+    from mrt import growth
+
+    jobs_k = "thousands of jobs"
+    return {
+        "bls_all_occupations_growth.csv": Table(
+            "Projected percent change of employment in all occupations together, by projection period, as stated where the "
+            "projections table has no figure for the period (or the Handbook rounded it)",
+            "01-clean",
+            (Col("projection_start", "int", "first year of the projection", unit=YEAR), Col("projection_end", "int", "last year", unit=YEAR),
+             Col("all_occupations_pct_change", "float", "projected change of employment in all occupations", unit="percent"),
+             Col("source", "string", "publication the figure is read from"), Col("status", "string", "how the project knows it"),
+             _ref_key("bls_all_occupations_growth.csv"))),
+        "projection_vintages.csv": Table(
+            "Every BLS projection vintage, with implied levels, growth rates and the all-occupations comparison", "03-projections",
+            (Col("vintage", "string", "projection period"), Col("soc_code", "string", "occupation code"), COMPARABLE,
+             Col("base_year", "int", "base year", unit=YEAR), Col("target_year", "int", "target year", unit=YEAR),
+             Col("base_employment_thousands", "float", "base-year employment", unit=jobs_k),
+             Col("projected_thousands", "float", "target-year employment, published or implied", unit=jobs_k),
+             Col("projected_level_basis", "string", "published, or implied from base and percent", allowed=("published", "implied from base and percent")),
+             Col("change_thousands_used", "float", "projected change (published, or projected minus base)", unit=jobs_k),
+             Col("pct_change", "float", "projected change over the period", unit="percent"),
+             Col("annual_growth_pct", "float", "compound annual growth rate", unit="percent per year"),
+             Col("all_occupations_pct_change", "float", "all occupations, same vintage", unit="percent", nullable=True),
+             Col("all_occupations_annual_growth_pct", "float", "all occupations, compound annual rate", unit="percent per year", nullable=True),
+             Col("ratio_to_all_occupations", "float", "occupation percent / all-occupations percent (3 decimals)", unit="ratio", nullable=True),
+             Col("status", "string", "how the reference row was verified"), _ref_key("bls_employment_projections.csv"))),
+        "guide_outlooks.csv": Table(
+            "The outlooks the guides quote, with implied end-year employment, change and annual rate", "03-projections",
+            (Col("vintage", "string", "projection period"), Col("guide_sources", "string", "guide lines that print the percent"),
+             Col("printed_pct", "float", "percent the guides print", unit="percent"),
+             Col("base_persons", "int", "base-year employment used", unit="jobs"), Col("base_basis", "string", "printed (with line) or implied"),
+             Col("change_persons", "int", "numeric change", unit="jobs"), Col("change_basis", "string", "printed (with line) or implied"),
+             Col("implied_end_persons", "int", "implied end-year employment", unit="jobs"),
+             Col("annual_growth_pct", "float", "compound annual growth rate of the printed percent", unit="percent per year"),
+             Col("bls_base_persons", "int", "base BLS used", unit="jobs"), Col("bls_pct", "float", "percent BLS published", unit="percent"),
+             Col("bls_all_occupations_pct", "float", "all occupations, same vintage", unit="percent"), _ref_key("bls_employment_projections.csv"))),
+        "outlook_change_by_scale.csv": Table(
+            "The fall in projected growth between the two quoted outlooks, split into the all-occupations slowdown and the "
+            "occupation's own edge, on each scale", "03-projections",
+            (Col("scale", "string", "scale the percents are compared on", allowed=growth.SCALES),
+             Col("earlier_vintage", "string", "the earlier quoted outlook"), Col("later_vintage", "string", "the later quoted outlook"),
+             Col("occupation_fall", "float", "fall of the occupation's projected percent on this scale", unit="see scale"),
+             Col("all_occupations_fall", "float", "fall of the all-occupations percent on this scale", unit="see scale"),
+             Col("edge_fall", "float", "fall of the occupation's edge over the average (the difference of the two)", unit="see scale"),
+             Col("all_occupations_share", "float", "all_occupations_fall / occupation_fall", unit="share (0-1)"),
+             Col("source_keys", "string", "BLS projections rows compared"))),
+        "outlook_rounding.csv": Table(
+            "Base-year employment consistent with the rounded change and percent the guides print for the later quoted outlook "
+            "(interval arithmetic), under each rounding step for the change", "03-projections",
+            (Col("vintage", "string", "projection period"),
+             Col("printed_change", "float", "job change as printed", unit="jobs"),
+             Col("change_step", "float", "rounding step assumed for the printed change", unit="jobs"),
+             Col("printed_pct", "float", "percent as printed", unit="percent"),
+             Col("pct_step", "float", "rounding step of the printed percent", unit="percentage points"),
+             Col("change_low", "float", "lowest change that rounds to the printed one", unit="jobs"), Col("change_high", "float", "highest", unit="jobs"),
+             Col("pct_low", "float", "lowest percent that rounds to the printed one", unit="percent"), Col("pct_high", "float", "highest", unit="percent"),
+             Col("base_low_persons", "int", "lowest whole-job base consistent with both", unit="jobs"),
+             Col("base_high_persons", "int", "highest whole-job base consistent with both", unit="jobs"),
+             Col("bls_base_persons", "float", "base BLS used", unit="jobs"), Col("bls_base_in_interval", "bool", "whether BLS's base is consistent"),
+             Col("point_estimate_persons", "int", "printed change / printed percent", unit="jobs"),
+             Col("step_as_printed", "bool", "true for the step read from the printed digits (the one the notebook reports)"),
+             Col("source_keys", "string", "guide lines and BLS row"))),
+        **{name: Table(description, "03-projections", _outcome_columns(growth)) for name, description in (
+            ("projection_vs_outcome.csv", "Like-for-like checks: each outlook's projected path against the base-year employment of a later "
+                                          "outlook with the same occupation code (same concept: all jobs)"),
+            ("projection_vs_outcome_not_comparable.csv", "Projected against measured employment where the pair is NOT like for like "
+                                                         "(another occupation code, or OEWS wage-and-salary counts), with why"))},
+        "growth_word_bands.csv": Table(
+            "The rules that put a projected growth in a Handbook band: the published bands of each edition (percent) and the "
+            "ratio rules derived from them or set in the notebook", "03-projections",
+            (Col("rule", "string", "rule key: kind and where its bounds come from"), Col("kind", "string", "what the bounds apply to", allowed=growth.RULE_KINDS),
+             Col("basis", "string", "Handbook edition the bounds come from, and any threshold a parameter replaced"),
+             Col("band", "string", "Handbook band", allowed=growth.BANDS),
+             Col("lower_bound", "float", "lowest value in the band; the slowest band has none", unit="percent or ratio (see kind)", nullable=True),
+             Col("in_use", "bool", "true for the rule growth_wording.csv uses (the notebook's parameters)"))),
+        "growth_wording.csv": Table(
+            "The guides' growth words judged by the rule in the notebook's parameters, against the all-occupations rate of the same vintage",
+            "03-projections",
+            (Col("source_key", "string", "guide file and line"), Col("vintage", "string", "projection period"),
+             Col("words", "string", "the comparison words as printed"), Col("printed_pct", "float", "percent printed", unit="percent"),
+             Col("all_occupations_pct", "float", "BLS all-occupations percent, same vintage", unit="percent"),
+             Col("ratio", "float", "printed percent / all occupations (3 decimals)", unit="ratio"),
+             Col("claimed_band", "string", "the Handbook band the words claim", allowed=growth.BANDS),
+             Col("band", "string", "the band the rule puts the growth in", allowed=growth.BANDS),
+             Col("rule", "string", "the rule used (growth_word_bands.csv)"),
+             Col("verdict", "string", "verdict code", allowed=growth.WORDING_VERDICTS),
+             Col("bls_source_key", "string", "BLS projections row compared"))),
+        "growth_wording_rules.csv": Table(
+            "The guides' growth words judged under every rule tried (published bands, derived ratio rule, fixed ratios)", "03-projections",
+            (Col("source_key", "string", "guide file and line"), Col("vintage", "string", "projection period"),
+             Col("words", "string", "the comparison words as printed"), Col("printed_pct", "float", "percent printed", unit="percent"),
+             Col("all_occupations_pct", "float", "BLS all-occupations percent, same vintage", unit="percent"),
+             Col("ratio", "float", "printed percent / all occupations (3 decimals)", unit="ratio"),
+             Col("claimed_band", "string", "the Handbook band the words claim", allowed=growth.BANDS),
+             Col("band", "string", "the band the rule puts the growth in", allowed=growth.BANDS),
+             Col("rule", "string", "the rule used (growth_word_bands.csv)"),
+             Col("verdict", "string", "verdict code", allowed=growth.WORDING_VERDICTS),
+             Col("bls_source_key", "string", "BLS projections row compared"))),
+    }
+
+
+def _outcome_columns(growth) -> tuple[Col, ...]:
+    jobs_k = "thousands of jobs"
+    return (Col("vintage", "string", "the outlook whose path is checked"), Col("soc_code", "string", "its occupation code"),
+            Col("target_year", "int", "its target year", unit=YEAR), Col("year", "int", "year compared", unit=YEAR),
+            Col("years_ahead", "int", "years from the outlook's base year to the year compared", unit="years"),
+            Col("interpolation", "string", "how the path is read between base and target", allowed=growth.INTERPOLATIONS),
+            Col("projected_thousands", "float", "employment on the outlook's path in that year", unit=jobs_k),
+            Col("measured_by", "string", "what measured the year", allowed=growth.MEASURES),
+            Col("measured_vintage", "string", "the later outlook whose base year is the measurement (projection bases only)", nullable=True),
+            Col("measured_soc_code", "string", "occupation code of the measurement"),
+            Col("measured_comparable_to_reference_code", "string", "comparability of that code with the reference code", allowed=COMPARABILITY),
+            Col("same_code", "bool", "measurement and outlook use the same occupation code"),
+            Col("same_concept", "bool", "measurement counts all jobs, self-employed included, as projections do (false for OEWS)"),
+            Col("like_for_like", "bool", "same code and same concept"),
+            Col("measured_thousands", "float", "measured employment", unit=jobs_k),
+            Col("difference_thousands", "float", "measured minus projected", unit=jobs_k),
+            Col("difference_pct", "float", "measured relative to projected: positive when the outcome was above the path", unit="percent"),
+            Col("source_key", "string", "BLS projections row of the outlook"), Col("measured_source_key", "string", "row measured"))
+
+
+TABLES.update(_projection_tables())
 
 MODEL_ROUTES = ("hs_diploma_on_the_job", "postsecondary_certificate", "associate_degree", "bachelor_degree")
 TABLES.update({
