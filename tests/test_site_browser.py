@@ -206,3 +206,35 @@ def test_index_links_every_notebook_and_screenshots_are_kept(seen):
         for width in WIDTHS:
             shot = ARTIFACTS / f"{Path(name).stem}-{width}.png"
             assert shot.stat().st_size > 10_000, shot
+
+
+PRINT_STATE = """() => {
+  const shown = el => getComputedStyle(el).display !== 'none' && el.checkVisibility();
+  return {
+    nav: Array.from(document.querySelectorAll('header nav')).some(shown),
+    folded_code: Array.from(document.querySelectorAll('details.mrt-code:not(.mrt-parameters)')).filter(shown).length,
+    parameters: Array.from(document.querySelectorAll('details.mrt-parameters pre')).filter(shown).length,
+    clipped_tables: Array.from(document.querySelectorAll('.mrt-table-wrap, .mrt-wide'))
+                      .filter(el => getComputedStyle(el).overflowX !== 'visible').length,
+    tables: document.querySelectorAll('.mrt-table-wrap, .mrt-wide').length,
+  };
+}"""
+
+
+def test_print_stylesheet_drops_navigation_and_folded_code_and_unclips_tables(site, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto((site / "04-education.html").as_uri())
+        page.emulate_media(media="print")
+        state = page.evaluate(PRINT_STATE)
+        page.pdf(path=str(tmp_path / "04-education.pdf"))
+        browser.close()
+    assert not state["nav"], "the navigation is printed"
+    assert state["folded_code"] == 0, f"{state['folded_code']} folded code cell(s) printed"
+    assert state["parameters"] == 1, "the parameters cell is printed"
+    assert state["tables"] > 0 and state["clipped_tables"] == 0, f"{state['clipped_tables']} table box(es) clip their table in print"
+    assert (tmp_path / "04-education.pdf").stat().st_size > 10_000

@@ -96,7 +96,9 @@ CSS = """
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; color: #1a1a1a; background: #fff; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue",
        "DejaVu Sans", Arial, sans-serif; font-size: 1.0625rem; line-height: 1.6; overflow-wrap: break-word; }
-header, main, footer { max-width: 50rem; margin: 0 auto; padding: 0 1rem; }
+header, main, footer { max-width: 68rem; margin: 0 auto; padding: 0 1rem; }
+/* prose keeps a readable measure; tables and charts may use the full width */
+p, li, dt, dd, h1, h2, h3, h4, figcaption, blockquote, .output_text pre, details.mrt-code { max-width: 46rem; }
 h1, h2, h3, h4 { line-height: 1.25; margin: 1.6em 0 0.5em; }
 h1 { font-size: clamp(1.55rem, 1.1rem + 2.2vw, 2.1rem); margin-top: 0.8em; }
 h2 { font-size: clamp(1.3rem, 1.05rem + 1.2vw, 1.6rem); }
@@ -118,11 +120,9 @@ footer { margin-top: 3rem; padding-bottom: 2rem; font-size: 0.85rem; color: #4a4
 table { border-collapse: collapse; border: none; font-size: 0.88rem; margin: 0.25rem 0; }
 caption { caption-side: top; text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { border: none; border-bottom: 1px solid #d6d6d6; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top;
-         min-width: 4.5rem; max-width: 24rem; }
-@media (max-width: 48rem) {  /* a phone: tables keep their natural width (long text wraps at 15rem) and scroll in their box */
-  .mrt-table-wrap table, .mrt-wide table { width: max-content; }
-  th, td { max-width: 15rem; }
-}
+         max-width: 22rem; }
+.mrt-table-wrap table, .mrt-wide table { width: max-content; }  /* natural width, long text wrapped; scrolls if wider than the box */
+@media (max-width: 48rem) { th, td { max-width: 15rem; } }
 th { background: #f0f0ee; }
 .mrt-table-note { font-size: 0.88rem; margin-top: 0.2rem; }
 /* code cells: folded; the parameters cell open */
