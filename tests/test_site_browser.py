@@ -53,8 +53,9 @@ PAGE_STATE = """() => {
       }
     }
   }
+  const digest = text => { let h = 5381; for (let k = 0; k < text.length; k++) h = (h * 33 + text.charCodeAt(k)) >>> 0; return h; };
   const images = Array.from(document.images).map(i => ({
-    src: i.getAttribute('src').slice(0, 60), loaded: i.complete && i.naturalWidth > 0, alt: (i.getAttribute('alt') || '').trim()}));
+    src: i.getAttribute('src').slice(0, 60), key: digest(i.getAttribute('src')), loaded: i.complete && i.naturalWidth > 0, alt: (i.getAttribute('alt') || '').trim()}));
   const code = Array.from(document.querySelectorAll('.input_area pre')).map(pre => {
     const details = pre.closest('details');
     return {in_details: !!details, open: !!(details && details.open), parameters: !!pre.closest('.celltag_parameters'),
@@ -143,6 +144,16 @@ def test_every_image_loads_and_has_alt_text(seen, name, width):
     no_alt = [i["src"] for i in images if not i["alt"]]
     assert not broken, f"{name}: {len(broken)} image(s) did not load: {broken[:3]}"
     assert not no_alt, f"{name}: {len(no_alt)} image(s) without alt text"
+
+
+@pytest.mark.parametrize(("name", "width"), cases())
+def test_each_chart_states_its_own_finding(seen, name, width):
+    """Alt text says what its chart shows: two different images sharing one alt text is a placeholder."""
+    by_alt = {}
+    for image in seen[name, width]["images"]:
+        by_alt.setdefault(image["alt"], set()).add(image["key"])
+    shared = {alt[:60]: len(srcs) for alt, srcs in by_alt.items() if alt and len(srcs) > 1}
+    assert not shared, f"{name}: different images share one alt text: {shared}"
 
 
 @pytest.mark.parametrize(("name", "width"), cases())
