@@ -145,6 +145,20 @@ def test_localise_link(url, expected):
     assert localise_link(url, {"index.html", "02-salaries.html", "teaching.html"}) == expected
 
 
+def test_teaching_page_is_rendered_with_its_own_title_and_links_into_the_site(tmp_path, monkeypatch):
+    guide = tmp_path / "TEACHING.md"
+    guide.write_text("Intro line\n\n# Lesson plan — three lessons\n\nStart with [notebook 2](notebooks/02-salaries.ipynb) "
+                     "and [its table](data/processed/claims.csv).\n\n| lesson | minutes |\n|---|---|\n| 1 | 50 |\n\n"
+                     "```bash\npython3 run.py\n```\n", encoding="utf-8")
+    monkeypatch.setattr(site, "TEACHING", guide)
+    page = site.teaching_page()
+    assert "<title>Lesson plan — three lessons</title>" in page
+    assert 'href="02-salaries.html"' in page and 'href="data/claims.csv"' in page
+    assert '<div class="mrt-wide" role="region"' in page and '<pre tabindex="0">' in page
+    assert "¶" not in page and "&#182;" not in page
+    assert 'aria-current="page">For teachers</a>' in page
+
+
 def test_teaching_links_stay_as_written_when_the_site_has_no_teaching_page():
     assert localise_link("TEACHING.md", {"index.html"}) == "TEACHING.md"
 
@@ -164,17 +178,22 @@ def test_local_targets_and_unresolved_links(tmp_path):
     (tmp_path / "data" / "a.csv").write_text("x\n")
     (tmp_path.parent / "outside.csv").write_text("x\n")
     page = ('<a href="data/a.csv">a</a><a href="data/b.csv">b</a><a href="#top">top</a><a href="https://bls.gov">bls</a>'
+            '<a href="http://bls.gov">bls</a><a href="mailto:a@b.c">mail</a>'
             '<img src="data:image/png;base64,AA" alt="x"><a href="../outside.csv">out</a><a href="file:///etc/passwd">f</a>'
-            '<a href="data/a.csv#row=2">a2</a>')
-    assert local_targets(page) == ["data/a.csv", "data/b.csv", "../outside.csv", "file:///etc/passwd", "data/a.csv#row=2"]
-    assert unresolved_links(page, tmp_path / "index.html") == ["data/b.csv", "../outside.csv", "file:///etc/passwd"]
+            '<a href="//host/x.csv">h</a><a href="ftp://host/y.csv">g</a><a href="data/a.csv#row=2">a2</a><a href="data/c.csv">c</a>')
+    assert local_targets(page) == ["data/a.csv", "data/b.csv", "../outside.csv", "file:///etc/passwd", "//host/x.csv",
+                                   "ftp://host/y.csv", "data/a.csv#row=2", "data/c.csv"]
+    assert unresolved_links(page, tmp_path / "index.html") == ["data/b.csv", "../outside.csv", "file:///etc/passwd", "//host/x.csv",
+                                                                "ftp://host/y.csv", "data/c.csv"]
 
 
 def test_external_references_are_loads_not_links():
     page = ('<img src="https://example.org/x.png"><a href="https://www.bls.gov/oes/">BLS</a><link rel="stylesheet" href="//cdn/x.css">'
             '<img src="data:image/png;base64,AA"><img src="data/charts/a.png"><style>body { background: url("http://x/y.png") }</style>'
-            '<script src="../../elsewhere.js"></script>')
-    assert external_references(page) == ["https://example.org/x.png", "../../elsewhere.js", "//cdn/x.css", "http://x/y.png"]
+            '<script src="../../elsewhere.js"></script><img src="/srv/x.png"><LINK REL="stylesheet" HREF="theme.css">')
+    assert external_references(page) == ["https://example.org/x.png", "../../elsewhere.js", "/srv/x.png", "//cdn/x.css",
+                                         "http://x/y.png"]
+    assert re.findall(r"<link\b", page, flags=re.I) and "theme.css" not in external_references(page)  # a local file is not outside
 
 
 @pytest.mark.parametrize(("row", "expected"), [
