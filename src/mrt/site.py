@@ -495,8 +495,9 @@ value under every other reasonable method.</p>
 <h2 id="charts">Three main charts</h2>
 {_charts_html()}
 <h2 id="start">Where to start</h2>
-<p>Read the notebooks in order: the first turns the printed figures into tables; the next three analyse pay, the job outlook and the
-routes into the job, in any order; the fifth checks every claim.</p>
+<p>Start with the first notebook, which turns the printed figures into tables; the next three (pay, the job outlook, the routes
+into the job) can be read in any order; the fact-check draws on all of them, and the last page tests each headline against other
+reasonable methods.</p>
 <ol>
 {notebooks}
 </ol>
