@@ -250,10 +250,16 @@ def test_setup_code_is_left_out_analysis_code_folded_parameters_open(built):
     assert len(opened) == 1 and "horizon_years" in opened[0]  # the parameters cell, although it is also tagged setup
 
 
-def test_index_leads_with_the_five_key_findings_in_order_marked_where_they_change(built):
+def index_html() -> str:
+    """The index as built from the processed tables (called in each test, not through a shared fixture,
+    so that mutation testing attributes the call to the test that checks it)."""
+    return site.index_page({s.notebook: f"Title of {s.notebook}" for s in STEPS})
+
+
+def test_index_leads_with_the_five_key_findings_in_order_marked_where_they_change():
     from mrt import schema
 
-    index = (built / "index.html").read_text(encoding="utf-8")
+    index = index_html()
     register = schema.read_processed("findings.csv")
     key = register[register["key_rank"].notna()].sort_values("key_rank")
     assert list(key["key_rank"]) == [1, 2, 3, 4, 5]
@@ -269,10 +275,10 @@ def test_index_leads_with_the_five_key_findings_in_order_marked_where_they_chang
     assert index.index("Five key findings") < index.index("Three main charts") < index.index("Where to start")
 
 
-def test_index_shows_the_main_charts_with_their_alt_text_and_data(built):
+def test_index_shows_the_main_charts_with_their_alt_text_and_data():
     from mrt.charts import chart_alt
 
-    index = (built / "index.html").read_text(encoding="utf-8")
+    index = index_html()
     charts = site.main_charts()
     assert len(charts) == 3
     for stem in charts:
@@ -281,15 +287,17 @@ def test_index_shows_the_main_charts_with_their_alt_text_and_data(built):
         assert f'href="data/charts/{stem}.csv"' in index
 
 
-def test_index_names_the_guides_by_title_publisher_and_year_with_the_file_beside(built):
-    index = (built / "index.html").read_text(encoding="utf-8")
+def test_index_names_the_guides_by_title_publisher_and_year_with_the_file_beside():
+    index = index_html()
     guides = pd.read_csv(paths.GUIDES, dtype=str, keep_default_na=False)
     for g in guides.itertuples():
         entry = re.search(rf"<dt>“{re.escape(g.title)}”</dt><dd>(.*?)</dd>", index.replace("&#x27;", "'"))
         assert entry, g.title
         assert g.guide_file in entry.group(1) and g.publisher in entry.group(1) and "undated" in entry.group(1)
     assert "latest figure 2013" in index  # guide 000 prints 2013 pay and a 2012-2022 projection
+    assert index.count("<dt>") == 4, "the four guides, and only they"
     assert 'href="teaching.html"' in index
+    assert 'href="02-salaries.html">Title of 02-salaries.ipynb</a>' in index  # where to start: each notebook by its title
 
 
 def test_guides_table_names_every_guide_with_its_title_as_printed(guides_dir):
@@ -354,3 +362,12 @@ def test_no_markdown_prose_can_be_read_as_tex_and_code_keeps_its_dollars():
             for output in cell.get("outputs", []):
                 markdown_output = output.get("data", {}).get("text/markdown", "")
                 assert not unescaped_dollars(markdown_output), f"{step.notebook} cell {index}: Markdown output with a bare $"
+
+
+@pytest.mark.parametrize(("statement", "expected"), [
+    # a finding's Markdown as inline HTML: no <p> around it, dollars never read as TeX, lines kept
+    ("Pay **rose** from $5 to $6\nover two lines", "Pay <strong>rose</strong> from $5 to $6\nover two lines"),
+    ("Pay rose from \\$5 to `$6`", "Pay rose from $5 to <code>$6</code>"),
+])
+def test_a_finding_is_rendered_inline(statement, expected):
+    assert site._inline_markdown(statement) == expected
