@@ -272,7 +272,9 @@ def test_index_leads_with_the_five_key_findings_in_order_marked_where_they_chang
         for method in (row.changes_under.split("; ") if isinstance(row.changes_under, str) else []):
             assert method in plain, f"{row.finding_id}: says under which method it changes ({method})"
         assert f'href="{row.notebook}.html"' in item
-    assert index.index("Five key findings") < index.index("Three main charts") < index.index("Where to start")
+    purpose = re.search(r'</h1>\s*<p class="mrt-purpose">(.*?)</p>', index, re.S)
+    assert purpose and "4 career guides print about\nmedical records technicians" in purpose.group(1), "the page opens with its purpose"
+    assert index.index("mrt-purpose") < index.index("Five key findings") < index.index("Three main charts") < index.index("Where to start")
 
 
 def test_index_shows_the_main_charts_with_their_alt_text_and_data():

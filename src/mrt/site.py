@@ -460,11 +460,6 @@ def _charts_html() -> str:
     return "\n".join(figures)
 
 
-def _count_in_words(n: int) -> str:
-    words = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
-    return words[n] if 0 <= n < len(words) else str(n)
-
-
 def index_page(titles: dict[str, str], *, solutions: bool = True) -> str:
     import pandas as pd
 
@@ -485,9 +480,9 @@ def index_page(titles: dict[str, str], *, solutions: bool = True) -> str:
     reference_items = "\n".join(f"<li>{html.escape(r.origin)} (<code>{html.escape(Path(r.path).name)}</code>): {html.escape(r.covers)}</li>"
                                 for r in reference.itertuples())
     body = f"""<h1>What career guides say about {html.escape(job.name)}, checked</h1>
-<p class="mrt-purpose">{_count_in_words(len(guides))} career guides print pay, job-growth and education figures about {html.escape(job.name)}; this project
-traces every one of them to the official record of the U.S. Bureau of Labor Statistics (BLS) and says which hold up. It is a worked
-example for people learning to read career statistics, and for the teachers who teach them.</p>
+<p class="mrt-purpose">This project takes every pay, job-growth and education figure that {len(guides)} career guides print about
+{html.escape(job.name)}, traces it to the official record of the U.S. Bureau of Labor Statistics (BLS) and says which hold up. It is
+a worked example for people learning to read career statistics, and for the teachers who teach them.</p>
 <h2 id="findings">Five key findings</h2>
 {_key_findings_html(pages)}
 <p>Each finding is printed from the computed values in <a href="{SITE_DATA}/findings.csv">the findings register (CSV)</a>, with its
