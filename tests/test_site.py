@@ -373,3 +373,67 @@ def test_no_markdown_prose_can_be_read_as_tex_and_code_keeps_its_dollars():
 ])
 def test_a_finding_is_rendered_inline(statement, expected):
     assert site._inline_markdown(statement) == expected
+
+
+# The key findings from a small synthetic register -------------------------------------------------------
+
+def synthetic_register(folder: Path, with_parts: bool) -> None:
+    """Five key findings in another order than their ranks; rank 3 changes under one of its two alternatives."""
+    from mrt import schema
+    from mrt.findings import Alternative, Finding, part_name, part_table, register
+
+    def item(rank, notebook, **extra):
+        return notebook, Finding(finding_id=f"t.finding_{rank}", statement=f"Finding number {rank} costs $1{rank} a year.", value=float(rank),
+                                 unit="count", depends_on=extra.pop("depends_on", ""), key_rank=rank, **extra)
+
+    items = [item(5, "05-fact-check"), item(2, "02-salaries"),
+             item(3, "03-projections", depends_on="the scale",
+                  alternatives=(Alternative("scale: points", 40.0, False, "40%, **less** than half"), Alternative("scale: logs", 77.0, True))),
+             item(1, "02-salaries"), item(4, "04-education")]
+    parts = {}
+    for notebook, finding in items:
+        parts.setdefault(notebook, []).append(finding)
+    tables = [part_table(notebook, found) for notebook, found in parts.items()]
+    folder.mkdir(parents=True, exist_ok=True)
+    if with_parts:
+        for notebook, table in zip(parts, tables):
+            (folder / part_name(notebook)).parent.mkdir(exist_ok=True)
+            table.to_csv(folder / part_name(notebook), index=False)
+    schema.validate(register(tables), "findings.csv").to_csv(folder / "findings.csv", index=False)
+
+
+@pytest.mark.parametrize("with_parts", [True, False])
+def test_key_findings_in_rank_order_each_marked_where_it_changes(tmp_path, monkeypatch, with_parts):
+    synthetic_register(tmp_path, with_parts)
+    monkeypatch.setenv(paths.PROCESSED_ENV, str(tmp_path))
+    listed = site._key_findings_html({"02-salaries.html", "03-projections.html"})
+    items = re.findall(r"<li>(.*?)</li>", listed, re.S)
+    assert [re.search(r"Finding number (\d)", i).group(1) for i in items] == ["1", "2", "3", "4", "5"]
+    assert "costs $13 a year" in items[2]
+    assert ["Depends on the method" in i for i in items] == [False, False, True, False, False]
+    if with_parts:  # what it says instead, from the notebook's part of the register
+        assert "under <em>scale: points</em>, 40%, <strong>less</strong> than half" in items[2]
+    else:  # only the register: under which method it changes
+        assert "It changes under another reasonable method: scale: points." in items[2]
+    assert "scale: logs" not in items[2]  # it holds there
+    assert 'href="03-projections.html"' in items[2] and "href" not in items[3]  # no link to a page the site does not have
+
+
+def test_key_findings_need_the_register(tmp_path, monkeypatch):
+    monkeypatch.setenv(paths.PROCESSED_ENV, str(tmp_path))
+    with pytest.raises(SiteError, match="findings.csv is missing: run the findings notebook"):
+        site._key_findings_html(set())
+
+
+def test_guides_without_their_table_are_named_by_what_sources_csv_says(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "GUIDES", tmp_path / "no-guides.csv")
+    rows = site._guides_table()
+    assert [r["file"] for r in rows] == ["000_8f0a57b0245a47f7.txt", "001_cb1680f8129abfb3.txt", "002_1f917793c12acbbb.txt",
+                                         "003_dc4e1e54816b27dc.txt"]
+    assert rows[0]["title"].startswith("Career guide 'How to Become") and rows[0]["publisher"] == "" and rows[0]["date_printed"] == ""
+    assert rows[0]["latest_year"] == 2013 and rows[2]["latest_year"] is None
+
+
+def test_external_references_catch_loads_by_any_scheme():
+    page = '<LINK REL="stylesheet" HREF="https://cdn.example/x.css"><img src="file:///etc/x.png">'
+    assert external_references(page) == ["file:///etc/x.png", "https://cdn.example/x.css"]
