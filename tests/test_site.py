@@ -148,15 +148,22 @@ def test_localise_link(url, expected):
 def test_teaching_page_is_rendered_with_its_own_title_and_links_into_the_site(tmp_path, monkeypatch):
     guide = tmp_path / "TEACHING.md"
     guide.write_text("Intro line\n\n# Lesson plan — three lessons\n\nStart with [notebook 2](notebooks/02-salaries.ipynb) "
-                     "and [its table](data/processed/claims.csv).\n\n| lesson | minutes |\n|---|---|\n| 1 | 50 |\n\n"
+                     "and [its table](data/processed/claims.csv); [this page](TEACHING.md#top).\n\n| lesson | minutes |\n|---|---|\n| 1 | 50 |\n\n"
                      "```bash\npython3 run.py\n```\n", encoding="utf-8")
     monkeypatch.setattr(site, "TEACHING", guide)
     page = site.teaching_page()
     assert "<title>Lesson plan — three lessons</title>" in page
-    assert 'href="02-salaries.html"' in page and 'href="data/claims.csv"' in page
+    assert 'href="02-salaries.html"' in page and 'href="data/claims.csv"' in page and 'href="teaching.html#top"' in page
     assert '<div class="mrt-wide" role="region"' in page and '<pre tabindex="0">' in page
     assert "¶" not in page and "&#182;" not in page
     assert 'aria-current="page">For teachers</a>' in page
+
+
+def test_teaching_page_without_a_heading_gets_a_plain_title(tmp_path, monkeypatch):
+    guide = tmp_path / "TEACHING.md"
+    guide.write_text("Notes for teachers, no heading.\n", encoding="utf-8")
+    monkeypatch.setattr(site, "TEACHING", guide)
+    assert "<title>Teaching with these notebooks</title>" in site.teaching_page()
 
 
 def test_teaching_links_stay_as_written_when_the_site_has_no_teaching_page():
