@@ -1,47 +1,361 @@
-"""The rendered site: self-contained pages, opened in a real browser (headless Chromium).
+"""The rendered site, built without a browser: code folding, links, the index, the student build.
 
-CI installs Debian's chromium and sets MRT_REQUIRE_BROWSER=1, so there a missing
-browser fails the test instead of skipping it.
+The same pages opened in headless Chromium (overflow, images, accessibility, requests) are tested in
+tests/test_site_browser.py.
 """
 
-import os
+from __future__ import annotations
+
+import base64
 import re
-import shutil
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
-from mrt import paths
+from mrt import paths, site
 from mrt.pipeline import STEPS
-from mrt.site import build_site, external_references
+from mrt.site import (MARKER, SHOW_CODE, SHOW_SOLUTION, SiteError, build_site, external_references, guide_dates, local_targets,
+                      localise_link, notebook_page, unresolved_links, wrap_wide_tables)
 
-ARTIFACTS = paths.ROOT / "test-artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+# a 1x1 PNG
+PIXEL = base64.b64encode(bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")).decode()
+DETAILS = re.compile(r"<details([^>]*)>(.*?)</details>", re.S)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("built") / "site"
     build_site(out)
     return out
 
 
-def pages(site):
-    return sorted(site.glob("*.html"))
+def pages(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.html"))
 
 
-def test_one_page_per_notebook_and_an_index(site):
-    assert {p.name for p in pages(site)} == {"index.html"} | {Path(s.notebook).stem + ".html" for s in STEPS}
+# A small synthetic notebook: every kind of cell the house style uses -----------------------------------
+
+def code(source, tags=(), outputs=()):
+    cell = nbformat.v4.new_code_cell(source, metadata={"tags": list(tags)} if tags else {})
+    cell.outputs = list(outputs)
+    return cell
 
 
-def test_pages_load_nothing_from_outside(site):
-    for page in pages(site):
+def markdown(source, tags=()):
+    return nbformat.v4.new_markdown_cell(source, metadata={"tags": list(tags)} if tags else {})
+
+
+@pytest.fixture
+def synthetic(tmp_path) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        markdown("# 9. A synthetic page\n\nPay was \\$42,820; the parser reads `between $12.41 and $31.06 an hour`. "
+                 "The [full table](../data/processed/claims.csv), the [salaries](02-salaries.ipynb#Data) and the [teachers' guide](../TEACHING.md)."),
+        code("import setup_only_module", tags=["setup"]),
+        code("horizon_years = 20  # parameters_cell_code", tags=["parameters"]),
+        markdown("## 1. A section\n\nA finding."),
+        code("folded_cell_code = 1", outputs=[nbformat.v4.new_output("execute_result", {"text/plain": "output_of_the_folded_cell"},
+                                                                        execution_count=1)]),
+        code("chart_cell_code = 2", outputs=[nbformat.v4.new_output("display_data", {"image/png": PIXEL, "text/plain": "<Image>"},
+                                                                       metadata={"image/png": {"alt": "Pay rose by a third in ten years"}})]),
+        code("   \n"),  # an empty cell: nothing to fold
+        markdown("**Exercise 9.1 · warm-up.** Store the answer in `answer`.", tags=["exercise"]),
+        code("answer = 'solution_cell_code'", tags=["solution"],
+             outputs=[nbformat.v4.new_output("execute_result", {"text/plain": "output_of_the_solution"}, execution_count=2)]),
+        markdown("**Model answer.** written_model_answer", tags=["solution", "written"]),
+    ]
+    path = tmp_path / "09-synthetic.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def synthetic_page(path, solutions=True) -> str:
+    return notebook_page(path, solutions=solutions, pages={"index.html", "02-salaries.html", "teaching.html"})[1]
+
+
+def test_every_code_cell_is_folded_and_its_output_shown(synthetic):
+    page = synthetic_page(synthetic)
+    folded = {body for attrs, body in DETAILS.findall(page) if "open" not in attrs}
+    assert any("folded_cell_code" in body for body in folded)
+    assert any("chart_cell_code" in body for body in folded)
+    assert page.count(f"<summary>{SHOW_CODE}</summary>") == 2  # the folded cell and the chart cell; the empty cell has none
+    assert not any("output_of_the_folded_cell" in body for _, body in DETAILS.findall(page)), "outputs are never folded"
+    assert "output_of_the_folded_cell" in page
+
+
+def test_the_parameters_cell_is_shown_open_and_setup_code_is_left_out(synthetic):
+    page = synthetic_page(synthetic)
+    opened = [body for attrs, body in DETAILS.findall(page) if re.search(r"\bopen\b", attrs)]
+    assert len(opened) == 1 and "parameters_cell_code" in opened[0]
+    assert "setup_only_module" not in page
+
+
+def test_solutions_are_folded_for_teachers_and_left_out_for_students(synthetic):
+    teacher = synthetic_page(synthetic)
+    assert f"<summary>{SHOW_SOLUTION}</summary>" in teacher
+    assert "solution_cell_code" in teacher and "written_model_answer" in teacher and "output_of_the_solution" in teacher
+    student = synthetic_page(synthetic, solutions=False)
+    for text in ("solution_cell_code", "written_model_answer", "output_of_the_solution", "celltag_solution"):
+        assert text not in student, text
+    assert "Exercise 9.1" in student and "folded_cell_code" in student
+
+
+def test_headings_have_no_pilcrow_and_images_keep_their_alt_text(synthetic):
+    page = synthetic_page(synthetic)
+    assert "¶" not in page and "&#182;" not in page and "anchor-link" not in page
+    assert re.search(r'<h2 id="[^"]+">1\. A section</h2>', page), "headings keep an id to link to"
+    assert 'alt="Pay rose by a third in ten years"' in page
+
+
+def test_dollars_show_as_dollars_in_prose_and_code(synthetic):
+    page = synthetic_page(synthetic)
+    assert "Pay was $42,820" in page
+    assert "<code>between $12.41 and $31.06 an hour</code>" in page
+    assert "&#36;" not in page and "\\$" not in page
+
+
+def test_links_written_for_the_repository_point_inside_the_site(synthetic):
+    page = synthetic_page(synthetic)
+    assert 'href="data/claims.csv"' in page
+    assert 'href="02-salaries.html#Data"' in page
+    assert 'href="teaching.html"' in page
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("../data/processed/claims.csv", "data/claims.csv"),
+    ("data/processed/charts/claim_verdicts.csv", "data/charts/claim_verdicts.csv"),
+    ("../../data/processed/findings/03-projections.csv", "data/findings/03-projections.csv"),
+    ("02-salaries.ipynb", "02-salaries.html"),
+    ("../notebooks/02-salaries.ipynb#Data", "02-salaries.html#Data"),
+    ("notebooks/02-salaries.ipynb", "02-salaries.html"),
+    ("07-not-built.ipynb", "07-not-built.ipynb"),  # no such page: left for the link test to report
+    ("other/02-salaries.ipynb", "other/02-salaries.ipynb"),
+    ("TEACHING.md", "teaching.html"),
+    ("../README.md#findings", "index.html#findings"),
+    ("https://www.bls.gov/oes/", "https://www.bls.gov/oes/"),
+    ("#Data", "#Data"),
+    ("../src/mrt/site.py", "../src/mrt/site.py"),
+    ("data:image/png;base64,AAAA", "data:image/png;base64,AAAA"),
+])
+def test_localise_link(url, expected):
+    assert localise_link(url, {"index.html", "02-salaries.html", "teaching.html"}) == expected
+
+
+def test_teaching_page_is_rendered_with_its_own_title_and_links_into_the_site(tmp_path, monkeypatch):
+    guide = tmp_path / "TEACHING.md"
+    guide.write_text("Intro line\n\n# Lesson plan — three lessons\n\nStart with [notebook 2](notebooks/02-salaries.ipynb) "
+                     "and [its table](data/processed/claims.csv); [this page](TEACHING.md#top).\n\n| lesson | minutes |\n|---|---|\n| 1 | 50 |\n\n"
+                     "```bash\npython3 run.py\n```\n", encoding="utf-8")
+    monkeypatch.setattr(site, "TEACHING", guide)
+    page = site.teaching_page()
+    assert "<title>Lesson plan — three lessons</title>" in page
+    assert 'href="02-salaries.html"' in page and 'href="data/claims.csv"' in page and 'href="teaching.html#top"' in page
+    assert '<div class="mrt-wide" role="region"' in page and '<pre tabindex="0">' in page
+    assert "¶" not in page and "&#182;" not in page
+    assert 'aria-current="page">For teachers</a>' in page
+
+
+def test_teaching_page_without_a_heading_gets_a_plain_title(tmp_path, monkeypatch):
+    guide = tmp_path / "TEACHING.md"
+    guide.write_text("Notes for teachers, no heading.\n", encoding="utf-8")
+    monkeypatch.setattr(site, "TEACHING", guide)
+    assert "<title>Teaching with these notebooks</title>" in site.teaching_page()
+
+
+def test_teaching_links_stay_as_written_when_the_site_has_no_teaching_page():
+    assert localise_link("TEACHING.md", {"index.html"}) == "TEACHING.md"
+
+
+def test_a_table_not_made_by_report_table_scrolls_in_its_own_labelled_box():
+    page = ('<table border="1" class="dataframe"><tr><td>1</td></tr></table>'
+            '<table><caption>Pay &amp; years</caption><tr><td>2</td></tr></table>'
+            '<div class="mrt-table-wrap"><table id="T_x" class="mrt-table"><tr><td>3</td></tr></table></div>')
+    wrapped = wrap_wide_tables(page)
+    boxes = re.findall(r'<div class="mrt-wide" role="region" aria-label="([^"]+)" tabindex="0"><table', wrapped)
+    assert boxes == ["Table 1 (scrolls sideways)", "Pay &amp; years"]
+    assert wrapped.count("mrt-wide") == 2  # report.table's own box is not wrapped twice
+
+
+def test_local_targets_and_unresolved_links(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.csv").write_text("x\n")
+    (tmp_path.parent / "outside.csv").write_text("x\n")
+    page = ('<a href="data/a.csv">a</a><a href="data/b.csv">b</a><a href="#top">top</a><a href="https://bls.gov">bls</a>'
+            '<a href="http://bls.gov">bls</a><a href="mailto:a@b.c">mail</a>'
+            '<img src="data:image/png;base64,AA" alt="x"><a href="../outside.csv">out</a><a href="file:///etc/passwd">f</a>'
+            '<a href="//host/x.csv">h</a><a href="ftp://host/y.csv">g</a><a href="data/a.csv#row=2">a2</a><a href="data/c.csv">c</a>')
+    assert local_targets(page) == ["data/a.csv", "data/b.csv", "../outside.csv", "file:///etc/passwd", "//host/x.csv",
+                                   "ftp://host/y.csv", "data/a.csv#row=2", "data/c.csv"]
+    assert unresolved_links(page, tmp_path / "index.html") == ["data/b.csv", "../outside.csv", "file:///etc/passwd", "//host/x.csv",
+                                                                "ftp://host/y.csv", "data/c.csv"]
+
+
+def test_external_references_are_loads_not_links():
+    page = ('<img src="https://example.org/x.png"><a href="https://www.bls.gov/oes/">BLS</a><link rel="stylesheet" href="//cdn/x.css">'
+            '<img src="data:image/png;base64,AA"><img src="data/charts/a.png"><style>body { background: url("http://x/y.png") }</style>'
+            '<script src="../../elsewhere.js"></script><img src="/srv/x.png"><LINK REL="stylesheet" HREF="theme.css">')
+    assert external_references(page) == ["https://example.org/x.png", "../../elsewhere.js", "/srv/x.png", "//cdn/x.css",
+                                         "http://x/y.png"]
+    assert re.findall(r"<link\b", page, flags=re.I) and "theme.css" not in external_references(page)  # a local file is not outside
+
+
+@pytest.mark.parametrize(("row", "expected"), [
+    ({"date_printed": "none", "latest_year": 2013}, "undated; latest figure 2013"),
+    ({"date_printed": "", "latest_year": None}, "undated; prints no dated figure"),
+    ({"date_printed": "May 2019", "latest_year": 2018}, "dated May 2019; latest figure 2018"),
+])
+def test_guide_dates(row, expected):
+    assert guide_dates(row) == expected
+
+
+def test_latest_figure_year_counts_a_projection_by_its_base_year(tmp_path, monkeypatch):
+    # guide a: pay for 2013 and a 2012-2022 projection -> 2013 (not 2022, a year not yet measured when printed)
+    # guide b: only a 2016-2026 projection -> 2016; guide c: no year at all -> not listed
+    pd.DataFrame({"guide_file": ["a", "a", "b", "c"], "topic": ["pay", "outlook", "outlook", "pay"],
+                  "year_start": [2013, 2012, 2016, None], "year_end": [2013, 2022, 2026, None]}).to_csv(tmp_path / "figures.csv", index=False)
+    monkeypatch.setenv(paths.PROCESSED_ENV, str(tmp_path))
+    assert site._latest_figure_years() == {"a": 2013, "b": 2016}
+
+
+# The site built from the committed notebooks -----------------------------------------------------------
+
+def test_one_page_per_notebook_an_index_and_the_teachers_guide(built):
+    expected = {"index.html", "teaching.html"} | {Path(s.notebook).stem + ".html" for s in STEPS}
+    assert {p.name for p in pages(built)} == expected
+
+
+def test_pages_load_nothing_from_outside(built):
+    for page in pages(built):
         text = page.read_text(encoding="utf-8")
         assert external_references(text) == [], page.name
         assert "<script" not in text.lower(), f"{page.name} has a script"
         assert "<link" not in text.lower(), f"{page.name} links a style sheet"
+
+
+def test_every_local_link_on_every_page_resolves_inside_the_site(built):
+    for page in pages(built):
+        assert unresolved_links(page.read_text(encoding="utf-8"), page) == [], page.name
+
+
+def test_every_table_link_opens_its_csv_copy(built):
+    for page in pages(built):
+        for href in re.findall(r'class="mrt-csv" href="([^"]+)"', page.read_text(encoding="utf-8")):
+            assert href.startswith("data/") and (built / href).is_file(), f"{page.name}: {href}"
+    assert (built / "data" / "claims.csv").read_bytes() == paths.processed("claims.csv").read_bytes()
+
+
+def test_setup_code_is_left_out_analysis_code_folded_parameters_open(built):
+    salaries = (built / "02-salaries.html").read_text(encoding="utf-8")
+    assert "use_style" not in salaries  # the setup cell's code
+    assert any("match_to_bls" in body for attrs, body in DETAILS.findall(salaries) if "open" not in attrs)
+    education = (built / "04-education.html").read_text(encoding="utf-8")
+    opened = [body for attrs, body in DETAILS.findall(education) if re.search(r"\bopen\b", attrs)]
+    assert len(opened) == 1 and "horizon_years" in opened[0]  # the parameters cell, although it is also tagged setup
+
+
+def index_html() -> str:
+    """The index as built from the processed tables (called in each test, not through a shared fixture,
+    so that mutation testing attributes the call to the test that checks it)."""
+    return site.index_page({s.notebook: f"Title of {s.notebook}" for s in STEPS})
+
+
+def test_index_leads_with_the_five_key_findings_in_order_marked_where_they_change():
+    from mrt import schema
+
+    index = index_html()
+    register = schema.read_processed("findings.csv")
+    key = register[register["key_rank"].notna()].sort_values("key_rank")
+    assert list(key["key_rank"]) == [1, 2, 3, 4, 5]
+    items = re.findall(r"<li>(.*?)</li>", re.search(r'<ol class="mrt-findings">(.*?)</ol>', index, re.S).group(1), re.S)
+    assert len(items) == 5
+    for item, row in zip(items, key.itertuples()):
+        plain = re.sub(r"<[^>]+>", "", item).replace("&#x27;", "'").replace("&amp;", "&")
+        assert row.statement.split(";")[0] in plain
+        assert ("Depends on the method" in item) == (not row.holds_under_all), row.finding_id
+        for method in (row.changes_under.split("; ") if isinstance(row.changes_under, str) else []):
+            assert method in plain, f"{row.finding_id}: says under which method it changes ({method})"
+        assert f'href="{row.notebook}.html"' in item
+    purpose = re.search(r'</h1>\s*<p class="mrt-purpose">(.*?)</p>', index, re.S)
+    assert purpose and "4 career guides print about\nmedical records technicians" in purpose.group(1), "the page opens with its purpose"
+    assert index.index("mrt-purpose") < index.index("Five key findings") < index.index("Three main charts") < index.index("Where to start")
+
+
+def test_index_shows_the_main_charts_with_their_alt_text_and_data():
+    from mrt.charts import chart_alt
+
+    index = index_html()
+    charts = site.main_charts()
+    assert len(charts) == 3
+    for stem in charts:
+        alt = chart_alt(paths.charts_dir() / f"{stem}.png")
+        assert f'<img src="data/charts/{stem}.png" alt="{alt.replace(chr(39), "&#x27;")}">' in index
+        assert f'href="data/charts/{stem}.csv"' in index
+
+
+def test_index_names_the_guides_by_title_publisher_and_year_with_the_file_beside():
+    index = index_html()
+    guides = pd.read_csv(paths.GUIDES, dtype=str, keep_default_na=False)
+    for g in guides.itertuples():
+        entry = re.search(rf"<dt>“{re.escape(g.title)}”</dt><dd>(.*?)</dd>", index.replace("&#x27;", "'"))
+        assert entry, g.title
+        assert g.guide_file in entry.group(1) and g.publisher in entry.group(1) and "undated" in entry.group(1)
+    assert "latest figure 2013" in index  # guide 000 prints 2013 pay and a 2012-2022 projection
+    assert index.count("<dt>") == 4, "the four guides, and only they"
+    assert 'href="teaching.html"' in index
+    assert 'href="02-salaries.html">Title of 02-salaries.ipynb</a>' in index  # where to start: each notebook by its title
+
+
+def test_guides_table_names_every_guide_with_its_title_as_printed(guides_dir):
+    guides = pd.read_csv(paths.GUIDES, dtype=str, keep_default_na=False)
+    sources = pd.read_csv(paths.SOURCES, dtype=str, keep_default_na=False)
+    assert set(guides["guide_file"]) == {s.removeprefix("guide:") for s in sources.loc[sources["kind"] == "guide", "source_id"]}
+    for g in guides.itertuples():
+        lines = [line.strip() for line in (guides_dir / g.guide_file).read_text(encoding="utf-8").splitlines()]
+        assert g.title in lines, f"{g.guide_file}: the title {g.title!r} is not a line of the guide"
+        if g.publisher != "not named in the text":
+            assert g.publisher in (guides_dir / g.guide_file).read_text(encoding="utf-8"), g.publisher
+
+
+def test_student_site_has_no_solution_and_no_teachers_guide(tmp_path):
+    out = tmp_path / "student-site"
+    build_site(out, solutions=False)
+    assert not (out / "teaching.html").exists()
+    solutions = []
+    for step in STEPS:
+        nb = nbformat.read(paths.NOTEBOOKS / step.notebook, as_version=4)
+        solutions += [(step.notebook, c.source.strip().splitlines()[0]) for c in nb.cells
+                      if "solution" in c.metadata.get("tags", []) and c.source.strip()]
+    assert solutions, "the notebooks have solution cells to leave out"
+    for notebook, first_line in solutions:
+        page = (out / f"{Path(notebook).stem}.html").read_text(encoding="utf-8")
+        assert "celltag_solution" not in page
+        assert first_line not in page or first_line in _non_solution_sources(notebook), (notebook, first_line)
+    for page in pages(out):
+        assert "teaching.html" not in page.read_text(encoding="utf-8")
+
+
+def _non_solution_sources(notebook: str) -> str:
+    nb = nbformat.read(paths.NOTEBOOKS / notebook, as_version=4)
+    return "\n".join(c.source for c in nb.cells if "solution" not in c.metadata.get("tags", []))
+
+
+def test_a_rebuild_replaces_its_own_site_and_refuses_any_other_folder(tmp_path):
+    out = tmp_path / "site"
+    build_site(out)
+    (out / "stale.html").write_text("from an earlier build")
+    build_site(out)
+    assert not (out / "stale.html").exists() and (out / MARKER).is_file()
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "notes.txt").write_text("mine")
+    with pytest.raises(SiteError, match="not built by mrt.site"):
+        build_site(precious)
+    assert (precious / "notes.txt").read_text() == "mine"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "the temporary build folder is removed"
 
 
 def test_no_markdown_prose_can_be_read_as_tex_and_code_keeps_its_dollars():
@@ -55,54 +369,78 @@ def test_no_markdown_prose_can_be_read_as_tex_and_code_keeps_its_dollars():
                 assert not unescaped_dollars(cell.source), f"{step.notebook} cell {index}: write \\$ in prose: {unescaped_dollars(cell.source)}"
                 assert "&#36;" not in cell.source, f"{step.notebook} cell {index}: an entity shows literally inside code; write $"
             for output in cell.get("outputs", []):
-                markdown = output.get("data", {}).get("text/markdown", "")
-                assert not unescaped_dollars(markdown), f"{step.notebook} cell {index}: Markdown output with a bare $"
+                markdown_output = output.get("data", {}).get("text/markdown", "")
+                assert not unescaped_dollars(markdown_output), f"{step.notebook} cell {index}: Markdown output with a bare $"
 
 
-def test_setup_code_is_hidden(site):
-    text = (site / "02-salaries.html").read_text(encoding="utf-8")
-    assert "use_style" not in text  # the setup cell's code
-    assert "match_to_bls" in text  # an analysis cell's code stays
-    education = (site / "04-education.html").read_text(encoding="utf-8")
-    assert "certificate_start_percentile" in education  # the parameters cell stays visible
+@pytest.mark.parametrize(("statement", "expected"), [
+    # a finding's Markdown as inline HTML: no <p> around it, dollars never read as TeX, lines kept
+    ("Pay **rose** from $5 to $6\nover two lines", "Pay <strong>rose</strong> from $5 to $6\nover two lines"),
+    ("Pay rose from \\$5 to `$6`", "Pay rose from $5 to <code>$6</code>"),
+])
+def test_a_finding_is_rendered_inline(statement, expected):
+    assert site._inline_markdown(statement) == expected
 
 
-def chromium():
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        if os.environ.get("MRT_REQUIRE_BROWSER"):
-            pytest.fail("chromium is required here (MRT_REQUIRE_BROWSER is set) but not installed: apt-get install chromium")
-        pytest.skip("headless Chromium not installed (apt-get install chromium); the browser test needs it")
-    return found
+# The key findings from a small synthetic register -------------------------------------------------------
+
+def synthetic_register(folder: Path, with_parts: bool) -> None:
+    """Five key findings in another order than their ranks; rank 3 changes under one of its two alternatives."""
+    from mrt import schema
+    from mrt.findings import Alternative, Finding, part_name, part_table, register
+
+    def item(rank, notebook, **extra):
+        return notebook, Finding(finding_id=f"t.finding_{rank}", statement=f"Finding number {rank} costs $1{rank} a year.", value=float(rank),
+                                 unit="count", depends_on=extra.pop("depends_on", ""), key_rank=rank, **extra)
+
+    items = [item(5, "05-fact-check"), item(2, "02-salaries"),
+             item(3, "03-projections", depends_on="the scale",
+                  alternatives=(Alternative("scale: points", 40.0, False, "40%, **less** than half"), Alternative("scale: logs", 77.0, True))),
+             item(1, "02-salaries"), item(4, "04-education")]
+    parts = {}
+    for notebook, finding in items:
+        parts.setdefault(notebook, []).append(finding)
+    tables = [part_table(notebook, found) for notebook, found in parts.items()]
+    folder.mkdir(parents=True, exist_ok=True)
+    if with_parts:
+        for notebook, table in zip(parts, tables):
+            (folder / part_name(notebook)).parent.mkdir(exist_ok=True)
+            table.to_csv(folder / part_name(notebook), index=False)
+    schema.validate(register(tables), "findings.csv").to_csv(folder / "findings.csv", index=False)
 
 
-@pytest.mark.browser
-def test_every_page_renders_in_chromium_with_images_and_no_requests_out(site, tmp_path):
-    from playwright.sync_api import sync_playwright
+@pytest.mark.parametrize("with_parts", [True, False])
+def test_key_findings_in_rank_order_each_marked_where_it_changes(tmp_path, monkeypatch, with_parts):
+    synthetic_register(tmp_path, with_parts)
+    monkeypatch.setenv(paths.PROCESSED_ENV, str(tmp_path))
+    listed = site._key_findings_html({"02-salaries.html", "03-projections.html"})
+    items = re.findall(r"<li>(.*?)</li>", listed, re.S)
+    assert [re.search(r"Finding number (\d)", i).group(1) for i in items] == ["1", "2", "3", "4", "5"]
+    assert "costs $13 a year" in items[2]
+    assert ["Depends on the method" in i for i in items] == [False, False, True, False, False]
+    if with_parts:  # what it says instead, from the notebook's part of the register
+        assert "under <em>scale: points</em>, 40%, <strong>less</strong> than half" in items[2]
+    else:  # only the register: under which method it changes
+        assert "It changes under another reasonable method: scale: points." in items[2]
+    assert "scale: logs" not in items[2]  # it holds there
+    assert 'href="03-projections.html"' in items[2] and "href" not in items[3]  # no link to a page the site does not have
 
-    executable = chromium()
-    outside = []
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        page.route("**/*", lambda route: (outside.append(route.request.url), route.abort()) if not route.request.url.startswith(("file:", "data:"))
-                   else route.continue_())
-        for html_page in pages(site):
-            page.goto(html_page.as_uri())
-            page.wait_for_load_state("load")
-            assert page.title(), f"{html_page.name}: no title"
-            assert len(page.inner_text("body")) > 500, f"{html_page.name}: nearly empty"
-            broken = page.evaluate("Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).length")
-            assert broken == 0, f"{html_page.name}: {broken} image(s) did not load"
-            raw_tex = re.findall(r"\\\(|\\\[|\$\$|\\frac", page.inner_text("body"))
-            assert not raw_tex, f"{html_page.name}: raw TeX {raw_tex[:3]}"
-            if html_page.name == "index.html":
-                links = set(page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))"))
-                assert {Path(s.notebook).stem + ".html" for s in STEPS} <= links
-                page.screenshot(path=str(ARTIFACTS / "index.png"), full_page=True)
-            if html_page.name == "02-salaries.html":
-                assert page.evaluate("document.images.length") >= 4
-        browser.close()
-    assert outside == [], f"requests left the machine: {outside[:5]}"
-    assert (ARTIFACTS / "index.png").stat().st_size > 10_000
+
+def test_key_findings_need_the_register(tmp_path, monkeypatch):
+    monkeypatch.setenv(paths.PROCESSED_ENV, str(tmp_path))
+    with pytest.raises(SiteError, match="findings.csv is missing: run the findings notebook"):
+        site._key_findings_html(set())
+
+
+def test_guides_without_their_table_are_named_by_what_sources_csv_says(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "GUIDES", tmp_path / "no-guides.csv")
+    rows = site._guides_table()
+    assert [r["file"] for r in rows] == ["000_8f0a57b0245a47f7.txt", "001_cb1680f8129abfb3.txt", "002_1f917793c12acbbb.txt",
+                                         "003_dc4e1e54816b27dc.txt"]
+    assert rows[0]["title"].startswith("Career guide 'How to Become") and rows[0]["publisher"] == "" and rows[0]["date_printed"] == ""
+    assert rows[0]["latest_year"] == 2013 and rows[2]["latest_year"] is None
+
+
+def test_external_references_catch_loads_by_any_scheme():
+    page = '<LINK REL="stylesheet" HREF="https://cdn.example/x.css"><img src="file:///etc/x.png">'
+    assert external_references(page) == ["file:///etc/x.png", "https://cdn.example/x.css"]

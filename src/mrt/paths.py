@@ -69,6 +69,7 @@ GUIDE_FIGURES = RAW / "guide_figures.csv"
 GUIDE_EXCLUSIONS = RAW / "guide_line_exclusions.csv"
 GUIDE_EDUCATION = RAW / "guide_education.csv"
 GUIDE_CLAIMS = RAW / "guide_claims.csv"
+GUIDES = RAW / "guides.csv"  # each guide's title, publisher and printed date, for readers (the site names guides by them)
 SOURCES = RAW / "sources.csv"
 OEWS_NATIONAL = RAW_REFERENCE / "bls_oews_national.csv"
 PROJECTIONS = RAW_REFERENCE / "bls_employment_projections.csv"
@@ -82,7 +83,7 @@ ALL_OCCUPATIONS_GROWTH = RAW_REFERENCE / "bls_all_occupations_growth.csv"  # wri
 OCCUPATION = RAW / "occupation.toml"
 
 RAW_FILES = (
-    GUIDE_FIGURES, GUIDE_EXCLUSIONS, GUIDE_EDUCATION, GUIDE_CLAIMS, SOURCES, OCCUPATION, OEWS_NATIONAL,
+    GUIDE_FIGURES, GUIDE_EXCLUSIONS, GUIDE_EDUCATION, GUIDE_CLAIMS, GUIDES, SOURCES, OCCUPATION, OEWS_NATIONAL,
     PROJECTIONS, OOH_EDITIONS, INDUSTRY_EMPLOYMENT, EDUCATION_COSTS, CPI_U, OOH_KEY_PHRASES, ALL_OCCUPATIONS_PAY,
     ALL_OCCUPATIONS_GROWTH,
 )

@@ -1,0 +1,251 @@
+"""The rendered site opened as a reader opens it: every page in headless Chromium at phone width (390 px)
+and at desktop width (1,280 px).
+
+Each page is loaded once per width (the ``seen`` fixture records what the browser saw); each test then
+checks one thing on one page at one width, so a failure names the page, the width and the check:
+
+- no horizontal scroll of the page (a wide table scrolls inside its own box);
+- every image loads and has alt text;
+- no ``NaN``, ``<NA>``, ``&#36;`` or raw TeX in the visible text;
+- code folded: every code cell's input sits in a ``<details>``, closed unless it is the parameters cell;
+- every link resolves to a file in the site folder, and no request leaves the machine;
+- axe-core (bundled in axe-playwright-python, so it runs offline) finds no serious or critical violation.
+
+Screenshots of the index and one notebook page at both widths are kept in ``test-artifacts/``.
+CI installs Debian's chromium and sets MRT_REQUIRE_BROWSER=1, so there a missing browser fails.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from mrt import paths
+from mrt.pipeline import STEPS
+from mrt.site import TEACHING, TEACHING_PAGE, build_site
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = paths.ROOT / "test-artifacts"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+WIDTHS = (390, 1280)
+PAGES = ("index.html", *(Path(s.notebook).stem + ".html" for s in STEPS), *((TEACHING_PAGE,) if TEACHING.is_file() else ()))
+SCREENSHOT_PAGES = ("index.html", "02-salaries.html")
+BAD_TEXT = {"NaN": r"\bNaN\b", "<NA>": r"<NA>", "&#36;": r"&#36;", r"\(": r"\\\(", r"\[": r"\\\[", "$$": r"\$\$", r"\frac": r"\\frac"}
+SERIOUS = ("serious", "critical")
+
+PAGE_STATE = """() => {
+  const root = document.documentElement;
+  const wide = [];
+  if (root.scrollWidth > root.clientWidth) {
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > root.clientWidth + 1 && el.getClientRects().length) {
+        wide.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '')
+                  + ' ' + Math.round(r.right) + 'px');
+        if (wide.length >= 5) break;
+      }
+    }
+  }
+  const digest = text => { let h = 5381; for (let k = 0; k < text.length; k++) h = (h * 33 + text.charCodeAt(k)) >>> 0; return h; };
+  const images = Array.from(document.images).map(i => ({
+    src: i.getAttribute('src').slice(0, 60), key: digest(i.getAttribute('src')), loaded: i.complete && i.naturalWidth > 0, alt: (i.getAttribute('alt') || '').trim()}));
+  const code = Array.from(document.querySelectorAll('.input_area pre')).map(pre => {
+    const details = pre.closest('details');
+    return {in_details: !!details, open: !!(details && details.open), parameters: !!pre.closest('.celltag_parameters'),
+            visible: pre.checkVisibility()};
+  });
+  const links = Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'));
+  const ids = Array.from(document.querySelectorAll('[id]')).map(e => e.id);
+  return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide, images, code, links, ids,
+          text: document.body.innerText};
+}"""
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        if os.environ.get("MRT_REQUIRE_BROWSER"):
+            pytest.fail("chromium is required here (MRT_REQUIRE_BROWSER is set) but not installed: apt-get install chromium")
+        pytest.skip("headless Chromium not installed (apt-get install chromium); the browser test needs it")
+    return found
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("browser") / "site"
+    build_site(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def seen(site) -> dict:
+    """What the browser saw on every page at every width: page state, requests sent out, axe violations."""
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium()
+    ARTIFACTS.mkdir(exist_ok=True)
+    axe = Axe()
+    results = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        for width in WIDTHS:
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            page = context.new_page()
+            for name in PAGES:
+                outside = []
+                page.unroute("**/*")
+                page.route("**/*", lambda route, outside=outside: (outside.append(route.request.url), route.abort())
+                           if not route.request.url.startswith(("file:", "data:")) else route.continue_())
+                page.goto((site / name).as_uri())
+                page.wait_for_load_state("load")
+                state = page.evaluate(PAGE_STATE)
+                violations = axe.run(page).response["violations"]
+                state["axe"] = [v for v in violations if v["impact"] in SERIOUS]
+                state["outside"] = list(outside)
+                state["title"] = page.title()
+                if name in SCREENSHOT_PAGES:
+                    page.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}-{width}.png"), full_page=True)
+                results[name, width] = state
+            context.close()
+        browser.close()
+    return results
+
+
+def cases():
+    return [pytest.param(name, width, id=f"{Path(name).stem}-{width}") for name in PAGES for width in WIDTHS]
+
+
+@pytest.mark.parametrize(("name", "width"), cases())
+def test_page_has_a_title_and_content(seen, name, width):
+    state = seen[name, width]
+    assert state["title"], f"{name}: no title"
+    assert len(state["text"]) > 500, f"{name}: nearly empty"
+
+
+@pytest.mark.parametrize(("name", "width"), cases())
+def test_no_horizontal_page_scroll(seen, name, width):
+    state = seen[name, width]
+    assert state["scrollWidth"] <= state["clientWidth"], (
+        f"{name} at {width} px is {state['scrollWidth']} px wide; widest elements: {state['wide']}")
+
+
+@pytest.mark.parametrize(("name", "width"), cases())
+def test_every_image_loads_and_has_alt_text(seen, name, width):
+    images = seen[name, width]["images"]
+    broken = [i["src"] for i in images if not i["loaded"]]
+    no_alt = [i["src"] for i in images if not i["alt"]]
+    assert not broken, f"{name}: {len(broken)} image(s) did not load: {broken[:3]}"
+    assert not no_alt, f"{name}: {len(no_alt)} image(s) without alt text"
+
+
+@pytest.mark.parametrize(("name", "width"), cases())
+def test_each_chart_states_its_own_finding(seen, name, width):
+    """Alt text says what its chart shows: two different images sharing one alt text is a placeholder."""
+    by_alt = {}
+    for image in seen[name, width]["images"]:
+        by_alt.setdefault(image["alt"], set()).add(image["key"])
+    shared = {alt[:60]: len(srcs) for alt, srcs in by_alt.items() if alt and len(srcs) > 1}
+    assert not shared, f"{name}: different images share one alt text: {shared}"
+
+
+@pytest.mark.parametrize(("name", "width"), cases())
+def test_visible_text_has_no_nan_entity_or_raw_tex(seen, name, width):
+    text = seen[name, width]["text"]
+    found = {}
+    for label, pattern in BAD_TEXT.items():
+        hits = [text[max(0, m.start() - 30):m.end() + 30].replace("\n", " ") for m in re.finditer(pattern, text)]
+        if hits:
+            found[label] = (len(hits), hits[:2])
+    assert not found, f"{name}: visible text shows {found}"
+
+
+@pytest.mark.parametrize(("name", "width"), cases())
+def test_code_is_folded_except_the_parameters(seen, name, width):
+    code = seen[name, width]["code"]
+    unfolded = [c for c in code if not c["in_details"]]
+    open_not_parameters = [c for c in code if c["visible"] and not c["parameters"]]
+    parameters_hidden = [c for c in code if c["parameters"] and not c["visible"]]
+    assert not unfolded, f"{name}: {len(unfolded)} code cell(s) not in a <details>"
+    assert not open_not_parameters, f"{name}: {len(open_not_parameters)} code cell(s) shown open that are not the parameters cell"
+    assert not parameters_hidden, f"{name}: the parameters cell is folded; it should be shown open"
+
+
+@pytest.mark.parametrize(("name", "width"), cases())
+def test_every_link_resolves_inside_the_site(seen, site, name, width):
+    state = seen[name, width]
+    broken = []
+    for href in state["links"]:
+        parts = urlsplit(href)
+        if parts.scheme in ("http", "https", "mailto"):
+            continue  # a link to another site is not a load; it works when the reader is online
+        if parts.scheme or parts.netloc:
+            broken.append(href)
+        elif not parts.path:
+            if unquote(parts.fragment) not in state["ids"]:
+                broken.append(href)
+        else:
+            target = (site / unquote(parts.path)).resolve()
+            if not (target.is_file() and target.is_relative_to(site.resolve())):
+                broken.append(href)
+    assert not broken, f"{name}: links that do not resolve inside the site: {broken[:5]}"
+
+
+@pytest.mark.parametrize(("name", "width"), cases())
+def test_no_request_leaves_the_machine(seen, name, width):
+    assert seen[name, width]["outside"] == [], f"{name}: requests left the machine: {seen[name, width]['outside'][:5]}"
+
+
+@pytest.mark.parametrize(("name", "width"), cases())
+def test_axe_finds_no_serious_or_critical_violation(seen, name, width):
+    violations = seen[name, width]["axe"]
+    summary = [f"{v['id']} ({v['impact']}, {len(v['nodes'])}x): {v['help']}; e.g. {v['nodes'][0]['target']}" for v in violations]
+    assert not violations, f"{name} at {width} px: " + " | ".join(summary)
+
+
+def test_index_links_every_notebook_and_screenshots_are_kept(seen):
+    links = set(seen["index.html", 1280]["links"])
+    assert {Path(s.notebook).stem + ".html" for s in STEPS} <= links
+    for name in SCREENSHOT_PAGES:
+        for width in WIDTHS:
+            shot = ARTIFACTS / f"{Path(name).stem}-{width}.png"
+            assert shot.stat().st_size > 10_000, shot
+
+
+PRINT_STATE = """() => {
+  const shown = el => getComputedStyle(el).display !== 'none' && el.checkVisibility();
+  return {
+    nav: Array.from(document.querySelectorAll('header nav')).some(shown),
+    folded_code: Array.from(document.querySelectorAll('details.mrt-code:not(.mrt-parameters)')).filter(shown).length,
+    parameters: Array.from(document.querySelectorAll('details.mrt-parameters pre')).filter(shown).length,
+    clipped_tables: Array.from(document.querySelectorAll('.mrt-table-wrap, .mrt-wide'))
+                      .filter(el => getComputedStyle(el).overflowX !== 'visible').length,
+    tables: document.querySelectorAll('.mrt-table-wrap, .mrt-wide').length,
+  };
+}"""
+
+
+def test_print_stylesheet_drops_navigation_and_folded_code_and_unclips_tables(site, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto((site / "04-education.html").as_uri())
+        page.emulate_media(media="print")
+        state = page.evaluate(PRINT_STATE)
+        page.pdf(path=str(tmp_path / "04-education.pdf"))
+        browser.close()
+    assert not state["nav"], "the navigation is printed"
+    assert state["folded_code"] == 0, f"{state['folded_code']} folded code cell(s) printed"
+    assert state["parameters"] == 1, "the parameters cell is printed"
+    assert state["tables"] > 0 and state["clipped_tables"] == 0, f"{state['clipped_tables']} table box(es) clip their table in print"
+    assert (tmp_path / "04-education.pdf").stat().st_size > 10_000
