@@ -243,7 +243,7 @@ def test_enough_distinct_faults():
 
 def test_the_untouched_copy_passes_and_writes(raw, tmp_path):
     """The control: without a fault the same calls succeed, so each failure below is the fault's."""
-    assert len(clean.check_raw_layer(raw)) == 14
+    assert len(clean.check_raw_layer(raw)) == len(paths.RAW_FILES)  # every raw file, each checked
     written = clean.write_all(raw)
     assert sorted(p.name for p in (tmp_path / "processed").iterdir()) == sorted([*written, "data_dictionary.csv"])
 
