@@ -65,6 +65,16 @@ def test_a_fractional_month_of_study_is_part_study_part_work():
     assert yearly["pay_usd"].sum() == pytest.approx(10500)
 
 
+def test_a_fractional_month_of_work_is_paid_at_the_first_years_rate():
+    pay = TablePay({50: 12000})  # 1,000 a month
+    route = Route("r", "R", 1.5, 0, 50)
+    monthly = education.monthly_path(route, Assumptions(2, 0.0, 10.0), pay, 12000)
+    assert monthly["month"].tolist() == list(range(24)) and monthly["year"].tolist() == [1] * 12 + [2] * 12
+    # month 1 is half work at the starting rate (no raise before a full year of work); the raise starts 12 months after study
+    assert monthly["pay_usd"].iloc[1] == pytest.approx(500)
+    assert monthly["pay_usd"].iloc[13] == pytest.approx(1000) and monthly["pay_usd"].iloc[14] == pytest.approx(1100)
+
+
 def test_raise_and_discount_compound_yearly():
     assumptions = Assumptions(horizon_years=2, discount_rate_pct=10.0, annual_real_raise_pct=5.0)
     yearly, _ = education.compare_routes([Route("hs", "HS", 0, 0, 50)], assumptions, TablePay({50: 40000}))
@@ -134,6 +144,8 @@ def test_break_even_year_needs_the_route_to_stay_ahead():
     assert education.break_even_year(own, base) == 4  # ahead in year 2, behind again in 3
     assert education.break_even_year(own - 10, base) is None
     assert education.break_even_year(base - 1e-7, base) == 1  # a rounding hair behind counts as level
+    assert education.break_even_year(base - 1e-6, base) == 1  # up to a millionth of a dollar
+    assert education.break_even_year(base - 1e-5, base) is None
 
 
 def test_ranks_and_margins():
@@ -144,6 +156,15 @@ def test_ranks_and_margins():
     assert out.loc["c", "lead_over_next_usd"] == 100 and out.loc["c", "lead_over_next_pct"] == 100  # 200 over 100
     assert out.loc["a", "lead_over_next_usd"] == 150 and pd.isna(out.loc["a", "lead_over_next_pct"])  # over a negative value: no percent
     assert pd.isna(out.loc["d", "lead_over_next_usd"]) and pd.isna(out.loc["d", "lead_over_next_pct"])
+    assert out["rank_by_present_value"].dtype == "int64"
+    assert out["lead_over_next_usd"].dtype == "Float64" and out["lead_over_next_pct"].dtype == "Float64"
+
+
+@pytest.mark.parametrize("below, percent", [(0.0, None), (0.5, 20.0), (-1.0, None)])
+def test_a_lead_is_a_percentage_only_of_a_positive_value(below, percent):
+    summary = pd.DataFrame({"route": ["a", "b"], "net_present_value_usd": [below + 0.1, below]})
+    got = education.rank_with_margins(summary).set_index("route").loc["a", "lead_over_next_pct"]
+    assert pd.isna(got) if percent is None else got == pytest.approx(percent)
 
 
 def test_a_tie_shares_the_rank_with_no_lead():
@@ -151,6 +172,18 @@ def test_a_tie_shares_the_rank_with_no_lead():
     out = education.rank_with_margins(summary).set_index("route")
     assert out["rank_by_present_value"].tolist() == [1, 1]
     assert out.loc["a", "lead_over_next_usd"] == 0 and out.loc["a", "lead_over_next_pct"] == 0
+    three = education.rank_with_margins(pd.DataFrame({"route": ["a", "b", "c", "d"], "net_present_value_usd": [5.0, 5.0, 5.0, 9.0]}))
+    assert three["rank_by_present_value"].tolist() == [2, 2, 2, 1]  # ties share the best place they span
+
+
+def test_the_summary_keeps_the_routes_order_labels_and_types():
+    routes = [Route("z", "Zed", 0, 0, 50), Route("a", "Ay", 12, 0, 50, promotion_after_years=1, promotion_probability=0.5)]
+    assumptions = Assumptions(3, 0.0, 0.0, promoted_pay_usd_per_year=50000)
+    yearly, summary = education.compare_routes(routes, assumptions, TablePay({50: 40000}))
+    assert yearly["route"].drop_duplicates().tolist() == ["z", "a"] and summary["route"].tolist() == ["z", "a"]
+    assert summary["label"].tolist() == ["Zed", "Ay"]
+    assert summary["promotion_probability"].dtype == "Float64" and summary["break_even_year_vs_shortest"].dtype == "Int64"
+    assert summary["promotion_probability"].isna().tolist() == [True, False]
 
 
 def test_no_routes_is_refused():
@@ -175,6 +208,8 @@ def test_margin_winner_and_lead_percent():
     negative = summary.assign(net_present_value_usd=[-10.0, -20.0, -30.0, 5.0])
     assert education.lead_pct(negative, ADVANCEMENT) is None  # the best rival is not positive: no percent
     assert education.lead_pct(negative.assign(net_present_value_usd=[0.0, -1.0, -2.0, 3.0]), ADVANCEMENT) is None
+    small = negative.assign(net_present_value_usd=[0.5, -1.0, -2.0, 1.0])  # rival worth half a dollar: 0.5 over 0.5
+    assert education.lead_pct(small, ADVANCEMENT) == 100
 
 
 # Parameters: refused up front with the parameter named -----------------------------------------------
@@ -283,6 +318,7 @@ def test_ordinal(value, text):
 
 @pytest.mark.parametrize("name, value, text", [
     ("horizon_years", 20, "20 years"), ("years_to_promotion", 10.083, "10.1 years"), ("certificate_months", 12, "12 months"),
+    ("years_to_promotion", 10.04, "10 years"), ("promotion_probability", 0.5004, "50%"), ("hs_start_percentile", 20.04, "the 20th percentile"),
     ("discount_rate_pct", 3.0, "3%"), ("discount_rate_pct", 6.4057, "6.4%"), ("promotion_probability", 0.5, "50%"),
     ("promotion_probability", 0.24355, "24.4%"), ("study_work_share", 0, "0%"), ("unemployment_risk", True, "yes"),
     ("unemployment_risk", False, "no"), ("two_year_tuition_usd_per_year", 4556, "$4,556"), ("associate_start_percentile", 35, "the 35th percentile"),
@@ -332,7 +368,9 @@ def test_build_routes_uses_the_parameters_and_the_configured_route_up():
                                                          "two_year_tuition_usd_per_year": 100.0, "four_year_tuition_usd_per_year": 300.0,
                                                          "years_to_promotion": 4}, SYNTHETIC)}
     assert list(routes) == list(education.MODEL_ROUTES)
-    assert routes[ADVANCEMENT].label == "Degree, then boss" and routes[HS].label == education.ROUTE_LABELS[HS]
+    assert routes[ADVANCEMENT].label == "Degree, then boss"
+    assert [routes[k].label for k in education.TECHNICIAN_ROUTES] == ["High school diploma, then training on the job", "Postsecondary certificate",
+                                                                      "Associate's degree"]
     assert (routes[CERTIFICATE].study_months, routes[CERTIFICATE].tuition_usd_per_year, routes[CERTIFICATE].start_percentile) == (9, 100.0, 30)
     assert (routes[ASSOCIATE].study_months, routes[ASSOCIATE].tuition_usd_per_year, routes[ASSOCIATE].start_percentile) == (20, 100.0, 40)
     assert (routes[ADVANCEMENT].study_months, routes[ADVANCEMENT].tuition_usd_per_year, routes[ADVANCEMENT].start_percentile) == (40, 300.0, 20)
@@ -385,12 +423,44 @@ def test_at_the_break_even_chance_the_routes_tie_and_either_side_decides():
     assert education.margin(education.evaluate({**ONE_YEAR, "promotion_probability": 0.4999}, SYNTHETIC)[1], ADVANCEMENT) < 0
 
 
+@pytest.mark.parametrize("changes, verdict, chance", [
+    ({"promoted_pay_usd_per_year": 60000.0}, "at least", 0.5),  # 40,000 + p x 20,000 against 50,000
+    ({"promoted_pay_usd_per_year": 45000.0}, "never", None),  # at most 45,000
+    ({"bachelor_start_percentile": 40}, "always", None),  # 50,000 (a tie counts) up to 60,000
+    ({"bachelor_start_percentile": 40, "associate_start_percentile": 30, "promoted_pay_usd_per_year": 30000.0}, "at most", 0.5),  # 50,000 - p x 20,000 against 40,000
+])
+def test_promotion_verdict(changes, verdict, chance):
+    got = education.promotion_verdict({**ONE_YEAR, **changes}, SYNTHETIC)
+    assert got[0] == verdict and (got[1] is None if chance is None else got[1] == pytest.approx(chance))
+
+
+def test_promotion_band_runs_from_never_to_always_promoted():
+    band = education.promotion_band({**ONE_YEAR, "horizon_years": 2}, SYNTHETIC)
+    assert band["year"].tolist() == [1, 2]
+    assert band["low"].tolist() == pytest.approx([40000, 80000]) and band["high"].tolist() == pytest.approx([60000, 120000])
+
+
+@pytest.mark.parametrize("months, years, first", [(48, 5, 10), (42, 0, 4), (6, 0.5, 2), (0, 0, 1), (47.9, 0, 4)])
+def test_first_promotion_year(months, years, first):
+    assert education.first_promotion_year({"bachelor_months": months, "years_to_promotion": years}) == first
+
+
+def test_tie_between_two_routes():
+    data = ModelData(Lognormal(math.log(40000), 0.4), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    params = {**ONE_YEAR, "associate_start_percentile": 40}
+    assert education.tie(params, data, "associate_start_percentile", ASSOCIATE, CERTIFICATE, 1, 99) == pytest.approx(30, abs=1e-6)
+    assert education.tie(params, data, "associate_start_percentile", ASSOCIATE, CERTIFICATE, 35, 45) is None
+    assert education.tie(params, data, "associate_start_percentile", ASSOCIATE, CERTIFICATE, 30, 45) == pytest.approx(30)  # at the end itself
+
+
 def test_break_even_by_root_finding_matches_the_formula():
     params = {**ONE_YEAR, "promotion_probability": 0.9}
     found = education.break_even(params, SYNTHETIC, "promotion_probability", ADVANCEMENT, 0.0)
     assert found == pytest.approx(0.5, abs=1e-8)
     # it leads at every chance from 0.9 up to 1: no break-even that way
     assert education.break_even(params, SYNTHETIC, "promotion_probability", ADVANCEMENT, 1.0) is None
+    # a tie at the far end still counts as leading
+    assert education.break_even(params, SYNTHETIC, "promotion_probability", ADVANCEMENT, 0.5) is None
 
 
 def test_break_even_of_a_continuous_percentile():
@@ -410,6 +480,14 @@ def test_break_even_of_a_whole_number_is_the_first_whole_value_that_changes_the_
     assert education.break_even(params, data, "horizon_years", ADVANCEMENT, 1) == 1.0
     assert education.break_even(params, data, "horizon_years", ADVANCEMENT, 10) is None
     assert education.break_even({**params, "horizon_years": 2}, data, "horizon_years", ADVANCEMENT, 1) == 1.0
+
+
+def test_break_even_of_a_whole_number_upward_counts_a_tie_as_leading():
+    # associate's degree 90,000 a year from the start; the route up studies 6 months, then 120,000 (10,000 a month), never promoted.
+    # 1 year: 90,000 against 60,000; 2 years: 180,000 each (a tie: still leading); 3 years: 270,000 against 300,000
+    data = ModelData(TablePay({10: 30000, 30: 40000, 40: 90000, 90: 120000}), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    params = {**ONE_YEAR, "bachelor_months": 6, "bachelor_start_percentile": 90, "promotion_probability": 0.0}
+    assert education.break_even(params, data, "horizon_years", ASSOCIATE, 5) == 3.0
 
 
 def test_break_even_of_a_flag_is_none():
@@ -434,9 +512,12 @@ def test_sensitivity_moves_one_parameter_at_a_time():
     assert winners.loc[0.0, "best_route"] == ASSOCIATE and winners.loc[0.0, "best_route_lead_usd"] == pytest.approx(20000)
     assert winners.loc[1.0, "best_route"] == ADVANCEMENT and winners.loc[1.0, "best_route_lead_usd"] == pytest.approx(20000)
     assert (winners["best_technician_route"] == ASSOCIATE).all()
+    assert winners.loc[1.0, "best_technician_lead_usd"] == pytest.approx(20000)  # among technicians only, though the route up leads
     assert winners.loc[0.0, "best_technician_lead_usd"] == pytest.approx(20000)  # 100,000 over the certificate's 80,000
     pv = chance[(chance["value"] == 1.0)].set_index("route")["net_present_value_usd"]
     assert pv[ADVANCEMENT] == pytest.approx(120000) and pv[HS] == pytest.approx(60000)
+    tuition = education.sensitivity({**params, "two_year_tuition_usd_per_year": 1000.0}, SYNTHETIC, ["two_year_tuition_usd_per_year"])
+    assert tuition["value"].drop_duplicates().tolist() == [0.0, 1000.0, 3000.0]  # 0 and 3 times the value used
     risk = table[table["assumption"] == "unemployment_risk"]
     assert risk["value"].drop_duplicates().tolist() == [0.0, 1.0]
     assert risk.set_index(["value", "route"]).loc[(1.0, HS), "net_present_value_usd"] == pytest.approx(57000)
@@ -457,6 +538,27 @@ def test_break_even_table_says_where_each_leader_stops_leading():
     assert chance["label"] == "Chance of promotion"
     technicians = row.loc[("technician routes", "promotion_probability")]
     assert technicians["leader"] == ASSOCIATE and pd.isna(technicians["flips_below"]) and pd.isna(technicians["flips_above"])
+    # among technicians the associate's degree leads the certificate by 20,000 over two years, whatever the route up does
+    leads = (technicians["lead_at_low_usd"], technicians["lead_at_default_usd"], technicians["lead_at_high_usd"])
+    assert leads == pytest.approx((20000, 20000, 20000))
+    assert table["flips_below"].dtype == "Float64" and table["start_gap_at_flip"].dtype == "Float64"
+
+
+def test_break_even_table_finds_a_flip_above_and_the_leader_beyond_it():
+    # four years; the route up earns 40,000 a year, and from y years on 0.75 x 60,000 more a year (3,750 a month):
+    # 160,000 + 3,750 x promoted months against the associate's 200,000. With 11 promoted months (y = 37/12) it still
+    # leads by 1,250; with 10 it does not. At the default (2.5 years, 18 months) it leads, and at 2 years too.
+    params = {**ONE_YEAR, "horizon_years": 4, "promotion_probability": 0.75, "promoted_pay_usd_per_year": 100000.0,
+              "years_to_promotion": 2.5, "two_year_tuition_usd_per_year": 100.0}
+    table = education.break_even_table(params, SYNTHETIC, ["years_to_promotion", "two_year_tuition_usd_per_year"]).set_index(["ranking", "assumption"])
+    row = table.loc[("all routes", "years_to_promotion")]
+    assert row["flips_above"] == pytest.approx(37 / 12, abs=1e-6) and row["leader_above"] == ASSOCIATE
+    assert pd.isna(row["flips_below"]) and pd.isna(row["leader_below"])
+    assert row["lead_at_default_usd"] == pytest.approx(27500) and row["lead_at_low_usd"] == pytest.approx(50000)  # 24 promoted months
+    tuition = table.loc[("technician routes", "two_year_tuition_usd_per_year")]
+    assert (tuition["low_value"], tuition["high_value"]) == (0.0, 300.0)  # the sweep multiplies the value used
+    technicians = table.loc[("technician routes", "years_to_promotion")]
+    assert technicians["leader"] == ASSOCIATE and pd.isna(technicians["leader_above"])
 
 
 def test_break_even_table_gives_the_break_even_gap_between_certificate_and_associate():
@@ -470,6 +572,9 @@ def test_break_even_table_gives_the_break_even_gap_between_certificate_and_assoc
     assert associate["leader_below"] == CERTIFICATE and pd.isna(associate["flips_above"])
     certificate = row.loc[("technician routes", "certificate_start_percentile")]  # tried up to 35: still 5 points behind
     assert pd.isna(certificate["flips_above"]) and pd.isna(certificate["start_gap_at_flip"])
+    closer = education.break_even_table({**params, "associate_start_percentile": 33}, data, ["certificate_start_percentile"])
+    above = closer.set_index("ranking").loc["technician routes"]  # the certificate catches up at the 33rd percentile: no gap left
+    assert above["flips_above"] == pytest.approx(33, abs=1e-6) and above["start_gap_at_flip"] == pytest.approx(0, abs=1e-6)
     assert pd.isna(row.loc[("technician routes", "hs_start_percentile"), "start_gap_at_flip"])
     # overall the associate's degree also leads (the route up never promoted starts at the 20th percentile)
     assert row.loc[("all routes", "associate_start_percentile"), "start_gap_at_flip"] == pytest.approx(0, abs=1e-6)
@@ -492,6 +597,10 @@ def test_scenarios_report_the_leader_its_lead_and_the_route_ups_rank():
     assert frame.loc["certain", "best_technician_route"] == ASSOCIATE
     assert frame.loc["certain", "best_technician_lead_usd"] == pytest.approx(20000)
     assert frame.loc["certain", "best_technician_lead_pct"] == pytest.approx(25)
+    # under the defaults (chance 0.5: the route up 100,000, the associate's degree 100,000) the associate's degree leads on the tie
+    assert frame.loc["certain", "default_leader_lead_usd"] == pytest.approx(-20000)
+    assert frame.loc["no promotion", "default_technician_leader_lead_usd"] == pytest.approx(20000)
+    assert frame["best_route_lead_pct"].dtype == "Float64" and frame["best_technician_lead_pct"].dtype == "Float64"
     # with unemployment risk: route up 120,000 x 0.99, associate 100,000 x 0.98
     assert frame.loc["risky and certain", "best_route_lead_usd"] == pytest.approx(118800 - 98000)
 
@@ -510,6 +619,8 @@ COSTS = pd.DataFrame([
     ("unemployment_rate", "bachelor's degree", 9.9, "2016", "costs#row=8"),
     ("median_annual_wage", "bosses", 80000.0, "2016", "costs#row=9"),
     ("median_annual_wage", "bosses", 99000.0, "2019", "costs#row=10"),
+    ("median_annual_wage", "others", 50000.0, "2017", "costs#row=12"),
+    ("median_annual_wage", "others", 45000.0, "2016", "costs#row=13"),
     ("program_length", "certificate", 9.0, None, "costs#row=11"),
 ], columns=["measure", "group", "value_min", "period", "source_key"])
 ADVANCE = SimpleNamespace(route_label="Degree, then boss", pay_measure="median_annual_wage", pay_group="bosses")
@@ -526,7 +637,7 @@ def test_cpi_factor():
 
 def test_base_year_is_the_year_of_the_education_pays_figures():
     assert education.base_year(COSTS) == 2017
-    with pytest.raises(ValueError, match="expected unemployment_rate rows"):
+    with pytest.raises(ValueError, match=r"^education_costs_and_pay.csv: expected unemployment_rate rows \(BLS 'Education pays'\), found none$"):
         education.base_year(COSTS[COSTS["measure"] != "unemployment_rate"])
 
 
@@ -537,6 +648,8 @@ def test_published_inputs_are_converted_to_the_dollar_year():
     assert inputs.loc["four_year_tuition_usd_per_year", "source_key"] == "costs#row=3"
     boss = inputs.loc["promoted_pay_usd_per_year"]  # the latest figure up to 2017 (2016), not the later one
     assert (boss["published_value"], boss["published_year"], boss["cpi_factor"], boss["value"]) == (80000, 2016, 1.5, 120000)
+    same_year = education.published_inputs(COSTS, CPI, "median_annual_wage", "others", 2017, 2024).set_index("parameter")
+    assert same_year.loc["promoted_pay_usd_per_year", "published_value"] == 50000  # a figure of the year itself is the latest
     with pytest.raises(ValueError, match=r"expected a median_annual_wage row for 'nobody' in 2017 or before, found none"):
         education.published_inputs(COSTS, CPI, "median_annual_wage", "nobody", 2017, 2024)
     with pytest.raises(ValueError, match=r"expected one tuition_and_fees row for 'public two-year college \(in-district\)' in 2016-17, found 0"):
@@ -590,6 +703,8 @@ def test_parameter_table_says_where_each_value_comes_from():
     assert table.loc["horizon_years", "value_from"] == "set in the parameters cell" and pd.isna(table.loc["horizon_years", "published_value"])
     assert pd.isna(table.loc["horizon_years", "source_key"]) and pd.isna(table.loc["horizon_years", "published_year"])
     assert table.loc["unemployment_risk", "value"] == 0.0 and table.loc["promotion_probability", "label"] == "Chance of promotion"
+    assert table.loc["certificate_months", "unit"] == "months"
+    assert table["published_value"].dtype == "Float64" and table["published_year"].dtype == "Int64"
     assert table.loc["promotion_probability", "kind"] == "assumption" and "no source" in table.loc["promotion_probability", "why"]
 
 
@@ -603,13 +718,14 @@ GUIDE_EDUCATION = pd.DataFrame([
     ("002_c.txt", "002_c.txt#L7", "postsecondary_certificate", "Certificate", "typical"),
     ("002_c.txt", "002_c.txt#L9", "postsecondary_certificate", "Certificate", "typical"),
     ("002_c.txt", "002_c.txt#L9", "bachelor_degree", "Bachelor's degree", "for_advancement"),
+    ("003_d.txt", "003_d.txt#L3", "bachelor_degree", "Bachelor's degree", "for_advancement"),
 ], columns=["guide_file", "source_key", "route", "route_label", "stance"])
 OOH = pd.DataFrame({"edition": ["2008-09", "2012-13", "2014-15"],
                     "typical_entry_education": ["associate's degree", "postsecondary nondegree award", "postsecondary nondegree award"],
                     "education_wording": ["an associate degree", "non-degree award", "postsecondary certificate, or a High School diploma"]})
-FIGURES = pd.DataFrame({"topic": ["education", "education", "pay"], "unit": ["months", "years", "months"],
-                        "subject": ["certificate program", "degree", "certificate"], "qualifier": ["as few as", None, None],
-                        "value": [12.0, None, 3.0], "source_key": ["001_b.txt#L46", "000_a.txt#L5", "x#L1"]})
+FIGURES = pd.DataFrame({"topic": ["education", "education", "pay", "education"], "unit": ["months", "years", "months", "years"],
+                        "subject": ["certificate program", "degree", "certificate", "certificate"], "qualifier": ["as few as", None, None, None],
+                        "value": [12.0, None, 3.0, None], "source_key": ["001_b.txt#L46", "000_a.txt#L5", "x#L1", "002_c.txt#L8"]})
 
 
 def test_guide_number():
@@ -624,14 +740,15 @@ def test_route_summary():
     assert certificate["guides"] == 2 and certificate["guide_stances"] == "required: 001; typical: 002"
     assert certificate["statements"] == "001_b.txt#L2 required; 002_c.txt#L7 typical; 002_c.txt#L9 typical"
     assert certificate["stances"] == "required|typical" and not certificate["guides_agree"]
-    assert certificate["stated_duration"] == "as few as 12 months (001_b.txt#L46)"
+    assert certificate["stated_duration"] == "as few as 12 months (001_b.txt#L46); years (002_c.txt#L8)"
+    assert certificate["route_label"] == "Certificate"
     assert certificate["ooh_typical_entry_in"] == "2012-13, 2014-15" and certificate["ooh_wording_mentions_in"] == "2012-13, 2014-15"
     associate = table.loc["associate_degree"]
     assert associate["guide_stances"] == "alternative: 001; typical: 000" and associate["ooh_typical_entry_in"] == "2008-09"
     assert associate["ooh_wording_mentions_in"] == "2008-09" and pd.isna(associate["stated_duration"])
     hs = table.loc["hs_diploma_on_the_job"]
     assert hs["guides_agree"] and pd.isna(hs["ooh_typical_entry_in"]) and hs["ooh_wording_mentions_in"] == "2014-15"
-    assert table.loc["bachelor_degree", "guide_stances"] == "for advancement: 002"
+    assert table.loc["bachelor_degree", "guide_stances"] == "for advancement: 002, 003"
 
 
 def test_entry_routes_are_the_required_or_typical_technician_routes():
@@ -639,6 +756,7 @@ def test_entry_routes_are_the_required_or_typical_technician_routes():
     assert entry[["guide_file", "route"]].values.tolist() == [["000_a.txt", "associate_degree"], ["001_b.txt", "postsecondary_certificate"],
                                                                ["002_c.txt", "postsecondary_certificate"]]
     assert entry["route_label"].tolist() == ["Associate's degree", "Certificate", "Certificate"]
+    assert list(entry.columns) == ["guide_file", "route", "route_label"] and entry.index.tolist() == [0, 1, 2]
 
 
 # The notebook ----------------------------------------------------------------------------------------

@@ -16,7 +16,11 @@ from mrt import paths, rerun, schema
 from mrt.education import ParameterError
 from mrt.rerun import RunFailed, RunNameError
 
-DEFAULT = paths.processed_dir()
+
+
+def default_run():
+    """The default run's tables (read when called: the test session points MRT_PROCESSED_DIR at a copy)."""
+    return paths.processed_dir()
 
 
 def listing(folder):
@@ -157,7 +161,7 @@ def test_runs_dir_follows_the_environment(monkeypatch, tmp_path):
 def changed_run(tmp_path):
     """A run folder with the default tables, one parameter changed and the top two routes swapped."""
     run = tmp_path / "run"
-    shutil.copytree(DEFAULT, run)
+    shutil.copytree(default_run(), run)
     parameters = pd.read_csv(run / rerun.PARAMETERS)
     parameters.loc[parameters["parameter"] == "promotion_probability", "value"] = 0.2
     parameters.to_csv(run / rerun.PARAMETERS, index=False)
@@ -173,8 +177,8 @@ def changed_run(tmp_path):
 def test_changes_names_the_parameters_the_ranking_and_where_the_results_are(tmp_path):
     from mrt import report
 
-    default = pd.read_csv(DEFAULT / rerun.RESULTS).set_index("route")["net_present_value_usd"]
-    text = rerun.changes(DEFAULT, changed_run(tmp_path), "try", tmp_path / "runs" / "try")
+    default = pd.read_csv(default_run() / rerun.RESULTS).set_index("route")["net_present_value_usd"]
+    text = rerun.changes(default_run(), changed_run(tmp_path), "try", tmp_path / "runs" / "try")
     lines = text.splitlines()
     assert lines[0] == "Education model, run 'try': what changed against the default run"
     assert "  Chance of promotion (promotion_probability): 50% -> 20%" in lines
@@ -190,7 +194,7 @@ def test_changes_names_the_parameters_the_ranking_and_where_the_results_are(tmp_
 
 
 def test_changes_says_when_no_parameter_differs():
-    text = rerun.changes(DEFAULT, DEFAULT, "same", paths.ROOT / "runs" / "same")
+    text = rerun.changes(default_run(), default_run(), "same", paths.ROOT / "runs" / "same")
     assert "No parameter differs from the default run." in text and "(unchanged)" in text and "changed from" not in text
 
 

@@ -38,7 +38,7 @@ class ParameterError(ValueError):
 # The parameters -----------------------------------------------------------------------------------
 
 KINDS = ("assumption", "convention", "guides and a secondary source", "published figure")
-SHOWN = ("number", "years", "months", "percent", "usd", "percentile", "probability", "flag")
+SHOWN = ("years", "months", "percent", "usd", "percentile", "probability", "flag")
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class Parameter:
     published: bool = False  # None stands for the published figure (converted to the dollar year)
     sweep: tuple[float, float] = (0.0, 0.0)  # low and high values tried in the sensitivity analysis
     sweep_scales: bool = False  # the sweep values multiply the value used (tuition, pay)
-    shown: str = "number"  # how a value reads in words: one of SHOWN
+    shown: str = ""  # how a value reads in words: one of SHOWN
 
 
 # The order is the order of the notebook's parameters cell (a test checks it).
@@ -143,7 +143,7 @@ def value_text(name: str, value) -> str:
     if shown in ("percent", "probability"):
         share = float(value) * (100 if shown == "probability" else 1)
         return report.percent(share, 0 if round(share, 1).is_integer() else 1)
-    unit = {"years": " years", "months": " months"}.get(shown, "")
+    unit = {"years": " years", "months": " months"}[shown]
     return f"{report.number(value, 0 if round(float(value), 1).is_integer() else 1)}{unit}"
 
 
@@ -176,14 +176,16 @@ def check_parameters(values: Mapping[str, object]) -> None:
     problems = []
     for name in values:
         if name not in PARAMETERS:
-            close = difflib.get_close_matches(name, list(PARAMETERS), n=1)
+            close = difflib.get_close_matches(name, list(PARAMETERS))
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             problems.append(f"unknown parameter {name!r}{hint}; the parameters are: {', '.join(PARAMETERS)}")
     problems += [p for p in (_problem(n, v) for n, v in values.items() if n in PARAMETERS) if p]
+    if problems:
+        raise ParameterError("\n".join(problems))
     horizon = values.get("horizon_years")
-    if not problems and horizon is not None:
-        problems += [f"parameter {n!r}: expected fewer months of study than the horizon ({horizon * 12:g} months), got {values[n]!r}"
-                     for n in STUDY_MONTHS if n in values and values[n] >= horizon * 12]
+    if horizon is not None:
+        problems = [f"parameter {n!r}: expected fewer months of study than the horizon ({horizon * 12:g} months), got {values[n]!r}"
+                    for n in STUDY_MONTHS if n in values and values[n] >= horizon * 12]
     if problems:
         raise ParameterError("\n".join(problems))
 
@@ -271,7 +273,7 @@ def compare_routes(routes: list[Route], assumptions: Assumptions, pay: Lognormal
     shortest = shortest_route(routes)
     shortest_start = pay.quantile(shortest.start_percentile / 100)
     monthly = {r.key: monthly_path(r, assumptions, pay, shortest_start) for r in routes}
-    yearly = pd.concat(monthly.values(), ignore_index=True).groupby(["route", "year"], sort=False)[
+    yearly = pd.concat(monthly.values()).groupby(["route", "year"], sort=False)[
         ["pay_usd", "tuition_usd", "net_usd", "net_present_usd"]].sum().reset_index()
     yearly["cumulative_net_usd"] = yearly.groupby("route")["net_usd"].cumsum()
     yearly["cumulative_net_present_usd"] = yearly.groupby("route")["net_present_usd"].cumsum()
@@ -426,7 +428,7 @@ def tie(params: Mapping[str, object], data: ModelData, name: str, route: str, ri
 
     if gap(low) * gap(high) > 0:
         return None
-    return float(brentq(gap, low, high, xtol=1e-9))
+    return float(brentq(gap, low, high))
 
 
 def break_even(params: Mapping[str, object], data: ModelData, name: str, route: str, toward: float,
@@ -449,7 +451,7 @@ def break_even(params: Mapping[str, object], data: ModelData, name: str, route: 
     if spec.whole:
         step = 1 if toward > start else -1
         return float(next(v for v in range(int(start) + step, int(toward) + step, step) if lead(v) < 0))
-    return float(brentq(lead, start, toward, xtol=1e-9))
+    return float(brentq(lead, start, toward))
 
 
 def sweep_values(name: str, params: Mapping[str, object]) -> tuple[float, float]:
@@ -502,7 +504,7 @@ def sensitivity(params: Mapping[str, object], data: ModelData, names: list[str])
         for value in sorted({low, default, high}):
             summary = evaluate(with_value(params, name, value), data)[1]
             best, best_technician = winner(summary), winner(summary, TECHNICIAN_ROUTES)
-            for r in summary.itertuples(index=False):
+            for r in summary.itertuples():
                 rows.append({"assumption": name, "value": value, "is_default": value == default, "route": r.route,
                              "net_present_value_usd": r.net_present_value_usd, "best_route": best,
                              "best_route_lead_usd": margin(summary, best),
@@ -554,7 +556,7 @@ def break_even_table(params: Mapping[str, object], data: ModelData, names: list[
 
 def cpi_factor(cpi: pd.DataFrame, from_year: int, to_year: int) -> float:
     """Multiply dollars of ``from_year`` by this to get dollars of ``to_year`` (CPI-U annual averages)."""
-    index = cpi.set_index("year")["cpi_u_index_1982_84_100"].astype(float)
+    index = cpi.set_index("year")["cpi_u_index_1982_84_100"]
     for year in (from_year, to_year):
         if year not in index.index:
             raise ValueError(f"cpi_u.csv: expected a CPI-U annual average for {year}, found years {index.index.min()}-{index.index.max()}")
@@ -563,10 +565,10 @@ def cpi_factor(cpi: pd.DataFrame, from_year: int, to_year: int) -> float:
 
 def base_year(costs: pd.DataFrame) -> int:
     """The year of the BLS 'Education pays' figures (the unemployment rates by education); pay and tuition are taken from it."""
-    periods = costs.loc[costs["measure"] == "unemployment_rate", "period"].dropna().astype(int)
+    periods = costs.loc[costs["measure"] == "unemployment_rate", "period"].dropna()
     if periods.empty:
         raise ValueError("education_costs_and_pay.csv: expected unemployment_rate rows (BLS 'Education pays'), found none")
-    return int(periods.max())
+    return max(int(p) for p in periods)
 
 
 def _one(costs: pd.DataFrame, measure: str, group: str, period: str) -> pd.Series:
@@ -581,7 +583,7 @@ def technician_pay(bls_wages: pd.DataFrame, year: int, factor: float) -> Lognorm
     rows = bls_wages[(bls_wages["year"] == year) & (bls_wages["unit"] == "usd_per_year")]
     if rows.empty or (rows[COMPARABLE] != "yes").any():
         raise ValueError(f"bls_wages.csv: expected annual pay of the reference occupation code for {year}")
-    annual = rows.set_index("statistic")["value"].astype(float)
+    annual = rows.set_index("statistic")["value"]
     fitted = fit_quantiles_and_mean({0.1: annual["p10"], 0.9: annual["p90"]}, annual["mean"])
     return Lognormal(fitted.mu + math.log(factor), fitted.sigma)
 
@@ -598,11 +600,11 @@ def published_inputs(costs: pd.DataFrame, cpi: pd.DataFrame, pay_measure: str, p
     """
     school_year = f"{year}-{(year + 1) % 100:02d}"
     rows = [(name, _one(costs, "tuition_and_fees", group, school_year), year) for name, group in TUITION_GROUPS.items()]
-    pay = costs[(costs["measure"] == pay_measure) & (costs["group"] == pay_group)].dropna(subset=["period"])
-    pay = pay[pay["period"].astype(int) <= year]
-    if pay.empty:
+    years = costs.loc[(costs["measure"] == pay_measure) & (costs["group"] == pay_group), "period"].dropna().map(int)
+    years = years[years <= year]
+    if years.empty:
         raise ValueError(f"education_costs_and_pay.csv: expected a {pay_measure} row for {pay_group!r} in {year} or before, found none")
-    latest = pay.loc[pay["period"].astype(int).idxmax()]
+    latest = costs.loc[years.idxmax()]
     rows.append(("promoted_pay_usd_per_year", latest, int(latest["period"])))
     return pd.DataFrame([{"parameter": name, "published_value": float(row["value_min"]), "published_year": published_year,
                           "cpi_factor": cpi_factor(cpi, published_year, dollar_year),
@@ -625,7 +627,7 @@ def model_data(bls_wages: pd.DataFrame, costs: pd.DataFrame, cpi: pd.DataFrame, 
     inputs = published_inputs(costs, cpi, advancement.pay_measure, advancement.pay_group, year, dollar_year)
     data = ModelData(pay=technician_pay(bls_wages, year, cpi_factor(cpi, year, dollar_year)),
                      unemployment_rate_pct=unemployment_rates(costs, year),
-                     published=dict(zip(inputs["parameter"], inputs["value"].astype(float))), advancement_label=advancement.route_label,
+                     published=dict(zip(inputs["parameter"], inputs["value"])), advancement_label=advancement.route_label,
                      dollar_year=dollar_year, base_year=year)
     return data, inputs
 
@@ -666,7 +668,7 @@ def guide_number(guide_file: str) -> str:
 
 def stances_by_guide(group: pd.DataFrame) -> str:
     """``required: 001, 003; typical: 002``: each stance with the guides that take it."""
-    by_stance = group.groupby("stance", sort=True)["guide_file"].agg(lambda files: ", ".join(sorted({guide_number(f) for f in files})))
+    by_stance = group.groupby("stance")["guide_file"].agg(lambda files: ", ".join(sorted({guide_number(f) for f in files})))
     return "; ".join(f"{stance.replace('_', ' ')}: {guides}" for stance, guides in by_stance.items())
 
 
@@ -676,7 +678,7 @@ def route_summary(guide_education: pd.DataFrame, figures: pd.DataFrame, ooh: pd.
     rows = []
     for route, group in guide_education.groupby("route", sort=False):
         stances = sorted(set(group["stance"]))
-        own = durations[durations["subject"].str.contains("certificate")] if route == CERTIFICATE else durations.iloc[0:0]
+        own = durations[durations["subject"].str.contains("certificate") & (route == CERTIFICATE)]
         typical = [e for e, c in zip(ooh["edition"], ooh["typical_entry_education"]) if OOH_CATEGORY_ROUTE.get(c) == route]
         mentioned = [e for e, w in zip(ooh["edition"], ooh["education_wording"]) if any(WORDING_ROUTE[k] == route for k in WORDING_ROUTE if k in w.lower())]
         rows.append({"route": route, "route_label": group["route_label"].iloc[0], "guides": group["guide_file"].nunique(),
