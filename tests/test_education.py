@@ -292,6 +292,13 @@ def test_study_must_end_within_the_horizon(months, horizon, refused):
     assert str(error.value) == f"parameter 'certificate_months': expected fewer months of study than the horizon ({horizon * 12} months), got {months}"
 
 
+def test_every_study_too_long_for_the_horizon_is_named():
+    with pytest.raises(ParameterError) as error:
+        education.check_parameters({**DEFAULTS, "horizon_years": 2})
+    assert str(error.value) == ("parameter 'associate_months': expected fewer months of study than the horizon (24 months), got 24\n"
+                                "parameter 'bachelor_months': expected fewer months of study than the horizon (24 months), got 48")
+
+
 def test_the_horizon_check_waits_for_valid_values():
     # a bad horizon is reported once, not again as a months problem
     with pytest.raises(ParameterError) as error:
@@ -440,7 +447,7 @@ def test_promotion_band_runs_from_never_to_always_promoted():
     assert band["low"].tolist() == pytest.approx([40000, 80000]) and band["high"].tolist() == pytest.approx([60000, 120000])
 
 
-@pytest.mark.parametrize("months, years, first", [(48, 5, 10), (42, 0, 4), (6, 0.5, 2), (0, 0, 1), (47.9, 0, 4)])
+@pytest.mark.parametrize("months, years, first", [(48, 5, 10), (42, 0, 4), (6, 0.5, 2), (0, 0, 1), (47.9, 0, 4), (11, 1, 2)])
 def test_first_promotion_year(months, years, first):
     assert education.first_promotion_year({"bachelor_months": months, "years_to_promotion": years}) == first
 
@@ -451,6 +458,7 @@ def test_tie_between_two_routes():
     assert education.tie(params, data, "associate_start_percentile", ASSOCIATE, CERTIFICATE, 1, 99) == pytest.approx(30, abs=1e-6)
     assert education.tie(params, data, "associate_start_percentile", ASSOCIATE, CERTIFICATE, 35, 45) is None
     assert education.tie(params, data, "associate_start_percentile", ASSOCIATE, CERTIFICATE, 30, 45) == pytest.approx(30)  # at the end itself
+    assert education.tie(params, data, "associate_start_percentile", ASSOCIATE, CERTIFICATE, 20, 30) == pytest.approx(30)
 
 
 def test_break_even_by_root_finding_matches_the_formula():
@@ -488,6 +496,14 @@ def test_break_even_of_a_whole_number_upward_counts_a_tie_as_leading():
     data = ModelData(TablePay({10: 30000, 30: 40000, 40: 90000, 90: 120000}), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
     params = {**ONE_YEAR, "bachelor_months": 6, "bachelor_start_percentile": 90, "promotion_probability": 0.0}
     assert education.break_even(params, data, "horizon_years", ASSOCIATE, 5) == 3.0
+
+
+def test_break_even_of_a_whole_number_steps_one_year_at_a_time():
+    # associate's degree 84,000 a year (7,000 a month); the route up 6 months of study, then 120,000 (10,000 a month):
+    # 1 year 84,000 against 60,000; 2 years 168,000 against 180,000: the associate's degree stops leading at 2
+    data = ModelData(TablePay({10: 30000, 30: 40000, 40: 84000, 90: 120000}), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    params = {**ONE_YEAR, "bachelor_months": 6, "bachelor_start_percentile": 90, "promotion_probability": 0.0}
+    assert education.break_even(params, data, "horizon_years", ASSOCIATE, 5) == 2.0
 
 
 def test_break_even_of_a_flag_is_none():
@@ -576,6 +592,10 @@ def test_break_even_table_gives_the_break_even_gap_between_certificate_and_assoc
     above = closer.set_index("ranking").loc["technician routes"]  # the certificate catches up at the 33rd percentile: no gap left
     assert above["flips_above"] == pytest.approx(33, abs=1e-6) and above["start_gap_at_flip"] == pytest.approx(0, abs=1e-6)
     assert pd.isna(row.loc[("technician routes", "hs_start_percentile"), "start_gap_at_flip"])
+    # with the route up far ahead overall, the technician ranking still names the certificate beyond the break-even
+    ahead = education.break_even_table({**params, "promotion_probability": 1.0, "promoted_pay_usd_per_year": 200000.0}, data,
+                                       ["associate_start_percentile"]).set_index("ranking")
+    assert ahead.loc["technician routes", "leader_below"] == CERTIFICATE and ahead.loc["all routes", "leader"] == ADVANCEMENT
     # overall the associate's degree also leads (the route up never promoted starts at the 20th percentile)
     assert row.loc[("all routes", "associate_start_percentile"), "start_gap_at_flip"] == pytest.approx(0, abs=1e-6)
 
@@ -584,6 +604,14 @@ def test_start_gap():
     params = {"certificate_start_percentile": 25, "associate_start_percentile": 35}
     assert education.start_gap(params, "associate_start_percentile", 32.5) == 7.5
     assert education.start_gap(params, "certificate_start_percentile", 27) == 8
+
+
+def test_scenarios_follow_the_default_technician_leader_when_the_route_up_leads():
+    # defaults: chance 0.75, two years: the route up 110,000 leads; among technicians the associate's degree (100,000)
+    frame = education.scenarios({**ONE_YEAR, "horizon_years": 2, "promotion_probability": 0.75}, SYNTHETIC,
+                                {"certain": {"promotion_probability": 1}}).set_index("scenario")
+    assert frame.loc["certain", "default_leader_lead_usd"] == pytest.approx(20000)  # 120,000 against 100,000
+    assert frame.loc["certain", "default_technician_leader_lead_usd"] == pytest.approx(20000)  # 100,000 against the certificate's 80,000
 
 
 def test_scenarios_report_the_leader_its_lead_and_the_route_ups_rank():
@@ -772,6 +800,13 @@ def test_notebook_parameter_names_match_the_documented_ones():
     assigned = [line for line in cell.source.splitlines() if "=" in line and not line.startswith("#")]
     assert all("#" in line for line in assigned), "every parameter carries its unit and reason in a comment"
     assert [line.split("=")[0].strip() for line in assigned] == list(education.PARAMETERS)
+
+
+def test_papermill_reads_every_parameter():
+    import papermill
+
+    found = papermill.inspect_notebook(str(paths.NOTEBOOKS / "04-education.ipynb"))
+    assert list(found) == list(education.PARAMETERS)
 
 
 def test_notebook_checks_its_parameters_before_it_writes_anything():
