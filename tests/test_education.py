@@ -609,8 +609,10 @@ def test_start_gap():
 def test_scenarios_follow_the_default_technician_leader_when_the_route_up_leads():
     # defaults: chance 0.75, two years: the route up 110,000 leads; among technicians the associate's degree (100,000)
     frame = education.scenarios({**ONE_YEAR, "horizon_years": 2, "promotion_probability": 0.75}, SYNTHETIC,
-                                {"certain": {"promotion_probability": 1}}).set_index("scenario")
+                                {"certain": {"promotion_probability": 1}, "never": {"promotion_probability": 0}}).set_index("scenario")
     assert frame.loc["certain", "default_leader_lead_usd"] == pytest.approx(20000)  # 120,000 against 100,000
+    assert frame.loc["never", "default_leader_lead_usd"] == pytest.approx(-20000)  # 80,000 against 100,000
+    assert frame.loc["never", "default_technician_leader_lead_usd"] == pytest.approx(20000)  # the route up is not a technician route
     assert frame.loc["certain", "default_technician_leader_lead_usd"] == pytest.approx(20000)  # 100,000 against the certificate's 80,000
 
 
