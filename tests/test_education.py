@@ -1,142 +1,829 @@
-"""The education model: hand-checkable cases, bad parameters, and a rerun with other assumptions."""
+"""The education model: hand-worked cases at every threshold, parameters refused up front, and the data it is fed.
+
+Most cases use a pay table instead of a fitted curve (``TablePay``: percentile -> pay), so every expected
+total can be worked out by hand in the comment beside it.
+"""
 
 import math
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
-from mrt import education, paths, schema
-from mrt.education import Assumptions, ParameterError, Route
+from mrt import education, paths
+from mrt.education import ADVANCEMENT, ASSOCIATE, CERTIFICATE, HS, Assumptions, ModelData, ParameterError, Route
 from mrt.wages import Lognormal
 
 PAY = Lognormal(math.log(40000), 0.4)
-NO_DISCOUNT = Assumptions(horizon_years=10, discount_rate_pct=0.0, annual_real_raise_pct=0.0)
+FLAT = Assumptions(horizon_years=10, discount_rate_pct=0.0, annual_real_raise_pct=0.0)
 
+
+class TablePay:
+    """A pay 'distribution' that is a lookup table: percentile -> annual pay."""
+
+    def __init__(self, table):
+        self.table = table
+
+    def quantile(self, q):
+        return self.table[round(q * 100, 6)]
+
+
+def by_route(summary):
+    return summary.set_index("route")
+
+
+# The month-by-month model ---------------------------------------------------------------------------
 
 def test_zero_tuition_and_zero_study_equal_the_shortest_route():
-    shortest = Route("a", "A", 0, 0, 25)
-    twin = Route("b", "B", 0, 0, 25)
-    yearly, summary = education.compare_routes([shortest, twin], NO_DISCOUNT, PAY)
+    yearly, summary = education.compare_routes([Route("a", "A", 0, 0, 25), Route("b", "B", 0, 0, 25)], FLAT, PAY)
     a = yearly[yearly["route"] == "a"].reset_index(drop=True)
     b = yearly[yearly["route"] == "b"].reset_index(drop=True)
-    pd.testing.assert_series_equal(a["cumulative_net_usd"], b["cumulative_net_usd"])
-    assert summary.set_index("route").loc["b", "difference_vs_shortest_usd"] == 0
-    assert summary.set_index("route").loc["b", "earnings_forgone_usd"] == 0
+    pd.testing.assert_series_equal(a["cumulative_net_present_usd"], b["cumulative_net_present_usd"])
+    row = by_route(summary).loc["b"]
+    assert row["present_value_vs_shortest_usd"] == 0 and row["earnings_forgone_usd"] == 0
+    assert row["break_even_year_vs_shortest"] == 1
 
 
 def test_hand_computed_totals():
-    start = PAY.quantile(0.5)  # 40,000 a year
-    route = Route("cert", "Certificate", 12, 3600, 50)
-    _, summary = education.compare_routes([Route("hs", "HS", 0, 0, 50), route], NO_DISCOUNT, PAY)
-    row = summary.set_index("route").loc["cert"]
+    pay = TablePay({50: 40000})
+    _, summary = education.compare_routes([Route("hs", "HS", 0, 0, 50), Route("cert", "Certificate", 12, 3600, 50)], FLAT, pay)
+    row = by_route(summary).loc["cert"]
     assert row["tuition_total_usd"] == pytest.approx(3600)
-    assert row["cumulative_net_usd"] == pytest.approx(9 * start - 3600)  # 9 working years of 10, minus tuition
-    assert row["earnings_forgone_usd"] == pytest.approx(start)
+    assert row["cumulative_net_usd"] == pytest.approx(9 * 40000 - 3600)  # 9 working years of 10, minus one year of tuition
+    assert row["net_present_value_usd"] == pytest.approx(9 * 40000 - 3600)  # no discounting: the same
+    assert row["earnings_forgone_usd"] == pytest.approx(40000)  # the shortest route's first year
+    assert row["start_pay_usd_per_year"] == 40000 and row["start_percentile"] == 50 and row["study_months"] == 12
     assert pd.isna(row["break_even_year_vs_shortest"])  # same pay after study: never catches up
+    assert pd.isna(row["promotion_probability"]) and row["unemployment_rate_pct"] == 0
 
 
-def test_earnings_forgone_follow_the_shortest_routes_raises():
-    assumptions = Assumptions(horizon_years=5, discount_rate_pct=0.0, annual_real_raise_pct=10.0, study_work_share=0.5)
-    _, summary = education.compare_routes([Route("hs", "HS", 0, 0, 50), Route("deg", "Degree", 24, 0, 50)], assumptions, PAY)
-    # the shortest route earns 40,000 then 44,000 during the two study years; half of the starting pay is earned part time
-    assert summary.set_index("route").loc["deg", "earnings_forgone_usd"] == pytest.approx(40000 + 44000 - 0.5 * 40000 * 2)
+def test_a_fractional_month_of_study_is_part_study_part_work():
+    pay = TablePay({50: 12000})  # 1,000 a month
+    yearly, summary = education.compare_routes([Route("r", "R", 1.5, 1200, 50)], Assumptions(1, 0.0, 0.0), pay)
+    # month 0 all study, month 1 half study: tuition 100 + 50, pay 500 + 10 months x 1,000
+    assert yearly["tuition_usd"].sum() == pytest.approx(150)
+    assert yearly["pay_usd"].sum() == pytest.approx(10500)
+
+
+def test_a_fractional_month_of_work_is_paid_at_the_first_years_rate():
+    pay = TablePay({50: 12000})  # 1,000 a month
+    route = Route("r", "R", 1.5, 0, 50)
+    monthly = education.monthly_path(route, Assumptions(2, 0.0, 10.0), pay, 12000)
+    assert monthly["month"].tolist() == list(range(24)) and monthly["year"].tolist() == [1] * 12 + [2] * 12
+    # month 1 is half work at the starting rate (no raise before a full year of work); the raise starts 12 months after study
+    assert monthly["pay_usd"].iloc[1] == pytest.approx(500)
+    assert monthly["pay_usd"].iloc[13] == pytest.approx(1000) and monthly["pay_usd"].iloc[14] == pytest.approx(1100)
 
 
 def test_raise_and_discount_compound_yearly():
     assumptions = Assumptions(horizon_years=2, discount_rate_pct=10.0, annual_real_raise_pct=5.0)
-    yearly, _ = education.compare_routes([Route("hs", "HS", 0, 0, 50)], assumptions, PAY)
+    yearly, _ = education.compare_routes([Route("hs", "HS", 0, 0, 50)], assumptions, TablePay({50: 40000}))
     assert yearly["pay_usd"].tolist() == pytest.approx([40000, 42000])
     expected_pv = sum(40000 / 12 * 1.1 ** (-m / 12) for m in range(12)) + sum(42000 / 12 * 1.1 ** (-m / 12) for m in range(12, 24))
     assert yearly["net_present_usd"].sum() == pytest.approx(expected_pv)
+    assert yearly["cumulative_net_present_usd"].iloc[-1] == pytest.approx(expected_pv)
+    assert yearly["cumulative_net_usd"].tolist() == pytest.approx([40000, 82000])
 
 
-def test_break_even_year():
-    low, high = Route("hs", "HS", 0, 0, 10), Route("assoc", "Associate", 24, 0, 90)
-    _, summary = education.compare_routes([low, high], NO_DISCOUNT, PAY)
-    lo, hi = PAY.quantile(0.1), PAY.quantile(0.9)
-    expected = next(y for y in range(1, 11) if hi * max(0, y - 2) >= lo * y)
-    assert summary.set_index("route").loc["assoc", "break_even_year_vs_shortest"] == expected
+def test_earnings_forgone_follow_the_shortest_routes_raises():
+    assumptions = Assumptions(horizon_years=5, discount_rate_pct=0.0, annual_real_raise_pct=10.0, study_work_share=0.5)
+    _, summary = education.compare_routes([Route("hs", "HS", 0, 0, 50), Route("deg", "Degree", 24, 0, 50)], assumptions, TablePay({50: 40000}))
+    # the shortest route earns 40,000 then 44,000 during the two study years; half of its starting pay is earned part time
+    assert by_route(summary).loc["deg", "earnings_forgone_usd"] == pytest.approx(40000 + 44000 - 0.5 * 40000 * 2)
 
 
-@pytest.mark.parametrize("route, message", [
-    (Route("x", "X", -1, 0, 25), "'x_study_months' must not be negative"),
-    (Route("x", "X", 12, -5, 25), "'x_tuition_usd_per_year' must not be negative"),
-    (Route("x", "X", 12, 0, 100), "'x_start_percentile' must be a percentile"),
-    (Route("x", "X", 12, 0, -3), "'x_start_percentile' must be a percentile"),
+def test_expected_pay_with_a_chance_of_promotion():
+    pay = TablePay({50: 40000})
+    assumptions = Assumptions(horizon_years=3, discount_rate_pct=0.0, annual_real_raise_pct=0.0, promoted_pay_usd_per_year=80000)
+    route = Route("up", "Up", 12, 0, 50, promotion_after_years=1, promotion_probability=0.25)
+    yearly, summary = education.compare_routes([route], assumptions, pay)
+    # year 1 study; year 2 technician; year 3 promotion possible: 0.75 x 40,000 + 0.25 x 80,000 = 50,000
+    assert yearly["pay_usd"].tolist() == pytest.approx([0, 40000, 50000])
+    assert by_route(summary).loc["up", "promotion_probability"] == 0.25
+
+
+@pytest.mark.parametrize("probability, certain", [(0.0, None), (1.0, 1)])
+def test_probability_zero_and_one_reproduce_the_certain_cases(probability, certain):
+    pay = TablePay({35: 45000})
+    assumptions = Assumptions(horizon_years=12, discount_rate_pct=3.0, annual_real_raise_pct=1.0, promoted_pay_usd_per_year=100000)
+    chance = Route("b", "B", 48, 10000, 35, promotion_after_years=5, promotion_probability=probability)
+    fixed = Route("b", "B", 48, 10000, 35, promotion_after_years=None if certain is None else 5)
+    a, _ = education.compare_routes([chance], assumptions, pay)
+    b, _ = education.compare_routes([fixed], assumptions, pay)
+    pd.testing.assert_frame_equal(a, b)
+    # and by hand: 4 years of study, 5 of technician pay with 1% raises, then (if promoted) 3 years of 100,000
+    after = [45000 * 1.01 ** k for k in range(5)] + ([100000] * 3 if certain else [45000 * 1.01 ** k for k in range(5, 8)])
+    assert a["pay_usd"].tolist() == pytest.approx([0] * 4 + after)
+
+
+def test_unemployment_risk_scales_pay_but_not_tuition():
+    pay = TablePay({50: 40000})
+    assumptions = Assumptions(horizon_years=2, discount_rate_pct=0.0, annual_real_raise_pct=0.0, study_work_share=0.5)
+    yearly, summary = education.compare_routes([Route("hs", "HS", 0, 0, 50, 5.0), Route("d", "D", 12, 1000, 50, 10.0)], assumptions, pay)
+    d = yearly[yearly["route"] == "d"]
+    # year 1: part-time 0.5 x 40,000 x 0.9 = 18,000, tuition 1,000; year 2: 40,000 x 0.9 = 36,000
+    assert d["pay_usd"].tolist() == pytest.approx([18000, 36000])
+    assert d["tuition_usd"].tolist() == pytest.approx([1000, 0])
+    assert yearly[yearly["route"] == "hs"]["pay_usd"].tolist() == pytest.approx([38000, 38000])
+    # forgone: what the shortest route earned that year (38,000) less the part-time pay (18,000)
+    assert by_route(summary).loc["d", "earnings_forgone_usd"] == pytest.approx(20000)
+    assert by_route(summary).loc["d", "unemployment_rate_pct"] == 10.0
+
+
+@pytest.mark.parametrize("later_pay, expected", [(80000, 2), (79999, 3)])
+def test_break_even_year_is_the_first_year_at_or_above_the_shortest(later_pay, expected):
+    pay = TablePay({10: 40000, 90: later_pay})
+    _, summary = education.compare_routes([Route("hs", "HS", 0, 0, 10), Route("d", "D", 12, 0, 90)], Assumptions(3, 0.0, 0.0), pay)
+    # cumulative: shortest 40k, 80k, 120k; the other 0, 80k, 160k: level in year 2 exactly (at or above counts)
+    assert by_route(summary).loc["d", "break_even_year_vs_shortest"] == expected
+
+
+def test_break_even_year_needs_the_route_to_stay_ahead():
+    own = pd.Series([0.0, 5.0, 1.0, 6.0], index=[1, 2, 3, 4])
+    base = pd.Series([1.0, 2.0, 3.0, 4.0], index=[1, 2, 3, 4])
+    assert education.break_even_year(own, base) == 4  # ahead in year 2, behind again in 3
+    assert education.break_even_year(own - 10, base) is None
+    assert education.break_even_year(base - 1e-7, base) == 1  # a rounding hair behind counts as level
+    assert education.break_even_year(base - 1e-6, base) == 1  # up to a millionth of a dollar
+    assert education.break_even_year(base - 1e-5, base) is None
+
+
+def test_ranks_and_margins():
+    summary = pd.DataFrame({"route": ["a", "b", "c", "d"], "net_present_value_usd": [100.0, 300.0, 200.0, -50.0]})
+    out = education.rank_with_margins(summary).set_index("route")
+    assert out["rank_by_present_value"].to_dict() == {"a": 3, "b": 1, "c": 2, "d": 4}
+    assert out.loc["b", "lead_over_next_usd"] == 100 and out.loc["b", "lead_over_next_pct"] == 50  # 300 over 200
+    assert out.loc["c", "lead_over_next_usd"] == 100 and out.loc["c", "lead_over_next_pct"] == 100  # 200 over 100
+    assert out.loc["a", "lead_over_next_usd"] == 150 and pd.isna(out.loc["a", "lead_over_next_pct"])  # over a negative value: no percent
+    assert pd.isna(out.loc["d", "lead_over_next_usd"]) and pd.isna(out.loc["d", "lead_over_next_pct"])
+    assert out["rank_by_present_value"].dtype == "int64"
+    assert out["lead_over_next_usd"].dtype == "Float64" and out["lead_over_next_pct"].dtype == "Float64"
+
+
+@pytest.mark.parametrize("below, percent", [(0.0, None), (0.5, 20.0), (-1.0, None)])
+def test_a_lead_is_a_percentage_only_of_a_positive_value(below, percent):
+    summary = pd.DataFrame({"route": ["a", "b"], "net_present_value_usd": [below + 0.1, below]})
+    got = education.rank_with_margins(summary).set_index("route").loc["a", "lead_over_next_pct"]
+    assert pd.isna(got) if percent is None else got == pytest.approx(percent)
+
+
+def test_a_tie_shares_the_rank_with_no_lead():
+    summary = pd.DataFrame({"route": ["a", "b"], "net_present_value_usd": [100.0, 100.0]})
+    out = education.rank_with_margins(summary).set_index("route")
+    assert out["rank_by_present_value"].tolist() == [1, 1]
+    assert out.loc["a", "lead_over_next_usd"] == 0 and out.loc["a", "lead_over_next_pct"] == 0
+    three = education.rank_with_margins(pd.DataFrame({"route": ["a", "b", "c", "d"], "net_present_value_usd": [5.0, 5.0, 5.0, 9.0]}))
+    assert three["rank_by_present_value"].tolist() == [2, 2, 2, 1]  # ties share the best place they span
+
+
+def test_the_summary_keeps_the_routes_order_labels_and_types():
+    routes = [Route("z", "Zed", 0, 0, 50), Route("a", "Ay", 12, 0, 50, promotion_after_years=1, promotion_probability=0.5)]
+    assumptions = Assumptions(3, 0.0, 0.0, promoted_pay_usd_per_year=50000)
+    yearly, summary = education.compare_routes(routes, assumptions, TablePay({50: 40000}))
+    assert yearly["route"].drop_duplicates().tolist() == ["z", "a"] and summary["route"].tolist() == ["z", "a"]
+    assert summary["label"].tolist() == ["Zed", "Ay"]
+    assert summary["promotion_probability"].dtype == "Float64" and summary["break_even_year_vs_shortest"].dtype == "Int64"
+    assert summary["promotion_probability"].isna().tolist() == [True, False]
+
+
+def test_no_routes_is_refused():
+    with pytest.raises(ParameterError, match="^parameter 'routes': expected at least one route, got none$"):
+        education.compare_routes([], FLAT, PAY)
+
+
+def test_shortest_route_breaks_ties_by_tuition():
+    routes = [Route("x", "X", 12, 500, 50), Route("y", "Y", 12, 100, 50), Route("z", "Z", 24, 0, 50)]
+    assert education.shortest_route(routes).key == "y"
+
+
+def test_margin_winner_and_lead_percent():
+    summary = pd.DataFrame({"route": list(education.MODEL_ROUTES), "net_present_value_usd": [100.0, 250.0, 200.0, 400.0]})
+    assert education.winner(summary) == ADVANCEMENT
+    assert education.winner(summary, education.TECHNICIAN_ROUTES) == CERTIFICATE
+    assert education.margin(summary, ADVANCEMENT) == 150
+    assert education.margin(summary, HS) == -300
+    assert education.margin(summary, CERTIFICATE, education.TECHNICIAN_ROUTES) == 50
+    assert education.lead_pct(summary, ADVANCEMENT) == 60  # 150 over 250
+    assert education.lead_pct(summary, CERTIFICATE, education.TECHNICIAN_ROUTES) == 25  # 50 over 200
+    negative = summary.assign(net_present_value_usd=[-10.0, -20.0, -30.0, 5.0])
+    assert education.lead_pct(negative, ADVANCEMENT) is None  # the best rival is not positive: no percent
+    assert education.lead_pct(negative.assign(net_present_value_usd=[0.0, -1.0, -2.0, 3.0]), ADVANCEMENT) is None
+    small = negative.assign(net_present_value_usd=[0.5, -1.0, -2.0, 1.0])  # rival worth half a dollar: 0.5 over 0.5
+    assert education.lead_pct(small, ADVANCEMENT) == 100
+
+
+# Parameters: refused up front with the parameter named -----------------------------------------------
+
+DEFAULTS = dict(horizon_years=20, discount_rate_pct=3.0, annual_real_raise_pct=1.0, study_work_share=0.0, unemployment_risk=False,
+                certificate_months=12, associate_months=24, bachelor_months=48, two_year_tuition_usd_per_year=None,
+                four_year_tuition_usd_per_year=None, hs_start_percentile=10, certificate_start_percentile=25,
+                associate_start_percentile=35, bachelor_start_percentile=35, promotion_probability=0.5, years_to_promotion=5,
+                promoted_pay_usd_per_year=None)
+
+
+def test_defaults_pass_and_cover_every_parameter():
+    assert list(DEFAULTS) == list(education.PARAMETERS)
+    education.check_parameters(DEFAULTS)
+
+
+@pytest.mark.parametrize("name, value, message", [
+    ("horizon_years", float("inf"), "parameter 'horizon_years': expected a whole number from 1 to 60 (years), got inf"),
+    ("horizon_years", 61, "parameter 'horizon_years': expected a whole number from 1 to 60 (years), got 61"),
+    ("horizon_years", 0, "parameter 'horizon_years': expected a whole number from 1 to 60 (years), got 0"),
+    ("horizon_years", 20.5, "parameter 'horizon_years': expected a whole number from 1 to 60 (years), got 20.5"),
+    ("discount_rate_pct", float("nan"), "parameter 'discount_rate_pct': expected a finite number from 0 to 30 (percent a year, above inflation), got nan"),
+    ("discount_rate_pct", -0.1, "parameter 'discount_rate_pct': expected a finite number from 0 to 30 (percent a year, above inflation), got -0.1"),
+    ("discount_rate_pct", 30.5, "parameter 'discount_rate_pct': expected a finite number from 0 to 30 (percent a year, above inflation), got 30.5"),
+    ("certificate_months", -1, "parameter 'certificate_months': expected a finite number from 0 to 120 (months), got -1"),
+    ("years_to_promotion", -2, "parameter 'years_to_promotion': expected a finite number from 0 to 60 (years), got -2"),
+    ("promotion_probability", 1.01, "parameter 'promotion_probability': expected a finite number from 0 to 1 (probability, 0-1), got 1.01"),
+    ("promotion_probability", -0.01, "parameter 'promotion_probability': expected a finite number from 0 to 1 (probability, 0-1), got -0.01"),
+    ("study_work_share", 2, "parameter 'study_work_share': expected a finite number from 0 to 1 (share of the shortest route's starting pay, 0-1), got 2"),
+    ("associate_start_percentile", 100, "parameter 'associate_start_percentile': expected a finite number from 1 to 99 (percentile of technician pay), got 100"),
+    ("hs_start_percentile", 0.5, "parameter 'hs_start_percentile': expected a finite number from 1 to 99 (percentile of technician pay), got 0.5"),
+    ("promotion_probability", "half", "parameter 'promotion_probability': expected a finite number from 0 to 1 (probability, 0-1), got 'half'"),
+    ("promotion_probability", True, "parameter 'promotion_probability': expected a finite number from 0 to 1 (probability, 0-1), got True"),
+    ("promotion_probability", None, "parameter 'promotion_probability': expected a finite number from 0 to 1 (probability, 0-1), got None"),
+    ("unemployment_risk", 1, "parameter 'unemployment_risk': expected True or False, got 1"),
+    ("unemployment_risk", "yes", "parameter 'unemployment_risk': expected True or False, got 'yes'"),
+    ("two_year_tuition_usd_per_year", -5, "parameter 'two_year_tuition_usd_per_year': expected a finite number from 0 to 200000 (dollars a year, "
+                                          "in the dollar year), or None for the published figure, got -5"),
+    ("promoted_pay_usd_per_year", float("-inf"), "parameter 'promoted_pay_usd_per_year': expected a finite number from 0 to 1e+06 (dollars a year, "
+                                                 "in the dollar year), or None for the published figure, got -inf"),
 ])
-def test_bad_route_parameters_name_the_parameter(route, message):
-    with pytest.raises(ParameterError, match=message):
-        education.compare_routes([route], NO_DISCOUNT, PAY)
+def test_bad_values_are_refused_with_the_parameter_and_what_was_expected(name, value, message):
+    with pytest.raises(ParameterError) as error:
+        education.check_parameters({**DEFAULTS, name: value})
+    assert str(error.value) == message
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"horizon_years": 0}, "'horizon_years'"), ({"discount_rate_pct": -1}, "'discount_rate_pct'"),
-    ({"study_work_share": 1.5}, "'study_work_share'"),
+@pytest.mark.parametrize("name, value", [
+    ("horizon_years", 60), ("horizon_years", 5.0), ("discount_rate_pct", 0), ("discount_rate_pct", 30), ("promotion_probability", 0),
+    ("promotion_probability", 1), ("hs_start_percentile", 1), ("associate_start_percentile", 99), ("certificate_months", 0),
+    ("unemployment_risk", True), ("two_year_tuition_usd_per_year", 0), ("annual_real_raise_pct", -10), ("annual_real_raise_pct", 10),
 ])
-def test_bad_assumptions_name_the_parameter(changes, message):
-    with pytest.raises(ParameterError, match=message):
-        education.compare_routes([Route("hs", "HS", 0, 0, 10)], Assumptions(**changes), PAY)
+def test_values_at_the_limits_are_accepted(name, value):
+    education.check_parameters({**DEFAULTS, name: value})
+
+
+def test_unknown_names_are_refused_with_a_suggestion():
+    with pytest.raises(ParameterError) as error:
+        education.check_parameters({"promotion_probabilty": 0.3, "zzz": 1})
+    lines = str(error.value).splitlines()
+    assert lines[0].startswith("unknown parameter 'promotion_probabilty' (did you mean 'promotion_probability'?); the parameters are: horizon_years, ")
+    assert lines[1].startswith("unknown parameter 'zzz'; the parameters are: ")
+    assert lines[1].endswith(", years_to_promotion, promoted_pay_usd_per_year")
+
+
+def test_every_problem_is_named_at_once():
+    with pytest.raises(ParameterError) as error:
+        education.check_parameters({"horizon_years": 0, "promotion_probability": 2})
+    assert str(error.value).count("\n") == 1 and "'horizon_years'" in str(error.value) and "'promotion_probability'" in str(error.value)
+
+
+@pytest.mark.parametrize("months, horizon, refused", [(60, 5, True), (59.5, 5, False), (12, 1, True), (11, 1, False)])
+def test_study_must_end_within_the_horizon(months, horizon, refused):
+    values = {**DEFAULTS, "horizon_years": horizon, "certificate_months": months, "associate_months": 0, "bachelor_months": 0}
+    if not refused:
+        education.check_parameters(values)
+        return
+    with pytest.raises(ParameterError) as error:
+        education.check_parameters(values)
+    assert str(error.value) == f"parameter 'certificate_months': expected fewer months of study than the horizon ({horizon * 12} months), got {months}"
+
+
+def test_every_study_too_long_for_the_horizon_is_named():
+    with pytest.raises(ParameterError) as error:
+        education.check_parameters({**DEFAULTS, "horizon_years": 2})
+    assert str(error.value) == ("parameter 'associate_months': expected fewer months of study than the horizon (24 months), got 24\n"
+                                "parameter 'bachelor_months': expected fewer months of study than the horizon (24 months), got 48")
+
+
+def test_the_horizon_check_waits_for_valid_values():
+    # a bad horizon is reported once, not again as a months problem
+    with pytest.raises(ParameterError) as error:
+        education.check_parameters({**DEFAULTS, "horizon_years": 0})
+    assert "months" not in str(error.value)
+
+
+def test_resolve_fills_published_figures_and_needs_every_parameter():
+    published = {"two_year_tuition_usd_per_year": 4556.0, "four_year_tuition_usd_per_year": 12759.0, "promoted_pay_usd_per_year": 126178.0}
+    params = education.resolve({**DEFAULTS, "four_year_tuition_usd_per_year": 0}, published)
+    assert params["two_year_tuition_usd_per_year"] == 4556.0 and params["four_year_tuition_usd_per_year"] == 0
+    assert params["promoted_pay_usd_per_year"] == 126178.0 and params["horizon_years"] == 20
+    with pytest.raises(ParameterError, match=r"^parameters missing: \['horizon_years'\]$"):
+        education.resolve({k: v for k, v in DEFAULTS.items() if k != "horizon_years"}, published)
+    with pytest.raises(ParameterError, match="'promotion_probability'"):
+        education.resolve({**DEFAULTS, "promotion_probability": 3}, published)
+
+
+@pytest.mark.parametrize("value, text", [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"),
+                                         (21, "21st"), (22, "22nd"), (23, "23rd"), (111, "111th"), (10.0, "10th"), (32.76, "32.8th")])
+def test_ordinal(value, text):
+    assert education.ordinal(value) == text
+
+
+@pytest.mark.parametrize("name, value, text", [
+    ("horizon_years", 20, "20 years"), ("years_to_promotion", 10.083, "10.1 years"), ("certificate_months", 12, "12 months"),
+    ("years_to_promotion", 10.04, "10 years"), ("promotion_probability", 0.5004, "50%"), ("hs_start_percentile", 20.04, "the 20th percentile"),
+    ("discount_rate_pct", 3.0, "3%"), ("discount_rate_pct", 6.4057, "6.4%"), ("promotion_probability", 0.5, "50%"),
+    ("promotion_probability", 0.24355, "24.4%"), ("study_work_share", 0, "0%"), ("unemployment_risk", True, "yes"),
+    ("unemployment_risk", False, "no"), ("two_year_tuition_usd_per_year", 4556, "$4,556"), ("associate_start_percentile", 35, "the 35th percentile"),
+    ("associate_start_percentile", 32.7614, "the 32.8th percentile"),
+])
+def test_value_text(name, value, text):
+    assert education.value_text(name, value) == text
+
+
+def test_expected_says_what_a_parameter_accepts():
+    assert education.expected(education.PARAMETERS["unemployment_risk"]) == "True or False"
+    assert education.expected(education.PARAMETERS["bachelor_months"]) == "a finite number from 0 to 120 (months)"
+
+
+def test_every_parameter_is_documented_and_has_a_sweep_inside_its_range():
+    for name, spec in education.PARAMETERS.items():
+        assert spec.label and spec.unit and spec.why, name
+        assert spec.kind in education.KINDS and spec.shown in education.SHOWN, name
+        assert spec.published == (spec.kind == "published figure"), name
+        low, high = education.sweep_values(name, {name: 1.0 if spec.sweep_scales else 0.0})
+        assert low < high, name
+        if not spec.sweep_scales:
+            assert spec.low <= low and high <= spec.high, name
+
+
+# From parameters to routes, with a synthetic record ---------------------------------------------------
+
+# percentile -> pay: every number below is chosen so the totals can be worked by hand
+SYNTHETIC = ModelData(pay=TablePay({10: 30000, 20: 40000, 30: 40000, 40: 50000, 50: 40000}),
+                      unemployment_rate_pct={HS: 5.0, CERTIFICATE: 4.0, ASSOCIATE: 2.0, ADVANCEMENT: 1.0},
+                      published={"two_year_tuition_usd_per_year": 0.0, "four_year_tuition_usd_per_year": 0.0, "promoted_pay_usd_per_year": 60000.0},
+                      advancement_label="Degree, then boss", dollar_year=2024, base_year=2017)
+# One year, no study, no tuition, no discounting: present value = first-year pay.
+# HS 30,000; certificate 40,000; associate 50,000; route up: 40,000 + p x 20,000 (promoted from the start).
+ONE_YEAR = {**DEFAULTS, "horizon_years": 1, "discount_rate_pct": 0.0, "annual_real_raise_pct": 0.0, "certificate_months": 0,
+            "associate_months": 0, "bachelor_months": 0, "two_year_tuition_usd_per_year": 0.0, "four_year_tuition_usd_per_year": 0.0,
+            "promoted_pay_usd_per_year": 60000.0, "hs_start_percentile": 10, "certificate_start_percentile": 30,
+            "associate_start_percentile": 40, "bachelor_start_percentile": 20, "promotion_probability": 0.5, "years_to_promotion": 0}
+
+
+def present_values(params, data=SYNTHETIC):
+    return by_route(education.evaluate(params, data)[1])["net_present_value_usd"].to_dict()
+
+
+def test_build_routes_uses_the_parameters_and_the_configured_route_up():
+    routes = {r.key: r for r in education.build_routes({**ONE_YEAR, "certificate_months": 9, "associate_months": 20, "bachelor_months": 40,
+                                                         "two_year_tuition_usd_per_year": 100.0, "four_year_tuition_usd_per_year": 300.0,
+                                                         "years_to_promotion": 4}, SYNTHETIC)}
+    assert list(routes) == list(education.MODEL_ROUTES)
+    assert routes[ADVANCEMENT].label == "Degree, then boss"
+    assert [routes[k].label for k in education.TECHNICIAN_ROUTES] == ["High school diploma, then training on the job", "Postsecondary certificate",
+                                                                      "Associate's degree"]
+    assert (routes[CERTIFICATE].study_months, routes[CERTIFICATE].tuition_usd_per_year, routes[CERTIFICATE].start_percentile) == (9, 100.0, 30)
+    assert (routes[ASSOCIATE].study_months, routes[ASSOCIATE].tuition_usd_per_year, routes[ASSOCIATE].start_percentile) == (20, 100.0, 40)
+    assert (routes[ADVANCEMENT].study_months, routes[ADVANCEMENT].tuition_usd_per_year, routes[ADVANCEMENT].start_percentile) == (40, 300.0, 20)
+    assert routes[ADVANCEMENT].promotion_after_years == 4 and routes[ADVANCEMENT].promotion_probability == 0.5
+    assert all(routes[k].promotion_after_years is None for k in education.TECHNICIAN_ROUTES)
+    assert (routes[HS].study_months, routes[HS].tuition_usd_per_year) == (0, 0)
+    assert all(r.unemployment_rate_pct == 0 for r in routes.values())
+    risky = {r.key: r.unemployment_rate_pct for r in education.build_routes({**ONE_YEAR, "unemployment_risk": True}, SYNTHETIC)}
+    assert risky == {HS: 5.0, CERTIFICATE: 4.0, ASSOCIATE: 2.0, ADVANCEMENT: 1.0}
+
+
+def test_assumptions_from_parameters():
+    got = education.assumptions_from({**ONE_YEAR, "horizon_years": 7.0, "discount_rate_pct": 2.5, "annual_real_raise_pct": 1.5,
+                                      "study_work_share": 0.2})
+    assert got == Assumptions(horizon_years=7, discount_rate_pct=2.5, annual_real_raise_pct=1.5, study_work_share=0.2, promoted_pay_usd_per_year=60000.0)
+    assert isinstance(got.horizon_years, int)
+
+
+def test_evaluate_by_hand():
+    assert present_values(ONE_YEAR) == pytest.approx({HS: 30000, CERTIFICATE: 40000, ASSOCIATE: 50000, ADVANCEMENT: 50000})
+    risky = present_values({**ONE_YEAR, "unemployment_risk": True})
+    assert risky == pytest.approx({HS: 28500, CERTIFICATE: 38400, ASSOCIATE: 49000, ADVANCEMENT: 49500})
+    with pytest.raises(ParameterError, match="'promotion_probability'"):
+        education.evaluate({**ONE_YEAR, "promotion_probability": 1.5}, SYNTHETIC)
+
+
+def test_with_value_turns_flags_into_true_or_false():
+    assert education.with_value(ONE_YEAR, "unemployment_risk", 1.0)["unemployment_risk"] is True
+    assert education.with_value(ONE_YEAR, "unemployment_risk", 0.0)["unemployment_risk"] is False
+    assert education.with_value(ONE_YEAR, "horizon_years", 3)["horizon_years"] == 3
+    assert ONE_YEAR["horizon_years"] == 1  # the original is left alone
+
+
+@pytest.mark.parametrize("promoted_pay, expected", [(60000.0, 0.5), (70000.0, 1 / 3), (40000.0, None), (45000.0, 2.0), (30000.0, -1.0)])
+def test_promotion_break_even_by_hand(promoted_pay, expected):
+    # the route up is worth 40,000 + p x (promoted pay - 40,000); the best other route 50,000
+    found = education.promotion_break_even({**ONE_YEAR, "promoted_pay_usd_per_year": promoted_pay}, SYNTHETIC)
+    assert found == (None if expected is None else pytest.approx(expected))
+
+
+def test_promotion_break_even_below_zero_when_the_route_up_leads_anyway():
+    # the route up starts at 50,000 against the others' 40,000 at best; promotion moves it by p x 10,000
+    assert education.promotion_break_even({**ONE_YEAR, "bachelor_start_percentile": 40, "associate_start_percentile": 30}, SYNTHETIC) == pytest.approx(-1.0)
+
+
+def test_at_the_break_even_chance_the_routes_tie_and_either_side_decides():
+    at = present_values({**ONE_YEAR, "promotion_probability": 0.5})
+    assert at[ADVANCEMENT] == pytest.approx(at[ASSOCIATE])
+    assert education.margin(education.evaluate({**ONE_YEAR, "promotion_probability": 0.5001}, SYNTHETIC)[1], ADVANCEMENT) > 0
+    assert education.margin(education.evaluate({**ONE_YEAR, "promotion_probability": 0.4999}, SYNTHETIC)[1], ADVANCEMENT) < 0
+
+
+@pytest.mark.parametrize("changes, verdict, chance", [
+    ({"promoted_pay_usd_per_year": 60000.0}, "at least", 0.5),  # 40,000 + p x 20,000 against 50,000
+    ({"promoted_pay_usd_per_year": 45000.0}, "never", None),  # at most 45,000
+    ({"bachelor_start_percentile": 40}, "always", None),  # 50,000 (a tie counts) up to 60,000
+    ({"bachelor_start_percentile": 40, "associate_start_percentile": 30, "promoted_pay_usd_per_year": 30000.0}, "at most", 0.5),  # 50,000 - p x 20,000 against 40,000
+])
+def test_promotion_verdict(changes, verdict, chance):
+    got = education.promotion_verdict({**ONE_YEAR, **changes}, SYNTHETIC)
+    assert got[0] == verdict and (got[1] is None if chance is None else got[1] == pytest.approx(chance))
+
+
+def test_promotion_band_runs_from_never_to_always_promoted():
+    band = education.promotion_band({**ONE_YEAR, "horizon_years": 2}, SYNTHETIC)
+    assert band["year"].tolist() == [1, 2]
+    assert band["low"].tolist() == pytest.approx([40000, 80000]) and band["high"].tolist() == pytest.approx([60000, 120000])
+
+
+@pytest.mark.parametrize("months, years, first", [(48, 5, 10), (42, 0, 4), (6, 0.5, 2), (0, 0, 1), (47.9, 0, 4), (11, 1, 2)])
+def test_first_promotion_year(months, years, first):
+    assert education.first_promotion_year({"bachelor_months": months, "years_to_promotion": years}) == first
+
+
+def test_tie_between_two_routes():
+    data = ModelData(Lognormal(math.log(40000), 0.4), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    params = {**ONE_YEAR, "associate_start_percentile": 40}
+    assert education.tie(params, data, "associate_start_percentile", ASSOCIATE, CERTIFICATE, 1, 99) == pytest.approx(30, abs=1e-6)
+    assert education.tie(params, data, "associate_start_percentile", ASSOCIATE, CERTIFICATE, 35, 45) is None
+    assert education.tie(params, data, "associate_start_percentile", ASSOCIATE, CERTIFICATE, 30, 45) == pytest.approx(30)  # at the end itself
+    assert education.tie(params, data, "associate_start_percentile", ASSOCIATE, CERTIFICATE, 20, 30) == pytest.approx(30)
+
+
+def test_break_even_by_root_finding_matches_the_formula():
+    params = {**ONE_YEAR, "promotion_probability": 0.9}
+    found = education.break_even(params, SYNTHETIC, "promotion_probability", ADVANCEMENT, 0.0)
+    assert found == pytest.approx(0.5, abs=1e-8)
+    # it leads at every chance from 0.9 up to 1: no break-even that way
+    assert education.break_even(params, SYNTHETIC, "promotion_probability", ADVANCEMENT, 1.0) is None
+    # a tie at the far end still counts as leading
+    assert education.break_even(params, SYNTHETIC, "promotion_probability", ADVANCEMENT, 0.5) is None
+
+
+def test_break_even_of_a_continuous_percentile():
+    pay = Lognormal(math.log(40000), 0.4)
+    data = ModelData(pay, SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    # certificate and associate identical but for the percentile: they tie where the percentiles are equal (30)
+    found = education.break_even({**ONE_YEAR, "associate_start_percentile": 40}, data, "associate_start_percentile", ASSOCIATE, 20,
+                                 education.TECHNICIAN_ROUTES)
+    assert found == pytest.approx(30, abs=1e-6)
+
+
+def test_break_even_of_a_whole_number_is_the_first_whole_value_that_changes_the_leader():
+    # the route up studies 11 months, then earns 100,000 a year (the 90th percentile); the others 30-50,000 from the start.
+    # 1 year: it earns 1 month (8,333) and loses; 2 years: 13 months (108,333) against 100,000 (associate) and leads.
+    data = ModelData(TablePay({10: 30000, 30: 40000, 40: 50000, 90: 100000}), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    params = {**ONE_YEAR, "horizon_years": 5, "bachelor_months": 11, "bachelor_start_percentile": 90, "promotion_probability": 0.0}
+    assert education.break_even(params, data, "horizon_years", ADVANCEMENT, 1) == 1.0
+    assert education.break_even(params, data, "horizon_years", ADVANCEMENT, 10) is None
+    assert education.break_even({**params, "horizon_years": 2}, data, "horizon_years", ADVANCEMENT, 1) == 1.0
+
+
+def test_break_even_of_a_whole_number_upward_counts_a_tie_as_leading():
+    # associate's degree 90,000 a year from the start; the route up studies 6 months, then 120,000 (10,000 a month), never promoted.
+    # 1 year: 90,000 against 60,000; 2 years: 180,000 each (a tie: still leading); 3 years: 270,000 against 300,000
+    data = ModelData(TablePay({10: 30000, 30: 40000, 40: 90000, 90: 120000}), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    params = {**ONE_YEAR, "bachelor_months": 6, "bachelor_start_percentile": 90, "promotion_probability": 0.0}
+    assert education.break_even(params, data, "horizon_years", ASSOCIATE, 5) == 3.0
+
+
+def test_break_even_of_a_whole_number_steps_one_year_at_a_time():
+    # associate's degree 84,000 a year (7,000 a month); the route up 6 months of study, then 120,000 (10,000 a month):
+    # 1 year 84,000 against 60,000; 2 years 168,000 against 180,000: the associate's degree stops leading at 2
+    data = ModelData(TablePay({10: 30000, 30: 40000, 40: 84000, 90: 120000}), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    params = {**ONE_YEAR, "bachelor_months": 6, "bachelor_start_percentile": 90, "promotion_probability": 0.0}
+    assert education.break_even(params, data, "horizon_years", ASSOCIATE, 5) == 2.0
+
+
+def test_break_even_of_a_flag_is_none():
+    assert education.break_even({**ONE_YEAR, "promotion_probability": 0.0}, SYNTHETIC, "unemployment_risk", ASSOCIATE, 1.0) is None
+
+
+def test_sweep_values_scale_published_figures():
+    assert education.sweep_values("two_year_tuition_usd_per_year", {"two_year_tuition_usd_per_year": 4000.0}) == (0.0, 12000.0)
+    assert education.sweep_values("promoted_pay_usd_per_year", {"promoted_pay_usd_per_year": 100000.0}) == (75000.0, 125000.0)
+    assert education.sweep_values("horizon_years", {"horizon_years": 20}) == (10.0, 40.0)
+
+
+def test_sensitivity_moves_one_parameter_at_a_time():
+    params = {**ONE_YEAR, "horizon_years": 2}
+    table = education.sensitivity(params, SYNTHETIC, ["promotion_probability", "unemployment_risk"])
+    chance = table[table["assumption"] == "promotion_probability"]
+    assert chance["value"].drop_duplicates().tolist() == [0.0, 0.5, 1.0]
+    assert chance.groupby("value")["is_default"].first().to_dict() == {0.0: False, 0.5: True, 1.0: False}
+    assert len(chance) == 3 * 4
+    winners = chance.drop_duplicates("value").set_index("value")
+    # at p = 0 the associate's degree leads (100,000 to 80,000 over two years); at 1 the route up (120,000)
+    assert winners.loc[0.0, "best_route"] == ASSOCIATE and winners.loc[0.0, "best_route_lead_usd"] == pytest.approx(20000)
+    assert winners.loc[1.0, "best_route"] == ADVANCEMENT and winners.loc[1.0, "best_route_lead_usd"] == pytest.approx(20000)
+    assert (winners["best_technician_route"] == ASSOCIATE).all()
+    assert winners.loc[1.0, "best_technician_lead_usd"] == pytest.approx(20000)  # among technicians only, though the route up leads
+    assert winners.loc[0.0, "best_technician_lead_usd"] == pytest.approx(20000)  # 100,000 over the certificate's 80,000
+    pv = chance[(chance["value"] == 1.0)].set_index("route")["net_present_value_usd"]
+    assert pv[ADVANCEMENT] == pytest.approx(120000) and pv[HS] == pytest.approx(60000)
+    tuition = education.sensitivity({**params, "two_year_tuition_usd_per_year": 1000.0}, SYNTHETIC, ["two_year_tuition_usd_per_year"])
+    assert tuition["value"].drop_duplicates().tolist() == [0.0, 1000.0, 3000.0]  # 0 and 3 times the value used
+    risk = table[table["assumption"] == "unemployment_risk"]
+    assert risk["value"].drop_duplicates().tolist() == [0.0, 1.0]
+    assert risk.set_index(["value", "route"]).loc[(1.0, HS), "net_present_value_usd"] == pytest.approx(57000)
+
+
+def test_break_even_table_says_where_each_leader_stops_leading():
+    params = {**ONE_YEAR, "horizon_years": 2, "promotion_probability": 0.75}
+    table = education.break_even_table(params, SYNTHETIC, ["promotion_probability", "unemployment_risk"])
+    row = table.set_index(["ranking", "assumption"])
+    chance = row.loc[("all routes", "promotion_probability")]
+    # two years: route up 80,000 + p x 40,000 against the associate's 100,000: ties at p = 0.5
+    assert chance["leader"] == ADVANCEMENT and chance["default_value"] == 0.75
+    assert (chance["low_value"], chance["high_value"]) == (0.0, 1.0)
+    assert chance["flips_below"] == pytest.approx(0.5) and chance["leader_below"] == ASSOCIATE
+    assert pd.isna(chance["flips_above"]) and pd.isna(chance["leader_above"])
+    assert chance["lead_at_low_usd"] == pytest.approx(-20000) and chance["lead_at_default_usd"] == pytest.approx(10000)
+    assert chance["lead_at_high_usd"] == pytest.approx(20000)
+    assert chance["label"] == "Chance of promotion"
+    technicians = row.loc[("technician routes", "promotion_probability")]
+    assert technicians["leader"] == ASSOCIATE and pd.isna(technicians["flips_below"]) and pd.isna(technicians["flips_above"])
+    # among technicians the associate's degree leads the certificate by 20,000 over two years, whatever the route up does
+    leads = (technicians["lead_at_low_usd"], technicians["lead_at_default_usd"], technicians["lead_at_high_usd"])
+    assert leads == pytest.approx((20000, 20000, 20000))
+    assert table["flips_below"].dtype == "Float64" and table["start_gap_at_flip"].dtype == "Float64"
+
+
+def test_break_even_table_finds_a_flip_above_and_the_leader_beyond_it():
+    # four years; the route up earns 40,000 a year, and from y years on 0.75 x 60,000 more a year (3,750 a month):
+    # 160,000 + 3,750 x promoted months against the associate's 200,000. With 11 promoted months (y = 37/12) it still
+    # leads by 1,250; with 10 it does not. At the default (2.5 years, 18 months) it leads, and at 2 years too.
+    params = {**ONE_YEAR, "horizon_years": 4, "promotion_probability": 0.75, "promoted_pay_usd_per_year": 100000.0,
+              "years_to_promotion": 2.5, "two_year_tuition_usd_per_year": 100.0}
+    table = education.break_even_table(params, SYNTHETIC, ["years_to_promotion", "two_year_tuition_usd_per_year"]).set_index(["ranking", "assumption"])
+    row = table.loc[("all routes", "years_to_promotion")]
+    assert row["flips_above"] == pytest.approx(37 / 12, abs=1e-6) and row["leader_above"] == ASSOCIATE
+    assert pd.isna(row["flips_below"]) and pd.isna(row["leader_below"])
+    assert row["lead_at_default_usd"] == pytest.approx(27500) and row["lead_at_low_usd"] == pytest.approx(50000)  # 24 promoted months
+    tuition = table.loc[("technician routes", "two_year_tuition_usd_per_year")]
+    assert (tuition["low_value"], tuition["high_value"]) == (0.0, 300.0)  # the sweep multiplies the value used
+    technicians = table.loc[("technician routes", "years_to_promotion")]
+    assert technicians["leader"] == ASSOCIATE and pd.isna(technicians["leader_above"])
+
+
+def test_break_even_table_gives_the_break_even_gap_between_certificate_and_associate():
+    data = ModelData(Lognormal(math.log(40000), 0.4), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    params = {**ONE_YEAR, "certificate_start_percentile": 30, "associate_start_percentile": 40, "promotion_probability": 0.0}
+    table = education.break_even_table(params, data, ["associate_start_percentile", "certificate_start_percentile", "hs_start_percentile"])
+    row = table.set_index(["ranking", "assumption"])
+    # identical routes but for the percentile: the associate's degree stops leading where it starts where the certificate does
+    associate = row.loc[("technician routes", "associate_start_percentile")]
+    assert associate["flips_below"] == pytest.approx(30, abs=1e-6) and associate["start_gap_at_flip"] == pytest.approx(0, abs=1e-6)
+    assert associate["leader_below"] == CERTIFICATE and pd.isna(associate["flips_above"])
+    certificate = row.loc[("technician routes", "certificate_start_percentile")]  # tried up to 35: still 5 points behind
+    assert pd.isna(certificate["flips_above"]) and pd.isna(certificate["start_gap_at_flip"])
+    closer = education.break_even_table({**params, "associate_start_percentile": 33}, data, ["certificate_start_percentile"])
+    above = closer.set_index("ranking").loc["technician routes"]  # the certificate catches up at the 33rd percentile: no gap left
+    assert above["flips_above"] == pytest.approx(33, abs=1e-6) and above["start_gap_at_flip"] == pytest.approx(0, abs=1e-6)
+    assert pd.isna(row.loc[("technician routes", "hs_start_percentile"), "start_gap_at_flip"])
+    # with the route up far ahead overall, the technician ranking still names the certificate beyond the break-even
+    ahead = education.break_even_table({**params, "promotion_probability": 1.0, "promoted_pay_usd_per_year": 200000.0}, data,
+                                       ["associate_start_percentile"]).set_index("ranking")
+    assert ahead.loc["technician routes", "leader_below"] == CERTIFICATE and ahead.loc["all routes", "leader"] == ADVANCEMENT
+    # overall the associate's degree also leads (the route up never promoted starts at the 20th percentile)
+    assert row.loc[("all routes", "associate_start_percentile"), "start_gap_at_flip"] == pytest.approx(0, abs=1e-6)
+
+
+def test_start_gap():
+    params = {"certificate_start_percentile": 25, "associate_start_percentile": 35}
+    assert education.start_gap(params, "associate_start_percentile", 32.5) == 7.5
+    assert education.start_gap(params, "certificate_start_percentile", 27) == 8
+
+
+def test_scenarios_follow_the_default_technician_leader_when_the_route_up_leads():
+    # defaults: chance 0.75, two years: the route up 110,000 leads; among technicians the associate's degree (100,000)
+    frame = education.scenarios({**ONE_YEAR, "horizon_years": 2, "promotion_probability": 0.75}, SYNTHETIC,
+                                {"certain": {"promotion_probability": 1}, "never": {"promotion_probability": 0}}).set_index("scenario")
+    assert frame.loc["certain", "default_leader_lead_usd"] == pytest.approx(20000)  # 120,000 against 100,000
+    assert frame.loc["never", "default_leader_lead_usd"] == pytest.approx(-20000)  # 80,000 against 100,000
+    assert frame.loc["never", "default_technician_leader_lead_usd"] == pytest.approx(20000)  # the route up is not a technician route
+    assert frame.loc["certain", "default_technician_leader_lead_usd"] == pytest.approx(20000)  # 100,000 against the certificate's 80,000
+
+
+def test_scenarios_report_the_leader_its_lead_and_the_route_ups_rank():
+    frame = education.scenarios({**ONE_YEAR, "horizon_years": 2}, SYNTHETIC,
+                                {"no promotion": {"promotion_probability": 0}, "certain": {"promotion_probability": 1},
+                                 "risky and certain": {"unemployment_risk": 1, "promotion_probability": 1}}).set_index("scenario")
+    assert frame.loc["no promotion", "best_route"] == ASSOCIATE and frame.loc["no promotion", "advancement_rank"] == 2
+    assert frame.loc["no promotion", "best_route_lead_usd"] == pytest.approx(20000)
+    assert frame.loc["no promotion", "best_route_lead_pct"] == pytest.approx(25)  # 20,000 over 80,000
+    assert frame.loc["certain", "best_route"] == ADVANCEMENT and frame.loc["certain", "advancement_present_value_usd"] == pytest.approx(120000)
+    assert frame.loc["certain", "best_technician_route"] == ASSOCIATE
+    assert frame.loc["certain", "best_technician_lead_usd"] == pytest.approx(20000)
+    assert frame.loc["certain", "best_technician_lead_pct"] == pytest.approx(25)
+    # under the defaults (chance 0.5: the route up 100,000, the associate's degree 100,000) the associate's degree leads on the tie
+    assert frame.loc["certain", "default_leader_lead_usd"] == pytest.approx(-20000)
+    assert frame.loc["no promotion", "default_technician_leader_lead_usd"] == pytest.approx(20000)
+    assert frame["best_route_lead_pct"].dtype == "Float64" and frame["best_technician_lead_pct"].dtype == "Float64"
+    # with unemployment risk: route up 120,000 x 0.99, associate 100,000 x 0.98
+    assert frame.loc["risky and certain", "best_route_lead_usd"] == pytest.approx(118800 - 98000)
+
+
+# What the record gives the model ---------------------------------------------------------------------
+
+CPI = pd.DataFrame({"year": [2016, 2017, 2024], "cpi_u_index_1982_84_100": [200.0, 250.0, 300.0]})
+COSTS = pd.DataFrame([
+    ("tuition_and_fees", "public two-year college (in-district)", 3000.0, "2017-18", "costs#row=1"),
+    ("tuition_and_fees", "public four-year college (in-state)", 9000.0, "2016-17", "costs#row=2"),
+    ("tuition_and_fees", "public four-year college (in-state)", 10000.0, "2017-18", "costs#row=3"),
+    ("unemployment_rate", "high school diploma", 4.6, "2017", "costs#row=4"),
+    ("unemployment_rate", "some college, no degree", 4.0, "2017", "costs#row=5"),
+    ("unemployment_rate", "associate's degree", 3.4, "2017", "costs#row=6"),
+    ("unemployment_rate", "bachelor's degree", 2.5, "2017", "costs#row=7"),
+    ("unemployment_rate", "bachelor's degree", 9.9, "2016", "costs#row=8"),
+    ("median_annual_wage", "bosses", 80000.0, "2016", "costs#row=9"),
+    ("median_annual_wage", "bosses", 99000.0, "2019", "costs#row=10"),
+    ("median_annual_wage", "others", 50000.0, "2017", "costs#row=12"),
+    ("median_annual_wage", "others", 45000.0, "2016", "costs#row=13"),
+    ("program_length", "certificate", 9.0, None, "costs#row=11"),
+], columns=["measure", "group", "value_min", "period", "source_key"])
+ADVANCE = SimpleNamespace(route_label="Degree, then boss", pay_measure="median_annual_wage", pay_group="bosses")
+
+
+def test_cpi_factor():
+    assert education.cpi_factor(CPI, 2017, 2024) == pytest.approx(1.2)
+    assert education.cpi_factor(CPI, 2024, 2024) == 1
+    with pytest.raises(ValueError, match="^cpi_u.csv: expected a CPI-U annual average for 2010, found years 2016-2024$"):
+        education.cpi_factor(CPI, 2010, 2024)
+    with pytest.raises(ValueError, match="for 2030"):
+        education.cpi_factor(CPI, 2017, 2030)
+
+
+def test_base_year_is_the_year_of_the_education_pays_figures():
+    assert education.base_year(COSTS) == 2017
+    with pytest.raises(ValueError, match=r"^education_costs_and_pay.csv: expected unemployment_rate rows \(BLS 'Education pays'\), found none$"):
+        education.base_year(COSTS[COSTS["measure"] != "unemployment_rate"])
+
+
+def test_published_inputs_are_converted_to_the_dollar_year():
+    inputs = education.published_inputs(COSTS, CPI, "median_annual_wage", "bosses", 2017, 2024).set_index("parameter")
+    assert inputs.loc["two_year_tuition_usd_per_year", "value"] == 3600  # 3,000 x 300 / 250
+    assert inputs.loc["four_year_tuition_usd_per_year", "value"] == 12000  # the 2017-18 figure, not 2016-17
+    assert inputs.loc["four_year_tuition_usd_per_year", "source_key"] == "costs#row=3"
+    boss = inputs.loc["promoted_pay_usd_per_year"]  # the latest figure up to 2017 (2016), not the later one
+    assert (boss["published_value"], boss["published_year"], boss["cpi_factor"], boss["value"]) == (80000, 2016, 1.5, 120000)
+    same_year = education.published_inputs(COSTS, CPI, "median_annual_wage", "others", 2017, 2024).set_index("parameter")
+    assert same_year.loc["promoted_pay_usd_per_year", "published_value"] == 50000  # a figure of the year itself is the latest
+    with pytest.raises(ValueError, match=r"expected a median_annual_wage row for 'nobody' in 2017 or before, found none"):
+        education.published_inputs(COSTS, CPI, "median_annual_wage", "nobody", 2017, 2024)
+    with pytest.raises(ValueError, match=r"expected one tuition_and_fees row for 'public two-year college \(in-district\)' in 2016-17, found 0"):
+        education.published_inputs(COSTS, CPI, "median_annual_wage", "bosses", 2016, 2024)
+
+
+def test_unemployment_rates_by_route():
+    assert education.unemployment_rates(COSTS, 2017) == {HS: 4.6, CERTIFICATE: 4.0, ASSOCIATE: 3.4, ADVANCEMENT: 2.5}
+    with pytest.raises(ValueError, match="expected 2016 unemployment rates for"):
+        education.unemployment_rates(COSTS, 2016)
+
+
+def wages(year=2017, comparable="yes"):
+    values = {"p10": 25000.0, "p90": 65000.0, "mean": 42000.0, "median": 39000.0}
+    return pd.DataFrame([{"year": year, "statistic": s, "unit": "usd_per_year", "value": v, "comparable_to_reference_code": comparable}
+                         for s, v in values.items()])
+
+
+def test_technician_pay_is_fitted_then_converted():
+    plain = education.technician_pay(wages(), 2017, 1.0)
+    scaled = education.technician_pay(wages(), 2017, 1.2)
+    assert scaled.quantile(0.1) == pytest.approx(1.2 * plain.quantile(0.1))
+    assert scaled.sigma == pytest.approx(plain.sigma)
+    assert 25000 < plain.quantile(0.1) * 1.1 and plain.quantile(0.9) == pytest.approx(65000, rel=0.05)
+    with pytest.raises(ValueError, match="expected annual pay of the reference occupation code for 2017"):
+        education.technician_pay(wages(comparable="partly"), 2017, 1.0)
+    with pytest.raises(ValueError, match="for 2018"):
+        education.technician_pay(wages(), 2018, 1.0)
+
+
+def test_model_data_gathers_everything_in_one_dollar_year():
+    data, inputs = education.model_data(wages(), COSTS, CPI, ADVANCE, 2024)
+    assert (data.base_year, data.dollar_year, data.advancement_label) == (2017, 2024, "Degree, then boss")
+    assert data.published == {"two_year_tuition_usd_per_year": 3600.0, "four_year_tuition_usd_per_year": 12000.0, "promoted_pay_usd_per_year": 120000.0}
+    assert data.unemployment_rate_pct[ASSOCIATE] == 3.4
+    assert data.pay.quantile(0.5) == pytest.approx(1.2 * education.technician_pay(wages(), 2017, 1.0).quantile(0.5))
+    assert len(inputs) == 3
+
+
+def test_parameter_table_says_where_each_value_comes_from():
+    _, inputs = education.model_data(wages(), COSTS, CPI, ADVANCE, 2024)
+    given = {**DEFAULTS, "four_year_tuition_usd_per_year": 0}
+    params = education.resolve(given, dict(zip(inputs["parameter"], inputs["value"])))
+    table = education.parameter_table(params, given, inputs).set_index("parameter")
+    assert list(table.index) == list(education.PARAMETERS)
+    assert table.loc["two_year_tuition_usd_per_year", "value_from"] == "published figure"
+    assert table.loc["two_year_tuition_usd_per_year", "value"] == 3600 and table.loc["two_year_tuition_usd_per_year", "published_value"] == 3000
+    assert table.loc["two_year_tuition_usd_per_year", "published_year"] == 2017
+    assert table.loc["four_year_tuition_usd_per_year", "value_from"] == "set in the parameters cell (published figure replaced)"
+    assert table.loc["promoted_pay_usd_per_year", "source_key"] == "costs#row=9"
+    assert table.loc["horizon_years", "value_from"] == "set in the parameters cell" and pd.isna(table.loc["horizon_years", "published_value"])
+    assert pd.isna(table.loc["horizon_years", "source_key"]) and pd.isna(table.loc["horizon_years", "published_year"])
+    assert table.loc["unemployment_risk", "value"] == 0.0 and table.loc["promotion_probability", "label"] == "Chance of promotion"
+    assert table.loc["certificate_months", "unit"] == "months"
+    assert table["published_value"].dtype == "Float64" and table["published_year"].dtype == "Int64"
+    assert table.loc["promotion_probability", "kind"] == "assumption" and "no source" in table.loc["promotion_probability", "why"]
+
+
+# What the guides say ---------------------------------------------------------------------------------
+
+GUIDE_EDUCATION = pd.DataFrame([
+    ("000_a.txt", "000_a.txt#L18", "hs_diploma_on_the_job", "High school", "sufficient"),
+    ("000_a.txt", "000_a.txt#L18", "associate_degree", "Associate's degree", "typical"),
+    ("001_b.txt", "001_b.txt#L2", "postsecondary_certificate", "Certificate", "required"),
+    ("001_b.txt", "001_b.txt#L2", "associate_degree", "Associate's degree", "alternative"),
+    ("002_c.txt", "002_c.txt#L7", "postsecondary_certificate", "Certificate", "typical"),
+    ("002_c.txt", "002_c.txt#L9", "postsecondary_certificate", "Certificate", "typical"),
+    ("002_c.txt", "002_c.txt#L9", "bachelor_degree", "Bachelor's degree", "for_advancement"),
+    ("003_d.txt", "003_d.txt#L3", "bachelor_degree", "Bachelor's degree", "for_advancement"),
+], columns=["guide_file", "source_key", "route", "route_label", "stance"])
+OOH = pd.DataFrame({"edition": ["2008-09", "2012-13", "2014-15"],
+                    "typical_entry_education": ["associate's degree", "postsecondary nondegree award", "postsecondary nondegree award"],
+                    "education_wording": ["an associate degree", "non-degree award", "postsecondary certificate, or a High School diploma"]})
+FIGURES = pd.DataFrame({"topic": ["education", "education", "pay", "education"], "unit": ["months", "years", "months", "years"],
+                        "subject": ["certificate program", "degree", "certificate", "certificate"], "qualifier": ["as few as", None, None, None],
+                        "value": [12.0, None, 3.0, None], "source_key": ["001_b.txt#L46", "000_a.txt#L5", "x#L1", "002_c.txt#L8"]})
+
+
+def test_guide_number():
+    assert education.guide_number("001_cb1680f8129abfb3.txt") == "001"
+    assert education.guide_number("guide.txt") == "guide"
+
+
+def test_route_summary():
+    table = education.route_summary(GUIDE_EDUCATION, FIGURES, OOH).set_index("route")
+    assert list(table.index) == ["hs_diploma_on_the_job", "associate_degree", "postsecondary_certificate", "bachelor_degree"]
+    certificate = table.loc["postsecondary_certificate"]
+    assert certificate["guides"] == 2 and certificate["guide_stances"] == "required: 001; typical: 002"
+    assert certificate["statements"] == "001_b.txt#L2 required; 002_c.txt#L7 typical; 002_c.txt#L9 typical"
+    assert certificate["stances"] == "required|typical" and not certificate["guides_agree"]
+    assert certificate["stated_duration"] == "as few as 12 months (001_b.txt#L46); years (002_c.txt#L8)"
+    assert certificate["route_label"] == "Certificate"
+    assert certificate["ooh_typical_entry_in"] == "2012-13, 2014-15" and certificate["ooh_wording_mentions_in"] == "2012-13, 2014-15"
+    associate = table.loc["associate_degree"]
+    assert associate["guide_stances"] == "alternative: 001; typical: 000" and associate["ooh_typical_entry_in"] == "2008-09"
+    assert associate["ooh_wording_mentions_in"] == "2008-09" and pd.isna(associate["stated_duration"])
+    hs = table.loc["hs_diploma_on_the_job"]
+    assert hs["guides_agree"] and pd.isna(hs["ooh_typical_entry_in"]) and hs["ooh_wording_mentions_in"] == "2014-15"
+    assert table.loc["bachelor_degree", "guide_stances"] == "for advancement: 002, 003"
+
+
+def test_entry_routes_are_the_required_or_typical_technician_routes():
+    entry = education.entry_routes(GUIDE_EDUCATION)
+    assert entry[["guide_file", "route"]].values.tolist() == [["000_a.txt", "associate_degree"], ["001_b.txt", "postsecondary_certificate"],
+                                                               ["002_c.txt", "postsecondary_certificate"]]
+    assert entry["route_label"].tolist() == ["Associate's degree", "Certificate", "Certificate"]
+    assert list(entry.columns) == ["guide_file", "route", "route_label"] and entry.index.tolist() == [0, 1, 2]
+
+
+# The notebook ----------------------------------------------------------------------------------------
+
+def notebook():
+    import nbformat
+
+    return nbformat.read(paths.NOTEBOOKS / "04-education.ipynb", as_version=4)
 
 
 def test_notebook_parameter_names_match_the_documented_ones():
-    import nbformat
-
-    nb = nbformat.read(paths.NOTEBOOKS / "04-education.ipynb", as_version=4)
-    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
-    names = [line.split("=")[0].strip() for line in cell.source.splitlines() if "=" in line and not line.startswith("#")]
-    commented = [line for line in cell.source.splitlines() if "=" in line and not line.startswith("#")]
-    assert all("#" in line for line in commented), "every parameter carries its unit and reason in a comment"
-    assert names == list(education.PARAMETER_NOTES)
+    cell = next(c for c in notebook().cells if "parameters" in c.metadata.get("tags", []))
+    assigned = [line for line in cell.source.splitlines() if "=" in line and not line.startswith("#")]
+    assert all("#" in line for line in assigned), "every parameter carries its unit and reason in a comment"
+    assert [line.split("=")[0].strip() for line in assigned] == list(education.PARAMETERS)
 
 
-@pytest.mark.slow
-def test_rerun_with_other_parameters_changes_outputs_as_the_model_says(tmp_path):
-    from mrt.rerun import rerun
+def test_papermill_reads_every_parameter():
+    import papermill
 
-    out = rerun({"two_year_tuition_usd_per_year": 10000, "associate_months": 36}, "test", root=tmp_path)
-    assert (out / "04-education.ipynb").is_file()
-    new = pd.read_csv(out / "processed" / "education_model_results.csv").set_index("route")
-    old = schema.read_processed("education_model_results.csv").set_index("route")
-    params = pd.read_csv(out / "processed" / "education_model_parameters.csv").set_index("parameter")
-    assert params.loc["two_year_tuition_usd_per_year", "value"] == 10000
-    # tuition moves exactly as the model says: the certificate pays 12 months of the new fee
-    assert new.loc["postsecondary_certificate", "tuition_total_usd"] == pytest.approx(10000)
-    assert new.loc["associate_degree", "tuition_total_usd"] == pytest.approx(30000)
-    drop = old.loc["postsecondary_certificate", "cumulative_net_usd"] - new.loc["postsecondary_certificate", "cumulative_net_usd"]
-    assert drop == pytest.approx(10000 - old.loc["postsecondary_certificate", "tuition_total_usd"], abs=0.05)
-    # routes the parameters do not touch are unchanged
-    assert new.loc["bachelor_degree", "cumulative_net_usd"] == pytest.approx(old.loc["bachelor_degree", "cumulative_net_usd"])
-    # and the committed outputs were left alone
-    committed = pd.read_csv(paths.DATA / "processed" / "education_model_results.csv")
-    assert committed.set_index("route").loc["postsecondary_certificate", "tuition_total_usd"] == old.loc["postsecondary_certificate", "tuition_total_usd"]
+    found = papermill.inspect_notebook(str(paths.NOTEBOOKS / "04-education.ipynb"))
+    assert list(found) == list(education.PARAMETERS)
 
 
-def test_rerun_rejects_unknown_and_bad_parameters(tmp_path):
-    from mrt.rerun import rerun
-
-    with pytest.raises(ParameterError, match="unknown parameter"):
-        rerun({"tuition": 0}, "x", root=tmp_path)
-    with pytest.raises(ParameterError, match="'certificate_start_percentile'"):
-        rerun({"certificate_start_percentile": 150}, "x", root=tmp_path)
+def test_notebook_checks_its_parameters_before_it_writes_anything():
+    cells = [c.source for c in notebook().cells if c.cell_type == "code"]
+    check = next(i for i, s in enumerate(cells) if "check_parameters(" in s)
+    writes = [i for i, s in enumerate(cells) if any(w in s for w in ("write_processed", "save_chart", "findings.record", "write_csv"))]
+    assert writes and check < min(writes)
 
 
-@pytest.mark.parametrize("name", ["..", ".", "../data", "../..", "/tmp", "a/b", "", ".hidden", "-rf", "x" * 101, "a\\b", "runs/../x"])
-def test_a_run_name_that_leaves_runs_is_refused_and_nothing_is_removed(tmp_path, name):
-    from mrt.rerun import RunNameError, rerun
+def test_notebook_types_no_route_up():
+    """The route up and its pay come from occupation.toml, never typed in the notebook or the model."""
+    from mrt import occupation
 
-    runs = tmp_path / "runs"
-    runs.mkdir()
-    keep = tmp_path / "data" / "raw.csv"
-    keep.parent.mkdir()
-    keep.write_text("precious")
-    (runs / "other").mkdir()
-    with pytest.raises(RunNameError, match="not a plain folder name"):
-        rerun({}, name, root=runs)
-    assert keep.read_text() == "precious" and (runs / "other").is_dir()
-
-
-def test_default_run_names_are_plain_folder_names():
-    from mrt.rerun import RUN_NAME, default_name
-
-    for parameters in ({}, {"discount_rate_pct": -1.5}, {"a": "../x"}, {"b": "/etc"}):
-        assert RUN_NAME.fullmatch(default_name(parameters)), default_name(parameters)
+    advancement = occupation.current().advancement
+    source = "\n".join(c.source for c in notebook().cells if c.cell_type == "code")
+    module = (paths.ROOT / "src" / "mrt" / "education.py").read_text(encoding="utf-8")
+    for text in (source, module):
+        assert advancement.route_label not in text and advancement.pay_group not in text and "supervisor" not in text

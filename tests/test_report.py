@@ -69,3 +69,10 @@ def test_table_html_is_deterministic_and_labelled():
 def test_long_tables_say_they_are_cut():
     frame = pd.DataFrame({"n": range(30)})
     assert "First 10 of 30 rows" in report.table(frame, {"n": "n"}, {"n": "int"}, caption="N", max_rows=10).data
+
+
+def test_listing_joins_items_in_words():
+    from mrt.report import listing
+
+    assert listing([]) == "" and listing(["a"]) == "a" and listing(["a", "b"]) == "a and b"
+    assert listing(["a", "b", "c"]) == "a, b and c" and listing([1, 2], "or") == "1 or 2"

@@ -1,28 +1,205 @@
-"""Education routes: what the guides say, and a transparent tradeoff model.
+"""Education routes: what the guides say, and a transparent model of time, money and pay.
 
-The model follows one person month by month over a horizon. On each route they
-study for some months (paying tuition, earning only what part-time work
-brings), then work as a technician starting at a chosen percentile of the
-occupation's pay distribution, with a yearly real raise; on the supervisory
-route they move to a manager's pay after some years. Routes are compared by
-cumulative net earnings (pay minus tuition), plain and discounted, and by the
-year in which each overtakes the shortest route.
+The model follows one person month by month over a horizon. On each route they study for some
+months (paying tuition, earning only what part-time work brings), then work as a technician
+starting at a chosen percentile of the occupation's pay distribution, with a yearly real raise.
+On the route up (``occupation.toml``: ``advancement``) they may move to the pay of the occupation
+above after some years of work: a *probability*, so the route's pay is an expected value,
+``(1 - p) x technician pay + p x promoted pay`` once promotion is possible. With
+``unemployment_risk`` every route's pay is multiplied by the employment rate of its education
+level (BLS "Education pays"). Routes are ranked by present value (pay minus tuition, discounted);
+the cumulative chart, the break-even years and the margins all use that same basis.
+
+Every number is in dollars of one year (``occupation.current().dollar_year``): published pay and
+tuition are converted with CPI-U by :func:`model_data`.
+
+This module returns numbers and route keys; the notebook composes the sentences.
 """
 
 from __future__ import annotations
 
+import difflib
 import math
-from dataclasses import dataclass, field, fields
+import numbers
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from mrt.wages import Lognormal
+from mrt.occupation import COMPARABLE
+from mrt.wages import Lognormal, fit_quantiles_and_mean
 
 
 class ParameterError(ValueError):
-    """A model parameter outside its allowed range; the message names the parameter."""
+    """A model parameter refused: the message names the parameter and what was expected."""
 
+
+# The parameters -----------------------------------------------------------------------------------
+
+KINDS = ("assumption", "convention", "guides and a secondary source", "published figure")
+SHOWN = ("years", "months", "percent", "usd", "percentile", "probability", "flag")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    label: str  # in words, for tables and charts
+    unit: str
+    kind: str  # one of KINDS
+    why: str  # why this default
+    low: float  # allowed range, inclusive
+    high: float
+    whole: bool = False  # whole numbers only
+    flag: bool = False  # True or False
+    published: bool = False  # None stands for the published figure (converted to the dollar year)
+    sweep: tuple[float, float] = (0.0, 0.0)  # low and high values tried in the sensitivity analysis
+    sweep_scales: bool = False  # the sweep values multiply the value used (tuition, pay)
+    shown: str = ""  # how a value reads in words: one of SHOWN
+
+
+# The order is the order of the notebook's parameters cell (a test checks it).
+PARAMETERS: dict[str, Parameter] = {
+    "horizon_years": Parameter(
+        "Horizon", "years", "assumption",
+        "long enough for the four-year route to show whether it pays off; a working life is about 45 years, so more than 60 is refused",
+        1, 60, whole=True, sweep=(10, 40), shown="years"),
+    "discount_rate_pct": Parameter(
+        "Discount rate", "percent a year, above inflation", "assumption",
+        "the lower of the two real rates U.S. federal cost-benefit analysis used for two decades (3% and 7%, OMB Circular A-4, 2003)",
+        0, 30, sweep=(0, 7), shown="percent"),
+    "annual_real_raise_pct": Parameter(
+        "Yearly raise", "percent a year, above inflation", "assumption",
+        "modest pay growth with experience; no source gives it for this occupation", -10, 10, sweep=(0, 2), shown="percent"),
+    "study_work_share": Parameter(
+        "Part-time work while studying", "share of the shortest route's starting pay, 0-1", "assumption",
+        "0 = studying full time with no paid work", 0, 1, sweep=(0, 0.5), shown="probability"),
+    "unemployment_risk": Parameter(
+        "Unemployment risk", "True or False", "assumption",
+        "False = paid every month; True = pay times the employment rate of the route's education level (BLS 'Education pays')",
+        0, 1, flag=True, sweep=(0, 1), shown="flag"),
+    "certificate_months": Parameter(
+        "Certificate: months of study", "months", "guides and a secondary source",
+        "the guides print 'less than a year' and 'as few as 12 months'; program guides say 9-12 months", 0, 120, sweep=(6, 18), shown="months"),
+    "associate_months": Parameter(
+        "Associate's degree: months of study", "months", "convention", "the conventional full-time length", 0, 120, sweep=(18, 36), shown="months"),
+    "bachelor_months": Parameter(
+        "Bachelor's degree: months of study", "months", "convention", "the conventional four years of full-time study", 0, 120,
+        sweep=(36, 72), shown="months"),
+    "two_year_tuition_usd_per_year": Parameter(
+        "Two-year college tuition", "dollars a year, in the dollar year", "published figure",
+        "College Board: public two-year college, in-district tuition and fees, converted with CPI-U", 0, 200_000, published=True,
+        sweep=(0, 3), sweep_scales=True, shown="usd"),
+    "four_year_tuition_usd_per_year": Parameter(
+        "Four-year college tuition", "dollars a year, in the dollar year", "published figure",
+        "College Board: public four-year college, in-state tuition and fees, converted with CPI-U", 0, 200_000, published=True,
+        sweep=(0, 3), sweep_scales=True, shown="usd"),
+    "hs_start_percentile": Parameter(
+        "High school route: starting percentile", "percentile of technician pay", "assumption",
+        "without a credential one is assumed to start near the bottom (the BLS 10th percentile); no source gives pay by education "
+        "within the occupation", 1, 99, sweep=(5, 20), shown="percentile"),
+    "certificate_start_percentile": Parameter(
+        "Certificate: starting percentile", "percentile of technician pay", "assumption",
+        "a credential is assumed to start higher; no source gives it", 1, 99, sweep=(15, 35), shown="percentile"),
+    "associate_start_percentile": Parameter(
+        "Associate's degree: starting percentile", "percentile of technician pay", "assumption",
+        "a longer credential is assumed to start higher still; no source gives it", 1, 99, sweep=(25, 45), shown="percentile"),
+    "bachelor_start_percentile": Parameter(
+        "Bachelor's degree: starting percentile", "percentile of technician pay", "assumption",
+        "as the associate's degree until promotion; no source gives it", 1, 99, sweep=(25, 45), shown="percentile"),
+    "promotion_probability": Parameter(
+        "Chance of promotion", "probability, 0-1", "assumption",
+        "no source gives the chance that a technician with a bachelor's degree moves up; 0.5 says 'as likely as not', and the "
+        "notebook reports 0, 1 and the break-even chance beside it", 0, 1, sweep=(0, 1), shown="probability"),
+    "years_to_promotion": Parameter(
+        "Years of work before promotion", "years", "assumption", "no source gives it", 0, 60, sweep=(2, 15), shown="years"),
+    "promoted_pay_usd_per_year": Parameter(
+        "Pay after promotion", "dollars a year, in the dollar year", "published figure",
+        "the median pay of the occupation above (occupation.toml: advancement), converted with CPI-U", 0, 1_000_000, published=True,
+        sweep=(0.75, 1.25), sweep_scales=True, shown="usd"),
+}
+STUDY_MONTHS = ("certificate_months", "associate_months", "bachelor_months")
+
+
+def ordinal(value: float) -> str:
+    """``1`` -> ``1st``, ``22`` -> ``22nd``, ``13`` -> ``13th``, ``32.76`` -> ``32.8th``."""
+    if not float(value).is_integer():
+        return f"{value:.1f}th"
+    whole = int(value)
+    suffix = "th" if whole % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(whole % 10, "th")
+    return f"{whole}{suffix}"
+
+
+def value_text(name: str, value) -> str:
+    """A parameter value in words: ``20 years``, ``3%``, ``$4,556``, ``the 35th percentile``, ``50%``, ``yes``."""
+    from mrt import report
+
+    shown = PARAMETERS[name].shown
+    if shown == "flag":
+        return "yes" if value else "no"
+    if shown == "usd":
+        return report.money(value)
+    if shown == "percentile":
+        return f"the {ordinal(round(float(value), 1))} percentile"
+    if shown in ("percent", "probability"):
+        share = float(value) * (100 if shown == "probability" else 1)
+        return report.percent(share, 0 if round(share, 1).is_integer() else 1)
+    unit = {"years": " years", "months": " months"}[shown]
+    return f"{report.number(value, 0 if round(float(value), 1).is_integer() else 1)}{unit}"
+
+
+def expected(spec: Parameter) -> str:
+    """What a parameter accepts, in words."""
+    if spec.flag:
+        return "True or False"
+    kind = "a whole number" if spec.whole else "a finite number"
+    text = f"{kind} from {spec.low:g} to {spec.high:g} ({spec.unit})"
+    return text + ", or None for the published figure" if spec.published else text
+
+
+def _problem(name: str, value) -> str | None:
+    spec = PARAMETERS[name]
+    if spec.flag:
+        ok = isinstance(value, bool)
+    elif value is None:
+        ok = spec.published
+    else:
+        ok = (isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
+              and spec.low <= value <= spec.high and (not spec.whole or float(value).is_integer()))
+    return None if ok else f"parameter {name!r}: expected {expected(spec)}, got {value!r}"
+
+
+def check_parameters(values: Mapping[str, object]) -> None:
+    """Refuse unknown names and out-of-range values; the message names every parameter refused and what it expects.
+
+    Called before anything is written (the notebook's first cell after the parameters, and ``run.py education``).
+    """
+    problems = []
+    for name in values:
+        if name not in PARAMETERS:
+            close = difflib.get_close_matches(name, list(PARAMETERS))
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(f"unknown parameter {name!r}{hint}; the parameters are: {', '.join(PARAMETERS)}")
+    problems += [p for p in (_problem(n, v) for n, v in values.items() if n in PARAMETERS) if p]
+    if problems:
+        raise ParameterError("\n".join(problems))
+    horizon = values.get("horizon_years")
+    if horizon is not None:
+        problems = [f"parameter {n!r}: expected fewer months of study than the horizon ({horizon * 12:g} months), got {values[n]!r}"
+                    for n in STUDY_MONTHS if n in values and values[n] >= horizon * 12]
+    if problems:
+        raise ParameterError("\n".join(problems))
+
+
+def resolve(given: Mapping[str, object], published: Mapping[str, float]) -> dict:
+    """The values the model uses: every parameter checked, ``None`` replaced by its published figure."""
+    missing = [n for n in PARAMETERS if n not in given]
+    if missing:
+        raise ParameterError(f"parameters missing: {missing}")
+    check_parameters(given)
+    return {n: published[n] if given[n] is None else given[n] for n in PARAMETERS}
+
+
+# The model ----------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Route:
@@ -31,7 +208,9 @@ class Route:
     study_months: float
     tuition_usd_per_year: float
     start_percentile: float
-    supervisor_after_years: float | None = None  # None: stays a technician
+    unemployment_rate_pct: float = 0.0
+    promotion_after_years: float | None = None  # None: stays a technician
+    promotion_probability: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -39,134 +218,439 @@ class Assumptions:
     horizon_years: int = 20
     discount_rate_pct: float = 3.0
     annual_real_raise_pct: float = 1.0
-    study_work_share: float = 0.0  # share of the shortest route's pay earned by part-time work while studying
-    supervisor_pay_usd_per_year: float = 0.0
-
-
-def check_parameters(values: dict[str, float]) -> None:
-    """Raise ParameterError naming the first parameter out of range."""
-    for name, value in values.items():
-        if value is None:
-            continue
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or math.isnan(value):
-            raise ParameterError(f"parameter {name!r} must be a number, got {value!r}")
-        if name.endswith("_months") or name.endswith("_usd_per_year") or name.endswith("_after_years"):
-            if value < 0:
-                raise ParameterError(f"parameter {name!r} must not be negative, got {value}")
-        if "percentile" in name and not 0 < value < 100:
-            raise ParameterError(f"parameter {name!r} must be a percentile strictly between 0 and 100, got {value}")
-        if name == "horizon_years" and (value < 1 or value != int(value)):
-            raise ParameterError(f"parameter 'horizon_years' must be a whole number of years, at least 1, got {value}")
-        if name == "discount_rate_pct" and not 0 <= value < 100:
-            raise ParameterError(f"parameter 'discount_rate_pct' must be between 0 and 100, got {value}")
-        if name == "annual_real_raise_pct" and not -50 < value < 50:
-            raise ParameterError(f"parameter 'annual_real_raise_pct' must be between -50 and 50, got {value}")
-        if name == "study_work_share" and not 0 <= value <= 1:
-            raise ParameterError(f"parameter 'study_work_share' must be between 0 and 1, got {value}")
-
-
-def _check(route: Route, assumptions: Assumptions) -> None:
-    check_parameters({f"{route.key}_study_months": route.study_months, f"{route.key}_tuition_usd_per_year": route.tuition_usd_per_year,
-                      f"{route.key}_start_percentile": route.start_percentile, f"{route.key}_supervisor_after_years": route.supervisor_after_years})
-    check_parameters({f.name: getattr(assumptions, f.name) for f in fields(assumptions)})
+    study_work_share: float = 0.0  # share of the shortest route's starting pay earned by part-time work while studying
+    promoted_pay_usd_per_year: float = 0.0
 
 
 def monthly_path(route: Route, assumptions: Assumptions, pay: Lognormal, shortest_start_pay: float) -> pd.DataFrame:
-    """Month-by-month pay, tuition and net earnings of one route."""
-    _check(route, assumptions)
+    """Month-by-month expected pay, tuition and net earnings of one route."""
     months = np.arange(assumptions.horizon_years * 12)
-    studying = months < route.study_months
-    # a fractional last month of study counts as part study, part work
-    study_fraction = np.clip(route.study_months - months, 0, 1)
-    work_fraction = 1 - study_fraction
+    study_fraction = np.clip(route.study_months - months, 0, 1)  # a fractional last month is part study, part work
     years_working = np.floor(np.clip(months - route.study_months, 0, None) / 12)
-    technician_pay = pay.quantile(route.start_percentile / 100) * (1 + assumptions.annual_real_raise_pct / 100) ** years_working
-    if route.supervisor_after_years is not None:
-        promoted = (months - route.study_months) >= route.supervisor_after_years * 12
-        technician_pay = np.where(promoted, assumptions.supervisor_pay_usd_per_year, technician_pay)
-    earned = technician_pay / 12 * work_fraction + assumptions.study_work_share * shortest_start_pay / 12 * study_fraction
+    technician = pay.quantile(route.start_percentile / 100) * (1 + assumptions.annual_real_raise_pct / 100) ** years_working
+    if route.promotion_after_years is not None:
+        promoted = (months - route.study_months) >= route.promotion_after_years * 12
+        p = route.promotion_probability
+        technician = np.where(promoted, (1 - p) * technician + p * assumptions.promoted_pay_usd_per_year, technician)
+    employed = 1 - route.unemployment_rate_pct / 100
+    part_time = employed * assumptions.study_work_share * shortest_start_pay / 12 * study_fraction
+    earned = employed * technician / 12 * (1 - study_fraction) + part_time
     tuition = route.tuition_usd_per_year / 12 * study_fraction
-    net = earned - tuition
     discount = (1 + assumptions.discount_rate_pct / 100) ** (-(months / 12))
-    return pd.DataFrame({"route": route.key, "month": months, "year": months // 12 + 1, "studying": studying,
-                         "pay_usd": earned, "tuition_usd": tuition, "net_usd": net, "net_present_usd": net * discount})
+    return pd.DataFrame({"route": route.key, "month": months, "year": months // 12 + 1, "study_fraction": study_fraction,
+                         "part_time_usd": part_time, "pay_usd": earned, "tuition_usd": tuition, "net_usd": earned - tuition,
+                         "net_present_usd": (earned - tuition) * discount})
+
+
+def shortest_route(routes: list[Route]) -> Route:
+    return min(routes, key=lambda r: (r.study_months, r.tuition_usd_per_year))
+
+
+def break_even_year(own: pd.Series, base: pd.Series) -> int | None:
+    """The first year from which ``own`` stays at or above ``base`` to the end (None if never)."""
+    ahead = (own >= base - 1e-6).to_numpy()
+    stays = np.logical_and.accumulate(ahead[::-1])[::-1]
+    return int(own.index[stays.argmax()]) if stays.any() else None
+
+
+def rank_with_margins(summary: pd.DataFrame) -> pd.DataFrame:
+    """Rank by present value (1 = highest) and each route's lead over the route ranked just below it, in dollars and percent."""
+    ordered = summary.sort_values("net_present_value_usd", ascending=False, kind="stable")
+    pv = ordered["net_present_value_usd"]
+    below = pv.shift(-1)
+    lead = pv - below
+    out = summary.copy()
+    out["rank_by_present_value"] = pv.rank(ascending=False, method="min").astype(int)
+    out["lead_over_next_usd"] = lead.astype("Float64")
+    out["lead_over_next_pct"] = (100 * lead / below).where(below > 0).astype("Float64")
+    return out
 
 
 def compare_routes(routes: list[Route], assumptions: Assumptions, pay: Lognormal) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Yearly cumulative paths and a one-row-per-route summary against the shortest route."""
+    """Yearly cumulative paths, and one row per route: totals, present value, rank and margins."""
     if not routes:
-        raise ParameterError("parameter 'routes' must name at least one route")
-    for route in routes:
-        _check(route, assumptions)
-    shortest = min(routes, key=lambda r: (r.study_months, r.tuition_usd_per_year))
+        raise ParameterError("parameter 'routes': expected at least one route, got none")
+    shortest = shortest_route(routes)
     shortest_start = pay.quantile(shortest.start_percentile / 100)
-    monthly = pd.concat([monthly_path(r, assumptions, pay, shortest_start) for r in routes], ignore_index=True)
-    yearly = monthly.groupby(["route", "year"], sort=False)[["pay_usd", "tuition_usd", "net_usd", "net_present_usd"]].sum().reset_index()
+    monthly = {r.key: monthly_path(r, assumptions, pay, shortest_start) for r in routes}
+    yearly = pd.concat(monthly.values()).groupby(["route", "year"], sort=False)[
+        ["pay_usd", "tuition_usd", "net_usd", "net_present_usd"]].sum().reset_index()
     yearly["cumulative_net_usd"] = yearly.groupby("route")["net_usd"].cumsum()
     yearly["cumulative_net_present_usd"] = yearly.groupby("route")["net_present_usd"].cumsum()
-    base = yearly[yearly["route"] == shortest.key].set_index("year")
-    shortest_monthly = monthly[monthly["route"] == shortest.key].set_index("month")["pay_usd"]
+    base = yearly[yearly["route"] == shortest.key].set_index("year")["cumulative_net_present_usd"]
     rows = []
     for r in routes:
         own = yearly[yearly["route"] == r.key].set_index("year")
-        ahead = own["cumulative_net_usd"] >= base["cumulative_net_usd"] - 1e-6
-        # break-even: the first year from which the route stays at or above the shortest route
-        stays = ahead[::-1].cummin()[::-1]
-        break_even = int(stays.idxmax()) if stays.any() else None
-        # what the shortest route earns during this route's months of study, less what part-time work brings in
-        own_monthly = monthly[monthly["route"] == r.key].set_index("month")
-        study_fraction = np.clip(r.study_months - own_monthly.index.to_numpy(), 0, 1)
-        forgone = 0.0 if r.key == shortest.key else float(
-            (shortest_monthly.to_numpy() * study_fraction).sum() - (assumptions.study_work_share * shortest_start / 12 * study_fraction).sum())
-        rows.append({"route": r.key, "label": r.label, "study_months": r.study_months, "tuition_total_usd": own["tuition_usd"].sum(),
-                     "earnings_forgone_usd": forgone, "start_percentile": r.start_percentile, "start_pay_usd_per_year": pay.quantile(r.start_percentile / 100),
+        # what the shortest route earns during this route's study, less what this route earns by part-time work then
+        forgone = float((monthly[shortest.key]["pay_usd"] * monthly[r.key]["study_fraction"]).sum() - monthly[r.key]["part_time_usd"].sum())
+        rows.append({"route": r.key, "label": r.label, "study_months": float(r.study_months), "tuition_total_usd": own["tuition_usd"].sum(),
+                     "earnings_forgone_usd": forgone, "start_percentile": float(r.start_percentile),
+                     "start_pay_usd_per_year": pay.quantile(r.start_percentile / 100),
+                     "promotion_probability": None if r.promotion_after_years is None else float(r.promotion_probability),
+                     "unemployment_rate_pct": float(r.unemployment_rate_pct),
                      "cumulative_net_usd": own["cumulative_net_usd"].iloc[-1], "net_present_value_usd": own["cumulative_net_present_usd"].iloc[-1],
-                     "difference_vs_shortest_usd": own["cumulative_net_usd"].iloc[-1] - base["cumulative_net_usd"].iloc[-1],
-                     "break_even_year_vs_shortest": (0 if r.key == shortest.key else break_even)})
+                     "present_value_vs_shortest_usd": own["cumulative_net_present_usd"].iloc[-1] - base.iloc[-1],
+                     "break_even_year_vs_shortest": break_even_year(own["cumulative_net_present_usd"], base)})
     summary = pd.DataFrame(rows)
-    summary["rank_by_present_value"] = summary["net_present_value_usd"].rank(ascending=False, method="min").astype(int)
+    summary["promotion_probability"] = summary["promotion_probability"].astype("Float64")
     summary["break_even_year_vs_shortest"] = summary["break_even_year_vs_shortest"].astype("Int64")
-    return yearly, summary
+    return yearly, rank_with_margins(summary)
 
 
-def sensitivity(routes: list[Route], assumptions: Assumptions, pay: Lognormal, sweeps: dict[str, list[float]]) -> pd.DataFrame:
-    """Which route has the highest present value as one assumption moves at a time.
+# From parameters to routes -----------------------------------------------------------------------
 
-    ``sweeps`` maps an assumption to its values. Names: ``tuition_multiplier``,
-    ``study_months_multiplier``, ``start_percentile_shift`` (added to every
-    route but the shortest), ``years_to_supervisor``, ``discount_rate_pct``,
-    ``horizon_years``. Besides the overall winner, ``best_technician_route`` is
-    the winner among the routes that stay technicians.
+HS, CERTIFICATE, ASSOCIATE, ADVANCEMENT = "hs_diploma_on_the_job", "postsecondary_certificate", "associate_degree", "bachelor_degree"
+MODEL_ROUTES = (HS, CERTIFICATE, ASSOCIATE, ADVANCEMENT)
+TECHNICIAN_ROUTES = (HS, CERTIFICATE, ASSOCIATE)
+ROUTE_LABELS = {HS: "High school diploma, then training on the job", CERTIFICATE: "Postsecondary certificate", ASSOCIATE: "Associate's degree"}
+# The BLS "Education pays" group whose unemployment rate stands for each route. A certificate is not a degree:
+# BLS counts its holders with "some college, no degree".
+EDUCATION_LEVEL = {HS: "high school diploma", CERTIFICATE: "some college, no degree", ASSOCIATE: "associate's degree",
+                   ADVANCEMENT: "bachelor's degree"}
+
+
+@dataclass(frozen=True)
+class ModelData:
+    """What the published record gives the model, in dollars of ``dollar_year``."""
+
+    pay: Lognormal  # technician pay
+    unemployment_rate_pct: Mapping[str, float]  # by route
+    published: Mapping[str, float]  # parameter -> published figure, converted
+    advancement_label: str
+    dollar_year: int
+    base_year: int
+
+
+def build_routes(params: Mapping[str, object], data: ModelData) -> list[Route]:
+    """The four modelled routes from resolved parameter values."""
+    def rate(key: str) -> float:
+        return float(data.unemployment_rate_pct[key]) if params["unemployment_risk"] else 0.0
+
+    return [
+        Route(HS, ROUTE_LABELS[HS], 0, 0, params["hs_start_percentile"], rate(HS)),
+        Route(CERTIFICATE, ROUTE_LABELS[CERTIFICATE], params["certificate_months"], params["two_year_tuition_usd_per_year"],
+              params["certificate_start_percentile"], rate(CERTIFICATE)),
+        Route(ASSOCIATE, ROUTE_LABELS[ASSOCIATE], params["associate_months"], params["two_year_tuition_usd_per_year"],
+              params["associate_start_percentile"], rate(ASSOCIATE)),
+        Route(ADVANCEMENT, data.advancement_label, params["bachelor_months"], params["four_year_tuition_usd_per_year"],
+              params["bachelor_start_percentile"], rate(ADVANCEMENT), params["years_to_promotion"], params["promotion_probability"]),
+    ]
+
+
+def assumptions_from(params: Mapping[str, object]) -> Assumptions:
+    return Assumptions(horizon_years=int(params["horizon_years"]), discount_rate_pct=float(params["discount_rate_pct"]),
+                       annual_real_raise_pct=float(params["annual_real_raise_pct"]), study_work_share=float(params["study_work_share"]),
+                       promoted_pay_usd_per_year=float(params["promoted_pay_usd_per_year"]))
+
+
+def evaluate(params: Mapping[str, object], data: ModelData) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Yearly paths and the summary of every route under ``params`` (resolved values; checked here)."""
+    check_parameters(params)
+    return compare_routes(build_routes(params, data), assumptions_from(params), data.pay)
+
+
+def with_value(params: Mapping[str, object], name: str, value: float) -> dict:
+    """``params`` with one parameter changed (a flag takes True/False)."""
+    return {**params, name: bool(value) if PARAMETERS[name].flag else value}
+
+
+# Who wins, by how much, and what it would take to change that ------------------------------------
+
+def margin(summary: pd.DataFrame, route: str, among: tuple[str, ...] = MODEL_ROUTES) -> float:
+    """Present value of ``route`` minus the best of the other routes in ``among`` (negative: it does not lead)."""
+    pv = summary.set_index("route")["net_present_value_usd"]
+    return float(pv[route] - pv[[r for r in among if r != route]].max())
+
+
+def lead_pct(summary: pd.DataFrame, route: str, among: tuple[str, ...] = MODEL_ROUTES) -> float | None:
+    """:func:`margin` as a percentage of the best other route's present value (None if that is not positive)."""
+    lead = margin(summary, route, among)
+    rival = float(summary.set_index("route")["net_present_value_usd"][route]) - lead
+    return 100 * lead / rival if rival > 0 else None
+
+
+def winner(summary: pd.DataFrame, among: tuple[str, ...] = MODEL_ROUTES) -> str:
+    """The route with the highest present value among ``among`` (the first listed on a tie)."""
+    pv = summary.set_index("route")["net_present_value_usd"]
+    return str(pv[list(among)].idxmax())
+
+
+def promotion_break_even(params: Mapping[str, object], data: ModelData) -> float | None:
+    """The chance of promotion at which the route up ties the best other route.
+
+    Expected pay is linear in the probability, so the present value is too:
+    ``p* = (best other - PV at p=0) / (PV at p=1 - PV at p=0)``. Below 0 the route leads even
+    without promotion; above 1 it cannot lead. None when promotion does not change its value.
     """
-    shortest = min(routes, key=lambda r: (r.study_months, r.tuition_usd_per_year))
+    pv0 = evaluate(with_value(params, "promotion_probability", 0.0), data)[1]
+    pv1 = evaluate(with_value(params, "promotion_probability", 1.0), data)[1]
+    at0 = pv0.set_index("route")["net_present_value_usd"]
+    gain = pv1.set_index("route")["net_present_value_usd"][ADVANCEMENT] - at0[ADVANCEMENT]
+    if gain == 0:
+        return None
+    best_other = at0.drop(ADVANCEMENT).max()
+    return float((best_other - at0[ADVANCEMENT]) / gain)
+
+
+PROMOTION_VERDICTS = ("always", "never", "at least", "at most")
+
+
+def promotion_verdict(params: Mapping[str, object], data: ModelData) -> tuple[str, float | None]:
+    """Whether the route up leads the others at every chance of promotion ("always"), at none ("never"), or only from
+    the break-even chance up ("at least") or up to it ("at most", when the promoted pay is below a technician's);
+    with the break-even chance (None for "always" and "never")."""
+    leads = [margin(evaluate(with_value(params, "promotion_probability", p), data)[1], ADVANCEMENT) >= 0 for p in (0.0, 1.0)]
+    if leads[0] == leads[1]:
+        return ("always" if leads[0] else "never"), None
+    return ("at most" if leads[0] else "at least"), promotion_break_even(params, data)
+
+
+def first_promotion_year(params: Mapping[str, object]) -> int:
+    """The year of the horizon (1 = the first after high school) in which promotion first becomes possible."""
+    return int((params["bachelor_months"] + 12 * params["years_to_promotion"]) // 12) + 1
+
+
+def promotion_band(params: Mapping[str, object], data: ModelData) -> pd.DataFrame:
+    """The route up's cumulative present value by year if never promoted (``low``) and if promoted for sure (``high``)."""
+    paths = [evaluate(with_value(params, "promotion_probability", p), data)[0] for p in (0.0, 1.0)]
+    low, high = (path[path["route"] == ADVANCEMENT].reset_index(drop=True) for path in paths)
+    return pd.DataFrame({"year": low["year"], "low": low["cumulative_net_present_usd"], "high": high["cumulative_net_present_usd"]})
+
+
+def tie(params: Mapping[str, object], data: ModelData, name: str, route: str, rival: str, low: float, high: float) -> float | None:
+    """The value of ``name`` between ``low`` and ``high`` at which ``route`` and ``rival`` have the same present value
+    (None if one stays ahead over the whole range)."""
+    from scipy.optimize import brentq
+
+    def gap(value: float) -> float:
+        pv = evaluate(with_value(params, name, value), data)[1].set_index("route")["net_present_value_usd"]
+        return float(pv[route] - pv[rival])
+
+    if gap(low) * gap(high) > 0:
+        return None
+    return float(brentq(gap, low, high))
+
+
+def break_even(params: Mapping[str, object], data: ModelData, name: str, route: str, toward: float,
+               among: tuple[str, ...] = MODEL_ROUTES) -> float | None:
+    """The value of ``name``, between its value in ``params`` and ``toward``, at which ``route`` stops leading ``among``.
+
+    Whole-number parameters give the first whole value at which it no longer leads; others the value where it ties
+    (Brent's method on the margin). None if it leads at ``toward`` too, or for a True/False parameter.
+    """
+    from scipy.optimize import brentq
+
+    spec = PARAMETERS[name]
+    start = float(params[name])
+
+    def lead(value: float) -> float:
+        return margin(evaluate(with_value(params, name, value), data)[1], route, among)
+
+    if spec.flag or lead(toward) >= 0:
+        return None
+    if spec.whole:
+        step = 1 if toward > start else -1
+        return float(next(v for v in range(int(start) + step, int(toward) + step, step) if lead(v) < 0))
+    return float(brentq(lead, start, toward))
+
+
+def sweep_values(name: str, params: Mapping[str, object]) -> tuple[float, float]:
+    """The low and high values the sensitivity analysis tries for one parameter."""
+    spec = PARAMETERS[name]
+    low, high = spec.sweep
+    if spec.sweep_scales:
+        return low * float(params[name]), high * float(params[name])
+    return float(low), float(high)
+
+
+RANKINGS = {"all routes": MODEL_ROUTES, "technician routes": TECHNICIAN_ROUTES}
+
+
+def scenarios(params: Mapping[str, object], data: ModelData, changes: Mapping[str, Mapping[str, object]]) -> pd.DataFrame:
+    """One row per named scenario (parameters changed from ``params``): the best route and its lead over the next,
+    overall and among technician routes; the lead of the routes that lead under ``params`` (negative when they no
+    longer do); and where the route up ranks."""
+    default = evaluate(params, data)[1]
+    leader, technician_leader = winner(default), winner(default, TECHNICIAN_ROUTES)
     rows = []
-    for name, values in sweeps.items():
-        for value in values:
-            changed_routes, changed = list(routes), assumptions
-            if name == "tuition_multiplier":
-                changed_routes = [Route(r.key, r.label, r.study_months, r.tuition_usd_per_year * value, r.start_percentile, r.supervisor_after_years) for r in routes]
-            elif name == "study_months_multiplier":
-                changed_routes = [Route(r.key, r.label, r.study_months * value, r.tuition_usd_per_year, r.start_percentile, r.supervisor_after_years) for r in routes]
-            elif name == "start_percentile_shift":
-                changed_routes = [r if r.key == shortest.key else Route(r.key, r.label, r.study_months, r.tuition_usd_per_year,
-                                                                       min(max(r.start_percentile + value, 1), 99), r.supervisor_after_years) for r in routes]
-            elif name == "years_to_supervisor":
-                changed_routes = [r if r.supervisor_after_years is None else Route(r.key, r.label, r.study_months, r.tuition_usd_per_year,
-                                                                                   r.start_percentile, value) for r in routes]
-            elif name in ("discount_rate_pct", "horizon_years"):
-                changed = Assumptions(**{**{f.name: getattr(assumptions, f.name) for f in fields(assumptions)}, name: value})
-            else:
-                raise ParameterError(f"parameter {name!r} is not one the sensitivity analysis can vary")
-            _, summary = compare_routes(changed_routes, changed, pay)
-            ranked = summary.sort_values("net_present_value_usd", ascending=False)
-            technicians = {r.key for r in routes if r.supervisor_after_years is None}
-            best = ranked.iloc[0]["route"]
-            best_technician = ranked[ranked["route"].isin(technicians)].iloc[0]["route"]
-            for position, r in enumerate(summary.itertuples(index=False)):
-                rows.append({"assumption": name, "value": float(value), "position": values.index(value), "route": r.route,
-                             "net_present_value_usd": round(r.net_present_value_usd, 0), "best_route": best,
-                             "best_technician_route": best_technician})
+    for scenario, changed in changes.items():
+        values = dict(params)
+        for name, value in changed.items():
+            values = with_value(values, name, value)
+        summary = evaluate(values, data)[1]
+        by_route = summary.set_index("route")
+        best, best_technician = winner(summary), winner(summary, TECHNICIAN_ROUTES)
+        rows.append({"scenario": scenario, "best_route": best, "best_route_lead_usd": margin(summary, best),
+                     "best_route_lead_pct": lead_pct(summary, best), "best_technician_route": best_technician,
+                     "best_technician_lead_usd": margin(summary, best_technician, TECHNICIAN_ROUTES),
+                     "best_technician_lead_pct": lead_pct(summary, best_technician, TECHNICIAN_ROUTES),
+                     "default_leader_lead_usd": margin(summary, leader),
+                     "default_technician_leader_lead_usd": margin(summary, technician_leader, TECHNICIAN_ROUTES),
+                     "advancement_rank": int(by_route.loc[ADVANCEMENT, "rank_by_present_value"]),
+                     "advancement_present_value_usd": float(by_route.loc[ADVANCEMENT, "net_present_value_usd"])})
+    frame = pd.DataFrame(rows)
+    for column in ("best_route_lead_pct", "best_technician_lead_pct"):
+        frame[column] = frame[column].astype("Float64")
+    return frame
+
+
+def sensitivity(params: Mapping[str, object], data: ModelData, names: list[str]) -> pd.DataFrame:
+    """Each route's present value as one parameter at a time takes its low, default and high value,
+    with the best route and its lead over the next, overall and among the routes that stay technicians."""
+    rows = []
+    for name in names:
+        low, high = sweep_values(name, params)
+        default = float(params[name])
+        for value in sorted({low, default, high}):
+            summary = evaluate(with_value(params, name, value), data)[1]
+            best, best_technician = winner(summary), winner(summary, TECHNICIAN_ROUTES)
+            for r in summary.itertuples():
+                rows.append({"assumption": name, "value": value, "is_default": value == default, "route": r.route,
+                             "net_present_value_usd": r.net_present_value_usd, "best_route": best,
+                             "best_route_lead_usd": margin(summary, best),
+                             "best_technician_route": best_technician,
+                             "best_technician_lead_usd": margin(summary, best_technician, TECHNICIAN_ROUTES)})
     return pd.DataFrame(rows)
+
+
+def start_gap(params: Mapping[str, object], name: str, value: float) -> float:
+    """The associate's degree's head start over the certificate, in percentile points, once ``name`` takes ``value``."""
+    changed = with_value(params, name, value)
+    return float(changed["associate_start_percentile"]) - float(changed["certificate_start_percentile"])
+
+
+GAP_PARAMETERS = ("certificate_start_percentile", "associate_start_percentile")
+
+
+def break_even_table(params: Mapping[str, object], data: ModelData, names: list[str]) -> pd.DataFrame:
+    """One row per parameter and ranking: the default leader's lead at the low, default and high value,
+    and the value (if any, within the range tried) at which it stops leading, with the route that leads beyond it.
+    For the two starting percentiles that decide between certificate and associate's degree, also the head start
+    of the associate's degree (percentile points) at that value: the break-even gap."""
+    default_summary = evaluate(params, data)[1]
+    rows = []
+    for ranking, among in RANKINGS.items():
+        leader = winner(default_summary, among)
+        for name in names:
+            low, high = sweep_values(name, params)
+            ends = {}
+            for side, value in (("low", low), ("high", high)):
+                summary = evaluate(with_value(params, name, value), data)[1]
+                flips = break_even(params, data, name, leader, value, among)
+                ends[side] = (value, margin(summary, leader, among), flips, None if flips is None else winner(summary, among))
+            rows.append({"ranking": ranking, "assumption": name, "label": PARAMETERS[name].label, "default_value": float(params[name]),
+                         "low_value": ends["low"][0], "high_value": ends["high"][0], "leader": leader,
+                         "lead_at_low_usd": ends["low"][1], "lead_at_default_usd": margin(default_summary, leader, among),
+                         "lead_at_high_usd": ends["high"][1],
+                         "flips_below": ends["low"][2], "leader_below": ends["low"][3],
+                         "flips_above": ends["high"][2], "leader_above": ends["high"][3]})
+            flips = ends["low"][2] if ends["low"][2] is not None else ends["high"][2]
+            rows[-1]["start_gap_at_flip"] = start_gap(params, name, flips) if name in GAP_PARAMETERS and flips is not None else None
+    frame = pd.DataFrame(rows)
+    for column in ("flips_below", "flips_above", "start_gap_at_flip"):
+        frame[column] = frame[column].astype("Float64")
+    return frame
+
+
+# What the record gives the model, in one dollar year ---------------------------------------------
+
+def cpi_factor(cpi: pd.DataFrame, from_year: int, to_year: int) -> float:
+    """Multiply dollars of ``from_year`` by this to get dollars of ``to_year`` (CPI-U annual averages)."""
+    index = cpi.set_index("year")["cpi_u_index_1982_84_100"]
+    for year in (from_year, to_year):
+        if year not in index.index:
+            raise ValueError(f"cpi_u.csv: expected a CPI-U annual average for {year}, found years {index.index.min()}-{index.index.max()}")
+    return float(index[to_year] / index[from_year])
+
+
+def base_year(costs: pd.DataFrame) -> int:
+    """The year of the BLS 'Education pays' figures (the unemployment rates by education); pay and tuition are taken from it."""
+    periods = costs.loc[costs["measure"] == "unemployment_rate", "period"].dropna()
+    if periods.empty:
+        raise ValueError("education_costs_and_pay.csv: expected unemployment_rate rows (BLS 'Education pays'), found none")
+    return max(int(p) for p in periods)
+
+
+def _one(costs: pd.DataFrame, measure: str, group: str, period: str) -> pd.Series:
+    rows = costs[(costs["measure"] == measure) & (costs["group"] == group) & (costs["period"] == period)]
+    if len(rows) != 1:
+        raise ValueError(f"education_costs_and_pay.csv: expected one {measure} row for {group!r} in {period}, found {len(rows)}")
+    return rows.iloc[0]
+
+
+def technician_pay(bls_wages: pd.DataFrame, year: int, factor: float) -> Lognormal:
+    """The technicians' pay distribution of ``year`` (a lognormal through its 10th and 90th percentiles and mean), times ``factor``."""
+    rows = bls_wages[(bls_wages["year"] == year) & (bls_wages["unit"] == "usd_per_year")]
+    if rows.empty or (rows[COMPARABLE] != "yes").any():
+        raise ValueError(f"bls_wages.csv: expected annual pay of the reference occupation code for {year}")
+    annual = rows.set_index("statistic")["value"]
+    fitted = fit_quantiles_and_mean({0.1: annual["p10"], 0.9: annual["p90"]}, annual["mean"])
+    return Lognormal(fitted.mu + math.log(factor), fitted.sigma)
+
+
+TUITION_GROUPS = {"two_year_tuition_usd_per_year": "public two-year college (in-district)",
+                  "four_year_tuition_usd_per_year": "public four-year college (in-state)"}
+
+
+def published_inputs(costs: pd.DataFrame, cpi: pd.DataFrame, pay_measure: str, pay_group: str, year: int, dollar_year: int) -> pd.DataFrame:
+    """The published defaults: each as published, its dollar year, the CPI-U factor and its value in ``dollar_year`` dollars.
+
+    Tuition is the school year starting in ``year`` (in dollars of ``year``); the promoted pay is the latest figure
+    published for ``year`` or before.
+    """
+    school_year = f"{year}-{(year + 1) % 100:02d}"
+    rows = [(name, _one(costs, "tuition_and_fees", group, school_year), year) for name, group in TUITION_GROUPS.items()]
+    years = costs.loc[(costs["measure"] == pay_measure) & (costs["group"] == pay_group), "period"].dropna().map(int)
+    years = years[years <= year]
+    if years.empty:
+        raise ValueError(f"education_costs_and_pay.csv: expected a {pay_measure} row for {pay_group!r} in {year} or before, found none")
+    latest = costs.loc[years.idxmax()]
+    rows.append(("promoted_pay_usd_per_year", latest, int(latest["period"])))
+    return pd.DataFrame([{"parameter": name, "published_value": float(row["value_min"]), "published_year": published_year,
+                          "cpi_factor": cpi_factor(cpi, published_year, dollar_year),
+                          "value": round(float(row["value_min"]) * cpi_factor(cpi, published_year, dollar_year)), "source_key": row["source_key"]}
+                         for name, row, published_year in rows])
+
+
+def unemployment_rates(costs: pd.DataFrame, year: int) -> dict[str, float]:
+    """Each route's unemployment rate: that of its education level in BLS 'Education pays' of ``year`` (percent)."""
+    rates = costs[(costs["measure"] == "unemployment_rate") & (costs["period"] == str(year))].set_index("group")["value_min"]
+    missing = [level for level in EDUCATION_LEVEL.values() if level not in rates.index]
+    if missing:
+        raise ValueError(f"education_costs_and_pay.csv: expected {year} unemployment rates for {missing}")
+    return {route: float(rates[level]) for route, level in EDUCATION_LEVEL.items()}
+
+
+def model_data(bls_wages: pd.DataFrame, costs: pd.DataFrame, cpi: pd.DataFrame, advancement, dollar_year: int) -> tuple[ModelData, pd.DataFrame]:
+    """Everything the record gives the model, in dollars of ``dollar_year``, and the table of published inputs."""
+    year = base_year(costs)
+    inputs = published_inputs(costs, cpi, advancement.pay_measure, advancement.pay_group, year, dollar_year)
+    data = ModelData(pay=technician_pay(bls_wages, year, cpi_factor(cpi, year, dollar_year)),
+                     unemployment_rate_pct=unemployment_rates(costs, year),
+                     published=dict(zip(inputs["parameter"], inputs["value"])), advancement_label=advancement.route_label,
+                     dollar_year=dollar_year, base_year=year)
+    return data, inputs
+
+
+def parameter_table(params: Mapping[str, object], given: Mapping[str, object], inputs: pd.DataFrame) -> pd.DataFrame:
+    """Every parameter with the value used, its unit, why, and (for published figures) the figure as published and its source."""
+    published = inputs.set_index("parameter")
+    rows = []
+    for name, spec in PARAMETERS.items():
+        source = published.loc[name] if name in published.index else None
+        if source is None:
+            origin = "set in the parameters cell"
+        else:
+            origin = "published figure" if given[name] is None else "set in the parameters cell (published figure replaced)"
+        rows.append({"parameter": name, "label": spec.label, "value": float(params[name]), "unit": spec.unit, "kind": spec.kind,
+                     "why": spec.why, "value_from": origin,
+                     "published_value": None if source is None else float(source["published_value"]),
+                     "published_year": None if source is None else int(source["published_year"]),
+                     "source_key": None if source is None else source["source_key"]})
+    frame = pd.DataFrame(rows)
+    frame["published_value"] = frame["published_value"].astype("Float64")
+    frame["published_year"] = frame["published_year"].astype("Int64")
+    return frame
 
 
 # What the guides say -------------------------------------------------------------------------------
@@ -174,6 +658,18 @@ def sensitivity(routes: list[Route], assumptions: Assumptions, pay: Lognormal, s
 OOH_CATEGORY_ROUTE = {"associate's degree": "associate_degree", "postsecondary nondegree award": "postsecondary_certificate"}
 WORDING_ROUTE = {"high school": "hs_diploma_on_the_job", "certificate": "postsecondary_certificate", "nondegree": "postsecondary_certificate",
                  "non-degree": "postsecondary_certificate", "associate": "associate_degree", "bachelor": "bachelor_degree"}
+ENTRY_STANCES = ("required", "typical")
+
+
+def guide_number(guide_file: str) -> str:
+    """A guide's short name: the number its file name starts with (``001_cb16....txt`` -> ``001``)."""
+    return guide_file.split("_")[0].removesuffix(".txt")
+
+
+def stances_by_guide(group: pd.DataFrame) -> str:
+    """``required: 001, 003; typical: 002``: each stance with the guides that take it."""
+    by_stance = group.groupby("stance")["guide_file"].agg(lambda files: ", ".join(sorted({guide_number(f) for f in files})))
+    return "; ".join(f"{stance.replace('_', ' ')}: {guides}" for stance, guides in by_stance.items())
 
 
 def route_summary(guide_education: pd.DataFrame, figures: pd.DataFrame, ooh: pd.DataFrame) -> pd.DataFrame:
@@ -181,16 +677,13 @@ def route_summary(guide_education: pd.DataFrame, figures: pd.DataFrame, ooh: pd.
     durations = figures[(figures["topic"] == "education") & figures["unit"].isin(["months", "years"])]
     rows = []
     for route, group in guide_education.groupby("route", sort=False):
-        statements = "; ".join(f"{k} {s}" for k, s in zip(group["source_key"], group["stance"]))
         stances = sorted(set(group["stance"]))
-        if route == "postsecondary_certificate":
-            own = durations[durations["subject"].str.contains("certificate")]
-        else:
-            own = durations.iloc[0:0]
+        own = durations[durations["subject"].str.contains("certificate") & (route == CERTIFICATE)]
         typical = [e for e, c in zip(ooh["edition"], ooh["typical_entry_education"]) if OOH_CATEGORY_ROUTE.get(c) == route]
         mentioned = [e for e, w in zip(ooh["edition"], ooh["education_wording"]) if any(WORDING_ROUTE[k] == route for k in WORDING_ROUTE if k in w.lower())]
         rows.append({"route": route, "route_label": group["route_label"].iloc[0], "guides": group["guide_file"].nunique(),
-                     "statements": statements, "stances": "|".join(stances),
+                     "guide_stances": stances_by_guide(group),
+                     "statements": "; ".join(f"{k} {s}" for k, s in zip(group["source_key"], group["stance"])), "stances": "|".join(stances),
                      "guides_agree": len(stances) == 1,
                      "stated_duration": "; ".join(f"{q + ' ' if isinstance(q, str) else ''}{'' if pd.isna(v) else f'{v:g} '}{u} ({k})"
                                                   for q, v, u, k in zip(own["qualifier"], own["value"], own["unit"], own["source_key"])) or None,
@@ -198,61 +691,7 @@ def route_summary(guide_education: pd.DataFrame, figures: pd.DataFrame, ooh: pd.
     return pd.DataFrame(rows)
 
 
-# Parameters of the notebook: unit and why the default was chosen --------------------------------
-
-PARAMETER_NOTES = {
-    "horizon_years": ("years", "assumption", "long enough for the four-year route to show whether it pays off"),
-    "discount_rate_pct": ("percent per year (real)", "assumption", "a common real rate for comparing money received at different times"),
-    "annual_real_raise_pct": ("percent per year above inflation", "assumption", "modest pay growth with experience; no occupation-specific source"),
-    "study_work_share": ("share, 0-1", "assumption", "0 = studying full time with no paid work"),
-    "certificate_months": ("months", "guides + secondary source", "guides: 'less than a year' (001 line 46), 'as few as 12 months' (002 line 83); program guides 9-12 months"),
-    "associate_months": ("months", "convention", "conventional full-time length (education_costs_and_pay.csv, marked as convention)"),
-    "bachelor_months": ("months", "convention", "conventional four years of full-time study (not in the reference data)"),
-    "two_year_tuition_usd_per_year": ("usd per year, 2017 dollars", "sourced", "College Board, public two-year in-district, 2017-18"),
-    "four_year_tuition_usd_per_year": ("usd per year, 2017 dollars", "sourced", "College Board, public four-year in-state, 2017-18"),
-    "hs_start_percentile": ("percentile of technician pay", "assumption", "no credential: starts near the bottom (the 10th percentile)"),
-    "certificate_start_percentile": ("percentile of technician pay", "assumption", "a credential is assumed to start higher; no data by education within the occupation"),
-    "associate_start_percentile": ("percentile of technician pay", "assumption", "a longer credential is assumed to start higher still"),
-    "bachelor_start_percentile": ("percentile of technician pay", "assumption", "as the associate route until promotion"),
-    "years_to_supervisor": ("years after starting work", "assumption", "time before a bachelor's holder moves into a manager's job"),
-    "supervisor_pay_usd_per_year": ("usd per year, 2017 dollars", "sourced", "BLS Handbook 2018-19: medical and health services managers, median 2016, converted to 2017 dollars"),
-}
-
-
-def sourced_defaults(costs: pd.DataFrame, cpi: pd.DataFrame) -> dict[str, float]:
-    """The parameter defaults that come from published figures (2017 dollars)."""
-    def value(measure: str, group: str, period: str) -> float:
-        rows = costs[(costs["measure"] == measure) & (costs["group"] == group) & (costs["period"] == period)]
-        if len(rows) != 1:
-            raise ValueError(f"expected one {measure} row for {group!r} {period}, found {len(rows)}")
-        return float(rows["value_min"].iloc[0])
-
-    index = cpi.set_index("year")["cpi_u_index_1982_84_100"].astype(float)
-    manager_2016 = value("median_annual_wage", "medical and health services managers (11-9111; typical entry: bachelor's degree)", "2016")
-    return {"two_year_tuition_usd_per_year": value("tuition_and_fees", "public two-year college (in-district)", "2017-18"),
-            "four_year_tuition_usd_per_year": value("tuition_and_fees", "public four-year college (in-state)", "2017-18"),
-            "supervisor_pay_usd_per_year": round(manager_2016 * index[2017] / index[2016], 0)}
-
-
-def build_routes(p: dict) -> list[Route]:
-    """The four modelled routes from a parameter dictionary (as in the notebook's parameters cell)."""
-    check_parameters({k: v for k, v in p.items() if k in PARAMETER_NOTES})
-    return [
-        Route("hs_diploma_on_the_job", "High school diploma + on-the-job training", 0, 0, p["hs_start_percentile"]),
-        Route("postsecondary_certificate", "Postsecondary certificate", p["certificate_months"], p["two_year_tuition_usd_per_year"], p["certificate_start_percentile"]),
-        Route("associate_degree", "Associate's degree", p["associate_months"], p["two_year_tuition_usd_per_year"], p["associate_start_percentile"]),
-        Route("bachelor_degree", "Bachelor's degree, then supervisor", p["bachelor_months"], p["four_year_tuition_usd_per_year"],
-              p["bachelor_start_percentile"], p["years_to_supervisor"]),
-    ]
-
-
-def parameter_table(params: dict, given: dict, sourced: dict) -> pd.DataFrame:
-    """Every parameter with the value used, its unit, and where the value comes from."""
-    rows = []
-    for name, (unit, kind, why) in PARAMETER_NOTES.items():
-        if name in sourced:
-            origin = "published figure" if given[name] is None else "set in the parameters cell (published figure replaced)"
-        else:
-            origin = "set in the parameters cell"
-        rows.append({"parameter": name, "value": float(params[name]), "unit": unit, "kind": kind, "why": why, "value_from": origin})
-    return pd.DataFrame(rows)
+def entry_routes(guide_education: pd.DataFrame) -> pd.DataFrame:
+    """Each guide's way in: the entry route(s) it calls required or typical (one row per guide and route)."""
+    entry = guide_education[guide_education["route"].isin(TECHNICIAN_ROUTES) & guide_education["stance"].isin(ENTRY_STANCES)]
+    return entry[["guide_file", "route", "route_label"]].drop_duplicates().sort_values(["route", "guide_file"]).reset_index(drop=True)

@@ -152,6 +152,14 @@ def text(value, missing: str = NOT_FOUND) -> str:
     return str(value)
 
 
+def listing(items, conjunction: str = "and") -> str:
+    """``["a", "b", "c"]`` -> ``a, b and c``; one item as it is; none -> ``""``."""
+    items = [str(i) for i in items]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
 FORMATS: dict[str, Callable] = {
     "usd": money, "usd_cents": lambda v, missing=NOT_FOUND: money(v, 2, missing),
     "pct": percent, "pct0": lambda v, missing=NOT_FOUND: percent(v, 0, missing), "pct2": lambda v, missing=NOT_FOUND: percent(v, 2, missing),

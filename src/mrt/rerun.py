@@ -1,35 +1,67 @@
-"""Rerun the education notebook with other assumptions, leaving the committed outputs alone.
+"""Rerun the education notebook with other assumptions, and say what changed against the default run.
 
-    python3 run.py education -p tuition_multiplier ... (see below)
+    python3 run.py education -p promotion_probability 0.2
     python3 run.py education --name cheap-college -p two_year_tuition_usd_per_year 0 -p certificate_months 6
 
-Each run gets its own folder ``runs/<name>/`` holding the executed notebook and
-every table and chart it wrote (starting from a copy of ``data/processed``).
-Parameter names are those of the notebook's parameters cell; a wrong name or
-an out-of-range value stops with a message naming the parameter.
+Parameter names are those of the notebook's parameters cell (``-p NAME VALUE``, repeatable; ``None`` for a
+published figure, ``True``/``False`` for a yes/no parameter). Every value is checked before anything is
+written; a wrong name or value stops with a message naming the parameter and what it expects.
+
+Each run gets its own folder ``runs/<name>/`` (``MRT_RUNS_DIR`` moves ``runs/``) holding the executed notebook
+and every table and chart it wrote. The notebook is executed into ``runs/.<name>.partial/`` and moved into
+place only when it has run to the end: a failed or interrupted run leaves no folder that looks like results,
+and a previous run of the same name stays as it was. The committed results in ``data/processed/`` are never
+touched. When the run is done, what changed against the default run is printed: the parameters that differ,
+the new ranking with its margins, and where the full results are.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import math
 import os
 import re
 import shutil
+import signal
 import sys
 from pathlib import Path
 
 from mrt import paths
-from mrt.education import PARAMETER_NOTES, ParameterError, check_parameters
+from mrt.education import ParameterError, check_parameters
 
 NOTEBOOK = "04-education.ipynb"
+RUNS_ENV = "MRT_RUNS_DIR"
+RESULTS = "education_model_results.csv"
+PARAMETERS = "education_model_parameters.csv"
+
+
+def runs_dir() -> Path:
+    """Where runs are written: ``runs/`` in the repository unless ``MRT_RUNS_DIR`` says otherwise."""
+    return Path(os.environ[RUNS_ENV]) if os.environ.get(RUNS_ENV) else paths.ROOT / "runs"
 
 
 def parse_value(text: str):
+    """A command-line value as Python reads it: ``0.2`` -> 0.2, ``None``, ``True``; ``inf`` and ``nan`` -> floats
+    (so that the check can say they are not finite); anything else stays text."""
     try:
         return ast.literal_eval(text)
     except (ValueError, SyntaxError):
+        pass
+    try:
+        return float(text)
+    except ValueError:
         return text
+
+
+def parse_parameters(pairs: list[tuple[str, str]]) -> dict:
+    """``[("a", "1"), ...]`` -> ``{"a": 1}``; a name given twice is refused."""
+    parameters: dict = {}
+    for name, text in pairs:
+        if name in parameters:
+            raise ParameterError(f"parameter {name!r}: given twice ({parameters[name]!r} and {parse_value(text)!r}); give it once")
+        parameters[name] = parse_value(text)
+    return parameters
 
 
 RUN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._=+-]{0,99}")
@@ -37,6 +69,10 @@ RUN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._=+-]{0,99}")
 
 class RunNameError(ValueError):
     """A run name that is not a plain folder name inside runs/."""
+
+
+class RunFailed(RuntimeError):
+    """The notebook failed; the message names the cell and the error."""
 
 
 def run_folder(name: str, root: Path) -> Path:
@@ -61,33 +97,123 @@ def default_name(parameters: dict) -> str:
     return re.sub(r"[^A-Za-z0-9._=+-]", "_", text).lstrip(".-")[:100] or "run"
 
 
-def rerun(parameters: dict, name: str, root: Path | None = None) -> Path:
-    """Execute the education notebook with ``parameters`` into ``runs/<name>/``; return that folder.
+def partial_folder(out: Path) -> Path:
+    """Where a run is built before it is complete: ``.NAME.partial`` beside it (a dot name no run can have)."""
+    return out.parent / f".{out.name}.partial"
 
-    Only ``runs/<name>/`` itself is ever removed or written: the name is checked first (see :func:`run_folder`).
-    """
+
+def execute(folder: Path, parameters: dict) -> None:
+    """Execute the notebook with ``parameters`` into ``folder``, its tables and charts into ``folder/processed``."""
     import papermill
+    from papermill.exceptions import PapermillExecutionError
 
-    out = run_folder(name, root or paths.ROOT / "runs")
-    unknown = sorted(set(parameters) - set(PARAMETER_NOTES))
-    if unknown:
-        raise ParameterError(f"unknown parameter(s) {unknown}; the notebook's parameters are {sorted(PARAMETER_NOTES)}")
-    check_parameters(parameters)
-    if out.exists():
-        shutil.rmtree(out)
-    shutil.copytree(paths.DATA / "processed", out / "processed")
     previous = os.environ.get(paths.PROCESSED_ENV)
-    os.environ[paths.PROCESSED_ENV] = str((out / "processed").resolve())
+    os.environ[paths.PROCESSED_ENV] = str((folder / "processed").resolve())
     try:
-        papermill.execute_notebook(str(paths.NOTEBOOKS / NOTEBOOK), str(out / NOTEBOOK), parameters=parameters,
+        papermill.execute_notebook(str(paths.NOTEBOOKS / NOTEBOOK), str(folder / NOTEBOOK), parameters=parameters,
                                    cwd=str(paths.NOTEBOOKS), kernel_name="python3", progress_bar=False, log_output=False,
                                    extra_arguments=["--IPKernelApp.log_level=ERROR"])
+    except PapermillExecutionError as error:
+        raise RunFailed(f"{NOTEBOOK}, cell {error.exec_count}: {error.ename}: {error.evalue}") from None
     finally:
         if previous is None:
             os.environ.pop(paths.PROCESSED_ENV, None)
         else:
             os.environ[paths.PROCESSED_ENV] = previous
+
+
+def promote(partial: Path, out: Path) -> None:
+    """Move a complete run into place, replacing a previous run of the same name only once the new one is whole."""
+    old = out.parent / f".{out.name}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    partial.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def rerun(parameters: dict, name: str, root: Path | None = None) -> Path:
+    """Execute the education notebook with ``parameters`` into ``runs/<name>/``; return that folder.
+
+    The name and every parameter are checked before anything is written. The run is built in
+    ``runs/.<name>.partial/`` and moved into place only when complete; on any failure or interruption the
+    partial folder is removed and a previous ``runs/<name>/`` is left as it was.
+    """
+    out = run_folder(name, root or runs_dir())
+    check_parameters(parameters)
+    partial = partial_folder(out)
+    shutil.rmtree(partial, ignore_errors=True)  # left by a run killed outright
+    try:
+        shutil.copytree(paths.processed_dir(), partial / "processed")
+        execute(partial, parameters)
+        promote(partial, out)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
     return out
+
+
+# What changed ---------------------------------------------------------------------------------------
+
+def _tables(folder: Path):
+    import pandas as pd
+
+    return (pd.read_csv(folder / PARAMETERS).set_index("parameter"), pd.read_csv(folder / RESULTS).set_index("route"))
+
+
+def _place(rank: int) -> str:
+    from mrt.education import ordinal
+
+    return ordinal(int(rank))
+
+
+def changes(default: Path, run: Path, run_name: str, where: Path) -> str:
+    """What a run changed against the default run: parameters (old -> new), ranking with margins, where the results are.
+
+    ``default`` and ``run`` are the folders holding each run's processed tables; ``where`` is the run's folder as shown.
+    """
+    from mrt import report
+    from mrt.education import PARAMETERS as SPECS
+    from mrt.education import TECHNICIAN_ROUTES, value_text
+
+    old_parameters, old = _tables(default)
+    new_parameters, new = _tables(run)
+    lines = [f"Education model, run '{run_name}': what changed against the default run", ""]
+    differ = [n for n in new_parameters.index if not math.isclose(new_parameters.loc[n, "value"], old_parameters.loc[n, "value"])]
+    if differ:
+        lines.append("Parameters changed (default -> this run):")
+        lines += [f"  {SPECS[n].label} ({n}): {value_text(n, old_parameters.loc[n, 'value'])} -> {value_text(n, new_parameters.loc[n, 'value'])}"
+                  for n in differ]
+    else:
+        lines.append("No parameter differs from the default run.")
+    rate = value_text("discount_rate_pct", new_parameters.loc["discount_rate_pct", "value"])
+    lines += ["", f"Ranking by present value over {value_text('horizon_years', new_parameters.loc['horizon_years', 'value'])} "
+                  f"(discounted {rate} a year, money in the model's dollar year):"]
+    width = max(len(label) for label in new["label"])
+    for route, row in new.sort_values("rank_by_present_value").iterrows():
+        lead = ("last" if math.isnan(row["lead_over_next_usd"]) else
+                f"leads the next by {report.money(row['lead_over_next_usd'])} ({report.percent(row['lead_over_next_pct'])})")
+        was = old.loc[route]
+        lines.append(f"  {int(row['rank_by_present_value'])}. {row['label']:<{width}}  {report.money(row['net_present_value_usd']):>11}  {lead}"
+                     f"   [default: {_place(was['rank_by_present_value'])}, {report.money(was['net_present_value_usd'])}]")
+    for scope, routes in (("best route", list(new.index)), ("best route among those that stay technicians", list(TECHNICIAN_ROUTES))):
+        now, before = new.loc[routes, "net_present_value_usd"].idxmax(), old.loc[routes, "net_present_value_usd"].idxmax()
+        verdict = "unchanged" if now == before else f"changed from {old.loc[before, 'label']}"
+        lines.append(f"The {scope}: {new.loc[now, 'label']} ({verdict}).")
+    lines += ["", f"Full results: {where / NOTEBOOK} (open it in JupyterLab: every table, chart and sentence of the page)",
+              f"              {where / 'processed'}/education_*.csv and charts/education_*.png"]
+    return "\n".join(lines)
+
+
+# Command line ---------------------------------------------------------------------------------------
+
+def kept(name: str) -> str:
+    folder = paths.relative(runs_dir() / name)
+    return f"{folder} is as it was before" if (runs_dir() / name).exists() else f"no {folder} was written"
+
+
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,14 +222,22 @@ def main(argv: list[str] | None = None) -> int:
                         help="a notebook parameter and its value (repeatable)")
     parser.add_argument("--name", help="folder name under runs/ (default: built from the parameters)")
     args = parser.parse_args(argv)
-    parameters = {k: parse_value(v) for k, v in args.parameter}
-    name = args.name or default_name(parameters)
+    signal.signal(signal.SIGTERM, _interrupted)  # a terminated run cleans up like an interrupted one
+    name = args.name or "run"
     try:
+        parameters = parse_parameters(args.parameter)
+        name = args.name or default_name(parameters)
         out = rerun(parameters, name)
     except (ParameterError, RunNameError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {error}\nnothing was written.", file=sys.stderr)
         return 2
-    print(f"wrote {out / NOTEBOOK} and its tables in {out / 'processed'}", file=sys.stderr)
+    except RunFailed as error:
+        print(f"error: the rerun failed in {error}\nthe partial run was removed; {kept(name)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"interrupted: the partial run was removed; {kept(name)}", file=sys.stderr)
+        return 130
+    print(changes(paths.processed_dir(), out / "processed", name, Path(paths.relative(out))))
     return 0
 
 

@@ -12,6 +12,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from mrt import occupation, paths, wages
+from mrt.education import KINDS as PARAMETER_KINDS
+from mrt.education import MODEL_ROUTES, PARAMETERS, RANKINGS
 from mrt.io import write_csv
 from mrt.occupation import COMPARABILITY
 from mrt.occupation import COMPARABLE as COMPARABLE_NAME
@@ -397,50 +399,106 @@ def _outcome_columns(growth) -> tuple[Col, ...]:
 
 TABLES.update(_projection_tables())
 
-MODEL_ROUTES = ("hs_diploma_on_the_job", "postsecondary_certificate", "associate_degree", "bachelor_degree")
+MODEL_PARAMETERS = tuple(PARAMETERS)
+DOLLARS = "2024 dollars"  # the dollar year of occupation.toml; the education model converts every input to it with CPI-U
+ROUTE = Col("route", "string", "route (closed list, src/mrt/education.py)", allowed=MODEL_ROUTES)
 TABLES.update({
     "education_paths.csv": Table(
         "Each route into the job: what the guides say (file and line), stated durations, and the Handbook editions", "04-education",
         (Col("route", "string", "route (closed list)"), Col("route_label", "string", "route in plain words"),
          Col("guides", "int", "number of guides that mention the route", unit="guides"),
+         Col("guide_stances", "string", "each stance with the guides (by number) that take it"),
          Col("statements", "string", "every mention as guide#Lline and what it says"), Col("stances", "string", "distinct stances, '|'-separated"),
          Col("guides_agree", "bool", "true when every mention takes the same stance"),
          Col("stated_duration", "string", "durations the guides print for the route, with lines", nullable=True),
          Col("ooh_typical_entry_in", "string", "Handbook editions naming it the typical entry education", nullable=True),
          Col("ooh_wording_mentions_in", "string", "Handbook editions whose wording mentions it", nullable=True))),
     "education_model_parameters.csv": Table(
-        "Every parameter of the education model: value used, unit, and where it comes from", "04-education",
-        (Col("parameter", "string", "name in the notebook's parameters cell"), Col("value", "float", "value used", unit="see unit column"),
-         Col("unit", "string", "unit of the value"), Col("kind", "string", "sourced, guides, convention or assumption"),
-         Col("why", "string", "why this default"), Col("value_from", "string", "published figure or set in the parameters cell"))),
+        "Every parameter of the education model: value used, unit, why, and the published figure it comes from", "04-education",
+        (Col("parameter", "string", "name in the notebook's parameters cell", allowed=MODEL_PARAMETERS),
+         Col("label", "string", "the parameter in words"),
+         Col("value", "float", "value used (True/False as 1/0); money in " + DOLLARS, unit="see unit column"),
+         Col("unit", "string", "unit of the value"), Col("kind", "string", "where the value comes from", allowed=PARAMETER_KINDS),
+         Col("why", "string", "why this default"), Col("value_from", "string", "published figure or set in the parameters cell"),
+         Col("published_value", "float", "the figure as published, in dollars of its own year", unit="usd, nominal", nullable=True),
+         Col("published_year", "int", "the year whose dollars the published figure is in (converted with CPI-U)", unit=YEAR, nullable=True),
+         Col("source_key", "string", "row of the reference table the published figure comes from", nullable=True))),
     "education_model_results.csv": Table(
-        "The education model's summary: one row per route", "04-education",
-        (Col("route", "string", "route", allowed=MODEL_ROUTES), Col("label", "string", "route in plain words"),
-         Col("study_months", "float", "months of study before work", unit="months"), Col("tuition_total_usd", "float", "tuition paid", unit="usd, 2017 dollars"),
-         Col("earnings_forgone_usd", "float", "what the shortest route earns while this one studies", unit="usd, 2017 dollars"),
+        "The education model's summary: one row per route, ranked by present value, with the lead over the next route", "04-education",
+        (ROUTE, Col("label", "string", "route in plain words"),
+         Col("study_months", "float", "months of study before work", unit="months"),
+         Col("tuition_total_usd", "float", "tuition paid", unit="usd, " + DOLLARS),
+         Col("earnings_forgone_usd", "float", "what the shortest route earns while this one studies, less part-time pay", unit="usd, " + DOLLARS),
          Col("start_percentile", "float", "starting point in the technician pay distribution", unit="percentile"),
-         Col("start_pay_usd_per_year", "float", "starting pay", unit="usd_per_year, 2017 dollars"),
-         Col("cumulative_net_usd", "float", "pay minus tuition over the horizon", unit="usd, 2017 dollars"),
-         Col("net_present_value_usd", "float", "the same, discounted", unit="usd, 2017 dollars, present value"),
-         Col("difference_vs_shortest_usd", "float", "cumulative net minus the shortest route's", unit="usd, 2017 dollars"),
-         Col("break_even_year_vs_shortest", "int", "first year from which the route stays ahead of the shortest (0 for the shortest itself)", unit="year of the horizon", nullable=True),
-         Col("rank_by_present_value", "int", "1 = highest present value"))),
+         Col("start_pay_usd_per_year", "float", "starting pay", unit="usd_per_year, " + DOLLARS),
+         Col("promotion_probability", "float", "chance of promotion (the route up only)", unit="probability", nullable=True),
+         Col("unemployment_rate_pct", "float", "unemployment rate applied to pay (0 without unemployment risk)", unit="percent"),
+         Col("cumulative_net_usd", "float", "expected pay minus tuition over the horizon, undiscounted", unit="usd, " + DOLLARS),
+         Col("net_present_value_usd", "float", "the same, discounted: the basis of the ranking", unit="usd, " + DOLLARS + ", present value"),
+         Col("present_value_vs_shortest_usd", "float", "present value minus the shortest route's", unit="usd, " + DOLLARS + ", present value"),
+         Col("break_even_year_vs_shortest", "int", "first year from which the route's discounted cumulative net stays at or above the shortest "
+             "route's (1 for the shortest itself); empty if never within the horizon", unit="year of the horizon", nullable=True),
+         Col("rank_by_present_value", "int", "1 = highest present value"),
+         Col("lead_over_next_usd", "float", "present value minus that of the route ranked just below; empty for the last",
+             unit="usd, " + DOLLARS + ", present value", nullable=True),
+         Col("lead_over_next_pct", "float", "the lead as a percentage of the next route's present value", unit="percent", nullable=True))),
     "education_model_paths.csv": Table(
         "The education model year by year for each route", "04-education",
-        (Col("route", "string", "route", allowed=MODEL_ROUTES), Col("year", "int", "year of the horizon (1 = first year after high school)"),
-         Col("pay_usd", "float", "pay earned in the year", unit="usd, 2017 dollars"), Col("tuition_usd", "float", "tuition paid in the year", unit="usd, 2017 dollars"),
-         Col("net_usd", "float", "pay minus tuition", unit="usd, 2017 dollars"), Col("net_present_usd", "float", "net, discounted to year 0", unit="usd, 2017 dollars"),
-         Col("cumulative_net_usd", "float", "running total of net", unit="usd, 2017 dollars"),
-         Col("cumulative_net_present_usd", "float", "running total of discounted net", unit="usd, 2017 dollars"))),
+        (ROUTE, Col("year", "int", "year of the horizon (1 = first year after high school)"),
+         Col("pay_usd", "float", "expected pay earned in the year", unit="usd, " + DOLLARS),
+         Col("tuition_usd", "float", "tuition paid in the year", unit="usd, " + DOLLARS),
+         Col("net_usd", "float", "pay minus tuition", unit="usd, " + DOLLARS),
+         Col("net_present_usd", "float", "net, discounted to the start", unit="usd, " + DOLLARS + ", present value"),
+         Col("cumulative_net_usd", "float", "running total of net", unit="usd, " + DOLLARS),
+         Col("cumulative_net_present_usd", "float", "running total of discounted net (what the chart plots)", unit="usd, " + DOLLARS + ", present value"))),
     "education_sensitivity.csv": Table(
-        "Present value of each route as one assumption moves at a time, and the best route", "04-education",
-        (Col("assumption", "string", "assumption varied", allowed=("tuition_multiplier", "study_months_multiplier", "start_percentile_shift",
-                                                                       "years_to_supervisor", "discount_rate_pct", "horizon_years")),
-         Col("value", "float", "value tried"), Col("position", "int", "0 = low, 1 = default, 2 = high"),
-         Col("route", "string", "route", allowed=MODEL_ROUTES),
-         Col("net_present_value_usd", "float", "present value of the route", unit="usd, 2017 dollars"),
-         Col("best_route", "string", "route with the highest present value at this value", allowed=MODEL_ROUTES),
-         Col("best_technician_route", "string", "best among the routes that stay technicians", allowed=MODEL_ROUTES))),
+        "Present value of each route as one parameter at a time takes its low, default and high value, with the best route and its lead",
+        "04-education",
+        (Col("assumption", "string", "parameter varied (the others at their defaults)", allowed=MODEL_PARAMETERS),
+         Col("value", "float", "value tried (True/False as 1/0)", unit="see education_model_parameters.csv"),
+         Col("is_default", "bool", "true for the default value"), ROUTE,
+         Col("net_present_value_usd", "float", "present value of the route", unit="usd, " + DOLLARS + ", present value"),
+         Col("best_route", "string", "route with the highest present value", allowed=MODEL_ROUTES),
+         Col("best_route_lead_usd", "float", "its lead over the next route", unit="usd, " + DOLLARS + ", present value"),
+         Col("best_technician_route", "string", "best among the routes that stay technicians", allowed=MODEL_ROUTES),
+         Col("best_technician_lead_usd", "float", "its lead over the next technician route", unit="usd, " + DOLLARS + ", present value"))),
+    "education_break_even.csv": Table(
+        "For each parameter and ranking: the default leader's lead at the low, default and high value, and the value at which it stops leading",
+        "04-education",
+        (Col("ranking", "string", "which routes are compared", allowed=tuple(RANKINGS)),
+         Col("assumption", "string", "parameter varied", allowed=MODEL_PARAMETERS), Col("label", "string", "the parameter in words"),
+         Col("default_value", "float", "default value", unit="see education_model_parameters.csv"),
+         Col("low_value", "float", "low value tried", unit="see education_model_parameters.csv"),
+         Col("high_value", "float", "high value tried", unit="see education_model_parameters.csv"),
+         Col("leader", "string", "route leading under the defaults", allowed=MODEL_ROUTES),
+         Col("lead_at_low_usd", "float", "the leader's present value minus the best other route's, at the low value (negative: it no longer leads)",
+             unit="usd, " + DOLLARS + ", present value"),
+         Col("lead_at_default_usd", "float", "the same at the default", unit="usd, " + DOLLARS + ", present value"),
+         Col("lead_at_high_usd", "float", "the same at the high value", unit="usd, " + DOLLARS + ", present value"),
+         Col("flips_below", "float", "value between the low and the default at which the leader stops leading; empty if it leads at the low value",
+             unit="see education_model_parameters.csv", nullable=True),
+         Col("leader_below", "string", "the route leading at the low value, when it is another", allowed=MODEL_ROUTES, nullable=True),
+         Col("flips_above", "float", "value between the default and the high at which the leader stops leading; empty if it leads at the high value",
+             unit="see education_model_parameters.csv", nullable=True),
+         Col("leader_above", "string", "the route leading at the high value, when it is another", allowed=MODEL_ROUTES, nullable=True),
+         Col("start_gap_at_flip", "float", "for the certificate's and the associate's starting percentiles: the associate's head start over the "
+             "certificate where the leader changes (the break-even gap)", unit="percentile points", nullable=True))),
+    "education_scenarios.csv": Table(
+        "The best route under other reasonable assumptions, each changed from the defaults", "04-education",
+        (Col("scenario", "string", "what is changed from the defaults"),
+         Col("best_route", "string", "route with the highest present value", allowed=MODEL_ROUTES),
+         Col("best_route_lead_usd", "float", "its lead over the next route", unit="usd, " + DOLLARS + ", present value"),
+         Col("best_route_lead_pct", "float", "the lead as a percentage of the next route's present value", unit="percent", nullable=True),
+         Col("best_technician_route", "string", "best among the routes that stay technicians", allowed=MODEL_ROUTES),
+         Col("best_technician_lead_usd", "float", "its lead over the next technician route", unit="usd, " + DOLLARS + ", present value"),
+         Col("best_technician_lead_pct", "float", "the lead as a percentage of the next technician route's present value", unit="percent",
+             nullable=True),
+         Col("default_leader_lead_usd", "float", "present value of the route that leads under the defaults minus the best other route's "
+             "(negative: it no longer leads)", unit="usd, " + DOLLARS + ", present value"),
+         Col("default_technician_leader_lead_usd", "float", "the same for the technician route that leads under the defaults",
+             unit="usd, " + DOLLARS + ", present value"),
+         Col("advancement_rank", "int", "rank of the route up (1 = highest present value)"),
+         Col("advancement_present_value_usd", "float", "present value of the route up", unit="usd, " + DOLLARS + ", present value"))),
 })
 
 TABLES.update({

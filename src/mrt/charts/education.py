@@ -1,0 +1,136 @@
+"""The education notebook's charts: the routes' cumulative present value, and what it takes to change the leader.
+
+Each function draws one chart and returns the figure with the frame of exactly the numbers it plots;
+the notebook composes the alt text from the computed values and saves it with :func:`mrt.charts.save_chart`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from mrt import charts, report
+from mrt.education import ADVANCEMENT, MODEL_ROUTES, value_text
+
+SHORT_LABELS = {"hs_diploma_on_the_job": "High school + training", "postsecondary_certificate": "Certificate",
+                "associate_degree": "Associate's degree"}
+# dark enough for text on white (the labels take the line's colour)
+COLOURS = dict(zip(MODEL_ROUTES, ("#6b6b6b", "#B07800", charts.PALETTE["blue"], charts.PALETTE["vermillion"])))
+TEXT = "#333333"
+
+
+def money_axis(ax, axis: str = "y") -> None:
+    """Dollars with separators and the sign before the dollar sign (-$50,000)."""
+    from matplotlib.ticker import FuncFormatter
+
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(FuncFormatter(lambda value, _: report.money(value)))
+
+
+def short_label(route: str, advancement_label: str) -> str:
+    return SHORT_LABELS.get(route, advancement_label)
+
+
+def cumulative_chart(yearly: pd.DataFrame, results: pd.DataFrame, band: pd.DataFrame, *, occupation_name: str, dollar_year: int,
+                     discount_rate_pct: float, promotion_year: float, promotion_probability: float):
+    """Cumulative pay minus tuition, discounted (the basis of the ranking), one line per route.
+
+    ``band`` holds the route up never promoted (``low``) and promoted for sure (``high``) by year: the line
+    between is the expected value. The lead of the best route over the next is written on the chart.
+    """
+    labels = dict(zip(results["route"], results["label"]))
+    fig, ax = charts.new_figure(8, 5)
+    ax.fill_between(band["year"], band["low"], band["high"], color=COLOURS[ADVANCEMENT], alpha=0.12, lw=0, zorder=0)
+    for route in MODEL_ROUTES:
+        own = yearly[yearly["route"] == route]
+        ax.plot(own["year"], own["cumulative_net_present_usd"], color=COLOURS[route], marker="o", markersize=3, lw=2, zorder=3)
+    horizon = int(yearly["year"].max())
+    ax.axvline(promotion_year - 0.5, color=TEXT, lw=0.8, ls=":", zorder=1)
+    ax.text(promotion_year - 0.4, 0.04, f"promotion possible\nfrom year {promotion_year:g}\n(chance {report.percent(100 * promotion_probability, 0)})",
+            transform=ax.get_xaxis_transform(), fontsize=8, color=TEXT, va="bottom")
+    ax.set_xlim(0.5, horizon + 0.5)
+    charts.year_axis(ax)
+    money_axis(ax)
+    ax.axhline(0, color="#999999", lw=0.8, zorder=1)
+    ends = results.set_index("route")["net_present_value_usd"]
+    line_labels = [(horizon + 0.3, ends[r], f"{short_label(r, labels[r])}: {report.money(ends[r])}", COLOURS[r]) for r in MODEL_ROUTES]
+    line_labels += [(horizon + 0.3, band["high"].iloc[-1], "if promoted for sure", TEXT), (horizon + 0.3, band["low"].iloc[-1], "if never promoted", TEXT)]
+    low, high = ax.get_ylim()
+    ax.set_ylim(low, high + 0.06 * (high - low))
+    charts.label_line_ends(ax, line_labels, min_gap=0.045 * (high - low))
+    best = results.sort_values("rank_by_present_value").iloc[0]
+    runner_up = results.sort_values("rank_by_present_value").iloc[1]
+    ax.text(0.02, 0.97, f"After {horizon} years:\n{short_label(best['route'], best['label'])}\nleads {short_label(runner_up['route'], runner_up['label'])}\n"
+            f"by {report.money(best['lead_over_next_usd'])} ({report.percent(best['lead_over_next_pct'])})",
+            transform=ax.transAxes, va="top", fontsize=9, color=TEXT, bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#cccccc"})
+    fig.suptitle(f"{occupation_name.capitalize()}: what each route earns, modelled", x=0.01, ha="left", fontweight="bold", fontsize=12)
+    ax.set_xlabel("years after leaving high school")
+    ax.set_ylabel(f"pay minus tuition so far, present value\n({dollar_year} dollars, discounted {report.percent(discount_rate_pct, 0)} a year)")
+    plotted = pd.concat([yearly[["route", "year", "cumulative_net_present_usd"]].assign(series="expected"),
+                         band.rename(columns={"low": "cumulative_net_present_usd"})[["year", "cumulative_net_present_usd"]].assign(
+                             route=ADVANCEMENT, series="never promoted"),
+                         band.rename(columns={"high": "cumulative_net_present_usd"})[["year", "cumulative_net_present_usd"]].assign(
+                             route=ADVANCEMENT, series="promoted for sure")], ignore_index=True)
+    return fig, plotted[["route", "series", "year", "cumulative_net_present_usd"]]
+
+
+def compact(name: str, value: float) -> str:
+    """A parameter value as short as a chart needs: ``25th``, ``50%``, ``$4,556``, ``20 years``."""
+    return value_text(name, value).removeprefix("the ").removesuffix(" percentile")
+
+
+def chart_rows(break_even: pd.DataFrame, ranking: str, most: int = 8) -> pd.DataFrame:
+    """The parameters that move a ranking's lead: every one that changes the leader, then the widest others, up to ``most``."""
+    rows = break_even[(break_even["ranking"] == ranking) & (break_even["lead_at_low_usd"] != break_even["lead_at_high_usd"])].copy()
+    rows["span"] = (rows["lead_at_high_usd"] - rows["lead_at_low_usd"]).abs()
+    rows["flips"] = rows["flips_below"].notna() | rows["flips_above"].notna()
+    chosen = rows.sort_values(["flips", "span"], ascending=False).head(max(most, int(rows["flips"].sum())))
+    return chosen.sort_values("span").drop(columns=["span"])
+
+
+def _panel(ax, rows: pd.DataFrame, title: str) -> None:
+    for y, row in enumerate(rows.itertuples(index=False)):
+        low, high = sorted((row.lead_at_low_usd, row.lead_at_high_usd))
+        colour = charts.PALETTE["vermillion"] if row.flips else charts.PALETTE["sky_blue"]
+        ax.barh(y, high - low, left=low, height=0.6, color=colour, zorder=2)
+        for value, lead in ((row.low_value, row.lead_at_low_usd), (row.high_value, row.lead_at_high_usd)):
+            right = lead >= max(row.lead_at_low_usd, row.lead_at_high_usd)
+            ax.text(lead, y, f" {compact(row.assumption, value)} ",
+                    ha="left" if right else "right", va="center", fontsize=7.5, color=TEXT, zorder=3)
+    names = []
+    for row in rows.itertuples(index=False):
+        flips = [value for value in (row.flips_below, row.flips_above) if pd.notna(value)]
+        gap = "" if pd.isna(row.start_gap_at_flip) else f"; gap {report.number(row.start_gap_at_flip, 1)} points"
+        names.append(row.label + (f"\n(leader changes at {compact(row.assumption, flips[0])}{gap})" if flips else ""))
+    ax.set_yticks(range(len(rows)), names, fontsize=8)
+    default = rows["lead_at_default_usd"].iloc[0]
+    ax.axvline(default, color=TEXT, lw=1, ls="--", zorder=1)
+    ax.axvline(0, color="black", lw=1.2, zorder=1)
+    left, right = ax.get_xlim()
+    span = max(right, 0) - min(left, 0)
+    ax.set_xlim(min(left, 0) - 0.18 * span, max(right, 0) + 0.18 * span)
+    ax.axvspan(ax.get_xlim()[0], 0, color=charts.PALETTE["grey"], alpha=0.12, lw=0, zorder=0)
+    ax.text(0, 1.01, " another route leads ←", transform=ax.get_xaxis_transform(), ha="right", va="bottom", fontsize=7.5, color=TEXT)
+    ax.text(default, 1.01, f" default lead {report.money(default)}", transform=ax.get_xaxis_transform(), ha="left", va="bottom", fontsize=7.5, color=TEXT)
+    ax.set_title(title, loc="left", fontsize=10, pad=16)
+    ax.grid(axis="y", visible=False)
+    money_axis(ax, "x")
+
+
+def sensitivity_chart(break_even: pd.DataFrame, labels: dict[str, str], *, occupation_name: str, dollar_year: int, most: int = 8):
+    """For each ranking (all routes; routes that stay technicians), the default leader's lead as one parameter at a time
+    moves from its low to its high value: a bar that crosses zero changes the leader."""
+    import matplotlib.pyplot as plt
+
+    panels = {ranking: chart_rows(break_even, ranking, most) for ranking in dict.fromkeys(break_even["ranking"])}
+    charts.use_style()
+    heights = [len(rows) + 1.5 for rows in panels.values()]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(9, 0.5 * sum(heights) + 1.2), gridspec_kw={"height_ratios": heights})
+    for ax, (ranking, rows) in zip(axes, panels.items()):
+        leader = short_label(rows["leader"].iloc[0], labels[rows["leader"].iloc[0]])
+        _panel(ax, rows, f"{ranking.capitalize()}: lead of {leader} over the next best")
+    axes[-1].set_xlabel(f"lead in present value ({dollar_year} dollars)\n"
+                        "Each bar moves one assumption from its low to its high value, the others at their defaults.\n"
+                        "Red bars cross zero: that assumption alone changes which route pays most.", fontsize=9)
+    fig.suptitle(f"{occupation_name.capitalize()}: which assumptions decide the best route (modelled)", x=0.01, ha="left", fontweight="bold", fontsize=12)
+    plotted = pd.concat(panels.values())[["ranking", "assumption", "label", "low_value", "high_value", "lead_at_low_usd", "lead_at_default_usd",
+                                          "lead_at_high_usd", "flips_below", "flips_above", "start_gap_at_flip"]]
+    return fig, plotted
