@@ -98,6 +98,14 @@ def raw_bytes(name: str, transform: Callable[[bytes], bytes]) -> Callable[[Path]
     return apply
 
 
+def source_row(name: str) -> int:
+    """The data row of sources.csv that lists a raw file (so the expected message follows the table)."""
+    import csv
+
+    with open(paths.DEFAULT_RAW / SOURCES, newline="", encoding="utf-8") as handle:
+        return next(i for i, row in enumerate(csv.DictReader(handle), start=1) if row["path"].endswith(name))
+
+
 def text_edit(name: str, old: str, new: str) -> Callable[[Path], None]:
     def apply(folder: Path) -> None:
         text = (folder / name).read_text(encoding="utf-8")
@@ -214,7 +222,7 @@ FAULTS = [
     Fault("range the wrong way round", cell(COSTS, 21, "value", "12-9"), COSTS, "data row 21, column 'value'", "expected the low end of the range first"),
     # the files themselves
     Fault("missing reference file", remove_file(CPI), CPI, ":", "expected the file, found none"),
-    Fault("reference copy edited", text_edit(CPI, "2024,313.689", "2024,313.690"), CPI, f"{SOURCES} data row 16",
+    Fault("reference copy edited", text_edit(CPI, "2024,313.689", "2024,313.690"), CPI, f"{SOURCES} data row {source_row(CPI)}",
           "expected the SHA-256 recorded"),
     Fault("raw file not in sources.csv", add_file("reference/extra.csv", "a,b\n1,2\n"), SOURCES, ":",
           "expected a row (kind raw_file) for every raw file, found none for ['reference/extra.csv']"),

@@ -223,3 +223,10 @@ def test_exercises_read_from_a_plain_notebook_dict_and_a_model_answer_may_start_
 def test_a_question_in_words_never_gives_an_answer_away():
     written_one = read_exercises(notebook(toy_cells()), "01-toy.ipynb")[3]
     assert hint_gives_answer_away(written_one, None) is False
+
+
+def test_answers_assigned_inside_blocks_count_but_not_inside_functions():
+    from mrt.exercises import _assigned_names
+
+    code = "try:\n    x = 1\nexcept ValueError:\n    y = 2\nif True:\n    z: int = 3\nfor w in []:\n    pass\ndef f():\n    local = 4\n"
+    assert _assigned_names(code) == {"x", "y", "z", "w"}

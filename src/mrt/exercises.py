@@ -198,13 +198,23 @@ def _fail(notebook: str, index: int, exercise_id: str | None, message: str) -> E
 
 
 def _assigned_names(code: str) -> set[str]:
+    """Names the cell assigns at module level, including inside if/for/while/with/try blocks
+    (not inside a function or class body, whose names stay local)."""
     names = set()
-    for node in ast.parse(code).body:
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []
+
+    def visit(node) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            return
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
+            node, (ast.AnnAssign, ast.AugAssign, ast.For, ast.NamedExpr)) else []
         for target in targets:
             for sub in ast.walk(target):
                 if isinstance(sub, ast.Name):
                     names.add(sub.id)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(ast.parse(code))
     return names
 
 

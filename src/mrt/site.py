@@ -526,9 +526,16 @@ def _copy_data(out_dir: Path) -> None:
             write_bytes(item.read_bytes(), out_dir / SITE_DATA / item.relative_to(paths.processed_dir()))
 
 
+def _built_by_an_earlier_version(out_dir: Path) -> bool:
+    """A site folder from before the marker existed: only HTML pages (index.html among them) and a data/ folder."""
+    items = list(out_dir.iterdir())
+    return (out_dir / "index.html").is_file() and all(
+        (i.is_file() and i.suffix == ".html") or (i.is_dir() and i.name == SITE_DATA) for i in items)
+
+
 def _replace_folder(built: Path, out_dir: Path) -> None:
     if out_dir.exists():
-        if not (out_dir / MARKER).is_file() and any(out_dir.iterdir()):
+        if not (out_dir / MARKER).is_file() and any(out_dir.iterdir()) and not _built_by_an_earlier_version(out_dir):
             raise SiteError(f"{out_dir} exists and was not built by mrt.site (no {MARKER} file): refusing to replace it")
         shutil.rmtree(out_dir)
     built.rename(out_dir)
