@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from mrt import paths
-from mrt.pipeline import STEPS, NotebookFailed, run_notebooks
+from mrt.pipeline import STEPS, run_notebooks
 
 PRACTICE = paths.DATA / "practice"
 MARK = "PRACTICE DATA — invented figures, not a real occupation"
@@ -89,15 +89,9 @@ def test_practice_data_cleans_with_the_same_code(tmp_path):
     assert ["clinics", "35.3"] in found["shares"] and ["insurance_carriers", "25.0"] in found["shares"]
 
 
-PAY_BLOCKERS = (
-    "today's code is specific to medical records technicians: 01-clean stops at cell 11 because schema.py allows only the "
-    "settings 'all', 'hospitals' and 'offices_of_physicians'; with that lifted, 02-salaries stops at cell 18, "
-    "wages.salary_quantiles(provenance, (2013, 2017)), and further cells type 2013, 2017, 2018, F003, 'hospitals' and "
-    "'offices_of_physicians' (the notebooks are being rewritten to select figures by meaning)")
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(raises=NotebookFailed, strict=False, reason=PAY_BLOCKERS)
 def test_practice_occupation_runs_through_cleaning_and_the_pay_notebook(tmp_path, monkeypatch):
     for name, value in practice_env(tmp_path).items():
         if name.startswith("MRT_"):
@@ -105,7 +99,7 @@ def test_practice_occupation_runs_through_cleaning_and_the_pay_notebook(tmp_path
     steps = tuple(s for s in STEPS if s.notebook in ("01-clean.ipynb", "02-salaries.ipynb"))
     run_notebooks(out_dir=tmp_path / "executed", processed_dir=tmp_path / "processed", steps=steps)
     provenance = pd.read_csv(tmp_path / "processed" / "wage_provenance.csv")
-    national = provenance.set_index(["figure_id", "part"])
+    national = provenance.assign(part=provenance["part"].fillna("point")).set_index(["figure_id", "part"])
     assert national.loc[("P002", "point"), "bls_statistic"] == "mean" and national.loc[("P002", "point"), "bls_year"] == 2015
     assert set(national.loc["P003", "bls_statistic"]) == {"p10", "p90"}
     assert national.loc[("P004", "point"), "bls_year"] == 2019 and national.loc[("P004", "point"), "bls_statistic"] == "median"
