@@ -150,8 +150,7 @@ def _last_line(text: str) -> str:
 
 
 def installer_env() -> dict[str, str]:
-    # uv links files from its cache; where the cache sits on another file system it copies them, and says so
-    return dict(os.environ, UV_LINK_MODE=os.environ.get("UV_LINK_MODE", "copy"), UV_NO_PROGRESS="1")
+    return dict(os.environ, UV_NO_PROGRESS="1")
 
 
 def choose_installer(venv_dir: Path) -> str:
@@ -179,6 +178,7 @@ def install_command(installer: str, venv_dir: Path, args: list, uv: Path | None 
     python = python_of(venv_dir)
     if installer == "uv":
         uv = uv or bin_dir(venv_dir) / ("uv.exe" if os.name == "nt" else "uv")
+        # compiled at install time, as pip does: else five kernels starting at once would each compile the same modules
         return [uv, "pip", "install", "--python", python, "--quiet", "--compile-bytecode", *args]
     return [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *args]
 

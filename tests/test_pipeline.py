@@ -83,6 +83,18 @@ def unusable_home(kind, tmp_path):
     return home
 
 
+def test_project_kernel_manager_class_for_other_tools(tmp_path, monkeypatch):
+    """What papermill or a bare NotebookClient can be given so that they, too, run the project's interpreter."""
+    from nbclient import NotebookClient
+
+    from mrt.pipeline import ProjectKernelManager
+
+    monkeypatch.setenv("JUPYTER_PATH", str(foreign_kernelspecs(tmp_path / "jupyter-path")))
+    nb = notebook("import sys; print(sys.executable)")
+    NotebookClient(nb, kernel_name="python3", kernel_manager_class=ProjectKernelManager).execute()
+    assert nb.cells[0].outputs[0].text.strip() == sys.executable
+
+
 @pytest.mark.parametrize("kind", ["read-only folder", "file"])
 def test_kernel_outputs_do_not_depend_on_home(tmp_path, monkeypatch, kind):
     """With an unusable HOME, matplotlib warns into the cell's output ("mkdir -p failed ... a temporary cache

@@ -21,8 +21,12 @@ import time
 import traceback
 from pathlib import Path
 
-EXPECTED_ERRORS = ("NotebookFailed", "PreflightError", "RunBusy", "StagingError", "DataError", "ParseError", "SchemaError",
+EXPECTED_ERRORS = ("CommandFailed", "NotebookFailed", "PreflightError", "RunBusy", "StagingError", "DataError", "ParseError", "SchemaError",
                    "ParameterError", "RunNameError")
+
+
+class CommandFailed(RuntimeError):
+    """A tool this command runs failed or is missing; the message says which and what to do."""
 
 
 def _say(text: str) -> None:
@@ -40,16 +44,23 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("site", parents=[common], help="build the static HTML site from the executed notebooks")
     sub.add_parser("student", parents=[common], help="build the student edition (solutions removed)")
     sub.add_parser("where", parents=[common], help="run the checks and say where the main job would read and write")
-    lab = sub.add_parser("lab", parents=[common], help="JupyterLab writing to scratch/processed, never data/processed")
-    lab.add_argument("lab_args", nargs=argparse.REMAINDER, help="passed on to jupyter lab")
-    mutation = sub.add_parser("mutation", parents=[common], help="mutation testing (mutmut): share of mutants killed per module")
-    mutation.add_argument("mutmut_args", nargs=argparse.REMAINDER, help="passed on to 'mutmut run' (e.g. mutant name patterns)")
+    sub.add_parser("lab", parents=[common], help="JupyterLab writing to scratch/processed, never data/processed "
+                   "(other arguments go to jupyter lab)")
+    sub.add_parser("mutation", parents=[common], help="mutation testing (mutmut): share of mutants killed per module "
+                   "(other arguments go to 'mutmut run', e.g. mutant name patterns)")
     return parser
 
 
+PASSES_ARGUMENTS_ON = ("lab", "mutation")
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
     command = args.command or "run"
+    if extra and command not in PASSES_ARGUMENTS_ON:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.extra = extra
     from mrt.pipeline import install_interrupt_handlers
 
     install_interrupt_handlers()
@@ -167,9 +178,9 @@ def cmd_lab(args) -> int:
 
     root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # Jupyter refuses root without it
     jupyter = Path(sys.executable).parent / "jupyter"
-    argv = [str(jupyter), "lab", "--notebook-dir", str(paths.NOTEBOOKS), *root, *args.lab_args]
+    argv = [str(jupyter), "lab", "--notebook-dir", str(paths.NOTEBOOKS), *root, *args.extra]
     if not jupyter.exists():
-        raise FileNotFoundError(f"{jupyter} not found: JupyterLab is installed by 'python3 run.py lab'")
+        raise CommandFailed(f"{jupyter} not found: JupyterLab is installed by 'python3 run.py lab'")
     if os.name == "posix":
         os.execve(argv[0], argv, env)  # JupyterLab takes this process over: Ctrl-C reaches it directly
     return subprocess.run(argv, env=env, cwd=paths.ROOT).returncode
@@ -177,19 +188,20 @@ def cmd_lab(args) -> int:
 
 MUTANT_LINE = re.compile(r"^\s*(?P<name>[\w.]+)__mutmut_\d+:\s*(?P<status>[\w ]+?)\s*$")
 KILLED = ("killed", "timeout")  # mutmut counts a mutant that makes the tests time out as killed
+UNCOUNTED = ("skipped", "not checked")  # not tested in this run (a pattern left them out, or the run stopped)
 
 
 def mutation_shares(results: str) -> dict[str, tuple[int, int]]:
-    """Per module: (mutants killed, mutants counted) from the text of ``mutmut results --all true``.
+    """Per module: (mutants killed, mutants tested) from the text of ``mutmut results --all true``.
 
     A mutant's name is ``module.function__mutmut_N`` (``mrt.parse.x_parse_money__mutmut_3``, or
     ``mrt.parse.xǁClassǁmethod__mutmut_2`` for a method), so the module is everything before the last dot.
-    Skipped mutants are not counted; any other status (survived, no tests, not checked) counts as not killed.
+    Skipped and unchecked mutants are not counted; any other status (survived, no tests, suspicious) is not a kill.
     """
     counts: dict[str, list[int]] = {}
     for line in results.splitlines():
         match = MUTANT_LINE.match(line)
-        if not match or match["status"] == "skipped":
+        if not match or match["status"] in UNCOUNTED:
             continue
         module = match["name"].rpartition(".")[0] or match["name"]
         tally = counts.setdefault(module, [0, 0])
@@ -204,18 +216,19 @@ def cmd_mutation(args) -> int:
     mutmut = str(Path(sys.executable).parent / "mutmut")
     shutil.rmtree(paths.ROOT / "mutants", ignore_errors=True)
     _say("mutation testing: mutmut run (mutants of the modules in pyproject.toml [tool.mutmut], fast tests only); this takes a while")
-    run = subprocess.run([mutmut, "run", *args.mutmut_args], cwd=paths.ROOT)
-    if run.returncode not in (0, 1):  # mutmut exits 1 when some mutants survive
-        raise RuntimeError(f"mutmut run failed (exit {run.returncode})")
+    run = subprocess.run([mutmut, "run", *args.extra], cwd=paths.ROOT)
+    if run.returncode != 0:
+        raise CommandFailed(f"mutmut run failed (exit {run.returncode}): its output above says why (often a test "
+                            "failing in the unmutated copy, mutants/, or a mutant pattern that matches nothing)")
     results = subprocess.run([mutmut, "results", "--all", "true"], cwd=paths.ROOT, capture_output=True, text=True, check=True)
     shares = mutation_shares(results.stdout)
     if not shares:
-        raise RuntimeError("mutmut reported no mutants")
-    print(f"{'module':<24} {'killed':>7} {'mutants':>8} {'share':>7}")
+        raise CommandFailed("mutmut tested no mutant")
+    print(f"{'module':<24} {'killed':>7} {'tested':>7} {'share':>7}")
     for module, (killed, total) in shares.items():
-        print(f"{module:<24} {killed:>7} {total:>8} {killed / total:>7.1%}")
+        print(f"{module:<24} {killed:>7} {total:>7} {killed / total:>7.1%}")
     killed, total = (sum(v[i] for v in shares.values()) for i in (0, 1))
-    print(f"{'all':<24} {killed:>7} {total:>8} {killed / total:>7.1%}")
+    print(f"{'all':<24} {killed:>7} {total:>7} {killed / total:>7.1%}")
     print("survivors: '.venv/bin/mutmut results' lists them, '.venv/bin/mutmut show NAME' shows one")
     return 0
 

@@ -44,6 +44,7 @@ from jupyter_client.kernelspec import KernelSpec, KernelSpecManager  # noqa: E40
 from jupyter_client.manager import AsyncKernelManager  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
+from traitlets import default  # noqa: E402
 
 from mrt import paths  # noqa: E402
 from mrt.io import write_text  # noqa: E402
@@ -158,9 +159,18 @@ class ProjectKernelSpecs(KernelSpecManager):
                           resource_dir=sys.prefix, metadata={}, env={})
 
 
+class ProjectKernelManager(AsyncKernelManager):
+    """A kernel manager that always starts the project's interpreter: for tools that take a kernel
+    manager class (``NotebookClient(kernel_manager_class=...)``, ``papermill.execute_notebook(...,
+    kernel_manager_class=...)``)."""
+
+    @default("kernel_spec_manager")
+    def _project_kernel_specs(self) -> KernelSpecManager:
+        return ProjectKernelSpecs()
+
+
 def project_kernel_manager(connection_file: Path) -> AsyncKernelManager:
-    return AsyncKernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=ProjectKernelSpecs(),
-                              connection_file=str(connection_file))
+    return ProjectKernelManager(kernel_name=KERNEL_NAME, connection_file=str(connection_file))
 
 
 KERNEL_HOME_DIRS = {"HOME": "home", "MPLCONFIGDIR": "matplotlib", "IPYTHONDIR": "ipython",
