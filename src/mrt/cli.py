@@ -21,8 +21,9 @@ import time
 import traceback
 from pathlib import Path
 
-EXPECTED_ERRORS = ("CommandFailed", "NotebookFailed", "PreflightError", "RunBusy", "StagingError", "DataError", "ParseError", "SchemaError",
-                   "ParameterError", "RunNameError")
+# Errors whose message already says what failed and what was expected: shown as they are, without the class name.
+EXPECTED_ERRORS = ("ChangedDuringRun", "CommandFailed", "NotebookFailed", "PreflightError", "RunBusy", "StagingError",
+                   "DataError", "ParseError", "SchemaError", "ParameterError", "RunNameError")
 
 
 class CommandFailed(RuntimeError):

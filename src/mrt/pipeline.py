@@ -102,6 +102,10 @@ class PreflightError(RuntimeError):
     """Something the run needs is missing or unusable; found before anything was written."""
 
 
+class ChangedDuringRun(RuntimeError):
+    """A file the job would replace was changed by someone else while it ran; nothing was replaced."""
+
+
 class Interrupted(BaseException):
     """SIGINT or SIGTERM stopped the run (a BaseException, like KeyboardInterrupt, so no handler swallows it)."""
 
@@ -541,8 +545,8 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
                     write_text(new_readme, Path(moves["README.md"].new))
             changed = [paths.relative(p) for p, before in watched.items() if _stamp(p) != before]
             if changed:
-                raise PreflightError(f"{', '.join(changed)} changed while the job ran (saved from JupyterLab?); nothing was "
-                                     "replaced, so that change is kept: run again to include it")
+                raise ChangedDuringRun(f"{', '.join(changed)} changed while the job ran (saved from JupyterLab?); nothing "
+                                       "was replaced, so that change is kept: run again to include it")
             dropped = sorted(_files(plan.processed) - _files(processed)) if notebooks else []
             fault_point("ready")
             staging.swap(list(moves.values()))
