@@ -258,6 +258,20 @@ def test_output_on_another_file_system_is_staged_beside_it(stub_project, tmp_pat
         assert sorted(p.name for p in Path(other).iterdir()) == ["processed"], "staging beside it is cleared"
 
 
+@pytest.mark.slow
+def test_unusable_home_changes_nothing_and_says_nothing(stub_project, tmp_path):
+    """HOME that cannot hold matplotlib's or IPython's folders: no warning on the terminal, and the same outputs."""
+    first = run_project(stub_project)
+    assert first.code == 0, first.stderr
+    before = output_files(stub_project)
+    home = tmp_path / "home-is-a-file"
+    home.write_text("")
+    again = run_project(stub_project, HOME=str(home))
+    assert again.code == 0, again.stderr
+    assert unexplained_lines(again) == [], again.stderr
+    assert output_files(stub_project) == before
+
+
 # -- the journal ------------------------------------------------------------------------------------------------
 
 def test_unreadable_journal_stops_the_run_with_advice(project):

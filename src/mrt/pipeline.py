@@ -509,6 +509,8 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
 
     ``notebooks=False`` rebuilds the site alone (from the notebooks and tables in place).
     """
+    # this process reads chart metadata for the README: matplotlib gets the kernels' folder, not one under HOME
+    os.environ["MPLCONFIGDIR"] = str(kernel_home() / KERNEL_HOME_DIRS["MPLCONFIGDIR"])
     from mrt.readme import rendered_readme
     from mrt.site import build_site
 
