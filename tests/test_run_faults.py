@@ -224,7 +224,7 @@ def test_sigterm_during_setup_cells_stops_the_kernels(stub_project):
     before = output_files(stub_project)
     process.send_signal(signal.SIGTERM)
     stderr = process.communicate(timeout=60)[1]
-    assert process.returncode == 128 + signal.SIGTERM
+    assert process.returncode == 128 + signal.SIGTERM, stderr
     assert [l for l in stderr.splitlines() if l.startswith("error:")] == [
         "error: interrupted by SIGTERM; nothing was replaced: data/processed/, notebooks/, README.md, site/ are as before"]
     assert no_strays_within(env["MRT_TEST_RUN_ID"], seconds=2) == []

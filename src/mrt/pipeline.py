@@ -326,7 +326,7 @@ async def _run_graph(steps: tuple[Step, ...], out_dir: Path, timeout: int, env: 
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)  # every kernel is stopped before this returns
-            if received and isinstance(error, asyncio.CancelledError):
+            if received:  # whatever the signal made fail (a kernel cut off while starting, say), the signal is why
                 raise Interrupted(received[0]) from None
             raise
 
