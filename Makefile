@@ -1,7 +1,7 @@
 # Thin wrapper: every target calls run.py, which also works where make is absent.
 PYTHON ?= python3
 
-.PHONY: run test site student benchmark lab
+.PHONY: run test site student benchmark lab mutation lock
 run:
 	$(PYTHON) run.py run
 test:
@@ -14,3 +14,7 @@ benchmark:
 	$(PYTHON) run.py benchmark
 lab:
 	$(PYTHON) run.py lab
+mutation:
+	$(PYTHON) run.py mutation
+lock:
+	$(PYTHON) run.py lock

@@ -1,9 +1,17 @@
-"""The main job's runner: dependency order, and a failing cell reported by notebook and cell."""
+"""The main job's runner: dependency order, a failing cell reported by notebook and cell, kernels that run
+the project's own interpreter whatever kernelspecs exist, and outputs that never depend on HOME."""
+
+import json
+import os
+import sys
 
 import nbformat
 import pytest
 
-from mrt.pipeline import ALL_STEPS, STEPS, NotebookFailed, Step, run_notebooks, tidy_metadata
+from conftest import unwritable_folder
+from mrt import paths
+from mrt.pipeline import (ALL_STEPS, KERNEL_ENV_DROPPED, STEPS, NotebookFailed, PreflightError, Step, check_notebook,
+                          kernel_environment, preflight, run_notebooks, tidy_metadata)
 
 
 def notebook(*sources, tags=None):
@@ -16,7 +24,7 @@ def notebook(*sources, tags=None):
 
 
 def test_graph_is_complete_and_acyclic():
-    assert [s.notebook for s in STEPS] == [s.notebook for s in ALL_STEPS]
+    assert STEPS == ALL_STEPS, "no notebook of the graph is ever dropped"
     seen = set()
     for step in STEPS:
         assert set(step.needs) <= seen, f"{step.notebook} needs a notebook that comes later"
@@ -47,3 +55,99 @@ def test_tidy_metadata_drops_run_specific_fields():
     nb.cells[0].metadata["execution"] = {"iopub.status.busy": "2026-01-01"}
     tidy_metadata(nb)
     assert "papermill" not in nb.metadata and "execution" not in nb.cells[0].metadata
+
+
+def foreign_kernelspecs(folder):
+    """A Jupyter data folder whose 'python3' kernelspec points at a Python that does not exist."""
+    spec = folder / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({"argv": ["/no/such/python", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                                                  "display_name": "Someone else's Python", "language": "python"}))
+    return folder
+
+
+def test_kernels_run_this_interpreter_whatever_kernelspecs_exist(tmp_path, monkeypatch):
+    monkeypatch.setenv("JUPYTER_PATH", str(foreign_kernelspecs(tmp_path / "jupyter-path")))
+    monkeypatch.setenv("JUPYTER_DATA_DIR", str(foreign_kernelspecs(tmp_path / "user-data")))
+    nbformat.write(notebook("import sys; print(sys.executable)"), tmp_path / "which.ipynb")
+    run_notebooks(out_dir=tmp_path / "out", processed_dir=tmp_path / "p", steps=(Step("which.ipynb", (), ""),), source_dir=tmp_path)
+    executed = nbformat.read(tmp_path / "out" / "which.ipynb", as_version=4)
+    assert executed.cells[0].outputs[0].text.strip() == sys.executable
+
+
+def unusable_home(kind, tmp_path):
+    if kind == "read-only folder":
+        return unwritable_folder(tmp_path)
+    home = tmp_path / "home-is-a-file"
+    home.write_text("")
+    return home
+
+
+def test_project_kernel_manager_class_for_other_tools(tmp_path, monkeypatch):
+    """What papermill or a bare NotebookClient can be given so that they, too, run the project's interpreter."""
+    from nbclient import NotebookClient
+
+    from mrt.pipeline import ProjectKernelManager
+
+    monkeypatch.setenv("JUPYTER_PATH", str(foreign_kernelspecs(tmp_path / "jupyter-path")))
+    nb = notebook("import sys; print(sys.executable)")
+    NotebookClient(nb, kernel_name="python3", kernel_manager_class=ProjectKernelManager).execute()
+    assert nb.cells[0].outputs[0].text.strip() == sys.executable
+
+
+@pytest.mark.parametrize("kind", ["read-only folder", "file"])
+def test_kernel_outputs_do_not_depend_on_home(tmp_path, monkeypatch, kind):
+    """With an unusable HOME, matplotlib warns into the cell's output ("mkdir -p failed ... a temporary cache
+    directory") and IPython into the log, or the run fails outright; the kernels get folders of their own instead.
+    A user's IPython start-up script and matplotlib backend do not reach them either."""
+    monkeypatch.setenv("HOME", str(unusable_home(kind, tmp_path)))
+    for name in ("IPYTHONDIR", "MPLCONFIGDIR", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    startup = tmp_path / "ipython" / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    (startup / "00-hello.py").write_text("print('hello from the user start-up script')\n")
+    monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
+    monkeypatch.setenv("MPLBACKEND", "svg")
+    nbformat.write(notebook("import matplotlib.pyplot as plt\nimport IPython\nfig, ax = plt.subplots()\nax.plot([1, 2])\nplt.show()"),
+                   tmp_path / "plot.ipynb")
+    run_notebooks(out_dir=tmp_path / "out", processed_dir=tmp_path / "p", steps=(Step("plot.ipynb", (), ""),), source_dir=tmp_path)
+    outputs = nbformat.read(tmp_path / "out" / "plot.ipynb", as_version=4).cells[0].outputs
+    assert [o.output_type for o in outputs] == ["display_data"], [o.get("text", o.output_type) for o in outputs]
+    assert "image/png" in outputs[0].data, "the inline backend, whatever MPLBACKEND says"
+
+
+def test_kernel_environment_is_the_projects(tmp_path):
+    base = {"HOME": "/home/someone", "JUPYTER_PATH": "/x", "MPLBACKEND": "agg", "PYTHONWARNINGS": "error", "KEEP": "1",
+            paths.PROCESSED_ENV: "/somewhere/else"}
+    env = kernel_environment(tmp_path / "processed", tmp_path / "runtime", base=base)
+    assert not set(KERNEL_ENV_DROPPED) & set(env)
+    assert env["KEEP"] == "1" and env["PYTHONHASHSEED"] == "0" and env["JUPYTER_RUNTIME_DIR"] == str(tmp_path / "runtime")
+    assert env[paths.PROCESSED_ENV] == str((tmp_path / "processed").resolve())
+    assert env["HOME"] != "/home/someone" and all(os.path.isdir(env[n]) for n in ("HOME", "MPLCONFIGDIR", "IPYTHONDIR"))
+
+
+def test_check_notebook_accepts_every_notebook_of_the_graph():
+    for step in STEPS:
+        check_notebook(paths.NOTEBOOKS / step.notebook)
+
+
+@pytest.mark.parametrize("content, expected", [
+    (None, "notebook not found"),
+    (b"", "invalid JSON at line 1, column 1: Expecting value"),
+    (b"\xff\xfe{", "not UTF-8 text"),
+    (b'{"nbformat": 3, "cells": []}', "expected nbformat 4 JSON with a list of cells"),
+    (b"[1, 2]", "expected nbformat 4 JSON with a list of cells"),
+])
+def test_check_notebook_names_the_problem(tmp_path, content, expected):
+    path = tmp_path / "x.ipynb"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(PreflightError, match=expected) as raised:
+        check_notebook(path)
+    assert str(path.name) in str(raised.value)
+
+
+def test_preflight_reports_the_default_places(monkeypatch):
+    monkeypatch.delenv(paths.PROCESSED_ENV, raising=False)
+    plan = preflight()
+    assert (plan.raw, plan.processed, plan.redirected) == (paths.DEFAULT_RAW, paths.DATA / "processed", ())

@@ -1,51 +1,241 @@
 """Command line for the project: ``python -m mrt.cli run`` and friends.
 
-``run.py`` at the top of the repository creates the environment and calls this;
-the Makefile only wraps ``run.py``.
+``run.py`` at the top of the repository sets up the environment and hands over
+to this (the same process, so a signal sent to ``run.py`` reaches it); the
+Makefile only wraps ``run.py``.
+
+Every failing exit prints exactly one line saying why (``error: ...``) and exits
+non-zero: 1 for a failure, 2 for a wrong command, 128 + the signal number when
+interrupted (130 for Ctrl-C, 143 for SIGTERM). ``--verbose`` adds the traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
+import shutil
+import subprocess
 import sys
 import time
+import traceback
+from pathlib import Path
+
+# Errors whose message already says what failed and what was expected: shown as they are, without the class name.
+EXPECTED_ERRORS = ("ChangedDuringRun", "CommandFailed", "NotebookFailed", "PreflightError", "RunBusy", "StagingError",
+                   "DataError", "ParseError", "SchemaError", "ParameterError", "RunNameError")
+
+
+class CommandFailed(RuntimeError):
+    """A tool this command runs failed or is missing; the message says which and what to do."""
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", action="store_true", help="on failure, print the traceback too")
+    parser = argparse.ArgumentParser(prog="mrt", description=__doc__, parents=[common],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", parents=[common], help="execute every notebook (the dependency graph), refresh the README, build the site")
+    sub.add_parser("notebooks", parents=[common], help="execute every notebook and refresh the README, without the site")
+    sub.add_parser("site", parents=[common], help="build the static HTML site from the executed notebooks")
+    sub.add_parser("student", parents=[common], help="build the student edition (solutions removed)")
+    sub.add_parser("where", parents=[common], help="run the checks and say where the main job would read and write")
+    sub.add_parser("lab", parents=[common], help="JupyterLab writing to scratch/processed, never data/processed "
+                   "(other arguments go to jupyter lab)")
+    sub.add_parser("mutation", parents=[common], help="mutation testing (mutmut): share of mutants killed per module "
+                   "(other arguments go to 'mutmut run', e.g. mutant name patterns)")
+    return parser
+
+
+PASSES_ARGUMENTS_ON = ("lab", "mutation")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="mrt", description=__doc__)
-    sub = parser.add_subparsers(dest="command")
-    sub.add_parser("run", help="execute every notebook (the dependency graph) and build the site")
-    sub.add_parser("notebooks", help="execute every notebook only")
-    sub.add_parser("site", help="build the static HTML site from the executed notebooks")
-    sub.add_parser("student", help="build the student edition (solutions removed)")
-    args = parser.parse_args(argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
     command = args.command or "run"
+    if extra and command not in PASSES_ARGUMENTS_ON:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.extra = extra
+    from mrt.pipeline import install_interrupt_handlers
+
+    install_interrupt_handlers()
     started = time.perf_counter()
-    if command in ("run", "notebooks"):
-        from mrt.pipeline import NotebookFailed, run_notebooks
+    try:
+        code = COMMANDS[command](args)
+    except BaseException as error:  # noqa: BLE001 - every failure ends in one line (and the traceback under --verbose)
+        return _report_failure(error, args.verbose)
+    if code == 0 and command in ("run", "notebooks", "site", "student"):
+        _say(f"{command}: done in {time.perf_counter() - started:.1f} s")
+    return code
 
-        try:
-            run_notebooks()
-        except NotebookFailed as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 1
-    if command in ("run", "notebooks"):
-        from mrt.readme import update_readme
 
-        if update_readme():
-            print("README.md: findings and outputs refreshed from the tables", file=sys.stderr)
-    if command in ("run", "site"):
-        from mrt.site import build_site
+def _report_failure(error: BaseException, verbose: bool) -> int:
+    from mrt.pipeline import Interrupted
 
-        index = build_site()
-        print(f"site written: {index}", file=sys.stderr)
-    if command == "student":
-        from mrt.student import build_student_edition
+    if verbose:
+        traceback.print_exception(error, file=sys.stderr)
+        details = getattr(error, "details", "")
+        if details:
+            _say(_strip_ansi(details))
+    if isinstance(error, Interrupted):
+        _say(f"error: {error}")
+        return 128 + error.signum
+    if isinstance(error, KeyboardInterrupt):
+        _say("error: interrupted")
+        return 130
+    if isinstance(error, SystemExit):
+        raise error
+    name = type(error).__name__
+    message = " ".join(str(error).split()) or name
+    if len(message) > 400:
+        message = message[:400] + " [...]"
+    if name not in EXPECTED_ERRORS:
+        message = f"{name}: {message}"
+    hint = "" if verbose or name in EXPECTED_ERRORS else " (rerun with --verbose for the traceback)"
+    _say(f"error: {message}{hint}")
+    return 1
 
-        out = build_student_edition()
-        print(f"student edition written: {out}", file=sys.stderr)
-    print(f"{command}: done in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+
+def _strip_ansi(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+# -- the commands ----------------------------------------------------------------------------------------------
+
+def cmd_run(args) -> int:
+    from mrt.pipeline import run_main_job
+
+    run_main_job(notebooks=True, site=args.command in (None, "run"))
+    if args.command in (None, "run"):
+        _say("site written: site/index.html")
     return 0
+
+
+def cmd_site(args) -> int:
+    from mrt.pipeline import run_main_job
+
+    run_main_job(notebooks=False, site=True)
+    _say("site written: site/index.html")
+    return 0
+
+
+def cmd_student(args) -> int:
+    from mrt.student import build_student_edition
+
+    out = build_student_edition()
+    _say(f"student edition written: {out}")
+    return 0
+
+
+def cmd_where(args) -> int:
+    from mrt.pipeline import preflight, where_line
+
+    print(where_line(preflight()))
+    return 0
+
+
+def lab_environment(base: dict[str, str] | None = None) -> tuple[dict[str, str], str]:
+    """The environment for JupyterLab, and the line that says what it does.
+
+    Tables and charts go to ``scratch/processed`` (a copy of ``data/processed`` made when absent),
+    so interactive reruns and exercises never overwrite ``data/processed/``; kernels are the
+    project's interpreter, whatever kernelspecs ``JUPYTER_PATH`` or the user's folders hold.
+    """
+    import json
+
+    from mrt import paths
+    from mrt.pipeline import KERNEL_NAME, KERNELSPEC, kernel_argv
+
+    env = dict(os.environ if base is None else base)
+    processed = paths.scratch() / "processed"
+    seeded = not processed.exists()
+    if seeded:
+        temporary = processed.with_name(".processed-copying")
+        shutil.rmtree(temporary, ignore_errors=True)
+        shutil.copytree(paths.DATA / "processed", temporary)
+        temporary.rename(processed)  # whole or not at all
+    env[paths.PROCESSED_ENV] = str(processed)
+    specs = paths.scratch() / "jupyter" / "kernels" / KERNEL_NAME
+    specs.mkdir(parents=True, exist_ok=True)
+    spec = {"argv": kernel_argv(), "display_name": KERNELSPEC["display_name"], "language": "python", "metadata": {}}
+    (specs / "kernel.json").write_text(json.dumps(spec, indent=1) + "\n", encoding="utf-8")
+    env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(specs.parent.parent), env.get("JUPYTER_PATH", "")]))
+    origin = "a fresh copy of data/processed" if seeded else "kept from earlier sessions; delete it for a fresh copy"
+    line = (f"JupyterLab: notebooks write tables and charts to {paths.relative(processed)} ({origin}), never to "
+            f"data/processed/; kernels run {sys.executable}; 'python3 run.py' rebuilds data/processed/")
+    return env, line
+
+
+def cmd_lab(args) -> int:
+    env, line = lab_environment()
+    _say(line)
+    from mrt import paths
+
+    root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # Jupyter refuses root without it
+    jupyter = Path(sys.executable).parent / "jupyter"
+    argv = [str(jupyter), "lab", "--notebook-dir", str(paths.NOTEBOOKS), *root, *args.extra]
+    if not jupyter.exists():
+        raise CommandFailed(f"{jupyter} not found: JupyterLab is installed by 'python3 run.py lab'")
+    if os.name == "posix":
+        os.execve(argv[0], argv, env)  # JupyterLab takes this process over: Ctrl-C reaches it directly
+    return subprocess.run(argv, env=env, cwd=paths.ROOT).returncode
+
+
+MUTANT_LINE = re.compile(r"^\s*(?P<name>[\w.]+)__mutmut_\d+:\s*(?P<status>[\w ]+?)\s*$")
+KILLED = ("killed", "timeout")  # mutmut counts a mutant that makes the tests time out as killed
+UNCOUNTED = ("skipped", "not checked")  # not tested in this run (a pattern left them out, or the run stopped)
+
+
+def mutation_shares(results: str) -> dict[str, tuple[int, int]]:
+    """Per module: (mutants killed, mutants tested) from the text of ``mutmut results --all true``.
+
+    A mutant's name is ``module.function__mutmut_N`` (``mrt.parse.x_parse_money__mutmut_3``, or
+    ``mrt.parse.xǁClassǁmethod__mutmut_2`` for a method), so the module is everything before the last dot.
+    Skipped and unchecked mutants are not counted; any other status (survived, no tests, suspicious) is not a kill.
+    """
+    counts: dict[str, list[int]] = {}
+    for line in results.splitlines():
+        match = MUTANT_LINE.match(line)
+        if not match or match["status"] in UNCOUNTED:
+            continue
+        module = match["name"].rpartition(".")[0] or match["name"]
+        tally = counts.setdefault(module, [0, 0])
+        tally[0] += match["status"] in KILLED
+        tally[1] += 1
+    return {module: (killed, total) for module, (killed, total) in sorted(counts.items())}
+
+
+def cmd_mutation(args) -> int:
+    from mrt import paths
+
+    mutmut = str(Path(sys.executable).parent / "mutmut")
+    shutil.rmtree(paths.ROOT / "mutants", ignore_errors=True)
+    _say("mutation testing: mutmut run (mutants of the modules in pyproject.toml [tool.mutmut], fast tests only); this takes a while")
+    run = subprocess.run([mutmut, "run", *args.extra], cwd=paths.ROOT)
+    if run.returncode != 0:
+        raise CommandFailed(f"mutmut run failed (exit {run.returncode}): its output above says why (often a test "
+                            "failing in the unmutated copy, mutants/, or a mutant pattern that matches nothing)")
+    results = subprocess.run([mutmut, "results", "--all", "true"], cwd=paths.ROOT, capture_output=True, text=True, check=True)
+    shares = mutation_shares(results.stdout)
+    if not shares:
+        raise CommandFailed("mutmut tested no mutant")
+    print(f"{'module':<24} {'killed':>7} {'tested':>7} {'share':>7}")
+    for module, (killed, total) in shares.items():
+        print(f"{module:<24} {killed:>7} {total:>7} {killed / total:>7.1%}")
+    killed, total = (sum(v[i] for v in shares.values()) for i in (0, 1))
+    print(f"{'all':<24} {killed:>7} {total:>7} {killed / total:>7.1%}")
+    print("survivors: '.venv/bin/mutmut results' lists them, '.venv/bin/mutmut show NAME' shows one")
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "notebooks": cmd_run, "site": cmd_site, "student": cmd_student, "where": cmd_where,
+            "lab": cmd_lab, "mutation": cmd_mutation}
 
 
 if __name__ == "__main__":

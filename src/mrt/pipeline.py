@@ -1,19 +1,36 @@
-"""The main job: execute the notebooks as the dependency graph they are.
+"""The main job: execute the notebooks as the dependency graph they are, then swap the results in whole.
 
 Cleaning runs first; the three analyses run side by side once it is done; the
-fact-check runs last. Every kernel starts at once and runs its setup cells
-(imports) straight away, so kernel start-up overlaps with the work of the
-notebooks it waits for. Executed notebooks are written whole, then moved into
-place; with timing metadata off and fixed chart bytes a second run changes
-nothing.
+fact-check and the findings run last. Every kernel starts at once and runs its
+setup cells (imports) straight away, so kernel start-up overlaps with the work
+of the notebooks it waits for. With timing metadata off and fixed chart bytes a
+second run changes nothing.
+
+:func:`run_main_job` is what ``python3 run.py`` runs: it checks everything it
+can before writing anything (:func:`preflight`), says where it reads and
+writes, builds the whole new set (tables, charts, executed notebooks, site,
+README) in ``.mrt-staging/`` and only then swaps it into place
+(:mod:`mrt.staging`). A run that fails or is interrupted leaves the previous
+complete set.
+
+Kernels always run the project's own interpreter (``sys.executable``), whatever
+kernelspecs ``JUPYTER_PATH`` or the user's folders hold, with their own HOME,
+matplotlib, IPython and Jupyter folders: outputs never depend on the user's
+HOME or Jupyter set-up.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import shutil
+import signal
+import subprocess
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,11 +40,15 @@ from pathlib import Path
 sys.modules.setdefault("rfc3987_syntax", None)
 
 import nbformat  # noqa: E402
+from jupyter_client.kernelspec import KernelSpec, KernelSpecManager  # noqa: E402
+from jupyter_client.manager import AsyncKernelManager  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
-from nbclient.exceptions import CellExecutionError  # noqa: E402
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
+from traitlets import default  # noqa: E402
 
 from mrt import paths  # noqa: E402
 from mrt.io import write_text  # noqa: E402
+from mrt.staging import Staging, fault_point  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -49,14 +70,15 @@ ALL_STEPS: tuple[Step, ...] = (
          "Which headline findings hold under other reasonable methods, and which change", has_exercises=False),
 )
 
-# Only the notebooks that exist so far (the graph grows as notebooks land).
-STEPS: tuple[Step, ...] = tuple(s for s in ALL_STEPS if (paths.NOTEBOOKS / s.notebook).is_file())
+# Every notebook of the graph, always: a missing one is an error (see preflight), never a step dropped.
+STEPS: tuple[Step, ...] = ALL_STEPS
 
 SETUP_TAG = "setup"
+KERNEL_NAME = "python3"
 LANGUAGE_INFO = {"name": "python", "mimetype": "text/x-python", "file_extension": ".py",
                  "codemirror_mode": {"name": "ipython", "version": 3}, "nbconvert_exporter": "python",
                  "pygments_lexer": "ipython3"}
-KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+KERNELSPEC = {"name": KERNEL_NAME, "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 
 def tidy_metadata(nb: nbformat.NotebookNode) -> None:
@@ -69,7 +91,43 @@ def tidy_metadata(nb: nbformat.NotebookNode) -> None:
 
 
 class NotebookFailed(RuntimeError):
-    """A notebook cell raised; the message names the notebook, the cell and the error."""
+    """A notebook cell raised; the message names the notebook, the cell and the error (one line)."""
+
+    def __init__(self, message: str, details: str = ""):
+        super().__init__(message)
+        self.details = details  # the cell's traceback, shown under --verbose
+
+
+class PreflightError(RuntimeError):
+    """Something the run needs is missing or unusable; found before anything was written."""
+
+
+class ChangedDuringRun(RuntimeError):
+    """A file the job would replace was changed by someone else while it ran; nothing was replaced."""
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM stopped the run (a BaseException, like KeyboardInterrupt, so no handler swallows it)."""
+
+    def __init__(self, signum: int, outcome: str = ""):
+        super().__init__(signum)
+        self.signum, self.outcome = signum, outcome
+
+    def __str__(self) -> str:
+        text = f"interrupted by {signal.Signals(self.signum).name}"
+        return f"{text}; {self.outcome}" if self.outcome else text
+
+
+def install_interrupt_handlers() -> None:
+    """Make the first SIGINT or SIGTERM raise Interrupted, so the run stops its kernels and clears its build;
+    later ones are ignored while it does (SIGKILL still stops everything, and the next run clears up)."""
+    def handler(signum, frame):
+        for other in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(other, signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, handler)
 
 
 class Progress:
@@ -82,47 +140,222 @@ class Progress:
         print(f"[{self.done}/{self.total} done, {elapsed:5.1f} s] {text}", file=self.stream or sys.stderr, flush=True)
 
 
+# -- kernels: the project's interpreter, the project's folders -------------------------------------------------
+
+def kernel_argv() -> list[str]:
+    """The command that starts a kernel: this interpreter (the project's .venv), never a kernelspec found elsewhere."""
+    return [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+
+
+class ProjectKernelSpecs(KernelSpecManager):
+    """A kernelspec manager that knows one kernel, built from ``sys.executable``.
+
+    Jupyter looks kernelspecs up by name in ``JUPYTER_PATH``, the user's data folder and the
+    environment, first match wins: a foreign ``python3`` spec (another Python, another venv) would
+    silently run the notebooks with other packages. The main job asks this manager instead.
+    """
+
+    def find_kernel_specs(self) -> dict[str, str]:
+        return {KERNEL_NAME: sys.prefix}
+
+    def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+        return KernelSpec(argv=kernel_argv(), display_name=KERNELSPEC["display_name"], language="python",
+                          resource_dir=sys.prefix, metadata={}, env={})
+
+
+class ProjectKernelManager(AsyncKernelManager):
+    """A kernel manager that always starts the project's interpreter: for tools that take a kernel
+    manager class (``NotebookClient(kernel_manager_class=...)``, ``papermill.execute_notebook(...,
+    kernel_manager_class=...)``)."""
+
+    @default("kernel_spec_manager")
+    def _project_kernel_specs(self) -> KernelSpecManager:
+        return ProjectKernelSpecs()
+
+
+def project_kernel_manager(connection_file: Path) -> AsyncKernelManager:
+    return ProjectKernelManager(kernel_name=KERNEL_NAME, connection_file=str(connection_file))
+
+
+KERNEL_HOME_DIRS = {"HOME": "home", "MPLCONFIGDIR": "matplotlib", "IPYTHONDIR": "ipython",
+                    "JUPYTER_CONFIG_DIR": "jupyter-config", "JUPYTER_DATA_DIR": "jupyter-data",
+                    "XDG_CONFIG_HOME": "config", "XDG_CACHE_HOME": "cache", "XDG_DATA_HOME": "data"}
+# Variables that would make a kernel's outputs depend on the user's set-up rather than the project's.
+KERNEL_ENV_DROPPED = ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "MPLBACKEND", "PYTHONSTARTUP", "PYTHONWARNINGS",
+                      "JUPYTER_PLATFORM_DIRS")
+
+
+def kernel_home() -> Path:
+    """Folders the kernels use for HOME, matplotlib, IPython and Jupyter: inside the environment
+    (``.venv/mrt-kernel-home``), kept between runs so matplotlib's font cache is built once;
+    a per-user temporary folder when the environment is not writable."""
+    candidates = [Path(sys.prefix) / "mrt-kernel-home"] if sys.prefix != sys.base_prefix else []
+    candidates.append(Path(tempfile.gettempdir()) / f"mrt-kernel-home-{os.getuid() if hasattr(os, 'getuid') else 'user'}")
+    for home in candidates:
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=home):
+                return home
+        except OSError:
+            continue
+    return Path(tempfile.mkdtemp(prefix="mrt-kernel-home-"))
+
+
+def kernel_environment(processed_dir: Path | None, runtime_dir: Path, base: dict[str, str] | None = None) -> dict[str, str]:
+    """The kernels' environment: the caller's, with the project's own HOME, matplotlib, IPython and
+    Jupyter folders, no foreign Jupyter paths, and ``MRT_PROCESSED_DIR`` where this run writes."""
+    env = dict(os.environ if base is None else base)
+    for name in KERNEL_ENV_DROPPED:
+        env.pop(name, None)
+    home = kernel_home()
+    for name, folder in KERNEL_HOME_DIRS.items():
+        (home / folder).mkdir(exist_ok=True)
+        env[name] = str(home / folder)
+    env["JUPYTER_RUNTIME_DIR"] = str(runtime_dir)
+    env["PYTHONHASHSEED"] = "0"
+    if processed_dir is not None:
+        env[paths.PROCESSED_ENV] = str(Path(processed_dir).resolve())
+    return env
+
+
+def prepare_kernel_home(env: dict[str, str]) -> None:
+    """Build matplotlib's font cache once, outside the notebooks: building it prints a notice that
+    would otherwise land in the first run's outputs on a fresh machine."""
+    if any(Path(env["MPLCONFIGDIR"]).glob("fontlist-*.json")):
+        return
+    subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], env=env, check=False,
+                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+# -- executing the graph ---------------------------------------------------------------------------------------
+
+def _first_line(text: str) -> str:
+    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
+    if not lines:
+        return ""
+    return lines[0] + (" [...]" if len(lines) > 1 else "")
+
+
+async def _stop_kernel(client: NotebookClient, km: AsyncKernelManager, now: bool) -> None:
+    """Stop one kernel and its channels; kill its process group if it will not go."""
+    if client.kc is not None:
+        client.kc.stop_channels()
+        client.kc = None
+    try:
+        if km.has_kernel:
+            await km.shutdown_kernel(now=now)
+    except Exception:  # noqa: BLE001 - the kernel may be gone already; the kill below makes sure
+        pass
+    provisioner = getattr(km, "provisioner", None)
+    process = getattr(provisioner, "process", None)
+    if process is not None and process.poll() is None:
+        try:
+            os.killpg(provisioner.pgid, signal.SIGKILL) if getattr(provisioner, "pgid", None) else process.kill()
+        except OSError:
+            pass
+
+
 async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, asyncio.Event], progress: Progress,
-                   timeout: int, env: dict[str, str]) -> None:
+                   timeout: int, env: dict[str, str], runtime: Path) -> None:
     nb = nbformat.read(source, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False, coalesce_streams=True,
+    stem = Path(step.notebook).stem
+    km = project_kernel_manager(runtime / f"kernel-{stem}.json")
+    client = NotebookClient(nb, km=km, timeout=timeout, record_timing=False, coalesce_streams=True,
                             resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
                             # the kernel's own start-up log (a notice about local TCP sockets) would read like an error
                             extra_arguments=["--IPKernelApp.log_level=ERROR"])
     started = time.perf_counter()
-    async with client.async_setup_kernel(env=env):
-        waited = not step.needs
-        for index, cell in enumerate(nb.cells):
-            if cell.cell_type != "code":
-                continue
-            if not waited and SETUP_TAG not in cell.metadata.get("tags", []):
-                progress.say(f"{step.notebook} waits for {', '.join(step.needs)}")
-                await asyncio.gather(*(finished[n].wait() for n in step.needs if n in finished))
-                waited = True
+    succeeded = False
+    # the kernel process's own stdout and stderr (not the notebook's outputs) go to a log, not the terminal
+    with open(runtime / f"kernel-{stem}.log", "ab") as log:
+        try:
             try:
-                await client.async_execute_cell(cell, index)
-            except CellExecutionError as error:
-                raise NotebookFailed(f"{step.notebook}, cell {index + 1}: {error.ename}: {error.evalue}") from None
+                await client.async_start_new_kernel(env=env, stdout=log, stderr=log)
+                await client.async_start_new_kernel_client()
+            except (OSError, RuntimeError, TimeoutError) as error:
+                raise NotebookFailed(f"{step.notebook}: the kernel ({sys.executable}) did not start: {_first_line(error)}") from None
+            waited = not step.needs
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                if not waited and SETUP_TAG not in cell.metadata.get("tags", []):
+                    progress.say(f"{step.notebook} waits for {', '.join(step.needs)}")
+                    await asyncio.gather(*(finished[n].wait() for n in step.needs if n in finished))
+                    waited = True
+                try:
+                    await client.async_execute_cell(cell, index)
+                except CellExecutionError as error:
+                    raise NotebookFailed(f"{step.notebook}, cell {index + 1}: {error.ename}: {_first_line(error.evalue)}",
+                                         details=str(error)) from None
+                except CellTimeoutError:
+                    raise NotebookFailed(f"{step.notebook}, cell {index + 1}: did not finish within {timeout} s") from None
+                except DeadKernelError:
+                    raise NotebookFailed(f"{step.notebook}, cell {index + 1}: the kernel died (out of memory, or killed?)") from None
+            succeeded = True
+        finally:
+            await _stop_kernel(client, km, now=not succeeded)
     tidy_metadata(nb)
     write_text(nbformat.writes(nb) + "\n", target)
     progress.done += 1
     progress.say(f"{step.notebook} finished ({time.perf_counter() - started:.1f} s)")
+    await _pause_point(f"{step.notebook} written")
     finished[step.notebook].set()
 
 
-async def _run_graph(steps: tuple[Step, ...], out_dir: Path, timeout: int, env: dict[str, str], source_dir: Path = paths.NOTEBOOKS) -> None:
+async def _pause_point(name: str) -> None:
+    """The asynchronous form of staging.fault_point: a pause here keeps the event loop (and the signal handlers) running."""
+    from mrt.staging import FAULT_ENV
+
+    if os.environ.get(FAULT_ENV, "") == f"{name}:pause":
+        print(f"paused at {name} ({FAULT_ENV})", file=sys.stderr, flush=True)
+        await asyncio.Event().wait()
+    fault_point(name)
+
+
+async def _run_graph(steps: tuple[Step, ...], out_dir: Path, timeout: int, env: dict[str, str], source_dir: Path,
+                     runtime: Path) -> None:
     finished = {s.notebook: asyncio.Event() for s in steps}
     progress = Progress(len(steps))
     progress.say("starting " + ", ".join(s.notebook for s in steps))
-    tasks = [asyncio.create_task(_run_one(s, source_dir / s.notebook, out_dir / s.notebook, finished, progress, timeout, env))
-             for s in steps]
-    try:
-        await asyncio.gather(*tasks)
-    except BaseException:
-        for task in tasks:
+    tasks = [asyncio.create_task(_run_one(s, source_dir / s.notebook, out_dir / s.notebook, finished, progress, timeout,
+                                          env, runtime)) for s in steps]
+    with _signals_cancel(asyncio.current_task()) as received:
+        try:
+            await asyncio.gather(*tasks)
+        except BaseException as error:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)  # every kernel is stopped before this returns
+            if received:  # whatever the signal made fail (a kernel cut off while starting, say), the signal is why
+                raise Interrupted(received[0]) from None
+            raise
+
+
+@contextmanager
+def _signals_cancel(task: asyncio.Task):
+    """While the graph runs, SIGINT and SIGTERM cancel it (so every kernel is shut down) instead of killing the process."""
+    loop = asyncio.get_running_loop()
+    received: list[int] = []
+
+    def on_signal(signum: int) -> None:
+        if not received:
+            received.append(signum)
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        raise
+
+    installed = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            previous = signal.getsignal(signum)
+            loop.add_signal_handler(signum, on_signal, signum)
+            installed[signum] = previous
+        except (ValueError, RuntimeError, NotImplementedError):  # not the main thread, or Windows
+            pass
+    try:
+        yield received
+    finally:
+        for signum, previous in installed.items():
+            loop.remove_signal_handler(signum)
+            signal.signal(signum, previous if previous is not None else signal.SIG_DFL)
 
 
 def run_notebooks(out_dir: Path | None = None, processed_dir: Path | None = None, timeout: int = 600,
@@ -131,9 +364,218 @@ def run_notebooks(out_dir: Path | None = None, processed_dir: Path | None = None
 
     ``out_dir`` receives the executed notebooks (default: in place);
     ``processed_dir`` redirects the tables and charts they write; ``source_dir``
-    reads the notebooks from elsewhere (the student edition).
+    reads the notebooks from elsewhere (the student edition). This is the
+    executor only: :func:`run_main_job` adds the checks, the staging and the swap.
     """
-    env = dict(os.environ)
-    if processed_dir is not None:
-        env[paths.PROCESSED_ENV] = str(Path(processed_dir).resolve())
-    asyncio.run(_run_graph(steps or STEPS, Path(out_dir or paths.NOTEBOOKS), timeout, env, Path(source_dir or paths.NOTEBOOKS)))
+    with tempfile.TemporaryDirectory(prefix="mrt-kernels-") as runtime_name:
+        runtime = Path(runtime_name)
+        env = kernel_environment(processed_dir, runtime)
+        prepare_kernel_home(env)
+        asyncio.run(_run_graph(steps or STEPS, Path(out_dir or paths.NOTEBOOKS), timeout, env,
+                               Path(source_dir or paths.NOTEBOOKS), runtime))
+
+
+# -- before anything is written ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Plan:
+    """Where the main job reads and writes (what :func:`preflight` checked)."""
+
+    raw: Path
+    processed: Path
+    notebooks: Path
+    site: Path
+    readme: Path
+    redirected: tuple[str, ...]  # the environment variables that move the reading or writing elsewhere
+
+
+def check_notebook(path: Path) -> None:
+    """A notebook of the graph must exist and be a readable notebook (JSON with a list of cells)."""
+    name = paths.relative(path)
+    if not path.is_file():
+        raise PreflightError(f"{name}: notebook not found (the graph needs it; restore it with 'git checkout -- {name}')")
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as error:
+        raise PreflightError(f"{name}: not a readable notebook (not UTF-8 text: {error.reason} at byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise PreflightError(f"{name}: not a readable notebook (invalid JSON at line {error.lineno}, column {error.colno}: "
+                             f"{error.msg})") from None
+    except OSError as error:
+        raise PreflightError(f"{name}: cannot be read ({error.strerror or error})") from None
+    if not isinstance(content, dict) or not isinstance(content.get("cells"), list) or content.get("nbformat") != 4:
+        raise PreflightError(f"{name}: not a readable notebook (expected nbformat 4 JSON with a list of cells)")
+
+
+def check_writable(folder: Path, purpose: str) -> None:
+    """``folder`` (or, if it does not exist yet, the nearest folder above it) accepts new files."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise PreflightError(f"{folder} ({purpose}) is a file, not a folder")
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise PreflightError(f"cannot create {folder} ({purpose}): {existing} is a file, not a folder")
+    try:
+        with tempfile.TemporaryFile(dir=existing, prefix=".mrt-write-test-"):
+            pass
+    except OSError as error:
+        raise PreflightError(f"cannot write to {existing} ({purpose}): {error.strerror or error}") from None
+    if existing == folder and hasattr(os, "geteuid") and os.geteuid() != 0 and not os.access(folder, os.W_OK | os.X_OK):
+        raise PreflightError(f"cannot write to {folder} ({purpose}): permission denied")
+
+
+def check_raw_dir(raw: Path, redirected: bool) -> None:
+    origin = f" (set by {paths.RAW_ENV})" if redirected else ""
+    if not raw.is_dir():
+        raise PreflightError(f"raw data folder {raw}{origin} does not exist or is not a folder")
+    missing = [p.relative_to(raw).as_posix() for p in paths.RAW_FILES if not p.is_file()]
+    if len(missing) > 3:
+        raise PreflightError(f"raw data folder {raw}{origin} lacks {len(missing)} of the {len(paths.RAW_FILES)} raw files "
+                             f"({', '.join(missing[:3])}, ...): is it a copy of data/raw?")
+    if missing:
+        raise PreflightError(f"raw data folder {raw}{origin} lacks {', '.join(missing)}")
+
+
+def preflight() -> Plan:
+    """Everything the main job can check before it writes anything; raises PreflightError naming the problem.
+
+    Every notebook of the graph exists and is readable; the raw layer is where it should be; every
+    folder the run writes to accepts files. Returns where the run reads and writes.
+    """
+    redirected = tuple(name for name in (paths.RAW_ENV, paths.PROCESSED_ENV) if os.environ.get(name))
+    plan = Plan(raw=paths.RAW, processed=paths.processed_dir(), notebooks=paths.NOTEBOOKS, site=paths.ROOT / "site",
+                readme=paths.ROOT / "README.md", redirected=redirected)
+    for step in STEPS:
+        check_notebook(plan.notebooks / step.notebook)
+    check_raw_dir(plan.raw, paths.RAW_ENV in redirected)
+    processed_origin = f"set by {paths.PROCESSED_ENV}" if paths.PROCESSED_ENV in redirected else "processed tables"
+    check_writable(plan.processed, processed_origin)
+    check_writable(plan.processed.parent, f"the folder holding {plan.processed.name}/, {processed_origin}")
+    check_writable(plan.notebooks, "executed notebooks")
+    check_writable(paths.ROOT, "README.md, site/ and the staging folder .mrt-staging/")
+    return plan
+
+
+def where_line(plan: Plan, with_site: bool = True) -> str:
+    """One line: where the run reads and writes, loud when an environment variable moved either."""
+    def shown(path: Path, default: Path, variable: str) -> str:
+        if variable in plan.redirected:
+            return f"{path} (set by {variable}, not {paths.relative(default)})"
+        return paths.relative(path)
+
+    outputs = [shown(plan.processed, paths.DATA / "processed", paths.PROCESSED_ENV), "notebooks/"]
+    outputs += ["site/"] * with_site + ["README.md"]
+    text = (f"reads {shown(plan.raw, paths.DEFAULT_RAW, paths.RAW_ENV)}; writes {', '.join(outputs)} "
+            "(built in .mrt-staging/, moved into place only when all of it is done)")
+    return f"WARNING: redirected by {' and '.join(plan.redirected)}: {text}" if plan.redirected else text
+
+
+# -- the main job -------------------------------------------------------------------------------------------------
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+@contextmanager
+def _processed_env(folder: Path):
+    """Point this process's readers of processed tables (site, README) at the staged tables for a while."""
+    previous = os.environ.get(paths.PROCESSED_ENV)
+    os.environ[paths.PROCESSED_ENV] = str(folder)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(paths.PROCESSED_ENV, None)
+        else:
+            os.environ[paths.PROCESSED_ENV] = previous
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def _files(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else set()
+
+
+def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
+    """Check, build the whole new set in staging, swap it into place; the previous set stays if anything fails.
+
+    ``notebooks=False`` rebuilds the site alone (from the notebooks and tables in place).
+    """
+    # this process reads chart metadata for the README: matplotlib gets the kernels' folder, not one under HOME
+    os.environ["MPLCONFIGDIR"] = str(kernel_home() / KERNEL_HOME_DIRS["MPLCONFIGDIR"])
+    from mrt.readme import rendered_readme
+    from mrt.site import build_site
+
+    staging = Staging(paths.ROOT)
+    staging.acquire()
+    try:
+        note = staging.recover()
+        if note:
+            say(note)
+        plan = preflight()
+        say(where_line(plan, with_site=site) if notebooks else f"reads {paths.relative(plan.notebooks)} and "
+            f"{paths.relative(plan.processed)}; writes site/ (built in .mrt-staging/, moved into place when done)")
+        targets: dict[str, Path] = {}
+        if notebooks:
+            targets["processed"] = plan.processed
+            targets.update({f"notebooks/{s.notebook}": plan.notebooks / s.notebook for s in STEPS})
+            targets["README.md"] = plan.readme
+        if site:
+            targets["site"] = plan.site
+        watched = {path: _stamp(path) for key, path in targets.items() if key.startswith("notebooks/") or key == "README.md"}
+        moves = staging.plan(targets)
+        try:
+            processed = Path(moves["processed"].new) if notebooks else plan.processed
+            built_notebooks = Path(moves[f"notebooks/{STEPS[0].notebook}"].new).parent if notebooks else plan.notebooks
+            if notebooks:
+                run_notebooks(out_dir=built_notebooks, processed_dir=processed)
+            with _processed_env(processed):
+                fault_point("site")
+                if site:
+                    build_site(Path(moves["site"].new), built_notebooks)
+                if notebooks:
+                    old_readme = plan.readme.read_text(encoding="utf-8")
+                    new_readme = rendered_readme(old_readme)
+                    write_text(new_readme, Path(moves["README.md"].new))
+            changed = [paths.relative(p) for p, before in watched.items() if _stamp(p) != before]
+            if changed:
+                raise ChangedDuringRun(f"{', '.join(changed)} changed while the job ran (saved from JupyterLab?); nothing "
+                                       "was replaced, so that change is kept: run again to include it")
+            dropped = sorted(_files(plan.processed) - _files(processed)) if notebooks else []
+            fault_point("ready")
+            staging.swap(list(moves.values()))
+        except BaseException as error:
+            if staging.journal.is_file():
+                staging.recover()  # a swap stopped by an error: put the previous set back
+            else:
+                staging.discard(list(moves.values()))
+            if isinstance(error, Interrupted):
+                error.outcome = ("the new outputs were already in place" if staging.swapped else
+                                 "nothing was replaced: " + ", ".join(_shown_targets(targets)) + " are as before")
+            raise
+        if notebooks and new_readme != old_readme:
+            say("README.md: findings and outputs refreshed from the tables")
+        if dropped:
+            say(f"{paths.relative(plan.processed)}: removed {len(dropped)} file(s) the notebooks no longer write: "
+                + ", ".join(dropped))
+        return plan
+    finally:
+        staging.release()
+
+
+def _shown_targets(targets: dict[str, Path]) -> list[str]:
+    """The outputs as a reader names them: data/processed/, notebooks/, site/, README.md."""
+    shown = []
+    for key, path in targets.items():
+        name = "notebooks/" if key.startswith("notebooks/") else paths.relative(path) + ("/" if key in ("processed", "site") else "")
+        if name not in shown:
+            shown.append(name)
+    return shown
