@@ -441,8 +441,8 @@ def check_raw_dir(raw: Path, redirected: bool) -> None:
 def preflight() -> Plan:
     """Everything the main job can check before it writes anything; raises PreflightError naming the problem.
 
-    Every notebook of the graph exists and is readable; the raw layer is where it should be; every
-    folder the run writes to accepts files. Returns where the run reads and writes.
+    Every notebook of the graph exists and is readable; the raw layer is where it should be and every raw
+    table passes its checks (types, ranges, keys, sources); every folder the run writes to accepts files. Returns where the run reads and writes.
     """
     redirected = tuple(name for name in (paths.RAW_ENV, paths.PROCESSED_ENV) if os.environ.get(name))
     plan = Plan(raw=paths.RAW, processed=paths.processed_dir(), notebooks=paths.NOTEBOOKS, site=paths.ROOT / "site",
@@ -450,6 +450,9 @@ def preflight() -> Plan:
     for step in STEPS:
         check_notebook(plan.notebooks / step.notebook)
     check_raw_dir(plan.raw, paths.RAW_ENV in redirected)
+    from mrt.clean import check_raw_layer
+
+    check_raw_layer(plan.raw)  # every raw table and occupation.toml validated (file, row, column) before anything is written
     processed_origin = f"set by {paths.PROCESSED_ENV}" if paths.PROCESSED_ENV in redirected else "processed tables"
     check_writable(plan.processed, processed_origin)
     check_writable(plan.processed.parent, f"the folder holding {plan.processed.name}/, {processed_origin}")
