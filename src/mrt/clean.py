@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from mrt import occupation, paths
+from mrt.factcheck import CHECKS
 from mrt.io import DataError, read_raw_csv, to_number, where
 from mrt.occupation import COMPARABLE
 from mrt.parse import UNITS, ParseError, parse_item, parse_period
@@ -133,11 +134,6 @@ def build_guide_education(path: Path = paths.GUIDE_EDUCATION) -> pd.DataFrame:
     frame["source_key"] = [guide_key(g, l) for g, l in zip(frame["guide_file"], frame["line"])]
     frame["route_label"] = frame["route"].map(ROUTES)
     return frame[["statement_id", "guide_file", "line", "source_key", "as_printed", "route", "route_label", "stance", "description"]]
-
-
-CHECKS = ("wage", "employment_count", "growth_pct", "growth_change", "growth_wording", "setting_share", "setting_remainder",
-          "setting_majority", "setting_pay", "setting_pay_figure", "area_pay_list", "education_entry", "education_advancement",
-          "duration", "not_checkable")
 
 
 def build_guide_claims(figures: pd.DataFrame, path: Path = paths.GUIDE_CLAIMS) -> pd.DataFrame:
