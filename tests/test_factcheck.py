@@ -861,3 +861,278 @@ def test_guide_titles_from_sources():
     assert factcheck.guide_titles(sources) == {"a.txt": "How to Start", "b.txt": "What It Is?"}
     with pytest.raises(factcheck.FactCheckError, match="row 2.*covers"):
         factcheck.guide_titles(sources.assign(covers=["'A' x", "no quotes", ""]))
+
+
+# Whole results: every field and fact a check returns ---------------------------------------------------
+
+FOUR = settings((2011, "hospitals", 60.0, HOSPITALS_ALL), (2016, "hospitals", 36.0, HOSPITALS_ALL), (2016, "offices_of_physicians", 19.0, OFFICES),
+                (2018, "hospitals", 34.0, HOSPITALS_ALL), (2018, "offices_of_physicians", 19.0, OFFICES))
+REMAINDER = "Physicians' offices and small clinics employ most of the technicians outside hospitals"
+
+
+def test_setting_remainder_whole_result():
+    ev = evidence(figures=figures(dated(G0, 2017)), settings=FOUR)
+    r = factcheck.check_setting_remainder(claim("setting_remainder", text=REMAINDER), ev, Rules())
+    # frame 2016 and 2018: 19 of the 64 outside hospitals, then 19 of 66
+    assert r == factcheck.Result(
+        "not_checkable", "not_applicable", unit="percent", judged_at=2017, time_basis="guide_date", subject="offices_of_physicians",
+        record_value=100 * 19 / 66, record_year=2018,
+        record_source_keys=("k2016hospitals", "k2016offices_of_physicians", "k2018hospitals", "k2018offices_of_physicians"),
+        facts={"years": ((2016, 100 * 19 / 64, False), (2018, 100 * 19 / 66, False)), "settings": ("offices_of_physicians",),
+               "outside": "hospitals"})
+    # 2011 holds hospitals only: in the frame of 2012 it is skipped, and no year gives a share
+    early = factcheck.check_setting_remainder(claim("setting_remainder", text=REMAINDER),
+                                              evidence(figures=figures(dated(G0, 2011)), settings=FOUR), Rules())
+    assert early.facts["years"] == () and early.record_value is None and early.record_year is None
+    assert early.record_source_keys == ("k2011hospitals",)
+    # "outside" read at its first occurrence
+    twice = claim("setting_remainder", text="Physicians' offices employ most technicians outside hospitals outside cities")
+    assert factcheck.check_setting_remainder(twice, ev, Rules()).facts["outside"] == "hospitals"
+    with pytest.raises(factcheck.FactCheckError, match="read 'X employ most ... outside Y', naming settings of occupation.toml"):
+        factcheck.check_setting_remainder(claim("setting_remainder", text="Clinics employ most technicians outside towns"), ev, Rules())
+
+
+def test_other_industries_whole_result():
+    ev = evidence(figures=figures(dated(G0, 2013)), settings=FOUR)  # frame 2011 and 2016: the later one is listed
+    assert factcheck.check_other_industries(claim("other_industries"), ev, Rules()) == factcheck.Result(
+        "not_checkable", judged_at=2013, time_basis="guide_date", unit="percent", record_year=2016,
+        record_source_keys=("k2016hospitals", "k2016offices_of_physicians"),
+        facts={"listed": (("hospitals", 36.0), ("offices_of_physicians", 19.0)), "unlisted_pct": 45.0})
+    full = settings((2016, "hospitals", 60.0, HOSPITALS_ALL), (2016, "offices_of_physicians", 40.0, OFFICES))
+    assert factcheck.check_other_industries(claim("other_industries"), evidence(settings=full), Rules()).facts["unlisted_pct"] == 0.0
+
+
+def test_growth_wording_whole_result():
+    wording = pd.DataFrame([{"source_key": f"{G0}#L1", "vintage": "2012-2022", "words": "faster than the average", "printed_pct": 22.0,
+                             "all_occupations_pct": 10.8, "ratio": 2.04, "verdict": "understated", "bls_source_key": "ep#2012"}])
+    r = factcheck.check_growth_wording(claim("growth_wording"), evidence(wording=wording), Rules())
+    assert r == factcheck.Result("understated", "handbook_bands", guide_value=22.0, record_value=10.8, record_year=2012,
+                                 record_source_keys=("ep#2012",), unit="percent", judged_at=2012, time_basis="printed",
+                                 facts={"ratio": 22 / 10.8, "all_occupations_pct": 10.8, "vintage": "2012-2022",
+                                        "words": "faster than the average", "much_faster_ratio": 2.0})
+    with pytest.raises(factcheck.FactCheckError, match="expected a row for its guide line in growth_wording.csv"):
+        factcheck.check_growth_wording(claim("growth_wording", guide=G1), evidence(wording=wording), Rules())
+
+
+def test_growth_pct_whole_result_and_qualifiers():
+    r = growth_case(13.0)
+    assert r == factcheck.Result("rounded", "own_rounding_step", guide_value=13.0, guide_range=Range(12.5, 13.5), record_value=13.5,
+                                 record_year=2016, record_source_keys=("ep#vintage=2016-2026",), unit="percent", judged_at=2016,
+                                 time_basis="printed", facts={"published_pct": 13.5, "unrounded_pct": 100 * 27.8 / 206.3,
+                                                              "vintage": "2016-2026"})
+    # "more than 12": above 12 holds 13.475 -> a bound that holds; plain 12 (11.5-12.5) does not
+    assert growth_case(12.0, qualifier="more than").verdict == "matches_record"
+    assert growth_case(13.5, qualifier="almost").verdict == "matches_record"  # step 0.1: 13.45-13.5 holds 13.475
+    assert growth_case(13.4, qualifier="almost").verdict == "understated"     # 13.35-13.4 misses 13.475
+    missing = growth_case(13.0, ("2030", "2040"))
+    assert missing == factcheck.Result("not_checkable", "own_rounding_step", guide_value=13.0, guide_range=Range(12.5, 13.5),
+                                       unit="percent", judged_at=2030, time_basis="printed")
+
+
+def test_growth_change_and_count_whole_results():
+    about = growth_case(28000.0, qualifier="about", unit="jobs", check=factcheck.check_growth_change)
+    assert about == factcheck.Result("rounded", "own_rounding_step", guide_value=28000.0, guide_range=Range(27500, 28500),
+                                     record_value=27800.0, record_year=2016, record_source_keys=("ep#vintage=2016-2026",), unit="jobs",
+                                     judged_at=2016, time_basis="printed", facts={"vintage": "2016-2026"})
+    assert growth_case(27000.0, qualifier="more than", unit="jobs", check=factcheck.check_growth_change).verdict == "matches_record"
+    count = count_case(186300.0, year=2012)
+    assert count == factcheck.Result("matches_record", "own_rounding_step", guide_value=186300.0, guide_range=Range(186250, 186350),
+                                     record_value=186300.0, record_year=2012, record_source_keys=("ep#vintage=2012-2022",), unit="persons",
+                                     judged_at=2012, time_basis="printed",
+                                     facts={"population": "all_jobs", "other_count": 182370.0, "other_population": "wage_and_salary_jobs"})
+    off = count_case(205000.0)
+    assert off == factcheck.Result("overstated", "own_rounding_step", guide_value=205000.0, guide_range=Range(204500, 205500),
+                                   record_value=204220.0, record_year=2017, record_source_keys=("oews#year=2017",), unit="persons",
+                                   judged_at=2017, time_basis="guide_date", facts={"population": "wage_and_salary_jobs"})
+    assert count_case(200000.0, qualifier="more than").verdict == "matches_record"  # more than 200,000: 204,220 (2017)
+
+
+def test_education_advancement_whole_result():
+    from mrt import occupation
+
+    up = occupation.current().advancement
+    decoy = {"measure": up.pay_measure, "group": "another occupation", "value_min": 1.0, "value_max": 1.0, "unit": "usd_per_week",
+             "period": "2001", "source_key": "costs#row=1"}
+    row = {"measure": up.pay_measure, "group": up.pay_group, "value_min": 96540.0, "value_max": 96540.0, "unit": "usd_per_year",
+           "period": "2016", "source_key": "costs#row=17"}
+    other = {"measure": "employment", "group": up.pay_group, "value_min": 5.0, "value_max": 5.0, "unit": "persons", "period": "2002",
+             "source_key": "costs#row=2"}
+    costs = pd.DataFrame([decoy, other, row])
+    plain = ooh(("2014-15", 2012, "postsecondary nondegree award", ""))
+
+    def run(route, table=costs):
+        ev = evidence(ooh=plain, costs=table, guide_education=education((G0, f"{G0}#L1", "x", route, "for_advancement")))
+        return factcheck.check_education_advancement(claim("education_advancement"), ev, Rules())
+    assert run("bachelor_degree") == factcheck.Result(
+        "matches_record", record_value=96540.0, record_year=2016, record_source_keys=("costs#row=17",), unit="usd_per_year",
+        subject="bachelor_degree", facts={"route": "bachelor_degree", "occupation": up.occupation, "pay": 96540.0, "pay_year": 2016,
+                                          "typical_for_technicians_in": ()})
+    assert run("associate_degree").verdict == "contradicted"  # the occupation up asks a bachelor's, not an associate's
+    assert run("bachelor_degree", costs.iloc[:2]) == factcheck.Result(
+        "not_checkable", subject="bachelor_degree", facts={"route": "bachelor_degree", "occupation": up.occupation})
+    typical = ooh(("2014-15", 2012, "associate's degree", ""))
+    ev = evidence(ooh=typical, costs=costs, guide_education=education((G0, f"{G0}#L1", "x", "associate_degree", "for_advancement")))
+    assert factcheck.check_education_advancement(claim("education_advancement"), ev, Rules()).facts["typical_for_technicians_in"] == ("2014-15",)
+
+
+def test_duration_whole_result():
+    lengths = pd.DataFrame([
+        {"measure": "program_length", "group": "associate's degree (full-time)", "value_min": 24.0, "value_max": 24.0, "unit": "months",
+         "period": None, "source_key": "costs#row=22"},
+        {"measure": "tuition", "group": "certificate school", "value_min": 1.0, "value_max": 1.0, "unit": "usd_per_year", "period": None,
+         "source_key": "costs#row=1"},
+        {"measure": "program_length", "group": "medical coding certificate", "value_min": 9.0, "value_max": 12.0, "unit": "months",
+         "period": None, "source_key": "costs#row=21"},
+        {"measure": "program_length", "group": "another certificate", "value_min": 1.0, "value_max": 2.0, "unit": "months",
+         "period": None, "source_key": "costs#row=23"}])
+    ev = evidence(figures=figures(fig("F1", 12.0, unit="months", qualifier="less than"), fig("F2", None, unit="months", qualifier="a matter of")),
+                  costs=lengths)
+    assert factcheck.check_duration(claim("duration", ["F1"]), ev, Rules()) == factcheck.Result(
+        "not_checkable", guide_value=12.0, unit="months", record_source_keys=("costs#row=21",),
+        facts={"qualifier": "less than", "months_low": 9.0, "months_high": 12.0})
+    vague = factcheck.check_duration(claim("duration", ["F2"]), ev, Rules())
+    assert vague.guide_value is None and vague.facts["qualifier"] == "a matter of"
+    none = factcheck.check_duration(claim("duration", ["F1"]), evidence(figures=ev.figures, costs=lengths.iloc[:2]), Rules())
+    assert none.facts == {"qualifier": "less than", "months_low": None, "months_high": None} and none.record_source_keys == ()
+
+
+def test_table_writes_every_column():
+    c = factcheck.Claim("C7", G1, 24, f"{G1}#L24", "x", "pay", "wage", ("F1",), "an average")
+    r = factcheck.Result("rounded", "own_rounding_step", 39000.0, Range(38500, 39500), 39180.0, 2017, ("oews#2017",), "usd_per_year",
+                         2017, "printed", "hospitals")
+    row = factcheck.table([factcheck.Judged(c, r, True)], {"C7": "evidence words"}).iloc[0].to_dict()
+    assert row == {"claim_id": "C7", "guide_file": G1, "line": 24, "source_key": f"{G1}#L24", "topic": "pay", "check": "wage",
+                   "claim": "an average", "verdict": "rounded", "reading": "own_rounding_step", "judged_at_year": 2017,
+                   "time_basis": "printed", "prints_year": True, "subject": "hospitals", "guide_value": 39000.0, "guide_low": 38500.0,
+                   "guide_high": 39500.0, "unit": "usd_per_year", "record_value": 39180.0, "record_year": 2017,
+                   "record_source_key": "oews#2017", "evidence": "evidence words"}
+    with pytest.raises(ValueError, match=r"\['C7'\]"):
+        factcheck.table([factcheck.Judged(c, r, True)], {})
+
+
+def test_tally_by_guide_whole_frame():
+    table = pd.DataFrame({"guide_file": [G1, G0, G0, G0, G0], "verdict": ["not_checkable", "rounded", "partly_supported", "overstated", "not_checkable"]})
+    expected = pd.DataFrame({"guide_file": [G0, G1], "claims": [4, 1], "not_checkable": [1, 1], "checkable": [3, 0], "agreeing": [1, 0],
+                             "partly": [1, 0], "disagreeing": [1, 0],
+                             "share_agreeing_pct": pd.array([100 / 3, None], dtype="Float64")})
+    pd.testing.assert_frame_equal(factcheck.tally_by_guide(table), expected)
+
+
+def test_shared_questions_whole_frame():
+    table = pd.DataFrame({"claim_id": ["C1", "C2", "C3", "C4", "C5"], "guide_file": [G1, G0, G0, G1, G0], "line": [5, 9, 1, 2, 3],
+                          "check": ["setting_share", "setting_most", "setting_share", "certification", "certification"],
+                          "subject": ["hospitals", "hospitals", "hospitals", pd.NA, pd.NA]})
+    shared = factcheck.shared_questions(table)
+    assert shared[["claim_id", "question"]].values.tolist() == [["C5", "certification"], ["C4", "certification"],
+                                                                  ["C3", "share_in:hospitals"], ["C2", "share_in:hospitals"],
+                                                                  ["C1", "share_in:hospitals"]]
+    assert list(shared.index) == [0, 1, 2, 3, 4]
+
+
+def test_small_readers():
+    assert factcheck._number(5) == 5.0 and factcheck._number(pd.NA) is None and factcheck._year(2017.0) == 2017
+    row = pd.DataFrame([{"claim_id": "C1", "guide_file": G0, "line": "7", "source_key": "k", "as_printed": "a", "topic": "pay",
+                         "check": "wage", "figure_ids": "F1;;F2", "claim": "c"}]).itertuples(index=False).__next__()
+    assert factcheck.Claim.from_row(row) == factcheck.Claim("C1", G0, 7, "k", "a", "pay", "wage", ("F1", "F2"), "c")
+    assert factcheck.growth_word_code("overstated: 1.8x: below 2x") == "overstated"
+
+
+def test_third_party_ranking_and_area_list_without_figures():
+    ev = evidence(figures=figures(fig("F1", 3.0, unit="rank")))
+    assert factcheck.check_third_party_ranking(claim("third_party_ranking"), ev, Rules()) == factcheck.Result("not_checkable", facts={"ranks": ()})
+    area = factcheck.check_area_pay_list(claim("area_pay_list", ["F1"]), ev, Rules())
+    assert area.facts == {"pairs": 0, "consistent": 0, "largest_gap_usd": None, "tolerance_usd": None}
+
+
+def test_pays_well_whole_results_and_frames():
+    everyone = pd.DataFrame([{"year": 2012, "statistic": "median", "annual_usd": 34750.0, "source_key": "all#2012"},
+                             {"year": 2014, "statistic": "median", "annual_usd": 35540.0, "source_key": "all#2014"}])
+    wages = bls_wages((2012, "median", "usd_per_year", 34160.0), (2013, "median", "usd_per_year", 34970.0))
+
+    def run(year):
+        ev = evidence(figures=figures(dated(G0, year)), bls_wages=wages, all_occupations_pay=everyone)
+        return factcheck.check_pay_vs_all_occupations(claim("pay_vs_all_occupations"), ev, Rules())
+    assert run(2012) == factcheck.Result("overstated", "median", record_value=34160.0, record_year=2012,
+                                         record_source_keys=("oews#year=2012", "all#2012"), unit="usd_per_year", judged_at=2012,
+                                         time_basis="guide_date", facts={"ratio": 34160 / 34750, "all_occupations_value": 34750.0,
+                                                                         "measure": "median"})
+    # 2013: all occupations' pay only for 2012 and 2014, so no like-for-like year
+    assert run(2013) == factcheck.Result("not_checkable", "median", judged_at=2013, time_basis="guide_date", unit="usd_per_year",
+                                         facts={"measure": "median", "years_available": (2012, 2014)})
+    # 2014: all occupations' pay, but no technicians' median that year
+    assert run(2014).verdict == "not_checkable"
+
+
+def test_setting_pay_whole_result_in_its_time_frame():
+    pay = settings((2011, "hospitals", 37.4, HOSPITALS_PART, 37960.0), (2011, "offices_of_physicians", 22.7, OFFICES, 30120.0),
+                   (2016, "hospitals", 36.0, HOSPITALS_ALL, 30000.0), (2016, "offices_of_physicians", 19.0, OFFICES, 40000.0))
+    ev = evidence(figures=figures(dated(G0, 2011)), settings=pay)
+    text = "Hospitals and government pay more than physicians' offices"
+    assert factcheck.check_setting_pay(claim("setting_pay", text=text), ev, Rules()) == factcheck.Result(
+        "partly_supported", record_value=37960.0, record_year=2011, record_source_keys=("k2011hospitals", "k2011offices_of_physicians"),
+        unit="usd_per_year", judged_at=2011, time_basis="guide_date", subject="hospitals",
+        facts={"pairs": (("hospitals", "offices_of_physicians", 37960.0, 30120.0),), "unchecked": ("government",), "year": 2011})
+    later = factcheck.check_setting_pay(claim("setting_pay", text=text), evidence(figures=figures(dated(G0, 2017)), settings=pay), Rules())
+    assert later.verdict == "contradicted" and later.record_year == 2016  # 30,000 is not more than 40,000
+    nothing = factcheck.check_setting_pay(claim("setting_pay", text="Clinics pay more than farms"), ev, Rules())
+    assert nothing == factcheck.Result("not_checkable", unit="usd_per_year", judged_at=2011, time_basis="guide_date",
+                                       facts={"pairs": (), "unchecked": ("Clinics", "farms"), "year": 2011})
+    empty = factcheck.check_setting_pay(claim("setting_pay", text="Clinics pay more than farms"), evidence(), Rules())
+    assert empty.facts["year"] is None
+    with pytest.raises(factcheck.FactCheckError, match=r": expected the claim to read '<settings> pay more than <settings>'$"):
+        factcheck.check_setting_pay(claim("setting_pay", text="Hospitals pay better"), ev, Rules())
+
+
+def test_growth_pct_compares_the_unrounded_percent_and_returns_its_numbers_when_off():
+    ev = evidence(figures=figures(fig("F1", 13.0, year=2016, end=2026)), projections=projections(("2016-2026", 200.0, 26.0, 13.5, 7.4)))
+    assert factcheck.check_growth_pct(claim("growth_pct", ["F1"]), ev, Rules()).verdict == "matches_record"  # 26 / 200 = 13.0 exactly
+    off = growth_case(15.0)
+    assert off == factcheck.Result("overstated", "own_rounding_step", guide_value=15.0, guide_range=Range(14.5, 15.5), record_value=13.5,
+                                   record_year=2016, record_source_keys=("ep#vintage=2016-2026",), unit="percent", judged_at=2016,
+                                   time_basis="printed", facts={"published_pct": 13.5, "unrounded_pct": 100 * 27.8 / 206.3,
+                                                                "vintage": "2016-2026"})
+
+
+def test_error_messages_say_what_was_expected():
+    wording = pd.DataFrame(columns=["source_key", "vintage", "words", "printed_pct", "all_occupations_pct", "ratio", "verdict", "bls_source_key"])
+    with pytest.raises(factcheck.FactCheckError, match=r": expected a row for its guide line in growth_wording.csv$"):
+        factcheck.check_growth_wording(claim("growth_wording"), evidence(wording=wording), Rules())
+    with pytest.raises(factcheck.FactCheckError, match=r": expected the claim to read 'X employ most \.\.\. outside Y', naming settings of occupation.toml$"):
+        factcheck.check_setting_remainder(claim("setting_remainder", text="Clinics employ most"), evidence(), Rules())
+    table = pd.DataFrame([{"claim_id": "C1", "guide_file": G0, "line": 1, "source_key": f"{G0}#L1", "as_printed": "x", "topic": "t",
+                           "check": "guess", "figure_ids": pd.NA, "claim": "c"}])
+    with pytest.raises(factcheck.FactCheckError, match=r": expected a check from \("):
+        factcheck.judge(table, evidence())
+
+
+def test_table_types():
+    c = claim("wage", ["F1"])
+    frame = factcheck.table([factcheck.Judged(c, factcheck.Result("not_checkable"), None)], {"C1": "x"})
+    assert {col: str(frame[col].dtype) for col in ("line", "judged_at_year", "record_year", "guide_value", "guide_low", "guide_high",
+                                                   "record_value", "prints_year")} == {
+        "line": "Int64", "judged_at_year": "Int64", "record_year": "Int64", "guide_value": "Float64", "guide_low": "Float64",
+        "guide_high": "Float64", "record_value": "Float64", "prints_year": "boolean"}
+
+
+def test_tally_by_guide_of_nothing_keeps_its_columns():
+    empty = factcheck.tally_by_guide(pd.DataFrame({"guide_file": [], "verdict": []}))
+    assert list(empty.columns) == ["guide_file", "claims", "not_checkable", "checkable", "agreeing", "partly", "disagreeing",
+                                   "share_agreeing_pct"] and empty.empty
+
+
+def test_guide_titles_skip_other_rows_wherever_they_are():
+    sources = pd.DataFrame({"source_id": ["x", "guide:a.txt"], "kind": ["raw_file", "guide"], "covers": ["no title", "Guide 'A Title' (pay)"]})
+    assert factcheck.guide_titles(sources) == {"a.txt": "A Title"}
+
+
+def test_shared_questions_skip_claims_without_a_subject_and_keep_a_clean_index():
+    table = pd.DataFrame({"claim_id": ["C1", "C2", "C3"], "guide_file": [G1, G0, G0], "line": [5, 9, 1],
+                          "check": ["setting_share", "setting_share", "setting_share"], "subject": ["hospitals", "hospitals", pd.NA]})
+    shared = factcheck.shared_questions(table)
+    assert list(shared.columns) == ["claim_id", "guide_file", "line", "check", "subject", "question"]
+    assert list(shared["claim_id"]) == ["C2", "C1"]
+
+
+def test_duration_without_a_qualifier():
+    ev = evidence(figures=figures(fig("F1", 12.0, unit="months")))
+    assert factcheck.check_duration(claim("duration", ["F1"]), ev, Rules()).facts["qualifier"] is None

@@ -306,6 +306,13 @@ def _one_figure(claim: Claim, ev: Evidence) -> pd.Series:
     return _figures(claim, ev)[lambda f: f["figure_id"] == claim.figure_ids[0]].iloc[0]
 
 
+def _printed(fig: pd.Series) -> tuple[float, str | None, Range]:
+    """A figure's value, qualifier and the range it stands for at its own rounding step."""
+    value = float(fig["value"])
+    qualifier = fig["qualifier"] if pd.notna(fig["qualifier"]) else None
+    return value, qualifier, printed_range(value, qualifier, printed_step(value))
+
+
 def time_frame(claim: Claim, ev: Evidence, rules: Rules) -> tuple[int | None, str]:
     """(year the claim is judged at, where that year comes from)."""
     printed = _figures(claim, ev)["year_start"].dropna() if claim.figure_ids else pd.Series(dtype="Int64")
@@ -410,9 +417,7 @@ def check_employment_count(claim: Claim, ev: Evidence, rules: Rules) -> Result:
 
     Facts: ``population`` of the matching count, ``other_count``/``other_population`` (the other count of that year).
     """
-    fig = _one_figure(claim, ev)
-    value = float(fig["value"])
-    span = printed_range(value, fig["qualifier"] if pd.notna(fig["qualifier"]) else None, printed_step(value))
+    value, qualifier, span = _printed(_one_figure(claim, ev))
     year, basis = time_frame(claim, ev, rules)
     records = _count_records(ev)
     newest = int(records["year"].max()) if year is None else year
@@ -433,7 +438,7 @@ def check_employment_count(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     result = dict(record_value=float(match["value"]), record_year=int(match["year"]), record_source_keys=(match["source_key"],),
                   facts=facts, **common)
     if int(match["year"]) == newest:
-        return Result(_verdict_for_agreement(value, None, [float(match["value"])]), **result)
+        return Result(_verdict_for_agreement(value, qualifier, [float(match["value"])]), **result)
     return Result("mislabelled" if basis == PRINTED else "outdated", **result)
 
 
@@ -451,8 +456,7 @@ def check_growth_pct(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     Facts: ``published_pct``, ``unrounded_pct`` (None when BLS's change is not in our data), ``vintage``.
     """
     fig = _one_figure(claim, ev)
-    value = float(fig["value"])
-    span = printed_range(value, fig["qualifier"] if pd.notna(fig["qualifier"]) else None, printed_step(value))
+    value, qualifier, span = _printed(fig)
     bls = _vintage(claim, ev, fig)
     common = dict(reading=OWN_STEP, guide_value=value, guide_range=span, unit="percent", judged_at=int(fig["year_start"]),
                   time_basis=PRINTED)
@@ -463,10 +467,10 @@ def check_growth_pct(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     compared = published if unrounded is None else unrounded
     result = dict(record_value=published, record_year=int(bls["base_year"]), record_source_keys=(bls["source_key"],),
                   facts={"published_pct": published, "unrounded_pct": unrounded, "vintage": bls["vintage"]}, **common)
-    if value == published:
+    if value == published and qualifier is None:
         return Result("matches_record", **result)
     if compared in span:
-        return Result("rounded", **result)
+        return Result(_verdict_for_agreement(value, qualifier, [compared]), **result)
     return Result("overstated" if span.is_above(compared) else "understated", **result)
 
 
@@ -476,8 +480,7 @@ def check_growth_change(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     Facts: ``vintage``.
     """
     fig = _one_figure(claim, ev)
-    value = float(fig["value"])
-    span = printed_range(value, fig["qualifier"] if pd.notna(fig["qualifier"]) else None, printed_step(value))
+    value, qualifier, span = _printed(fig)
     bls = _vintage(claim, ev, fig)
     common = dict(reading=OWN_STEP, guide_value=value, guide_range=span, unit="jobs", judged_at=int(fig["year_start"]), time_basis=PRINTED)
     if bls is None or pd.isna(bls["change_thousands"]):
@@ -486,7 +489,7 @@ def check_growth_change(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     result = dict(record_value=float(record), record_year=int(bls["base_year"]), record_source_keys=(bls["source_key"],),
                   facts={"vintage": bls["vintage"]}, **common)
     if record in span:
-        return Result(_verdict_for_agreement(value, None, [record]), **result)
+        return Result(_verdict_for_agreement(value, qualifier, [record]), **result)
     return Result("overstated" if span.is_above(record) else "understated", **result)
 
 
@@ -777,13 +780,12 @@ def check_setting_pay_figure(claim: Claim, ev: Evidence, rules: Rules) -> Result
     """
     fig = _one_figure(claim, ev)
     setting = occupation.current().setting_key(fig["subject"])
-    value = float(fig["value"])
+    value, qualifier, span = _printed(fig)
     pay = _pay_by_setting(ev)
     year = _year(fig["year_start"])
     latest = pay[pay["year"] == pay["year"].max()]
     facts = {"record_years": tuple(sorted(int(y) for y in pay["year"].unique())), "record_statistic": "mean",
              "means": tuple(zip(latest["setting"], latest["mean_annual_usd"].astype(float)))}
-    span = printed_range(value, None, printed_step(value))
     common = dict(reading=OWN_STEP, guide_value=value, guide_range=span, unit="usd_per_year", judged_at=year,
                   time_basis=PRINTED if year is not None else TIMELESS, subject=setting, facts=facts)
     same = pay[(pay["setting"] == setting) & (pay["year"] == year)]
@@ -792,7 +794,7 @@ def check_setting_pay_figure(claim: Claim, ev: Evidence, rules: Rules) -> Result
     record = float(same["mean_annual_usd"].iloc[0])
     result = dict(record_value=record, record_year=year, record_source_keys=(same["source_key"].iloc[0],), **common)
     if record in span:
-        return Result(_verdict_for_agreement(value, None, [record]), **result)
+        return Result(_verdict_for_agreement(value, qualifier, [record]), **result)
     return Result("overstated" if span.is_above(record) else "understated", **result)
 
 
