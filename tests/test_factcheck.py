@@ -149,13 +149,12 @@ def claim(check, figure_ids=(), *, guide=G0, text="a claim", as_printed="x", cla
 
 # Reading printed numbers ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value, decimals, step", [
-    (40, None, 10), (36, None, 1), (28000, None, 1000), (39000, None, 1000), (37710, None, 10), (22700, None, 100),
-    (100, None, 100), (37.4, None, 0.1), (20.59, 2, 0.01), (20.5, 2, 0.1), (20.0, 2, 10), (0, None, 1), (25, None, 1),
-    (12.41, None, 0.01),  # decimals read from the number itself
+@pytest.mark.parametrize("value, step", [
+    (40, 10), (36, 1), (28000, 1000), (39000, 1000), (37710, 10), (22700, 100), (100, 100), (37.4, 0.1), (20.59, 0.01),
+    (20.5, 0.1), (20.0, 10), (0, 1), (25, 1), (12.41, 0.01), (0.05, 0.01), (-40, 10),
 ])
-def test_printed_step_is_the_largest_power_of_ten_dividing_the_number(value, decimals, step):
-    assert factcheck.printed_step(value, decimals) == pytest.approx(step)
+def test_printed_step_is_the_largest_power_of_ten_dividing_the_number(value, step):
+    assert factcheck.printed_step(value) == pytest.approx(step)
 
 
 @pytest.mark.parametrize("value, decimals, step", [(40, None, 1), (37.4, None, 0.1), (20.59, None, 0.01), (28000, None, 1), (20.5, 2, 0.01)])
@@ -1136,3 +1135,115 @@ def test_shared_questions_skip_claims_without_a_subject_and_keep_a_clean_index()
 def test_duration_without_a_qualifier():
     ev = evidence(figures=figures(fig("F1", 12.0, unit="months")))
     assert factcheck.check_duration(claim("duration", ["F1"]), ev, Rules()).facts["qualifier"] is None
+
+
+def test_wage_whole_results():
+    mislabelled = wage_case([("F1", "high", "usd_per_year", 25810.0, None, 2017, "p10", 25810.0, "p10")])
+    assert mislabelled == factcheck.Result(
+        "mislabelled", "own_rounding_step", guide_value=25810.0, guide_range=Range(25805, 25815), record_value=25810.0, record_year=2017,
+        record_source_keys=("oews#year=2017",), unit="usd_per_year", judged_at=2017, time_basis="guide_date",
+        facts={"parts": (("high", 25810.0, "p10", 25810.0),), "is_range": True, "year_printed": None, "latest_year": 2024,
+               "latest_value": 35780.0, "latest_soc_code": "29-0000", "latest_comparable": "yes"})
+    no_latest = wage_case([("F1", None, "usd_per_year", 64610.0, None, 2017, "p90", 64610.0)], guide_year=None)
+    assert no_latest.verdict == "matches_record" and no_latest.facts["latest_year"] is None  # no other p90 figure to be outdated by
+    off = wage_case([("F1", None, "usd_per_year", 43010.0, 2017, 2017, "mean", 42820.0)])  # 43,005-43,015 misses 42,820
+    assert off.verdict == "overstated" and off.record_value == 42820.0 and off.reading == "own_rounding_step" and off.judged_at == 2017
+    missing = wage_case([("F1", None, "usd_per_hour", 20.59, None, None, None, None)])
+    assert missing == factcheck.Result("not_checkable", "own_rounding_step", guide_value=20.59, judged_at=2017, time_basis="guide_date",
+                                       unit="usd_per_hour")
+    nothing = factcheck.check_wage(claim("wage", ["F9"], guide=G1), evidence(figures=figures(fig("F9", 1.0, guide=G1), dated(G1, 2017)),
+                                                                           bls_wages=WAGES), Rules())
+    assert nothing == factcheck.Result("not_checkable", "own_rounding_step", judged_at=2017, time_basis="guide_date")
+
+
+def test_count_and_change_whole_results_when_not_checkable_or_old():
+    assert count_case(100000.0, guide_year=2020) == factcheck.Result(
+        "not_checkable", "own_rounding_step", guide_value=100000.0, guide_range=Range(50000, 150000), unit="persons", judged_at=2020,
+        time_basis="guide_date")
+    old = count_case(204220.0, guide_year=2018)
+    assert old == factcheck.Result("outdated", "own_rounding_step", guide_value=204220.0, guide_range=Range(204215, 204225),
+                                   record_value=204220.0, record_year=2017, record_source_keys=("oews#year=2017",), unit="persons",
+                                   judged_at=2018, time_basis="guide_date",
+                                   facts={"population": "wage_and_salary_jobs", "other_count": None, "other_population": None})
+    assert growth_case(41000.0, ("2012", "2022"), unit="jobs", check=factcheck.check_growth_change) == factcheck.Result(
+        "not_checkable", "own_rounding_step", guide_value=41000.0, guide_range=Range(40500, 41500), unit="jobs", judged_at=2012,
+        time_basis="printed")
+    assert growth_case(27600.0, unit="jobs", check=factcheck.check_growth_change) == factcheck.Result(
+        "understated", "own_rounding_step", guide_value=27600.0, guide_range=Range(27550, 27650), record_value=27800.0, record_year=2016,
+        record_source_keys=("ep#vintage=2016-2026",), unit="jobs", judged_at=2016, time_basis="printed", facts={"vintage": "2016-2026"})
+
+
+def test_a_projection_figure_needs_both_ends_of_its_period():
+    table = figures(fig("F1", 13.0, year=2016, end=2026))
+    table["year_end"] = pd.array([None], dtype="Int64")
+    with pytest.raises(factcheck.FactCheckError, match=r"C1 .*: expected the figure to print its projection period \(year_start and year_end\)$"):
+        factcheck.check_growth_pct(claim("growth_pct", ["F1"]), evidence(figures=table, **COUNTS), Rules())
+    with pytest.raises(factcheck.FactCheckError, match=r": expected a figure id in column figure_ids$"):
+        factcheck.check_growth_pct(claim("growth_pct", []), evidence(figures=table, **COUNTS), Rules())
+    with pytest.raises(factcheck.FactCheckError, match=r": expected the claim to name a setting of occupation.toml$"):
+        factcheck.check_setting_most(claim("setting_most", text="Most work at sea"), evidence(), Rules())
+
+
+def test_share_records_read_counts_only_when_the_share_was_computed_from_them():
+    table = settings((2016, "hospitals", 36.0, HOSPITALS_ALL), (2018, "hospitals", 34.0, HOSPITALS_ALL))
+    table["share_computed"] = pd.array([True, False], dtype="boolean")  # flagged computed but no counts; counts but not flagged
+    table["employment_persons"] = pd.array([None, 50], dtype="Int64")
+    (first, second) = factcheck.share_records(table)
+    assert (first.share_pct, second.share_pct) == (36.0, 34.0)
+    assert first == factcheck.ShareRecord("hospitals", 2016, 36.0, False, "k2016hospitals", HOSPITALS_ALL)
+
+
+def test_most_years_rival_order_bounds_and_unlisted_share():
+    rec = lambda setting, share, bound=False: factcheck.ShareRecord(setting, 2017, share, bound, f"k{setting}", setting)  # noqa: E731
+    (year,) = factcheck.most_years([rec("a", 40.0), rec("c", 30.0), rec("b", 10.0), rec("d", 20.0)], ["a"])
+    assert year == factcheck.MostYear(2017, 40.0, False, "c", 30.0, False, 0.0, "no", "yes", ("ka", "kc", "kb", "kd"))
+    (bounded,) = factcheck.most_years([rec("a", 40.0, True), rec("c", 45.0, True)], ["a"])
+    assert (bounded.lower_bound, bounded.rival_lower_bound, bounded.plurality, bounded.majority) == (True, True, "unknown", "unknown")
+    (rival_bound,) = factcheck.most_years([rec("a", 40.0), rec("c", 45.0, True)], ["a"])
+    assert rival_bound.plurality == "no"  # at least 45 elsewhere against exactly 40
+    (alone,) = factcheck.most_years([rec("a", 60.0, True)], ["a"])
+    assert (alone.rival, alone.rival_pct, alone.rival_lower_bound, alone.plurality, alone.majority) == ("unlisted", 40.0, False, "yes", "yes")
+    late = [factcheck.ShareRecord("a", 2011, 60.0, False, "k", "a"), factcheck.ShareRecord("a", 2016, 30.0, False, "k", "a"),
+            factcheck.ShareRecord("b", 2016, 20.0, False, "k", "b")]
+    assert [m.year for m in factcheck.most_years(late, ["a", "b"])] == [2016]  # 2011 lacks b and is skipped, not the end
+
+
+def test_setting_most_whole_result():
+    c, ev = most_claim("Most technicians work in hospitals", (2017, "hospitals", 36.0, HOSPITALS_ALL), (2017, "offices_of_physicians", 19.0, OFFICES))
+    r = factcheck.check_setting_most(c, ev, Rules())
+    (year,) = r.facts["years"]
+    assert r == factcheck.Result("matches_record", "plurality", unit="percent", judged_at=2017, time_basis="guide_date", subject="hospitals",
+                                 record_value=36.0, record_year=2017, record_source_keys=("k2017hospitals", "k2017offices_of_physicians"),
+                                 facts={"years": (year,), "settings": ("hospitals",)})
+
+
+def test_setting_pay_reads_the_first_comparison_and_figure_whole_results():
+    text = "Hospitals pay more than physicians' offices pay more than farms"
+    r = factcheck.check_setting_pay(claim("setting_pay", text=text), evidence(settings=PAY), Rules())
+    assert r.verdict == "matches_record" and r.facts["unchecked"] == ()
+    pay = settings((2011, "hospitals", 37.4, HOSPITALS_PART, 37960.0), (2016, "hospitals", 36.0, HOSPITALS_ALL, 41000.0),
+                   (2016, "offices_of_physicians", 19.0, OFFICES, 33000.0))
+    ev = evidence(figures=figures(fig("F1", 38000.0, unit="usd_per_year", year=2011, statistic="mean", qualifier="about")), settings=pay)
+    assert factcheck.check_setting_pay_figure(claim("setting_pay_figure", ["F1"]), ev, Rules()) == factcheck.Result(
+        "rounded", "own_rounding_step", guide_value=38000.0, guide_range=Range(37500, 38500), record_value=37960.0, record_year=2011,
+        record_source_keys=("k2011hospitals",), unit="usd_per_year", judged_at=2011, time_basis="printed", subject="hospitals",
+        facts={"record_years": (2011, 2016), "record_statistic": "mean",
+               "means": (("hospitals", 41000.0), ("offices_of_physicians", 33000.0))})
+    bound = evidence(figures=figures(fig("F1", 30000.0, unit="usd_per_year", year=2011, statistic="mean", qualifier="more than")), settings=pay)
+    assert factcheck.check_setting_pay_figure(claim("setting_pay_figure", ["F1"]), bound, Rules()).verdict == "matches_record"
+    undated = evidence(figures=figures(fig("F1", 38000.0, unit="usd_per_year", statistic="median")), settings=pay)
+    r = factcheck.check_setting_pay_figure(claim("setting_pay_figure", ["F1"]), undated, Rules())
+    assert r.verdict == "not_checkable" and r.time_basis == "timeless" and r.judged_at is None
+
+
+def test_education_entry_whole_results():
+    r = entry_case("hs_diploma_on_the_job", "sufficient", 2013)
+    assert r == factcheck.Result(
+        "matches_record", "any_edition", judged_at=2013, time_basis="guide_date", subject="hs_diploma_on_the_job", record_year=2012,
+        record_source_keys=("ooh#2022-23",),
+        facts={"route": "hs_diploma_on_the_job", "stance": "sufficient", "edition": "2014-15", "typical_then": "postsecondary nondegree award",
+               "typical_in": (), "mentioned_in": ("2022-23",)})
+    categories = ooh(("2014-15", 2012, "associate's degree", "nothing said"))
+    named_by_category = entry_case("associate_degree", "alternative", 2013, categories)
+    assert named_by_category.facts["mentioned_in"] == ("2014-15",) and named_by_category.reading == "edition_of_its_time"
+    assert entry_case("associate_degree", "typical", 2005).judged_at == 2005

@@ -139,11 +139,12 @@ def decimals_of(value: float) -> int:
     return max(0, -int(exponent))
 
 
-def printed_step(value: float, decimals: int | None = None) -> float:
+def printed_step(value: float) -> float:
     """The rounding step a printed number allows, read from its digits: the largest power of ten
-    dividing it at its printed decimals (``40`` -> 10, ``36`` -> 1, ``28000`` -> 1000, ``37.4`` -> 0.1;
-    ``20.59`` with ``decimals=2`` -> 0.01). The same rule reads the guides' pay figures."""
-    places = decimals_of(value) if decimals is None else decimals
+    dividing it (``40`` -> 10, ``36`` -> 1, ``28000`` -> 1000, ``37.4`` -> 0.1, ``20.59`` -> 0.01).
+    The same rule reads the guides' pay figures. (A trailing zero after the decimal point is not
+    printed in a float, and does not change the step: ``20.50`` and ``20.5`` both give 0.1.)"""
+    places = decimals_of(value)
     units = round(abs(value) * 10 ** places)
     step = 1
     while units and units % (step * 10) == 0:
@@ -334,9 +335,14 @@ def _verdict_for_agreement(printed: float, qualifier: str | None, records: Itera
 
 # Pay ---------------------------------------------------------------------------------------------------
 
-def _latest_wage(bls_wages: pd.DataFrame, statistic: str, unit: str) -> pd.Series:
+def _latest_wage(bls_wages: pd.DataFrame, statistic: str, unit: str) -> dict:
+    """The newest OEWS figure of a statistic (its year, value, code and comparability); all None if there is none."""
     rows = bls_wages[(bls_wages["statistic"] == statistic) & (bls_wages["unit"] == unit) & bls_wages["value"].notna()]
-    return rows.sort_values("year").iloc[-1]
+    if rows.empty:
+        return {"latest_year": None, "latest_value": None, "latest_soc_code": None, "latest_comparable": None}
+    latest = rows.sort_values("year").iloc[-1]
+    return {"latest_year": int(latest["year"]), "latest_value": float(latest["value"]), "latest_soc_code": latest["soc_code"],
+            "latest_comparable": latest["comparable_to_reference_code"]}
 
 
 def check_wage(claim: Claim, ev: Evidence, rules: Rules) -> Result:
@@ -353,14 +359,11 @@ def check_wage(claim: Claim, ev: Evidence, rules: Rules) -> Result:
                       unit=None if rows.empty else rows["unit"].iloc[0])
     first = rows.iloc[0]
     unit, bls_year = first["unit"], int(first["bls_year"])
-    decimals = 2 if unit == "usd_per_hour" else 0
-    ranges = [printed_range(float(v), None, printed_step(float(v), decimals)) for v in rows["value"]]
+    ranges = [printed_range(float(v), None, printed_step(float(v))) for v in rows["value"]]
     values, records = [float(v) for v in rows["value"]], [float(v) for v in rows["bls_value"]]
-    latest = _latest_wage(ev.bls_wages, first["bls_statistic"], unit)
     facts = {"parts": tuple(zip(rows["part"].tolist(), values, rows["bls_statistic"].tolist(), records)),
              "is_range": bool(rows["part"].isin(["low", "high"]).any()), "year_printed": _year(first["year_printed"]),
-             "latest_year": int(latest["year"]), "latest_value": float(latest["value"]), "latest_soc_code": latest["soc_code"],
-             "latest_comparable": latest["comparable_to_reference_code"]}
+             **_latest_wage(ev.bls_wages, first["bls_statistic"], unit)}
     common = dict(reading=OWN_STEP, guide_value=values[0], guide_range=ranges[0], record_value=records[0], record_year=bls_year,
                   record_source_keys=tuple(dict.fromkeys(rows["bls_source_key"])), unit=unit, judged_at=year, time_basis=basis,
                   facts=facts)
@@ -372,7 +375,7 @@ def check_wage(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     if facts["year_printed"] is not None and facts["year_printed"] != bls_year:
         return Result("mislabelled", **common)
     newest = facts["latest_year"] if year is None else year
-    if bls_year < newest:
+    if newest is not None and bls_year < newest:
         return Result("outdated", **common)
     return Result(_verdict_for_agreement(values[0], None, records), **common)
 
