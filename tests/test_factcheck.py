@@ -1247,3 +1247,41 @@ def test_education_entry_whole_results():
     named_by_category = entry_case("associate_degree", "alternative", 2013, categories)
     assert named_by_category.facts["mentioned_in"] == ("2014-15",) and named_by_category.reading == "edition_of_its_time"
     assert entry_case("associate_degree", "typical", 2005).judged_at == 2005
+
+
+def test_last_cases_pinned():
+    with pytest.raises(ValueError, match="empty range: 6 to 5"):
+        Range(6, 5)
+    # no newer figure of the statistic: every "latest" fact is empty
+    no_latest = wage_case([("F1", None, "usd_per_year", 64610.0, None, 2017, "p90", 64610.0)], guide_year=None)
+    assert {k: v for k, v in no_latest.facts.items() if k.startswith("latest")} == {
+        "latest_year": None, "latest_value": None, "latest_soc_code": None, "latest_comparable": None}
+    # a year printed wrong: mislabelled, with every number of the comparison
+    wrong_year = wage_case([("F1", None, "usd_per_year", 42820.0, 2016, 2017, "mean", 42820.0)])
+    assert wrong_year.verdict == "mislabelled" and wrong_year.record_year == 2017 and wrong_year.judged_at == 2016
+    assert wrong_year.facts["year_printed"] == 2016 and wrong_year.reading == "own_rounding_step"
+    # a job-change figure without its period
+    table = figures(fig("F1", 28000.0, unit="jobs", year=2016, end=2026))
+    table["year_end"] = pd.array([None], dtype="Int64")
+    with pytest.raises(factcheck.FactCheckError, match="C1"):
+        factcheck.check_growth_change(claim("growth_change", ["F1"]), evidence(figures=table, **COUNTS), Rules())
+    # a share bound reads up to 100%, and the facts keep the qualifier
+    c, ev = share_claim(25.0, "more than", guide_year=None)
+    r = factcheck.check_setting_share(c, ev, Rules())
+    assert r.guide_range == Range(25, 100, low_open=True) and r.facts["qualifier"] == "more than"
+    c, ev = share_claim(30.0, "less than", guide_year=None)
+    assert factcheck.check_setting_share(c, ev, Rules()).guide_range == Range(0, 30, high_open=True)
+    # a rival known only from below: 50 against "at least 45" cannot be settled
+    rec = lambda setting, share, bound=False: factcheck.ShareRecord(setting, 2017, share, bound, "k", setting)  # noqa: E731
+    assert factcheck.most_years([rec("a", 50.0), rec("c", 45.0, True)], ["a"])[0].plurality == "unknown"
+    # a prescriptive entry claim names the edition it was judged by
+    r = entry_case("associate_degree", "typical", 2013)
+    assert r.record_source_keys == ("ooh#2014-15",) and r.record_year == 2012
+    # a missing qualifier stays None, never NA
+    plain = figures(fig("F1", 12.0, unit="months"))
+    plain["qualifier"] = pd.array([pd.NA], dtype="string")
+    assert factcheck.check_duration(claim("duration", ["F1"]), evidence(figures=plain), Rules()).facts["qualifier"] is None
+    # shares without a subject answer no shared question, however many guides print them
+    table = pd.DataFrame({"claim_id": ["C1", "C2"], "guide_file": [G0, G1], "line": [1, 2], "check": ["setting_share", "setting_share"],
+                          "subject": pd.array([pd.NA, pd.NA], dtype="string")})
+    assert factcheck.shared_questions(table).empty
