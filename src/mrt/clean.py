@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from mrt import occupation, paths
+from mrt.factcheck import CHECKS
 from mrt.io import DataError, read_raw_csv, to_number, where, write_csv
 from mrt.occupation import COMPARABILITY, COMPARABLE, Occupation
 from mrt.parse import (COUNT_UNITS, DURATION_UNITS, MONEY_UNITS, PART_BY_MONEY_UNIT, RANGE_PARTS, YEAR_MAX, YEAR_MIN, ParseError,
@@ -356,11 +357,6 @@ def build_guide_education(path: Path = paths.GUIDE_EDUCATION, guides: Iterable[s
     frame["source_key"] = [guide_key(g, l) for g, l in zip(frame["guide_file"], frame["line"])]
     frame["route_label"] = frame["route"].map(ROUTES)
     return frame[["statement_id", "guide_file", "line", "source_key", "as_printed", "route", "route_label", "stance", "description"]]
-
-
-CHECKS = ("wage", "employment_count", "growth_pct", "growth_change", "growth_wording", "setting_share", "setting_remainder",
-          "setting_majority", "setting_pay", "setting_pay_figure", "area_pay_list", "education_entry", "education_advancement",
-          "duration", "not_checkable")
 
 
 def build_guide_claims(figures: pd.DataFrame, path: Path = paths.GUIDE_CLAIMS, guides: Iterable[str] | None = None) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pandera.pandas as pa
 
-from mrt import occupation, paths, wages
+from mrt import factcheck, occupation, paths, wages
 from mrt.education import KINDS as PARAMETER_KINDS
 from mrt.education import MODEL_ROUTES, PARAMETERS, RANKINGS
 from mrt.io import write_csv
@@ -97,7 +97,8 @@ TABLES: dict[str, Table] = {
         "Every checkable claim in the guides, restated in the project's words, with the check that applies", "01-clean",
         (Col("claim_id", "string", "id in data/raw/guide_claims.csv"), *_guide_cols(),
          Col("as_printed", "string", "a short phrase exactly as printed, to find the claim on its line"),
-         Col("topic", "string", "what the claim is about", allowed=TOPICS), Col("check", "string", "which check applies (see src/mrt/factcheck.py)"),
+         Col("topic", "string", "what the claim is about", allowed=TOPICS),
+         Col("check", "string", "which check applies (src/mrt/factcheck.py)", allowed=factcheck.CHECKS),
          Col("figure_ids", "string", "printed figures the claim rests on, separated by ';'", nullable=True),
          Col("claim", "string", "the claim in the project's words"))),
     "bls_wages.csv": Table(
@@ -505,18 +506,30 @@ TABLES.update({
     "claims.csv": Table(
         "Every checkable claim in the guides with a verdict, its evidence and the numbers compared", "05-fact-check",
         (Col("claim_id", "string", "id in data/raw/guide_claims.csv"), *_guide_cols(), Col("topic", "string", "what the claim is about"),
+         Col("check", "string", "the check applied (src/mrt/factcheck.py)", allowed=factcheck.CHECKS),
          Col("claim", "string", "the claim in the project's words"),
-         Col("verdict", "string", "verdict (closed set)", allowed=("matches the record", "rounded", "outdated", "mislabelled", "overstated",
-                                                                    "contradicted", "not checkable with this data")),
-         Col("evidence", "string", "the BLS figure, year and table used, in words"), Col("computation", "string", "the comparison made", nullable=True),
+         Col("verdict", "string", "verdict code (closed set; the notebook's Method table says what each means)", allowed=factcheck.VERDICTS),
+         Col("reading", "string", "how the claim was read (rounding step, 'most' as plurality or majority, growth-word rule, ...)",
+             allowed=factcheck.READINGS),
+         Col("judged_at_year", "int", "the year the claim is judged at: the year it prints, else its guide's date (latest year of its figures)",
+             unit=YEAR, nullable=True),
+         Col("time_basis", "string", "where judged_at_year comes from", allowed=factcheck.TIME_BASES),
+         Col("prints_year", "bool", "whether the claim's figures print a year; empty when the claim rests on no printed figure", nullable=True),
+         Col("subject", "string", "the setting(s) or route the claim is about, as project keys joined by '+'", nullable=True),
          Col("guide_value", "float", "the guide's number, where there is one", unit="see unit column", nullable=True),
-         Col("record_value", "float", "the record's number compared", unit="see unit column", nullable=True),
-         Col("unit", "string", "unit of both values", nullable=True), Col("record_year", "int", "year of the record compared", unit=YEAR, nullable=True),
-         Col("record_source_key", "string", "row of the record compared", nullable=True))),
+         Col("guide_low", "float", "lowest true value the printed figure allows (its rounding step and qualifier)", unit="see unit column", nullable=True),
+         Col("guide_high", "float", "highest true value the printed figure allows; empty when unbounded", unit="see unit column", nullable=True),
+         Col("unit", "string", "unit of the values", nullable=True), Col("record_value", "float", "the record's number compared", unit="see unit column", nullable=True),
+         Col("record_year", "int", "year of the record compared", unit=YEAR, nullable=True),
+         Col("record_source_key", "string", "rows of the record compared, ';'-separated", nullable=True),
+         Col("evidence", "string", "what the record says, in words, composed in the notebook from the numbers compared"))),
     "claims_disagreements.csv": Table(
         "Claims on the same question that differ across guides, side by side with the likely reason", "05-fact-check",
-        (Col("question", "string", "the shared question"), Col("source_key", "string", "guide file and line"), Col("claim", "string", "the claim"),
-         Col("verdict", "string", "verdict"), Col("likely_reason", "string", "why the guides differ"))),
+        (Col("question", "string", "the shared question, as a code: share_in:<setting>, entry_education, certification"),
+         Col("guide_file", "string", "guide file name"), Col("source_key", "string", "guide file and line"), Col("claim", "string", "the claim"),
+         Col("verdict", "string", "verdict code", allowed=factcheck.VERDICTS),
+         Col("judged_at_year", "int", "the year the claim is judged at", unit=YEAR, nullable=True),
+         Col("likely_reason", "string", "why the guides differ, composed in the notebook from the numbers compared"))),
 })
 
 

@@ -1,0 +1,148 @@
+"""The key verdicts on the real data, computed by calling the checks (never read from claims.csv).
+
+The cleaning tables are rebuilt from data/raw here; the tables of notebooks 2 and 3 (wage provenance, hourly/annual pairs,
+growth wording) are read from data/processed, as the fact-check notebook reads them. Expected verdicts are worked out
+by hand in the comments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+from mrt import clean, factcheck, paths, schema
+from mrt.factcheck import Rules
+
+
+@pytest.fixture(scope="module")
+def real():
+    figures = clean.build_figures()
+    claims = clean.build_guide_claims(figures)
+    ev = factcheck.Evidence(
+        figures=figures, provenance=schema.read_processed("wage_provenance.csv"), pairs=schema.read_processed("hourly_annual_checks.csv"),
+        wording=schema.read_processed("growth_wording.csv"), projections=clean.build_bls_projections(),
+        settings=clean.build_employment_by_setting(figures), ooh=clean.build_bls_ooh_editions(), employment=clean.build_bls_employment(),
+        bls_wages=clean.build_bls_wages(), guide_education=clean.build_guide_education(), costs=clean.build_education_costs(),
+        all_occupations_pay=clean.build_all_occupations_pay())
+    return claims, ev
+
+
+def run(real, rules=Rules()):
+    claims, ev = real
+    return {j.claim.claim_id: j for j in factcheck.judge(claims, ev, rules)}
+
+
+def test_every_claim_gets_one_verdict_from_the_closed_set(real):
+    judged = run(real)
+    assert set(judged) == set(real[0]["claim_id"])
+    assert {j.result.verdict for j in judged.values()} <= set(factcheck.VERDICTS)
+
+
+def test_hospital_share_40_percent_is_rounded_not_overstated(real):
+    # Guide 000 dates itself 2013 (its pay figures). Records nearest 2013: 2011 (general hospitals only, at least 37.35%)
+    # and 2016 (36%). "40%" at its own step (10) is 35-45%: 36 is inside, the lower bound cannot refute it -> rounded.
+    own = run(real)["C001"].result
+    assert own.verdict == "rounded" and own.judged_at == 2013 and own.time_basis == "guide_date"
+    assert [(r.year, r.lower_bound) for r in own.facts["records"]] == [(2011, True), (2016, False)]
+    assert own.facts["outcomes"] == ("unsettled", "agrees")
+    # read with its last digit exact (39.5-40.5%), 36 lies below -> overstated
+    assert run(real, Rules(share_step="last_digit"))["C001"].result.verdict == "overstated"
+    # judged against the latest record (2018: 34%, below 35) -> overstated
+    assert run(real, Rules(time_frame="latest_record"))["C001"].result.verdict == "overstated"
+
+
+def test_almost_20_percent_in_physicians_offices(real):
+    # undated guide 002: the latest record, 2018: 19%; "almost 20" is 15-20% -> matches; strict 19.5-20% -> overstated
+    assert run(real)["C030"].result.verdict == "matches_record"
+    assert run(real, Rules(share_step="last_digit"))["C030"].result.verdict == "overstated"
+    assert run(real)["C029"].result.verdict == "matches_record"  # more than a quarter: 34% in 2018
+
+
+def test_most_work_in_hospitals_plurality_and_majority(real):
+    # guide 001 dates itself 2017: records 2016 (36% against 19%) and 2018 (34% against 19%)
+    plurality = run(real)["C012"].result
+    assert plurality.verdict == "matches_record" and [m.year for m in plurality.facts["years"]] == [2016, 2018]
+    assert run(real, Rules(most="majority"))["C012"].result.verdict == "contradicted"
+    # hospitals and physicians' offices together: 55% and 53% -> most under both readings
+    assert run(real)["C045"].result.verdict == run(real, Rules(most="majority"))["C045"].result.verdict == "matches_record"
+
+
+def test_associate_degree_judged_by_the_handbook_of_its_time(real):
+    # guide 000 (2013): the 2014-15 edition (pay year 2012) names a postsecondary nondegree award; the associate's
+    # degree was typical only in the 2008-09 edition, before it -> outdated
+    r = run(real)["C004"].result
+    assert r.verdict == "outdated" and r.facts["edition"] == "2014-15" and r.facts["typical_in"] == ("2008-09",)
+    assert run(real)["C011"].result.facts["edition"] == "2016-17"  # guide 001 (2017): the edition with 2015 pay
+
+
+def test_hospital_and_government_pay_is_partly_supported(real):
+    # hospitals $37,960 > physicians' offices $30,120 (OES 2011); government and extended care are not in our data
+    r = run(real)["C009"].result
+    assert r.verdict == "partly_supported" and r.facts["pairs"] == (("hospitals", "offices_of_physicians", 37960.0, 30120.0),)
+    assert r.facts["unchecked"] == ("government", "extended-care facilities")
+
+
+def test_pay_figures(real):
+    judged = run(real)
+    assert judged["C006"].result.verdict == "matches_record"   # $37,710 = the 2013 mean
+    assert judged["C013"].result.verdict == "rounded"          # $39,000 stands for $38,500-$39,500; median $39,180
+    assert judged["C007"].result.verdict == judged["C017"].result.verdict == judged["C019"].result.verdict == "mislabelled"
+    # undated $42,820 = the 2017 mean; guide 001 dates itself 2017 -> matches in its time; against 2024 -> outdated
+    assert judged["C016"].result.verdict == "matches_record" and judged["C016"].prints_year is False
+    latest = run(real, Rules(time_frame="latest_record"))
+    assert latest["C016"].result.verdict == latest["C018"].result.verdict == latest["C020"].result.verdict == "outdated"
+
+
+def test_pays_well_is_overstated(real):
+    # 2012 median $34,160 against all occupations' $34,750: 98.3%; means $36,770 against $45,790: 80.3%
+    median = run(real)["C039"].result
+    assert median.verdict == "overstated" and median.facts["ratio"] == pytest.approx(34160 / 34750)
+    mean = run(real, Rules(pay_measure="mean"))["C039"].result
+    assert mean.verdict == "overstated" and mean.facts["ratio"] == pytest.approx(36770 / 45790)
+
+
+def test_jobs_and_outlook(real):
+    judged = run(real)
+    count = judged["C033"].result  # 186,300 = the 2012-2022 projections base (all jobs); OEWS 2012 counts 182,370
+    assert count.verdict == "matches_record" and count.facts["population"] == "all_jobs" and count.facts["other_count"] == 182370
+    assert judged["C023"].result.verdict == "rounded"          # 13% for 13.5% (13.48% unrounded)
+    assert judged["C025"].result.verdict == "rounded"          # about 28,000 for 27,800
+    assert judged["C010"].result.verdict == judged["C036"].result.verdict == "matches_record"  # 22% = 22%
+    # the project's ratio rule: 13 / 7.4 = 1.76 < 2 -> "much faster" overstated; 22 / 10.8 = 2.04 > 1 -> "faster" holds
+    ratio = run(real, Rules(growth_words="project_ratio"))
+    assert ratio["C024"].result.verdict == "overstated" and ratio["C037"].result.verdict == "matches_record"
+
+
+def test_what_stays_not_checkable(real):
+    judged = run(real)
+    for claim_id in ("C002", "C008", "C014", "C015", "C021", "C022", "C040", "C041", "C042", "C043", "C044", "C046", "C047"):
+        assert judged[claim_id].result.verdict == "not_checkable", claim_id
+    assert judged["C042"].result.facts["unlisted_pct"] == 47.0  # 2018: 100 - 34 - 19
+
+
+def test_tally_leaves_not_checkable_claims_out(real):
+    verdicts = [j.result.verdict for j in run(real).values()]
+    t = factcheck.tally(verdicts)
+    assert t.checkable == len(verdicts) - verdicts.count("not_checkable")
+    assert t.share_agreeing == pytest.approx(sum(v in ("matches_record", "rounded") for v in verdicts) / t.checkable)
+    strict = factcheck.tally(j.result.verdict for j in run(real, Rules(share_step="last_digit")).values())
+    assert strict.agreeing == t.agreeing - 2  # C001 and C030
+
+
+def test_claims_name_their_settings_and_statements_in_the_projects_words(real):
+    claims, ev = real
+    for row in claims[claims["check"].isin(["setting_most", "setting_pay", "setting_remainder"])].itertuples():
+        assert factcheck.named_settings(row.claim), row.claim_id
+    judged = factcheck.judge(claims, ev, Rules())  # education claims find their statement (or raise)
+    assert len(judged) == len(claims)
+
+
+def test_guide_titles_cover_every_guide(real):
+    titles = factcheck.guide_titles(pd.read_csv(paths.SOURCES, dtype=str, keep_default_na=False))
+    assert set(titles) == set(real[0]["guide_file"]) and all(titles.values())
+
+
+def test_rules_are_plain_values():
+    assert replace(Rules(), most="majority").most == "majority"
