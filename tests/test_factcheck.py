@@ -612,14 +612,15 @@ def test_growth_change():
 
 
 @pytest.mark.parametrize("value, code", [("supported", "matches_record"), ("overstated", "overstated"), ("understated", "understated"),
-                                         ("contradicted", "contradicted"), ("overstated: 1.8x the average", "overstated")])
+                                         ("contradicted", "contradicted")])
 def test_growth_word_codes(value, code):
     assert factcheck.growth_word_code(value) == code
 
 
-def test_unknown_growth_word_code_is_refused():
-    with pytest.raises(factcheck.FactCheckError, match="growth_wording.csv.*'probably'"):
-        factcheck.growth_word_code("probably")
+@pytest.mark.parametrize("value", ["probably", "overstated: 1.8x the average"])
+def test_unknown_growth_word_code_is_refused(value):
+    with pytest.raises(factcheck.FactCheckError, match="growth_wording.csv"):
+        factcheck.growth_word_code(value)
 
 
 @pytest.mark.parametrize("words, ratio, threshold, verdict", [
