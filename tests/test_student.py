@@ -365,7 +365,7 @@ def test_the_real_bundle_has_no_solution_and_runs_outside_the_repository(tmp_pat
     for step in (s for s in STEPS if s.has_exercises):
         real_exercises(step)
     out = bundle.build_bundle(tmp_path / "dist")
-    needles = bundle.solution_needles([paths.NOTEBOOKS / s.notebook for s in STEPS])
+    needles = bundle.solution_needles([paths.NOTEBOOKS / s.notebook for s in STEPS], bundle.package_source())
     assert bundle.find_leaks(out, needles) == [] and bundle.find_leaks(tmp_path / "dist" / "student.zip", needles) == []
     assert (out / "site" / "index.html").is_file() and len(list((out / "notebooks").glob("*.ipynb"))) == len(STEPS)
     with zipfile.ZipFile(tmp_path / "dist" / "student.zip") as archive:

@@ -36,8 +36,9 @@ TEMPLATES = paths.ROOT / "teaching"
 STUDENT_TEMPLATE = TEMPLATES / "student-bundle"
 AUTOGRADER_README = TEMPLATES / "autograder-README.md"
 
-# The packages the student notebooks need (they and the mrt modules they call import these), pinned as in
-# requirements.txt; constraints.txt pins what they pull in. Test-only packages never go to students.
+# The packages the student notebooks need (they and the mrt modules they call import these), pinned as in the
+# project's requirement files (main job, JupyterLab, teaching); constraints.txt pins what they pull in.
+# Test-only packages never go to students.
 STUDENT_PACKAGES = ("jupyterlab", "ipykernel", "numpy", "pandas", "pandera", "scipy", "matplotlib", "seaborn", "otter-grader")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -50,13 +51,19 @@ def _pin_name(line: str) -> str:
     return re.split(r"[\[=<>; ]", line.strip(), maxsplit=1)[0].lower().replace("_", "-")
 
 
-def student_requirements(requirements: Path = paths.ROOT / "requirements.txt") -> list[str]:
-    """The pinned lines of requirements.txt for exactly the packages students need."""
-    lines = [l.split("#", 1)[0].strip() for l in requirements.read_text(encoding="utf-8").splitlines()]
-    pinned = {_pin_name(l): l for l in lines if l}
+REQUIREMENT_FILES = ("requirements.txt", "requirements-lab.txt", "requirements-teach.txt")
+
+
+def student_requirements(*files: Path) -> list[str]:
+    """The pinned lines, from the project's requirement files, for exactly the packages students need."""
+    files = files or tuple(paths.ROOT / name for name in REQUIREMENT_FILES)
+    pinned = {}
+    for requirements in files:
+        lines = [l.split("#", 1)[0].strip() for l in requirements.read_text(encoding="utf-8").splitlines()]
+        pinned.update({_pin_name(l): l for l in lines if l})
     missing = [p for p in STUDENT_PACKAGES if p not in pinned]
     if missing:
-        raise BundleError(f"{paths.relative(requirements)}: expected pins for {missing}, found none")
+        raise BundleError(f"{', '.join(paths.relative(f) for f in files)}: expected pins for {missing}, found none")
     return [pinned[p] for p in STUDENT_PACKAGES]
 
 
@@ -94,6 +101,11 @@ def _output_texts(cell) -> list[str]:
 
 def _html_text(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
+def package_source() -> tuple[str, ...]:
+    """The text of every module of the mrt package, which students get: a line found there is no secret."""
+    return tuple(p.read_text(encoding="utf-8") for p in sorted((paths.ROOT / "src" / "mrt").rglob("*.py")))
 
 
 def solution_needles(notebooks: list[Path], public: tuple[str, ...] = (), min_line: int = 20) -> list[Needle]:
@@ -237,8 +249,7 @@ def build_bundle(dist: Path | None = None, notebooks: list[Path] | None = None, 
         _assemble_student(student, notebooks, assigned, work, with_site)
         autograder = work / "autograder"
         _assemble_autograder(autograder, assigned)
-        package = tuple(p.read_text(encoding="utf-8") for p in sorted((paths.ROOT / "src" / "mrt").rglob("*.py")))
-        needles = solution_needles(notebooks + [a.executed_key for a in assigned], package)  # the key's fresh outputs too
+        needles = solution_needles(notebooks + [a.executed_key for a in assigned], package_source())  # the key's fresh outputs too
         leaks = find_leaks(student, needles)
         if leaks:
             raise BundleError("the student bundle would hold solutions:\n" + "\n".join(leaks[:20]))

@@ -315,6 +315,7 @@ async def _pause_point(name: str) -> None:
 async def _run_graph(steps: tuple[Step, ...], out_dir: Path, timeout: int, env: dict[str, str], source_dir: Path,
                      runtime: Path) -> None:
     finished = {s.notebook: asyncio.Event() for s in steps}
+    _quiet_orphaned_tasks(runtime)
     progress = Progress(len(steps))
     progress.say("starting " + ", ".join(s.notebook for s in steps))
     tasks = [asyncio.create_task(_run_one(s, source_dir / s.notebook, out_dir / s.notebook, finished, progress, timeout,
@@ -329,6 +330,21 @@ async def _run_graph(steps: tuple[Step, ...], out_dir: Path, timeout: int, env: 
             if received:  # whatever the signal made fail (a kernel cut off while starting, say), the signal is why
                 raise Interrupted(received[0]) from None
             raise
+
+
+def _quiet_orphaned_tasks(runtime: Path) -> None:
+    """nbclient starts a helper task per cell that polls the kernel; when a run is cancelled mid-cell (SIGTERM,
+    Ctrl-C, a failure elsewhere) that task can end with an exception nobody retrieves, which asyncio would print
+    as a traceback. Such reports go to the kernels' log file instead, so every exit stays one line."""
+    loop = asyncio.get_running_loop()
+    log = Path(runtime) / "asyncio.log"
+
+    def handler(loop, context) -> None:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{context.get('message')}: {context.get('exception')!r} {context.get('future')!r}\n")
+
+    loop.set_exception_handler(handler)
 
 
 @contextmanager
@@ -442,7 +458,8 @@ def preflight() -> Plan:
     """Everything the main job can check before it writes anything; raises PreflightError naming the problem.
 
     Every notebook of the graph exists and is readable; the raw layer is where it should be and every raw
-    table passes its checks (types, ranges, keys, sources); every folder the run writes to accepts files. Returns where the run reads and writes.
+    table passes its checks (types, ranges, keys, sources); every folder the run writes to accepts files.
+    Returns where the run reads and writes.
     """
     redirected = tuple(name for name in (paths.RAW_ENV, paths.PROCESSED_ENV) if os.environ.get(name))
     plan = Plan(raw=paths.RAW, processed=paths.processed_dir(), notebooks=paths.NOTEBOOKS, site=paths.ROOT / "site",
@@ -514,9 +531,6 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
     """
     # this process reads chart metadata for the README: matplotlib gets the kernels' folder, not one under HOME
     os.environ["MPLCONFIGDIR"] = str(kernel_home() / KERNEL_HOME_DIRS["MPLCONFIGDIR"])
-    from mrt.readme import rendered_readme
-    from mrt.site import build_site
-
     staging = Staging(paths.ROOT)
     staging.acquire()
     try:
@@ -524,6 +538,9 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
         if note:
             say(note)
         plan = preflight()
+        from mrt.readme import rendered_readme  # after the checks: these read occupation.toml when imported
+        from mrt.site import build_site
+
         say(where_line(plan, with_site=site) if notebooks else f"reads {paths.relative(plan.notebooks)} and "
             f"{paths.relative(plan.processed)}; writes site/ (built in .mrt-staging/, moved into place when done)")
         targets: dict[str, Path] = {}
