@@ -173,6 +173,34 @@ class ProjectKernelManager(AsyncKernelManager):
         return ProjectKernelSpecs()
 
 
+def logged_kernel_manager_class(env: dict[str, str], log: Path) -> type[ProjectKernelManager]:
+    """A ProjectKernelManager class for tools that take a class rather than an instance (papermill): its
+    kernels run with ``env`` and write their own stdout and stderr (start-up notices, a traceback when they
+    are cut off) to ``log`` instead of the terminal. The notebook's outputs are not affected."""
+
+    class LoggedKernelManager(ProjectKernelManager):
+        async def start_kernel(self, **kwargs):
+            kwargs.setdefault("env", env)
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with open(log, "ab") as handle:
+                kwargs.setdefault("stdout", handle)
+                kwargs.setdefault("stderr", handle)
+                return await super().start_kernel(**kwargs)
+
+    return LoggedKernelManager
+
+
+def quiet_asyncio_reports(log: Path) -> None:
+    """Send asyncio's own reports ("Task exception was never retrieved" from a helper task nbclient leaves
+    behind when a run is cut off) to ``log``: for tools that run their own event loop (papermill)."""
+    import logging
+
+    log.parent.mkdir(parents=True, exist_ok=True)
+    logger = logging.getLogger("asyncio")
+    logger.handlers[:] = [logging.FileHandler(log, encoding="utf-8", delay=True)]
+    logger.propagate = False
+
+
 def project_kernel_manager(connection_file: Path) -> AsyncKernelManager:
     return ProjectKernelManager(kernel_name=KERNEL_NAME, connection_file=str(connection_file))
 

@@ -25,6 +25,7 @@ import re
 import shutil
 import signal
 import sys
+import tempfile
 from pathlib import Path
 
 from mrt import paths
@@ -107,15 +108,27 @@ def execute(folder: Path, parameters: dict) -> None:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    from mrt import pipeline
+
+    # the kernel's own messages (and asyncio's, if the run is cut off) go to logs kept with the kernels' home
+    # folders (they may be written as the process exits, after the run folder is gone), not to the terminal
+    logs = pipeline.kernel_home() / "logs"
+    log = logs / "rerun-kernel.log"
+    runtime = Path(tempfile.mkdtemp(prefix="mrt-rerun-"))
+    env = pipeline.kernel_environment(folder / "processed", runtime)
+    pipeline.prepare_kernel_home(env)
+    pipeline.quiet_asyncio_reports(logs / "rerun-asyncio.log")
     previous = os.environ.get(paths.PROCESSED_ENV)
     os.environ[paths.PROCESSED_ENV] = str((folder / "processed").resolve())
     try:
         papermill.execute_notebook(str(paths.NOTEBOOKS / NOTEBOOK), str(folder / NOTEBOOK), parameters=parameters,
-                                   cwd=str(paths.NOTEBOOKS), kernel_name="python3", progress_bar=False, log_output=False,
-                                   extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                                   cwd=str(paths.NOTEBOOKS), kernel_name=pipeline.KERNEL_NAME, progress_bar=False,
+                                   log_output=False, extra_arguments=["--IPKernelApp.log_level=ERROR"],
+                                   kernel_manager_class=pipeline.logged_kernel_manager_class(env, log))
     except PapermillExecutionError as error:
         raise RunFailed(f"{NOTEBOOK}, cell {error.exec_count}: {error.ename}: {error.evalue}") from None
     finally:
+        shutil.rmtree(runtime, ignore_errors=True)
         if previous is None:
             os.environ.pop(paths.PROCESSED_ENV, None)
         else:
