@@ -43,14 +43,66 @@ def test_plan_has_objectives_prerequisites_setup_homework_and_extension():
 
 
 CONCEPTS = ("percent change versus percentage points", "like-for-like comparison", "missing is not zero",
-            "tracing a `source_key` to its guide line", "validating a method on known cases", "why two sources disagree",
+            "tracing a source_key to its guide line", "validating a method on known cases", "why two sources disagree",
             "rounding intervals")
 
 
+def concept_table(text=TEACHING):
+    """{concept: [exercise ids]} from the table under "Which concept is practised where"."""
+    table = text.split("## Which concept is practised where", 1)[1].split("\n## ", 1)[0]
+    return {c: re.findall(r"q\d+_\d+", ids) for c, ids in re.findall(r"^\| ([^|]+?) \| (q[^|]+?) \|$", table, re.M)}
+
+
+def notebook_concepts():
+    found: dict[str, list[str]] = {}
+    for step in (s for s in STEPS if s.has_exercises):
+        for exercise in real_exercises(step):
+            for concept in exercise.concepts:
+                found.setdefault(concept, []).append(exercise.id)
+    return found
+
+
 def test_every_concept_the_unit_promises_has_exercises():
-    table = TEACHING.split("## Which concept is practised where", 1)[1]
+    table = concept_table()
     for concept in CONCEPTS:
-        assert re.search(rf"^\| {re.escape(concept)}[^|]*\| \d+ \| q\d", table, re.M), concept
+        assert table.get(concept), f"{concept!r} has no exercises in TEACHING.md"
+
+
+def test_the_concept_table_is_the_notebooks_exercise_metadata():
+    assert concept_table() == notebook_concepts()
+
+
+def test_the_concept_table_check_catches_a_wrong_id():
+    wrong = TEACHING.replace("| why two sources disagree | q5_3 |", "| why two sources disagree | q5_2 |")
+    assert concept_table(wrong) != notebook_concepts()
+
+
+def set_in_the_plan(text=TEACHING):
+    """The exercise ids the lessons and the extension set, with "q4_1 to q4_7" and "q3_4 onward" expanded."""
+    plan = text.split("## The three lessons", 1)[1].split("## Which concept is practised where", 1)[0]
+    ids = {(int(n), int(k)) for n, k in re.findall(r"\bq(\d+)_(\d+)\b", plan)}
+    for n, a, b in re.findall(r"\bq(\d+)_(\d+) to q\1_(\d+)\b", plan):
+        ids |= {(int(n), k) for k in range(int(a), int(b) + 1)}
+    onward = {(int(n), int(k)) for n, k in re.findall(r"\bq(\d+)_(\d+) onward", plan)}
+    return ids, onward
+
+
+def test_every_exercise_is_set_in_class_as_homework_or_as_extension():
+    ids, onward = set_in_the_plan()
+    for step in (s for s in STEPS if s.has_exercises):
+        number = int(step.notebook[:2])
+        for exercise in real_exercises(step):
+            k = int(exercise.id.split("_")[1])
+            covered = (number, k) in ids or any(n == number and k >= start for n, start in onward)
+            assert covered, f"TEACHING.md never sets {exercise.id} ({step.notebook})"
+
+
+def test_in_class_and_homework_exercises_are_not_extension_too():
+    plan = TEACHING.split("## The three lessons", 1)[1].split("## Extension", 1)[0]
+    lessons_ids = set(re.findall(r"\bq\d+_\d+\b", plan))
+    extension = TEACHING.split("## Extension", 1)[1].split("## Which concept", 1)[0]
+    listed = set(re.findall(r"\bq\d+_\d+\b", extension.split("the remaining exercises", 1)[1].split("\n- ", 1)[0]))
+    assert not lessons_ids & listed, sorted(lessons_ids & listed)
 
 
 def commands(text):
@@ -82,5 +134,4 @@ def test_every_exercise_teaching_names_exists(step):
     number = int(step.notebook[:2])
     wanted = {f"q{n}_{k}" for n, k in named_ids() if int(n) == number}
     found = {e.id for e in real_exercises(step)}
-    optional = {i for i in wanted if re.search(rf"{i} onward", TEACHING)}
-    assert wanted - optional <= found, f"{step.notebook}: TEACHING.md names {sorted(wanted - optional - found)}, not in the notebook"
+    assert wanted <= found, f"{step.notebook}: TEACHING.md names {sorted(wanted - found)}, not in the notebook"
