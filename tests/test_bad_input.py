@@ -230,6 +230,12 @@ FAULTS = [
     Fault("occupation.toml without the dollar year", text_edit(OCCUPATION, "dollar_year = 2024", ""), OCCUPATION, "'dollar_year'",
           "expected a value for"),
     Fault("occupation.toml not TOML", text_edit(OCCUPATION, 'name = "', 'name = '), OCCUPATION, ":", "not valid TOML"),
+    Fault("partial setting not among the settings", text_edit(OCCUPATION, 'partial_settings = ["general medical', 'partial_settings = ["general surgical'),
+          OCCUPATION, ":", "expected every partial_settings entry to be a setting named in [settings], found ['general surgical and surgical hospitals']"),
+    Fault("certification key with a capital", text_edit(OCCUPATION, 'rhit = "', 'RHIT = "'), OCCUPATION, ":",
+          "expected [certifications] to map lower-case keys to names"),
+    Fault("route naming a certification the occupation lacks", cell(EDUCATION, 1, "route", "certification_rhia"), EDUCATION,
+          "data row 1 (guide", "column 'route': expected one of ['associate_degree', 'bachelor_degree', 'certification_cpc', "),
 ]
 
 

@@ -51,16 +51,22 @@ STATISTIC_UNITS = {
     "rank": ("rank",), "count": COUNT_UNITS,
 }
 STATISTICS = tuple(STATISTIC_UNITS)
-ROUTES = {
+# Routes into any job; the occupation's own certifications come from occupation.toml (see routes()).
+GENERAL_ROUTES = {
     "hs_diploma_on_the_job": "High school diploma or GED, then training on the job",
     "postsecondary_certificate": "Postsecondary certificate",
     "associate_degree": "Associate's degree",
     "bachelor_degree": "Bachelor's degree",
     "professional_certification": "Professional certification (any)",
-    "certification_rhit": "Certification: Registered Health Information Technician (RHIT)",
-    "certification_ctr": "Certification: Certified Tumor Registrar (CTR)",
-    "certification_cpc": "Certification: Certified Professional Coder (CPC)",
 }
+CERTIFICATION_PREFIX = "certification_"
+
+
+def routes() -> dict[str, str]:
+    """Every route key a guide statement can name, with its label: the general routes, and
+    ``certification_<key>`` for each certification in occupation.toml's ``[certifications]``."""
+    certifications = occupation.current().certifications
+    return {**GENERAL_ROUTES, **{CERTIFICATION_PREFIX + key: f"Certification: {label}" for key, label in certifications.items()}}
 STANCES = ("required", "typical", "sufficient", "alternative", "preferred", "optional", "for_advancement")
 AREA_TYPES = ("national", "state", "metro")
 ALL_SETTINGS = "all"  # a pay figure that covers every work setting
@@ -349,13 +355,14 @@ def build_guide_education(path: Path = paths.GUIDE_EDUCATION, guides: Iterable[s
     _unique(raw, path, ["statement_id"])
     located = _guide_location(raw, path, guides)
     _unique(raw, path, ["guide_file", "line", "as_printed", "route"], names="statement_id")
+    known_routes = routes()
     for (position, guide_file, line), row in zip(located, raw.itertuples(index=False)):
-        _check_vocabulary(row.route, ROUTES, path, position, guide_file, line, "route")
+        _check_vocabulary(row.route, known_routes, path, position, guide_file, line, "route")
         _check_vocabulary(row.stance, STANCES, path, position, guide_file, line, "stance")
     frame = raw.copy()
     frame["line"] = frame["line"].astype(int).astype("Int64")
     frame["source_key"] = [guide_key(g, l) for g, l in zip(frame["guide_file"], frame["line"])]
-    frame["route_label"] = frame["route"].map(ROUTES)
+    frame["route_label"] = frame["route"].map(known_routes)
     return frame[["statement_id", "guide_file", "line", "source_key", "as_printed", "route", "route_label", "stance", "description"]]
 
 

@@ -16,7 +16,7 @@ The rules, stated once:
   A qualifier moves the range: "more than X" is above X, "almost X" is the lower half of X's
   rounding range up to X (:func:`printed_range`).
 - **A record that covers only part of a setting is a lower bound**, never a contradiction: the true
-  share is at least that high (:data:`PARTIAL_SETTINGS`).
+  share is at least that high (``partial_settings`` in occupation.toml).
 - **A claim is judged in its own time frame**: the year it prints, or else the guide's own date, read
   from its figures (the latest year any of them is for); a claim from a guide with no dated figure is
   judged against the latest record. Shares are compared with the records nearest that year on each
@@ -74,10 +74,6 @@ GROWTH_WORDING_VERDICTS = {"supported": "matches_record", "overstated": "oversta
 QUALIFIERS_READ = (None, "about", "more than", "at least", "almost", "less than", "up to")
 PRESCRIPTIVE_STANCES = ("required", "typical")  # judged by the Handbook's typical entry education of the time
 
-# Work settings whose record, as named, counts only part of the setting: its share is a lower bound.
-# (The 2011 OES row counts general medical and surgical hospitals: private ones, without psychiatric
-# or specialty hospitals.) Occupation-specific; names as in employment_by_setting.csv, lower case.
-PARTIAL_SETTINGS = frozenset({"general medical and surgical hospitals"})
 
 
 class FactCheckError(ValueError):
@@ -553,9 +549,11 @@ class ShareRecord:
     as_named: str
 
 
-def share_records(settings: pd.DataFrame, partial: Iterable[str] = PARTIAL_SETTINGS) -> list[ShareRecord]:
-    """Every BLS share by setting, computed shares taken unrounded from their counts."""
-    partial = {p.lower() for p in partial}
+def share_records(settings: pd.DataFrame, partial: Iterable[str] | None = None) -> list[ShareRecord]:
+    """Every BLS share by setting, computed shares taken unrounded from their counts. A row whose setting (as
+    named) is in ``partial`` (by default occupation.toml's ``partial_settings``) counts only part of the setting:
+    its share is a lower bound."""
+    partial = {p.lower() for p in (occupation.current().partial_settings if partial is None else partial)}
     records = []
     for r in settings[settings["source_kind"] == "bls"].itertuples(index=False):
         exact = (pd.notna(r.employment_persons) and pd.notna(r.occupation_employment_persons) and bool(r.share_computed))

@@ -7,8 +7,9 @@ occupation (ADAPTING.md) by pointing ``MRT_RAW_DIR`` at that occupation's raw fo
 
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,6 +45,10 @@ class Occupation:
     settings: dict[str, str]
     setting_labels: dict[str, str]
     advancement: Advancement
+    # settings (as named in a raw table, lower case) whose record counts only part of the setting
+    partial_settings: frozenset[str] = frozenset()
+    # the occupation's professional certifications: key -> name (the route certification_<key>)
+    certifications: dict[str, str] = field(default_factory=dict)
 
     def setting_key(self, as_named: str) -> str | None:
         """The project's key for a setting as a table or guide names it (case-insensitive), or None."""
@@ -70,10 +75,25 @@ def read(path: Path) -> Occupation:
         raise ConfigError(f"{paths.relative(path)}: not valid TOML ({error})") from None
     settings = _require(data, "settings", dict, path)
     labels = _require(data, "setting_labels", dict, path)
+    for section, table in (("settings", settings), ("setting_labels", labels)):
+        odd = {k: v for k, v in table.items() if not isinstance(v, str)}
+        if odd:
+            raise ConfigError(f"{paths.relative(path)}: expected every [{section}] value to be text, found {odd!r} "
+                              "(a key = value line after a [section] header belongs to that section)")
     unlabelled = sorted(set(settings.values()) - set(labels))
     if unlabelled:
         raise ConfigError(f"{paths.relative(path)}: expected a setting_labels entry for {unlabelled}")
     advancement = _require(data, "advancement", dict, path)
+    partial = data.get("partial_settings", [])
+    if not isinstance(partial, list) or not all(isinstance(x, str) for x in partial):
+        raise ConfigError(f"{paths.relative(path)}: expected 'partial_settings' to be a list of setting names, found {partial!r}")
+    unknown = sorted({x.lower() for x in partial} - {str(k).lower() for k in settings})
+    if unknown:
+        raise ConfigError(f"{paths.relative(path)}: expected every partial_settings entry to be a setting named in [settings], found {unknown}")
+    certifications = data.get("certifications", {})
+    if not isinstance(certifications, dict) or not all(isinstance(v, str) and re.fullmatch(r"[a-z0-9_]+", str(k))
+                                                        for k, v in certifications.items()):
+        raise ConfigError(f"{paths.relative(path)}: expected [certifications] to map lower-case keys to names, found {certifications!r}")
     return Occupation(
         name=_require(data, "name", str, path), name_singular=_require(data, "name_singular", str, path),
         short_name=_require(data, "short_name", str, path),
@@ -84,6 +104,8 @@ def read(path: Path) -> Occupation:
         settings={str(k).lower(): str(v) for k, v in settings.items()}, setting_labels={str(k): str(v) for k, v in labels.items()},
         advancement=Advancement(**{k: _require(advancement, k, str, path, "advancement")
                                    for k in ("route_label", "occupation", "pay_measure", "pay_group")}),
+        partial_settings=frozenset(x.lower() for x in partial),
+        certifications={str(k): v for k, v in certifications.items()},
     )
 
 

@@ -18,7 +18,7 @@ from mrt.io import write_csv
 from mrt.occupation import COMPARABILITY
 from mrt.occupation import COMPARABLE as COMPARABLE_NAME
 from mrt.clean import (ALL_OCCUPATIONS_STATISTICS, AREA_TYPES, EDUCATION_COST_UNITS, OEWS_STATISTICS, OEWS_UNITS, PAY_STATISTICS,
-                       ROUTES, SOURCE_KINDS, STANCES, STATISTICS, TOPICS)
+                       SOURCE_KINDS, STANCES, STATISTICS, TOPICS)
 from mrt.parse import MONEY_UNITS, PARTS, QUALIFIERS, UNITS
 
 DTYPES = {"string": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
@@ -90,7 +90,7 @@ TABLES: dict[str, Table] = {
         "What each guide says about each route into the job", "01-clean",
         (Col("statement_id", "string", "id in data/raw/guide_education.csv"), *_guide_cols(),
          Col("as_printed", "string", "a short phrase exactly as printed, to find the statement on its line"),
-         Col("route", "string", "route into the job (closed list)", allowed=tuple(ROUTES)), Col("route_label", "string", "route in plain words"),
+         Col("route", "string", "route into the job: a general route or certification_<key> of occupation.toml [certifications]"), Col("route_label", "string", "route in plain words"),
          Col("stance", "string", "what the guide says of the route", allowed=STANCES),
          Col("description", "string", "the statement in the project's words"))),
     "guide_claims.csv": Table(
