@@ -280,6 +280,16 @@ def _projection_tables() -> dict[str, Table]:
     from mrt import growth
 
     jobs_k = "thousands of jobs"
+    GROWTH_WORDING_COLUMNS = (  # noqa: N806 - one column list shared by the two wording tables
+        Col("source_key", "string", "guide file and line"), Col("vintage", "string", "projection period"),
+        Col("words", "string", "the comparison words as printed"), Col("printed_pct", "float", "percent printed", unit="percent"),
+        Col("all_occupations_pct", "float", "BLS all-occupations percent, same vintage", unit="percent"),
+        Col("ratio", "float", "printed percent / all occupations (3 decimals)", unit="ratio"),
+        Col("claimed_band", "string", "the Handbook band the words claim", allowed=growth.BANDS),
+        Col("band", "string", "the band the rule puts the growth in", allowed=growth.BANDS),
+        Col("rule", "string", "the rule used (growth_word_bands.csv)"),
+        Col("verdict", "string", "verdict code", allowed=growth.WORDING_VERDICTS),
+        Col("bls_source_key", "string", "BLS projections row compared"))
     return {
         "bls_all_occupations_growth.csv": Table(
             "Projected percent change of employment in all occupations together, by projection period, as stated where the "
@@ -355,26 +365,10 @@ def _projection_tables() -> dict[str, Table]:
         "growth_wording.csv": Table(
             "The guides' growth words judged by the rule in the notebook's parameters, against the all-occupations rate of the same vintage",
             "03-projections",
-            (Col("source_key", "string", "guide file and line"), Col("vintage", "string", "projection period"),
-             Col("words", "string", "the comparison words as printed"), Col("printed_pct", "float", "percent printed", unit="percent"),
-             Col("all_occupations_pct", "float", "BLS all-occupations percent, same vintage", unit="percent"),
-             Col("ratio", "float", "printed percent / all occupations (3 decimals)", unit="ratio"),
-             Col("claimed_band", "string", "the Handbook band the words claim", allowed=growth.BANDS),
-             Col("band", "string", "the band the rule puts the growth in", allowed=growth.BANDS),
-             Col("rule", "string", "the rule used (growth_word_bands.csv)"),
-             Col("verdict", "string", "verdict code", allowed=growth.WORDING_VERDICTS),
-             Col("bls_source_key", "string", "BLS projections row compared"))),
+            GROWTH_WORDING_COLUMNS),
         "growth_wording_rules.csv": Table(
             "The guides' growth words judged under every rule tried (published bands, derived ratio rule, fixed ratios)", "03-projections",
-            (Col("source_key", "string", "guide file and line"), Col("vintage", "string", "projection period"),
-             Col("words", "string", "the comparison words as printed"), Col("printed_pct", "float", "percent printed", unit="percent"),
-             Col("all_occupations_pct", "float", "BLS all-occupations percent, same vintage", unit="percent"),
-             Col("ratio", "float", "printed percent / all occupations (3 decimals)", unit="ratio"),
-             Col("claimed_band", "string", "the Handbook band the words claim", allowed=growth.BANDS),
-             Col("band", "string", "the band the rule puts the growth in", allowed=growth.BANDS),
-             Col("rule", "string", "the rule used (growth_word_bands.csv)"),
-             Col("verdict", "string", "verdict code", allowed=growth.WORDING_VERDICTS),
-             Col("bls_source_key", "string", "BLS projections row compared"))),
+            GROWTH_WORDING_COLUMNS),
     }
 
 
@@ -401,7 +395,7 @@ def _outcome_columns(growth) -> tuple[Col, ...]:
 TABLES.update(_projection_tables())
 
 MODEL_PARAMETERS = tuple(PARAMETERS)
-DOLLARS = "2024 dollars"  # the dollar year of occupation.toml; the education model converts every input to it with CPI-U
+DOLLARS = DOLLARS_OF  # the dollar year of occupation.toml; the education model converts every input to it with CPI-U
 ROUTE = Col("route", "string", "route (closed list, src/mrt/education.py)", allowed=MODEL_ROUTES)
 TABLES.update({
     "education_paths.csv": Table(
