@@ -4,8 +4,9 @@
     python3 run.py            # set up .venv (main packages), run every notebook, refresh the README, build the site
     python3 run.py test       # the same set-up plus the test packages, then every test (what CI runs)
     python3 run.py site       # rebuild the HTML site from the executed notebooks
-    python3 run.py student    # build the student edition (solutions removed) in student-edition/
-    python3 run.py education -p tuition_usd_per_year 0 ...   # rerun the education model with other assumptions
+    python3 run.py student    # the student bundle (no solutions) in dist/student/ and dist/student.zip; dist/autograder/
+    python3 run.py education -p promotion_probability 0.2 ...   # rerun the education model with other assumptions
+    python3 run.py where      # the checks, and where the main job would read and write
     python3 run.py lab        # JupyterLab (installed on first use), writing to scratch/processed, never data/processed
     python3 run.py mutation   # mutation testing (mutmut): the share of mutants killed per module
     python3 run.py benchmark  # time the main job against running each notebook in turn
@@ -14,8 +15,9 @@
 
 Add --verbose to see tracebacks and the installer's output when something fails.
 
-Packages: requirements.txt (the main job), requirements-test.txt (tests only) and requirements-lab.txt
-(JupyterLab), all installed under the full pin list constraints.txt. The installer is uv when it can be
+Packages: requirements.txt (the main job), requirements-test.txt (tests only), requirements-lab.txt
+(JupyterLab) and requirements-teach.txt (otter-grader, for the student bundle), all installed under the full
+pin list constraints.txt. The installer is uv when it can be
 installed from the package index (into .venv), pip otherwise; MRT_INSTALLER=pip forces pip.
 
 Standard library only: it must run before anything is installed.
