@@ -34,6 +34,12 @@ def test_money(value, expected):
     assert report.money(value) == expected
 
 
+@pytest.mark.parametrize("value, to, expected", [(31384, 100, "$31,400"), (50869, 100, "$50,900"), (31349.99, 100, "$31,300"),
+                                                 (-1260, 100, "-$1,300"), (40, 100, "$0"), (31384, 1000, "$31,000")])
+def test_money_rounded_to_a_stated_precision(value, to, expected):
+    assert report.money(value, to=to) == expected
+
+
 def test_money_cents_and_percent_and_points():
     assert report.money(20.594, 2) == "$20.59"
     assert report.percent(13.48) == "13.5%"
@@ -43,6 +49,12 @@ def test_money_cents_and_percent_and_points():
     assert report.ratio(1.8243) == "1.82×"
     assert report.number(186300) == "186,300"
     assert report.percent(math.nan, missing="none") == "none"
+
+
+@pytest.mark.parametrize("value, expected", [(21, "21%"), (21.0, "21%"), (13.5, "13.5%"), (7.06, "7.1%"), (7.04, "7%"),
+                                             (10.0, "10%"), (100, "100%"), (math.nan, "not found")])
+def test_a_published_percent_gets_no_decimal_it_does_not_have(value, expected):
+    assert report.percent_as_published(value) == expected
 
 
 def test_readable_labels_formats_and_missing():

@@ -439,10 +439,11 @@ def test_validate_median_estimates_leaves_each_year_out():
     assert borrowed.loc[2013, "calibrated_on"] == "2010-2012"  # not a validation year: calibrated on all of them
     assert borrowed["in_validation_set"].tolist() == [True, True, True, False, False]
     symmetric = out[out["method"] == wages.SYMMETRIC].set_index("year")
-    # sqrt(20,000 x 80,000) = 40,000 against 20,000 x 4 ** 0.4 = 34,822.0: +5,178, +14.87%
+    # sqrt(20,000 x 80,000) = 40,000 against 20,000 x 4 ** 0.4 = 34,822.0: +5,178, +14.8698%
     assert symmetric.loc[2010, "error_usd"] == 5178.0
-    assert symmetric.loc[2010, "error_pct"] == 14.87
+    assert symmetric.loc[2010, "error_pct"] == 14.8698  # kept to 4 decimals: a sentence rounds it once (3.1503 -> 3.2, not 3.15 -> 3.1)
     assert symmetric.loc[2013, "error_pct"] == 0.0  # a year exactly at 0.5
+
     assert symmetric["calibrated_on"].isna().all()
 
 
@@ -763,8 +764,8 @@ def test_a_run_ends_when_either_the_code_or_its_comparability_changes():
 def test_validation_rows_in_detail():
     out = wages.validate_median_estimates(BLS_YEARS)
     borrowed_2010 = out[(out["method"] == wages.BORROWED) & (out["year"] == 2010)].iloc[0]
-    # estimate at position 0.43, published at 0.4: 20,000 x (4 ** 0.43 - 4 ** 0.4) = +1,478.8; 4 ** 0.03 - 1 = +4.2457%
-    assert borrowed_2010["error_usd"] == 1479.0 and borrowed_2010["error_pct"] == 4.25
+    # estimate at position 0.43, published at 0.4: 20,000 x (4 ** 0.43 - 4 ** 0.4) = +1,478.8; 4 ** 0.03 - 1 = +4.2466%
+    assert borrowed_2010["error_usd"] == 1479.0 and borrowed_2010["error_pct"] == 4.2466
     assert borrowed_2010["published_median_usd"] == pytest.approx(at(0.4)) and borrowed_2010["soc_code"] == "A"
     assert borrowed_2010[COMPARABLE] == "yes"
     empty = wages.validate_median_estimates(BLS_YEARS[BLS_YEARS["statistic"] != "mean"])

@@ -62,7 +62,7 @@ class Step:
 ALL_STEPS: tuple[Step, ...] = (
     Step("01-clean.ipynb", (), "Transcribed guide figures and BLS tables cleaned into tidy, validated tables"),
     Step("02-salaries.ipynb", ("01-clean.ipynb",), "Which pay figure came from which BLS release, and what means, medians, ranges and real dollars say"),
-    Step("03-projections.ipynb", ("01-clean.ipynb",), "How the BLS outlook shrank from 22% (2012-2022) to 13% (2016-2026), and every vintage since"),
+    Step("03-projections.ipynb", ("01-clean.ipynb",), "How the BLS outlook changed from 2012-2022 to 2016-2026, and every vintage since"),
     Step("04-education.ipynb", ("01-clean.ipynb",), "Time, money and pay on each route into the job, as a model with parameters you can change"),
     Step("05-fact-check.ipynb", ("01-clean.ipynb", "02-salaries.ipynb", "03-projections.ipynb", "04-education.ipynb"),
          "Every checkable claim in the four guides with a verdict and its evidence"),

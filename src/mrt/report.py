@@ -75,11 +75,14 @@ def _missing(value) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
-def money(value, decimals: int = 0, missing: str = NOT_FOUND) -> str:
-    """``42820`` -> ``$42,820``; ``-1234.5`` -> ``-$1,235``; cents with ``decimals=2``; missing -> "not found"."""
+def money(value, decimals: int = 0, missing: str = NOT_FOUND, to: int | None = None) -> str:
+    """``42820`` -> ``$42,820``; ``-1234.5`` -> ``-$1,235``; cents with ``decimals=2``; missing -> "not found";
+    ``to=100`` rounds to the nearest $100 (for a modelled amount whose precision is hundreds): ``31384`` -> ``$31,400``."""
     if _missing(value):
         return missing
     value = float(value)
+    if to:
+        value = round(value / to) * to
     sign = "-" if value < 0 and round(abs(value), decimals) != 0 else ""
     return f"{sign}${abs(value):,.{decimals}f}"
 
@@ -89,6 +92,13 @@ def percent(value, decimals: int = 1, missing: str = NOT_FOUND, signed: bool = F
     if _missing(value):
         return missing
     return f"{float(value):{'+' if signed else ''},.{decimals}f}%"
+
+
+def percent_as_published(value, decimals: int = 1, missing: str = NOT_FOUND) -> str:
+    """A percent published to a whole number or to ``decimals`` places, without a decimal it does not have:
+    ``21.0`` -> ``21%``, ``13.5`` -> ``13.5%``, ``7.06`` -> ``7.1%``."""
+    text = percent(value, decimals, missing)
+    return text if _missing(value) else re.sub(r"\.0+%$", "%", text)
 
 
 def points(value, decimals: int = 1, missing: str = NOT_FOUND) -> str:

@@ -477,7 +477,7 @@ def validate_median_estimates(bls_wages: pd.DataFrame) -> pd.DataFrame:
             rows.append({"year": year, "soc_code": row.soc_code, COMPARABLE: getattr(row, COMPARABLE),
                          "in_validation_set": year in validation_set, "method": method, "calibrated_on": calibrated_on,
                          "published_median_usd": row.median, "estimated_median_usd": round(estimate, 0),
-                         "error_usd": round(estimate - row.median, 0), "error_pct": round(100 * (estimate - row.median) / row.median, 2)})
+                         "error_usd": round(estimate - row.median, 0), "error_pct": round(100 * (estimate - row.median) / row.median, 4)})  # 4 decimals: sentences round to 1 without double rounding
     columns = ["year", "soc_code", COMPARABLE, "in_validation_set", "method", "calibrated_on", "published_median_usd",
                "estimated_median_usd", "error_usd", "error_pct"]
     return pd.DataFrame(rows, columns=columns)
