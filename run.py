@@ -41,7 +41,7 @@ VENV = ROOT / ".venv"
 STAMP_NAME = ".mrt-installed"
 CONSTRAINTS = ROOT / "constraints.txt"
 GROUPS = {"main": "requirements.txt", "test": "requirements-test.txt", "lab": "requirements-lab.txt", "teach": "requirements-teach.txt"}
-NEEDS = {"test": ("main", "test", "teach"), "mutation": ("main", "test"), "lab": ("main", "lab"), "student": ("main", "teach"), "lock": ()}
+NEEDS = {"test": ("main", "test", "teach"), "mutation": ("main", "test", "teach"), "lab": ("main", "lab"), "student": ("main", "teach"), "lock": ()}
 INSTALLER_ENV = "MRT_INSTALLER"
 VERBOSE = False
 

@@ -151,3 +151,56 @@ def test_preflight_reports_the_default_places(monkeypatch):
     monkeypatch.delenv(paths.PROCESSED_ENV, raising=False)
     plan = preflight()
     assert (plan.raw, plan.processed, plan.redirected) == (paths.DEFAULT_RAW, paths.DATA / "processed", ())
+
+
+# A kernel that dies while starting is started once more, with a fresh manager ------------------------------
+
+class _FakeClient:
+    def __init__(self, failures: int):
+        self.failures, self.starts, self.km, self.kc = failures, [], "first manager", None
+
+    async def async_start_new_kernel(self, **kwargs):
+        self.starts.append(self.km)
+        if len(self.starts) <= self.failures:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+
+    async def async_start_new_kernel_client(self):
+        pass
+
+
+def _start(client, monkeypatch):
+    import asyncio
+    import io
+
+    from mrt import pipeline
+
+    stopped = []
+
+    async def stop(client, km, now):
+        stopped.append(km)
+
+    monkeypatch.setattr(pipeline, "_stop_kernel", stop)
+    step = pipeline.Step("09-x.ipynb", (), "x")
+    log = io.BytesIO()
+    result = asyncio.run(pipeline._start_kernel(client, step, {}, log, lambda attempt: f"manager {attempt}"))
+    return result, stopped, log.getvalue().decode()
+
+
+def test_a_kernel_that_dies_while_starting_is_started_again_with_fresh_ports(monkeypatch):
+    client = _FakeClient(failures=1)
+    km, stopped, log = _start(client, monkeypatch)
+    assert client.starts == ["first manager", "manager 2"] and km == "manager 2" and client.km == "manager 2"
+    assert stopped == ["first manager"] and "starting it again" in log
+
+
+def test_a_kernel_that_dies_twice_while_starting_fails_the_step_in_one_line(monkeypatch):
+    from mrt import pipeline
+
+    with pytest.raises(pipeline.NotebookFailed, match=r"^09-x.ipynb: the kernel \(.+\) did not start \(2 attempts\): Kernel died"):
+        _start(_FakeClient(failures=2), monkeypatch)
+
+
+def test_a_kernel_that_starts_is_started_once(monkeypatch):
+    client = _FakeClient(failures=0)
+    km, stopped, _ = _start(client, monkeypatch)
+    assert client.starts == ["first manager"] and km == "first manager" and stopped == []

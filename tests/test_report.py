@@ -57,6 +57,12 @@ def test_a_published_percent_gets_no_decimal_it_does_not_have(value, expected):
     assert report.percent_as_published(value) == expected
 
 
+@pytest.mark.parametrize("value, expected", [("*Associate's degree* leads", "Associate's degree leads"), ("**14 of 15** agree", "14 of 15 agree"),
+                                             ("2 * 3 and 4 * 5", "2 * 3 and 4 * 5"), ("no stars", "no stars"), (math.nan, "not found")])
+def test_plain_drops_markdown_emphasis_only(value, expected):
+    assert report.plain(value) == expected
+
+
 def test_readable_labels_formats_and_missing():
     frame = pd.DataFrame({"pay": [42820.0, None], "share": [12.25, 40.0], "who": ["a", None]})
     shown = report.readable(frame, {"who": "Who", "pay": "Annual pay", "share": "Share"}, {"pay": "usd", "share": "pct"},

@@ -297,11 +297,8 @@ async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, a
     # the kernel process's own stdout and stderr (not the notebook's outputs) go to a log, not the terminal
     with open(runtime / f"kernel-{stem}.log", "ab") as log:
         try:
-            try:
-                await client.async_start_new_kernel(env=env, stdout=log, stderr=log)
-                await client.async_start_new_kernel_client()
-            except (OSError, RuntimeError, TimeoutError) as error:
-                raise NotebookFailed(f"{step.notebook}: the kernel ({sys.executable}) did not start: {_first_line(error)}") from None
+            km = await _start_kernel(client, step, env, log, lambda attempt: project_kernel_manager(
+                runtime / f"kernel-{stem}{'' if attempt == 1 else f'-{attempt}'}.json"))
             waited = not step.needs
             for index, cell in enumerate(nb.cells):
                 if cell.cell_type != "code":
@@ -328,6 +325,30 @@ async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, a
     progress.say(f"{step.notebook} finished ({time.perf_counter() - started:.1f} s)")
     await _pause_point(f"{step.notebook} written")
     finished[step.notebook].set()
+
+
+KERNEL_START_ATTEMPTS = 2
+
+
+async def _start_kernel(client: NotebookClient, step: Step, env: dict[str, str], log, new_manager) -> AsyncKernelManager:
+    """Start a kernel and its client; return the kernel manager in use. A kernel that dies while starting (on a
+    loaded machine two processes can race for the same free port) is started once more, with a fresh manager
+    (fresh ports), before the step fails."""
+    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+        km = client.km if attempt == 1 else new_manager(attempt)
+        client.km = km
+        try:
+            await client.async_start_new_kernel(env=env, stdout=log, stderr=log)
+            await client.async_start_new_kernel_client()
+            return km
+        except (OSError, RuntimeError, TimeoutError) as error:
+            await _stop_kernel(client, km, now=True)
+            if attempt == KERNEL_START_ATTEMPTS:
+                raise NotebookFailed(f"{step.notebook}: the kernel ({sys.executable}) did not start "
+                                     f"({attempt} attempts): {_first_line(error)}") from None
+            log.write(f"kernel start failed ({_first_line(error)}); starting it again\n".encode())
+            log.flush()
+    raise AssertionError("unreachable")
 
 
 async def _pause_point(name: str) -> None:

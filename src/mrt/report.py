@@ -162,6 +162,14 @@ def text(value, missing: str = NOT_FOUND) -> str:
     return str(value)
 
 
+def plain(value, missing: str = NOT_FOUND) -> str:
+    """Markdown text for a table cell, where emphasis would show as stars: ``*Associate's degree* leads`` ->
+    ``Associate's degree leads``; ``**14 of 15**`` -> ``14 of 15``. A lone star (``2 * 3``) stays."""
+    if _missing(value):
+        return missing
+    return re.sub(r"(\*{1,2})(?=\S)(.+?)(?<=\S)\1", r"\2", str(value))
+
+
 def listing(items, conjunction: str = "and") -> str:
     """``["a", "b", "c"]`` -> ``a, b and c``; one item as it is; none -> ``""``."""
     items = [str(i) for i in items]
@@ -174,7 +182,7 @@ FORMATS: dict[str, Callable] = {
     "usd": money, "usd_cents": lambda v, missing=NOT_FOUND: money(v, 2, missing),
     "pct": percent, "pct0": lambda v, missing=NOT_FOUND: percent(v, 0, missing), "pct2": lambda v, missing=NOT_FOUND: percent(v, 2, missing),
     "points": points, "int": number, "float1": lambda v, missing=NOT_FOUND: number(v, 1, missing),
-    "float2": lambda v, missing=NOT_FOUND: number(v, 2, missing), "ratio": ratio, "year": text, "bool": yes_no, "text": text,
+    "float2": lambda v, missing=NOT_FOUND: number(v, 2, missing), "ratio": ratio, "year": text, "bool": yes_no, "text": text, "plain": plain,
 }
 
 
