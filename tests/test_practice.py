@@ -9,6 +9,7 @@ printed clinic pair "$22.12 / hr $46,010 / yr" (46,010 / 2,080 = 22.12).
 
 import json
 import os
+from pathlib import Path
 import subprocess
 import sys
 
@@ -24,6 +25,9 @@ MARK = "PRACTICE DATA — invented figures, not a real occupation"
 
 def practice_env(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("MRT_")}
+    # the subprocesses import the same mrt as this test (in a copy such as mutmut's mutants/, not the installed one)
+    source = str(Path(paths.__file__).resolve().parents[1])
+    env["PYTHONPATH"] = os.pathsep.join([source, *filter(None, [env.get("PYTHONPATH")])])
     return env | {paths.RAW_ENV: str(PRACTICE), paths.GUIDES_ENV: str(PRACTICE / "guides"), paths.PROCESSED_ENV: str(tmp_path / "processed")}
 
 
