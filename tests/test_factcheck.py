@@ -658,10 +658,13 @@ EDITIONS = ooh(("2008-09", 2006, "associate's degree", "entrants usually have an
                ("2022-23", 2021, "postsecondary nondegree award", "some qualify with a high school diploma"))
 
 
-def entry_case(route, stance, guide_year, editions=EDITIONS):
+def entry_case(route, stance, guide_year, editions=EDITIONS, rules=Rules()):
     statements = education((G0, f"{G0}#L1", "x", route, stance))
     ev = evidence(figures=figures(*([dated(G0, guide_year)] if guide_year else [])), ooh=editions, guide_education=statements)
-    return factcheck.check_education_entry(claim("education_entry"), ev, Rules())
+    return factcheck.check_education_entry(claim("education_entry"), ev, rules)
+
+
+ANY = Rules(education_edition="any_edition")
 
 
 @pytest.mark.parametrize("route, stance, guide_year, verdict, reading", [
@@ -670,15 +673,31 @@ def entry_case(route, stance, guide_year, editions=EDITIONS):
     ("associate_degree", "typical", 2007, "matches_record", "edition_of_its_time"),     # 2008-09 is the edition of its time
     ("associate_degree", "typical", 2005, "not_checkable", "edition_of_its_time"),      # older than every edition
     ("bachelor_degree", "required", 2013, "contradicted", "edition_of_its_time"),
-    ("hs_diploma_on_the_job", "sufficient", 2013, "matches_record", "any_edition"),     # only a later edition mentions it
-    ("hs_diploma_on_the_job", "sufficient", None, "matches_record", "edition_of_its_time"),
-    ("associate_degree", "alternative", 2013, "matches_record", "any_edition"),
+    # only a later edition (2022-23) mentions it: not the record of 2013, so not checkable in its own time frame;
+    # with any edition allowed, the later mention settles it
+    ("hs_diploma_on_the_job", "sufficient", 2013, "not_checkable", "edition_of_its_time"),
+    ("hs_diploma_on_the_job", "sufficient", 2021, "matches_record", "edition_of_its_time"),  # 2022-23 is the edition of 2021
+    ("hs_diploma_on_the_job", "sufficient", 2020, "not_checkable", "edition_of_its_time"),   # one year before it: 2014-15
+    ("hs_diploma_on_the_job", "sufficient", None, "matches_record", "edition_of_its_time"),  # undated: the latest edition
+    ("associate_degree", "alternative", 2013, "not_checkable", "edition_of_its_time"),      # only the earlier 2008-09 names it
     ("bachelor_degree", "alternative", 2013, "not_checkable", "edition_of_its_time"),
 ])
 def test_education_entry(route, stance, guide_year, verdict, reading):
     r = entry_case(route, stance, guide_year)
     assert (r.verdict, r.reading) == (verdict, reading)
     assert r.subject == route and r.facts["stance"] == stance
+
+
+@pytest.mark.parametrize("route, stance, guide_year, verdict, reading", [
+    ("hs_diploma_on_the_job", "sufficient", 2013, "matches_record", "any_edition"),     # the later 2022-23 mention settles it
+    ("associate_degree", "alternative", 2013, "matches_record", "any_edition"),         # the earlier 2008-09 mention settles it
+    ("bachelor_degree", "alternative", 2013, "not_checkable", "edition_of_its_time"),   # no edition mentions it
+    ("associate_degree", "typical", 2013, "outdated", "edition_of_its_time"),           # prescriptive: still the edition of its time
+    ("postsecondary_certificate", "sufficient", 2013, "matches_record", "edition_of_its_time"),
+])
+def test_education_entry_with_any_edition_allowed(route, stance, guide_year, verdict, reading):
+    r = entry_case(route, stance, guide_year, rules=ANY)
+    assert (r.verdict, r.reading) == (verdict, reading)
 
 
 def test_education_entry_facts_and_a_later_typical_route():
@@ -746,7 +765,7 @@ def test_duration_certification_issuer_schedule_ranking_area():
 # Rules, results, the registry and the run ----------------------------------------------------------------
 
 @pytest.mark.parametrize("changes", [{"share_step": "rounded"}, {"most": "most"}, {"growth_words": "ratio"}, {"time_frame": "today"},
-                                     {"pay_measure": "mode"}, {"much_faster_ratio": 1.0}, {"much_faster_ratio": float("inf")},
+                                     {"pay_measure": "mode"}, {"education_edition": "latest"}, {"much_faster_ratio": 1.0}, {"much_faster_ratio": float("inf")},
                                      {"much_faster_ratio": float("nan")}, {"much_faster_ratio": True}, {"much_faster_ratio": "2"}])
 def test_rules_refuse_unknown_readings_and_impossible_ratios(changes):
     with pytest.raises(ValueError, match="Rules\\."):
@@ -755,7 +774,7 @@ def test_rules_refuse_unknown_readings_and_impossible_ratios(changes):
 
 def test_rules_accept_every_declared_reading():
     Rules(share_step="last_digit", most="majority", growth_words="project_ratio", time_frame="latest_record", pay_measure="mean",
-          much_faster_ratio=1.01)
+          much_faster_ratio=1.01, education_edition="any_edition")
 
 
 @pytest.mark.parametrize("changes, word", [({"verdict": "probably true"}, "verdict"), ({"reading": "squinting"}, "reading"),
@@ -1238,7 +1257,13 @@ def test_setting_pay_reads_the_first_comparison_and_figure_whole_results():
 
 
 def test_education_entry_whole_results():
-    r = entry_case("hs_diploma_on_the_job", "sufficient", 2013)
+    in_time = entry_case("hs_diploma_on_the_job", "sufficient", 2013)
+    assert in_time == factcheck.Result(
+        "not_checkable", "edition_of_its_time", judged_at=2013, time_basis="guide_date", subject="hs_diploma_on_the_job", record_year=2012,
+        record_source_keys=("ooh#2014-15",),
+        facts={"route": "hs_diploma_on_the_job", "stance": "sufficient", "edition": "2014-15", "typical_then": "postsecondary nondegree award",
+               "typical_in": (), "mentioned_in": ("2022-23",)})
+    r = entry_case("hs_diploma_on_the_job", "sufficient", 2013, rules=ANY)
     assert r == factcheck.Result(
         "matches_record", "any_edition", judged_at=2013, time_basis="guide_date", subject="hs_diploma_on_the_job", record_year=2012,
         record_source_keys=("ooh#2022-23",),
@@ -1286,3 +1311,100 @@ def test_last_cases_pinned():
     table = pd.DataFrame({"claim_id": ["C1", "C2"], "guide_file": [G0, G1], "line": [1, 2], "check": ["setting_share", "setting_share"],
                           "subject": pd.array([pd.NA, pd.NA], dtype="string")})
     assert factcheck.shared_questions(table).empty
+
+
+# Whether a count's conclusion holds; claims printed without a year; pay printed twice -----------------------
+
+@pytest.mark.parametrize("agreeing, checkable, most", [
+    (5, 8, True),    # 5 > 8 / 2
+    (4, 8, False),   # exactly half is not most
+    (3, 8, False),
+    (1, 1, True),
+    (1, 2, False),   # half again
+    (0, 0, False),   # nothing checkable: not most
+])
+def test_most_agree_needs_more_than_half(agreeing, checkable, most):
+    assert factcheck.most_agree(agreeing, checkable) is most
+
+
+def counts(agreeing, checkable):
+    return factcheck.Tally(claims=checkable, not_checkable=0, checkable=checkable, agreeing=agreeing, partly=0,
+                           disagreeing=checkable - agreeing, share_agreeing=agreeing / checkable if checkable else None)
+
+
+@pytest.mark.parametrize("reported, other, holds", [
+    ((6, 8), (2, 8), False),   # 6 of 8 agree -> most; 2 of 8 -> not most: the conclusion changes
+    ((6, 8), (5, 8), True),    # most under both, though the count moved
+    ((6, 8), (4, 8), False),   # exactly half is not most
+    ((6, 8), (5, 9), True),    # 5 > 4.5
+    ((3, 8), (2, 8), True),    # not most under both
+    ((4, 8), (5, 8), False),   # not most -> most
+    ((22, 29), (21, 29), True),
+    ((6, 8), (0, 0), False),   # nothing left to check: not most
+])
+def test_same_conclusion_compares_whether_most_agree(reported, other, holds):
+    assert factcheck.same_conclusion(counts(*reported), counts(*other)) is holds
+
+
+def undated_judged(claim_id, guide, verdict, basis, prints_year=False, check="wage"):
+    return factcheck.Judged(claim(check, claim_id=claim_id, guide=guide), factcheck.Result(verdict, time_basis=basis), prints_year)
+
+
+G2 = "002_cccccccccccccccc.txt"
+
+
+def test_undated_agreement_splits_guides_with_and_without_a_dated_figure():
+    # G0 is dated (2013), G1 and G2 are not. Printed without a year: U1-U4 from G0 at its date (3 checkable, 2 agree),
+    # U5-U6 from G1 and U7 from G2 against the latest record (all 3 checkable, 2 agree); D1 prints its year; N1 rests on no figure.
+    judged = [undated_judged("U1", G0, "matches_record", "guide_date"), undated_judged("U2", G0, "rounded", "guide_date"),
+              undated_judged("U3", G0, "outdated", "guide_date"), undated_judged("U4", G0, "not_checkable", "guide_date"),
+              undated_judged("U5", G1, "matches_record", "latest_record"), undated_judged("U6", G1, "overstated", "latest_record"),
+              undated_judged("U7", G2, "rounded", "latest_record"),
+              undated_judged("D1", G0, "matches_record", "printed", prints_year=True),
+              undated_judged("N1", G0, "matches_record", "timeless", prints_year=None)]
+    u = factcheck.undated_agreement(judged, {G0: 2013})
+    assert (u.with_figures, u.undated, u.checkable, u.agreeing, u.guides_without_date) == (8, 7, 6, 4, 2)
+    assert u.checkable_by_frame == {"guide_date": 3, "no_guide_date": 3, "latest_record": 0, "timeless": 0}
+    assert u.agreeing_by_frame == {"guide_date": 2, "no_guide_date": 2, "latest_record": 0, "timeless": 0}
+    # only the undated guide's claims: every one against the latest record, for want of a date
+    alone = factcheck.undated_agreement(judged[4:6], {G0: 2013})
+    assert alone.checkable_by_frame["no_guide_date"] == 2 and alone.checkable_by_frame["guide_date"] == 0
+    assert alone.guides_without_date == 1 and alone.agreeing == 1
+
+
+def test_undated_agreement_under_the_latest_record_rule_and_a_timeless_claim():
+    # the rule puts G0's claims against the latest record too: G1's lack of a date is then not why, so it counts there as well
+    judged = [undated_judged("U1", G0, "outdated", "latest_record"), undated_judged("U2", G0, "outdated", "latest_record"),
+              undated_judged("U3", G1, "matches_record", "latest_record"), undated_judged("U4", G0, "rounded", "timeless")]
+    u = factcheck.undated_agreement(judged, {G0: 2013})
+    assert u.checkable_by_frame == {"guide_date": 0, "no_guide_date": 0, "latest_record": 3, "timeless": 1}
+    assert u.agreeing_by_frame == {"guide_date": 0, "no_guide_date": 0, "latest_record": 1, "timeless": 1}
+    assert u.guides_without_date == 0 and (u.agreeing, u.checkable) == (2, 4)  # no claim is counted as from an undated guide
+    empty = factcheck.undated_agreement([], {})
+    assert (empty.with_figures, empty.undated, empty.checkable, empty.agreeing, empty.guides_without_date) == (0, 0, 0, 0, 0)
+
+
+def test_a_claim_printed_without_a_year_cannot_have_a_printed_year():
+    with pytest.raises(ValueError, match="U1 prints no year but was judged at a 'printed' year"):
+        factcheck.undated_agreement([undated_judged("U1", G0, "matches_record", "printed")], {G0: 2013})
+
+
+def pay_judged(claim_id, unit, statistics, *, guide=G0, year=2017, line=1):
+    parts = tuple(("value", 1.0, s, 1.0) for s in statistics)
+    return factcheck.Judged(claim("wage", claim_id=claim_id, guide=guide, line=line),
+                            factcheck.Result("matches_record", unit=unit, record_year=year, facts={"parts": parts}), False)
+
+
+def test_restated_hourly_pairs_the_same_statistics_of_one_guide_and_year():
+    mean_year, mean_hour = pay_judged("A", "usd_per_year", ["mean"]), pay_judged("B", "usd_per_hour", ["mean"], line=2)
+    range_year, range_hour = pay_judged("C", "usd_per_year", ["p10", "p90"]), pay_judged("D", "usd_per_hour", ["p10", "p90"], line=2)
+    other_guide = pay_judged("E", "usd_per_hour", ["median"], guide=G1)
+    median_year = pay_judged("F", "usd_per_year", ["median"])
+    other_year = pay_judged("G", "usd_per_hour", ["median"], year=2016)
+    unchecked = factcheck.Judged(claim("wage", claim_id="H"), factcheck.Result("not_checkable", unit="usd_per_hour"), False)
+    share = factcheck.Judged(claim("setting_share", claim_id="I"), factcheck.Result("rounded", unit="usd_per_hour",
+                                                                                    facts={"parts": (("value", 1.0, "median", 1.0),)}), False)
+    judged = [mean_year, range_hour, mean_hour, other_guide, range_year, median_year, other_year, unchecked, share]
+    pairs = factcheck.restated_hourly(judged)
+    assert [(a.claim.claim_id, b.claim.claim_id) for a, b in pairs] == [("A", "B"), ("C", "D")]  # in the yearly claims' order
+    assert factcheck.restated_hourly([mean_year]) == [] and factcheck.restated_hourly([mean_hour]) == []

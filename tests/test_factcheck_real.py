@@ -146,3 +146,44 @@ def test_guide_titles_cover_every_guide(real):
 
 def test_rules_are_plain_values():
     assert replace(Rules(), most="majority").most == "majority"
+
+
+def test_a_route_only_a_later_handbook_mentions_is_not_checkable_in_its_time(real):
+    # guide 000 (2013): the edition of its time, 2014-15, does not mention a high-school route; only 2021-22 and 2022-23 do,
+    # years after the guide -> not checkable in its own time frame; letting any edition settle it -> matches
+    r = run(real)["C003"].result
+    assert r.verdict == "not_checkable" and r.facts["edition"] == "2014-15" and r.record_source_keys == ("bls_ooh_editions.csv#edition=2014-15",)
+    assert r.facts["mentioned_in"] == ("2021-22", "2022-23")
+    assert run(real, Rules(education_edition="any_edition"))["C003"].result.verdict == "matches_record"
+
+
+def test_undated_claims_agree_in_their_time_but_not_against_the_latest_record(real):
+    claims, ev = real
+    dates = factcheck.guide_years(ev.figures)
+    # 15 claims print no year; checkable: C001, C016-C020 from guides dated 2013 and 2017 (4 agree: C001, C016, C018, C020),
+    # and C029, C030 from guide 002, which has no dated figure (both agree with the 2018 shares)
+    u = factcheck.undated_agreement(run(real).values(), dates)
+    assert (u.undated, u.checkable, u.agreeing) == (15, 8, 6)
+    assert (u.checkable_by_frame["guide_date"], u.agreeing_by_frame["guide_date"]) == (6, 4)
+    assert (u.checkable_by_frame["no_guide_date"], u.agreeing_by_frame["no_guide_date"], u.guides_without_date) == (2, 2, 1)
+    # against the latest record: C001 overstated, C016, C018, C020 outdated -> only C029, C030: 2 of 8, the conclusion changes
+    latest = factcheck.undated_agreement(run(real, Rules(time_frame="latest_record")).values(), dates)
+    assert (latest.agreeing, latest.checkable, latest.checkable_by_frame["latest_record"]) == (2, 8, 8)
+    assert not factcheck.same_conclusion(u, latest)
+    # last digit exact: C001 and C030 fail -> 4 of 8, exactly half: not most, the conclusion changes too
+    strict = factcheck.undated_agreement(run(real, Rules(share_step="last_digit")).values(), dates)
+    assert (strict.agreeing, strict.checkable) == (4, 8) and not factcheck.same_conclusion(u, strict)
+
+
+def test_headline_tally_and_the_majority_reading(real):
+    # 47 claims, 18 not checkable (C003 joins them), 22 of 29 agree; "most" as a majority turns C012 contradicted: 21 of 29
+    t = factcheck.tally(j.result.verdict for j in run(real).values())
+    assert (t.claims, t.not_checkable, t.checkable, t.agreeing, t.partly, t.disagreeing) == (47, 18, 29, 22, 1, 6)
+    majority = factcheck.tally(j.result.verdict for j in run(real, Rules(most="majority")).values())
+    assert (majority.agreeing, majority.checkable) == (21, 29) and factcheck.same_conclusion(t, majority)
+
+
+def test_pay_printed_yearly_and_hourly_pairs(real):
+    # guide 001 prints its mean (line 24: $42,820; line 27: $20.59) and its p10-p90 range twice
+    pairs = factcheck.restated_hourly(list(run(real).values()))
+    assert [(a.claim.claim_id, b.claim.claim_id) for a, b in pairs] == [("C016", "C018"), ("C017", "C019")]

@@ -20,7 +20,8 @@ The rules, stated once:
 - **A claim is judged in its own time frame**: the year it prints, or else the guide's own date, read
   from its figures (the latest year any of them is for); a claim from a guide with no dated figure is
   judged against the latest record. Shares are compared with the records nearest that year on each
-  side (:func:`years_in_frame`); education with the Handbook edition of the time (:func:`edition_of_time`).
+  side (:func:`years_in_frame`); education with the Handbook edition of the time (:func:`edition_of_time`),
+  never a later one, unless :attr:`Rules.education_edition` allows any edition.
 - **"Most"** is read as a plurality (more than any other setting) or as a majority (more than half):
   :attr:`Rules.most`. Exactly half is not a majority; a tie is not a plurality.
 - Tolerances and readings are parameters (:class:`Rules`), never module globals a caller must mutate.
@@ -90,10 +91,12 @@ class Rules:
     much_faster_ratio: float = 2.0  # the project's ratio rule: "much faster" = at least this many times the average
     time_frame: str = GUIDE_DATE  # an undated claim: judged at its guide's date or against the latest record
     pay_measure: str = MEDIAN  # "pays well": the occupation's median against all occupations' median, or mean with mean
+    education_edition: str = EDITION_OF_TIME  # a route said to suffice: only the edition of its time, or any edition
 
     def __post_init__(self):
         allowed = {"share_step": (OWN_STEP, LAST_DIGIT), "most": (PLURALITY, MAJORITY),
-                   "growth_words": (HANDBOOK_BANDS, PROJECT_RATIO), "time_frame": TIME_FRAMES, "pay_measure": (MEDIAN, MEAN)}
+                   "growth_words": (HANDBOOK_BANDS, PROJECT_RATIO), "time_frame": TIME_FRAMES, "pay_measure": (MEDIAN, MEAN),
+                   "education_edition": (EDITION_OF_TIME, ANY_EDITION)}
         for name, values in allowed.items():
             if getattr(self, name) not in values:
                 raise ValueError(f"Rules.{name}: expected one of {values}, found {getattr(self, name)!r}")
@@ -857,7 +860,9 @@ def check_education_entry(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     """An entry route against the Handbook. A route said to be required or typical is judged by the
     typical entry education of the edition of the claim's time: typical then matches; typical only in an
     earlier edition is outdated; otherwise contradicted. A route said to suffice, or to be an alternative,
-    matches when the edition of its time mentions it, or else any edition (a Handbook's silence is not a denial).
+    matches when the edition of its time mentions it; when only another edition does, the claim is not checkable in
+    its own time frame (a Handbook's silence is not a denial, and a later edition is not the record of its time),
+    unless :attr:`Rules.education_edition` is ``ANY_EDITION``: then any edition that mentions it settles it.
 
     Facts: ``route``, ``stance``, ``edition`` (of its time), ``typical_then``, ``typical_in`` (editions naming the
     route typical), ``mentioned_in`` (editions whose wording names the route).
@@ -887,7 +892,7 @@ def check_education_entry(claim: Claim, ev: Evidence, rules: Rules) -> Result:
         return Result("outdated" if set(typical_in) & set(earlier) else "contradicted", reading, **common)
     if edition["edition"] in mentioned_in:
         return Result("matches_record", reading, **common)
-    if mentioned_in:
+    if mentioned_in and rules.education_edition == ANY_EDITION:
         keys = tuple(ooh[ooh["edition"].isin(mentioned_in)]["source_key"])
         return Result("matches_record", ANY_EDITION, **{**common, "record_source_keys": keys})
     return Result(NOT_CHECKABLE, reading, **common)
@@ -1060,6 +1065,81 @@ def tally_by_guide(claims_table: pd.DataFrame) -> pd.DataFrame:
                                         "share_agreeing_pct"])
     frame["share_agreeing_pct"] = frame["share_agreeing_pct"].astype("Float64")
     return frame
+
+
+def most_agree(agreeing: int, checkable: int) -> bool:
+    """Whether most checkable claims agree: more than half of them (exactly half is not most; nothing checkable is not most)."""
+    return checkable > 0 and 2 * agreeing > checkable
+
+
+def same_conclusion(reported, alternative) -> bool:
+    """Whether a count of agreeing claims keeps its conclusion under another method: most of the checkable claims
+    agree under both, or under neither. Each argument has ``agreeing`` and ``checkable`` (a :class:`Tally` or an
+    :class:`UndatedAgreement`): 6 of 8 against 2 of 8 is a changed conclusion; 6 of 8 against 5 of 8 is not."""
+    return most_agree(reported.agreeing, reported.checkable) == most_agree(alternative.agreeing, alternative.checkable)
+
+
+NO_GUIDE_DATE = "no_guide_date"  # judged against the latest record because its guide prints no dated figure
+UNDATED_FRAMES = (GUIDE_DATE, NO_GUIDE_DATE, LATEST_RECORD, TIMELESS)  # where a claim printed without a year was judged
+
+
+@dataclass(frozen=True)
+class UndatedAgreement:
+    """Claims that rest on figures printed without a year, and the checkable ones that agree, by where each was judged
+    (:data:`UNDATED_FRAMES`: at its guide's date; against the latest record because its guide has no dated figure;
+    against the latest record by :attr:`Rules.time_frame`; with no time frame)."""
+
+    with_figures: int  # claims that rest on printed figures
+    undated: int  # of those, claims whose figures print no year
+    checkable_by_frame: Mapping[str, int]  # checkable undated claims, by frame (every frame present)
+    agreeing_by_frame: Mapping[str, int]  # of those, the ones that agree
+    guides_without_date: int  # guides with no dated figure that the NO_GUIDE_DATE claims come from
+
+    @property
+    def checkable(self) -> int:
+        return sum(self.checkable_by_frame.values())
+
+    @property
+    def agreeing(self) -> int:
+        return sum(self.agreeing_by_frame.values())
+
+
+def undated_frame(judged: Judged, guide_dates: Mapping[str, int]) -> str:
+    """Where a claim printed without a year was judged (one of :data:`UNDATED_FRAMES`)."""
+    basis = judged.result.time_basis
+    if basis == LATEST_RECORD and judged.claim.guide_file not in guide_dates:
+        return NO_GUIDE_DATE
+    if basis not in UNDATED_FRAMES:
+        raise ValueError(f"claim {judged.claim.claim_id} prints no year but was judged at a {basis!r} year")
+    return basis
+
+
+def undated_agreement(judged: Iterable[Judged], guide_dates: Mapping[str, int]) -> UndatedAgreement:
+    """Count the claims resting on figures printed without a year (``prints_year`` False), and the checkable ones that
+    agree, by the frame each was judged in (``guide_dates``: :func:`guide_years`). Counted from the results, never from text."""
+    listed = list(judged)
+    undated = [j for j in listed if j.prints_year is False]
+    checkable = [j for j in undated if j.result.verdict != NOT_CHECKABLE]
+    frames = [undated_frame(j, guide_dates) for j in checkable]
+    if LATEST_RECORD in frames:  # the rule judges every undated claim against the latest record: a guide's lack of a date is not why
+        frames = [LATEST_RECORD if f == NO_GUIDE_DATE else f for f in frames]
+    agree = [f for f, j in zip(frames, checkable) if j.result.verdict in AGREEING]
+    without_date = {j.claim.guide_file for f, j in zip(frames, checkable) if f == NO_GUIDE_DATE}
+    return UndatedAgreement(with_figures=sum(j.prints_year is not None for j in listed), undated=len(undated),
+                            checkable_by_frame={f: frames.count(f) for f in UNDATED_FRAMES},
+                            agreeing_by_frame={f: agree.count(f) for f in UNDATED_FRAMES}, guides_without_date=len(without_date))
+
+
+def restated_hourly(judged: Iterable[Judged]) -> list[tuple[Judged, Judged]]:
+    """Pay claims a guide prints twice: (yearly, hourly) pairs of wage claims of one guide that give the same OEWS
+    statistics of the same year, once per year and once per hour. Each printing is a claim of its own (it has its
+    own line); the pairs let a reader count each set of figures once."""
+    def key(j: Judged):
+        return (j.claim.guide_file, j.result.record_year, tuple(part[2] for part in j.result.facts["parts"]))
+
+    pay = [j for j in judged if j.claim.check == "wage" and "parts" in j.result.facts]
+    hourly = {key(j): j for j in pay if j.result.unit == "usd_per_hour"}
+    return [(j, hourly[key(j)]) for j in pay if j.result.unit == "usd_per_year" and key(j) in hourly]
 
 
 def changed(before: list[Judged], after: list[Judged]) -> list[tuple[Judged, Judged]]:
