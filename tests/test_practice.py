@@ -79,7 +79,7 @@ print(json.dumps({
 
 
 def test_practice_data_cleans_with_the_same_code(tmp_path):
-    result = subprocess.run([sys.executable, "-c", CLEAN_SCRIPT], cwd=tmp_path, env=practice_env(tmp_path), capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", CLEAN_SCRIPT], cwd=paths.ROOT, env=practice_env(tmp_path), capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     found = json.loads(result.stdout.splitlines()[-1])
     guide = next((PRACTICE / "guides").glob("*.txt")).name
