@@ -218,7 +218,7 @@ DEFAULTS = dict(horizon_years=20, discount_rate_pct=3.0, annual_real_raise_pct=1
                 certificate_months=12, associate_months=24, bachelor_months=48, two_year_tuition_usd_per_year=None,
                 four_year_tuition_usd_per_year=None, hs_start_percentile=10, certificate_start_percentile=25,
                 associate_start_percentile=35, bachelor_start_percentile=35, promotion_probability=0.5, years_to_promotion=5,
-                promoted_pay_usd_per_year=None)
+                promoted_pay_usd_per_year=None, pay_through_median=True)
 
 
 def test_defaults_pass_and_cover_every_parameter():
@@ -272,7 +272,7 @@ def test_unknown_names_are_refused_with_a_suggestion():
     lines = str(error.value).splitlines()
     assert lines[0].startswith("unknown parameter 'promotion_probabilty' (did you mean 'promotion_probability'?); the parameters are: horizon_years, ")
     assert lines[1].startswith("unknown parameter 'zzz'; the parameters are: ")
-    assert lines[1].endswith(", years_to_promotion, promoted_pay_usd_per_year")
+    assert lines[1].endswith(", years_to_promotion, promoted_pay_usd_per_year, pay_through_median")
 
 
 def test_every_problem_is_named_at_once():
@@ -354,7 +354,12 @@ def test_every_parameter_is_documented_and_has_a_sweep_inside_its_range():
 # From parameters to routes, with a synthetic record ---------------------------------------------------
 
 # percentile -> pay: every number below is chosen so the totals can be worked by hand
-SYNTHETIC = ModelData(pay=TablePay({10: 30000, 20: 40000, 30: 40000, 40: 50000, 50: 40000}),
+def both(curve):
+    """The same pay curve for either value of pay_through_median."""
+    return {True: curve, False: curve}
+
+
+SYNTHETIC = ModelData(pay=both(TablePay({10: 30000, 20: 40000, 30: 40000, 40: 50000, 50: 40000})),
                       unemployment_rate_pct={HS: 5.0, CERTIFICATE: 4.0, ASSOCIATE: 2.0, ADVANCEMENT: 1.0},
                       published={"two_year_tuition_usd_per_year": 0.0, "four_year_tuition_usd_per_year": 0.0, "promoted_pay_usd_per_year": 60000.0},
                       advancement_label="Degree, then boss", dollar_year=2024, base_year=2017)
@@ -453,7 +458,7 @@ def test_first_promotion_year(months, years, first):
 
 
 def test_tie_between_two_routes():
-    data = ModelData(Lognormal(math.log(40000), 0.4), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    data = ModelData(both(Lognormal(math.log(40000), 0.4)), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
     params = {**ONE_YEAR, "associate_start_percentile": 40}
     assert education.tie(params, data, "associate_start_percentile", ASSOCIATE, CERTIFICATE, 1, 99) == pytest.approx(30, abs=1e-6)
     assert education.tie(params, data, "associate_start_percentile", ASSOCIATE, CERTIFICATE, 35, 45) is None
@@ -473,7 +478,7 @@ def test_break_even_by_root_finding_matches_the_formula():
 
 def test_break_even_of_a_continuous_percentile():
     pay = Lognormal(math.log(40000), 0.4)
-    data = ModelData(pay, SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    data = ModelData(both(pay), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
     # certificate and associate identical but for the percentile: they tie where the percentiles are equal (30)
     found = education.break_even({**ONE_YEAR, "associate_start_percentile": 40}, data, "associate_start_percentile", ASSOCIATE, 20,
                                  education.TECHNICIAN_ROUTES)
@@ -483,7 +488,7 @@ def test_break_even_of_a_continuous_percentile():
 def test_break_even_of_a_whole_number_is_the_first_whole_value_that_changes_the_leader():
     # the route up studies 11 months, then earns 100,000 a year (the 90th percentile); the others 30-50,000 from the start.
     # 1 year: it earns 1 month (8,333) and loses; 2 years: 13 months (108,333) against 100,000 (associate) and leads.
-    data = ModelData(TablePay({10: 30000, 30: 40000, 40: 50000, 90: 100000}), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    data = ModelData(both(TablePay({10: 30000, 30: 40000, 40: 50000, 90: 100000})), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
     params = {**ONE_YEAR, "horizon_years": 5, "bachelor_months": 11, "bachelor_start_percentile": 90, "promotion_probability": 0.0}
     assert education.break_even(params, data, "horizon_years", ADVANCEMENT, 1) == 1.0
     assert education.break_even(params, data, "horizon_years", ADVANCEMENT, 10) is None
@@ -493,7 +498,7 @@ def test_break_even_of_a_whole_number_is_the_first_whole_value_that_changes_the_
 def test_break_even_of_a_whole_number_upward_counts_a_tie_as_leading():
     # associate's degree 90,000 a year from the start; the route up studies 6 months, then 120,000 (10,000 a month), never promoted.
     # 1 year: 90,000 against 60,000; 2 years: 180,000 each (a tie: still leading); 3 years: 270,000 against 300,000
-    data = ModelData(TablePay({10: 30000, 30: 40000, 40: 90000, 90: 120000}), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    data = ModelData(both(TablePay({10: 30000, 30: 40000, 40: 90000, 90: 120000})), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
     params = {**ONE_YEAR, "bachelor_months": 6, "bachelor_start_percentile": 90, "promotion_probability": 0.0}
     assert education.break_even(params, data, "horizon_years", ASSOCIATE, 5) == 3.0
 
@@ -501,13 +506,25 @@ def test_break_even_of_a_whole_number_upward_counts_a_tie_as_leading():
 def test_break_even_of_a_whole_number_steps_one_year_at_a_time():
     # associate's degree 84,000 a year (7,000 a month); the route up 6 months of study, then 120,000 (10,000 a month):
     # 1 year 84,000 against 60,000; 2 years 168,000 against 180,000: the associate's degree stops leading at 2
-    data = ModelData(TablePay({10: 30000, 30: 40000, 40: 84000, 90: 120000}), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    data = ModelData(both(TablePay({10: 30000, 30: 40000, 40: 84000, 90: 120000})), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
     params = {**ONE_YEAR, "bachelor_months": 6, "bachelor_start_percentile": 90, "promotion_probability": 0.0}
     assert education.break_even(params, data, "horizon_years", ASSOCIATE, 5) == 2.0
 
 
-def test_break_even_of_a_flag_is_none():
+def test_break_even_of_a_flag_is_its_other_value_when_the_leader_changes_there():
+    # never promoted: associate 50,000 x 0.98 = 49,000 against the route up's 40,000 x 0.99: still leads with the risk
     assert education.break_even({**ONE_YEAR, "promotion_probability": 0.0}, SYNTHETIC, "unemployment_risk", ASSOCIATE, 1.0) is None
+    # with chance 0.5 the route up and the associate's degree tie at 50,000 (a tie counts as leading for both); with the
+    # risk the route up earns 49,500 and the associate's degree 49,000: the route up keeps the lead
+    assert education.break_even(ONE_YEAR, SYNTHETIC, "unemployment_risk", ADVANCEMENT, 1.0) is None
+    # and the associate's degree loses it at the flag's other value, True
+    assert education.break_even(ONE_YEAR, SYNTHETIC, "unemployment_risk", ASSOCIATE, 1.0) == 1.0
+    # the pay curve: the curve fitted to the mean (False) puts the certificate's start (30th) at 60,000, above the associate's 50,000
+    data = ModelData({True: TablePay({10: 30000, 30: 40000, 40: 50000, 20: 40000}), False: TablePay({10: 30000, 30: 60000, 40: 50000, 20: 40000})},
+                     SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    assert education.break_even(ONE_YEAR, data, "pay_through_median", ASSOCIATE, 0.0, education.TECHNICIAN_ROUTES) == 0.0
+    assert education.break_even({**ONE_YEAR, "pay_through_median": False}, data, "pay_through_median", CERTIFICATE, 1.0,
+                                education.TECHNICIAN_ROUTES) == 1.0
 
 
 def test_sweep_values_scale_published_figures():
@@ -578,7 +595,7 @@ def test_break_even_table_finds_a_flip_above_and_the_leader_beyond_it():
 
 
 def test_break_even_table_gives_the_break_even_gap_between_certificate_and_associate():
-    data = ModelData(Lognormal(math.log(40000), 0.4), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    data = ModelData(both(Lognormal(math.log(40000), 0.4)), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
     params = {**ONE_YEAR, "certificate_start_percentile": 30, "associate_start_percentile": 40, "promotion_probability": 0.0}
     table = education.break_even_table(params, data, ["associate_start_percentile", "certificate_start_percentile", "hs_start_percentile"])
     row = table.set_index(["ranking", "assumption"])
@@ -598,6 +615,142 @@ def test_break_even_table_gives_the_break_even_gap_between_certificate_and_assoc
     assert ahead.loc["technician routes", "leader_below"] == CERTIFICATE and ahead.loc["all routes", "leader"] == ADVANCEMENT
     # overall the associate's degree also leads (the route up never promoted starts at the 20th percentile)
     assert row.loc[("all routes", "associate_start_percentile"), "start_gap_at_flip"] == pytest.approx(0, abs=1e-6)
+
+
+# What a headline depends on: the rule, on a small break-even table ------------------------------------
+
+def be_row(assumption, default, low, high, below=None, above=None, ranking="technician routes", lead_low=-5.0, lead_high=20.0):
+    spec = education.PARAMETERS[assumption]
+    return {"ranking": ranking, "assumption": assumption, "label": spec.label, "default_value": default, "low_value": low, "high_value": high,
+            "leader": ASSOCIATE, "lead_at_low_usd": lead_low, "lead_at_default_usd": 10.0, "lead_at_high_usd": lead_high,
+            "flips_below": below, "leader_below": None if below is None else CERTIFICATE,
+            "flips_above": above, "leader_above": None if above is None else HS, "start_gap_at_flip": None}
+
+
+BREAK_EVEN = pd.DataFrame([
+    be_row("certificate_months", 12.0, 6.0, 18.0, below=6.01),  # just inside the range tried
+    be_row("associate_months", 24.0, 18.0, 36.0, above=36.01),  # just outside it: not a flip of this range
+    be_row("hs_start_percentile", 10.0, 5.0, 20.0, below=4.99),  # just outside, below
+    be_row("horizon_years", 20.0, 10.0, 40.0, below=15.0),
+    be_row("discount_rate_pct", 3.0, 0.0, 7.0, above=6.4, lead_low=30.0, lead_high=-2.0),
+    be_row("bachelor_months", 48.0, 36.0, 72.0, above=72.0, lead_high=-3.0),  # at the end itself: inside
+    be_row("unemployment_risk", 0.0, 0.0, 1.0, above=1.0, lead_high=-1.0),
+    be_row("years_to_promotion", 5.0, 2.0, 15.0),  # no flip
+    be_row("horizon_years", 20.0, 10.0, 40.0, below=13.0, ranking="all routes"),  # another ranking
+]).astype({"flips_below": "Float64", "flips_above": "Float64"})
+
+
+def test_flips_in_range_keeps_every_break_even_inside_the_range_tried_nearest_first():
+    flips = education.flips_in_range(BREAK_EVEN, "technician routes")
+    # nearness = distance from the default to the break-even over the distance to the end tried:
+    # horizon (20 - 15) / (20 - 10) = 0.5; discount (6.4 - 3) / (7 - 3) = 0.85; certificate (12 - 6.01) / (12 - 6) = 0.998;
+    # unemployment risk (a flag) 1; bachelor's degree (72 - 48) / (72 - 48) = 1, after the flag in the order of PARAMETERS
+    assert flips["assumption"].tolist() == ["horizon_years", "discount_rate_pct", "certificate_months", "unemployment_risk", "bachelor_months"]
+    assert flips["nearness"].tolist() == pytest.approx([0.5, 0.85, 5.99 / 6, 1.0, 1.0])
+    assert flips["side"].tolist() == ["below", "above", "below", "above", "above"]
+    assert flips["end_value"].tolist() == [10.0, 7.0, 6.0, 1.0, 72.0]
+    assert flips["lead_at_end_usd"].tolist() == [-5.0, -2.0, -5.0, -1.0, -3.0]
+    assert flips["leader_beyond"].tolist() == [CERTIFICATE, HS, CERTIFICATE, HS, HS]
+    assert flips.loc[0, "label"] == "Horizon" and flips.loc[0, "flips_at"] == 15.0
+    assert education.flips_in_range(BREAK_EVEN, "all routes")["flips_at"].tolist() == [13.0]
+    kept = education.flips_in_range(BREAK_EVEN, "technician routes", exclude=("horizon_years", "unemployment_risk"))
+    assert kept["assumption"].tolist() == ["discount_rate_pct", "certificate_months", "bachelor_months"]
+    assert list(flips.columns) == education.FLIP_COLUMNS and flips["default_value"].tolist() == [20.0, 3.0, 12.0, 0.0, 48.0]
+    none = education.flips_in_range(BREAK_EVEN[BREAK_EVEN["assumption"] == "years_to_promotion"], "technician routes")
+    assert none.empty and list(none.columns) == education.FLIP_COLUMNS
+
+
+def test_flips_in_range_includes_both_ends_and_a_break_even_at_the_default():
+    table = pd.DataFrame([be_row("promotion_probability", 0.5, 0.0, 1.0, below=0.0),  # at the low end itself
+                          be_row("unemployment_risk", 1.0, 0.0, 1.0, above=1.0)]  # at the default: no way to go, nearness 1
+                         ).astype({"flips_below": "Float64", "flips_above": "Float64"})
+    flips = education.flips_in_range(table, "technician routes")
+    assert flips["assumption"].tolist() == ["unemployment_risk", "promotion_probability"]  # both 1: the order of PARAMETERS
+    assert flips["nearness"].tolist() == [1.0, 1.0]
+    assert education.flip_phrase(flips.iloc[1]) == "a chance of promotion of 0% or lower (tested 0–100%)"
+
+
+def test_flips_in_range_reads_a_range_given_high_to_low():
+    # a range written from its high end: the flip at 7 lies inside 9 ... 6
+    table = pd.DataFrame([be_row("certificate_months", 8.0, 9.0, 6.0, above=7.0)]).astype({"flips_below": "Float64", "flips_above": "Float64"})
+    assert education.flips_in_range(table, "technician routes")["flips_at"].tolist() == [7.0]
+    table = pd.DataFrame([be_row("certificate_months", 8.0, 9.0, 6.0, above=5.9)]).astype({"flips_below": "Float64", "flips_above": "Float64"})
+    assert education.flips_in_range(table, "technician routes").empty
+
+
+def test_flip_phrases_and_the_listing_of_the_nearest():
+    flips = education.flips_in_range(BREAK_EVEN, "technician routes")
+    phrases = [education.flip_phrase(f) for f in flips.itertuples()]
+    assert phrases == ["a horizon of 15 years or less (tested 10–40 years)", "a discount rate of 6.4% or higher (tested 0–7%)",
+                       "a certificate of 6 months or less (tested 6–18 months)", "unemployment risk",
+                       "a bachelor's degree of 72 months or more (tested 36–72 months)"]
+    assert education.flip_listing(flips) == f"{phrases[0]}, {phrases[1]}, {phrases[2]} and 2 more (see education_break_even.csv)"
+    assert education.flip_listing(flips, most=5) == f"{', '.join(phrases[:4])} or {phrases[4]}"
+    assert education.flip_listing(flips.head(2), most=2) == f"{phrases[0]} or {phrases[1]}"
+    assert education.flip_listing(flips.head(1)) == phrases[0]
+    assert education.flip_listing(flips.head(0)) == ""
+    assert education.flip_listing(flips, most=1, table="the table") == f"{phrases[0]} and 4 more (see the table)"
+
+
+@pytest.mark.parametrize("name, value, text", [
+    ("horizon_years", 10, "a horizon of 10 years"), ("unemployment_risk", True, "unemployment risk"),
+    ("unemployment_risk", 0.0, "no unemployment risk"), ("pay_through_median", False, "a lognormal pay curve fitted to p10, p90 and the mean"),
+    ("pay_through_median", 1.0, "the pay curve through the published median"), ("promotion_probability", 0.2436, "a chance of promotion of 24.4%"),
+    ("associate_start_percentile", 32.76, "the associate's degree starting at the 32.8th percentile"),
+    ("two_year_tuition_usd_per_year", 13668, "two-year college tuition of $13,668 a year"), ("years_to_promotion", 10.25, "promotion after 10.2 years of work"),
+])
+def test_phrase(name, value, text):
+    assert education.phrase(name, value) == text
+
+
+def test_every_parameter_has_a_phrase():
+    for name, spec in education.PARAMETERS.items():
+        assert spec.phrase and (spec.phrase_no if spec.flag else "{}" in spec.phrase), name
+
+
+@pytest.mark.parametrize("name, low, high, text", [
+    ("horizon_years", 10, 40, "10–40 years"), ("certificate_months", 6, 18, "6–18 months"), ("discount_rate_pct", 0, 7, "0–7%"),
+    ("promotion_probability", 0, 1, "0–100%"), ("certificate_start_percentile", 15, 35, "the 15th–35th percentile"),
+    ("two_year_tuition_usd_per_year", 0, 13668, "$0–$13,668"), ("unemployment_risk", 0, 1, "no and yes"),
+])
+def test_range_text(name, low, high, text):
+    assert education.range_text(name, low, high) == text
+
+
+def test_headline_alternatives_take_every_flip_then_the_scenarios_not_already_there():
+    flips = education.flips_in_range(BREAK_EVEN, "technician routes").head(2)  # horizon below 15, discount above 6.4
+    scenarios = pd.DataFrame({"scenario": ["a horizon of 10 years", "a discount rate of 0%", "no head start"],
+                              "default_technician_leader_lead_usd": [-4.0, 30.0, -7.0],
+                              "best_technician_route": [CERTIFICATE, ASSOCIATE, CERTIFICATE]})
+    table = education.headline_alternatives(flips, scenarios, "default_technician_leader_lead_usd", "best_technician_route", ASSOCIATE)
+    assert table["choice"].tolist() == ["a horizon of 10 years", "a discount rate of 7%", "a discount rate of 0%", "no head start"]
+    assert table["value"].tolist() == [-5.0, -2.0, 30.0, -7.0]  # the flip's own lead at the end tried, not the scenario's copy
+    assert table["holds"].tolist() == [False, False, True, False]
+    assert table["leader"].tolist() == [CERTIFICATE, HS, ASSOCIATE, CERTIFICATE]
+    assert table["flip"].tolist()[:2] == ["a horizon of 15 years or less (tested 10–40 years)", "a discount rate of 6.4% or higher (tested 0–7%)"]
+    assert table["flip"].iloc[2:].isna().all()
+
+
+def test_pay_curve_follows_the_parameter_and_refuses_one_the_record_cannot_give():
+    median, mean = TablePay({50: 1.0}), TablePay({50: 2.0})
+    data = ModelData({True: median, False: mean}, SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    assert education.pay_curve({"pay_through_median": True}, data) is median
+    assert education.pay_curve({"pay_through_median": False}, data) is mean
+    assert education.tried_parameters(data) == list(education.PARAMETERS)
+    only_mean = ModelData({False: mean}, SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    with pytest.raises(ParameterError, match=r"^parameter 'pay_through_median': expected False, as bls_wages.csv publishes no median for 2017 "
+                                             r"\(a split lognormal through the published 10th percentile, median and 90th percentile needs one\), got True$"):
+        education.pay_curve({"pay_through_median": True}, only_mean)
+    assert "pay_through_median" not in education.tried_parameters(only_mean)
+    assert len(education.tried_parameters(only_mean)) == len(education.PARAMETERS) - 1
+
+
+def test_evaluate_uses_the_chosen_pay_curve():
+    # one year, no study: the high school route earns its 10th percentile
+    data = ModelData({True: TablePay({10: 30000, 20: 40000, 30: 40000, 40: 50000}), False: TablePay({10: 33000, 20: 40000, 30: 40000, 40: 50000})},
+                     SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
+    assert present_values(ONE_YEAR, data)[HS] == pytest.approx(30000)
+    assert present_values({**ONE_YEAR, "pay_through_median": False}, data)[HS] == pytest.approx(33000)
 
 
 def test_start_gap():
@@ -699,11 +852,27 @@ def wages(year=2017, comparable="yes"):
 
 
 def test_technician_pay_is_fitted_then_converted():
-    plain = education.technician_pay(wages(), 2017, 1.0)
-    scaled = education.technician_pay(wages(), 2017, 1.2)
+    plain = education.technician_pay(wages(), 2017, 1.0)[False]
+    scaled = education.technician_pay(wages(), 2017, 1.2)[False]
     assert scaled.quantile(0.1) == pytest.approx(1.2 * plain.quantile(0.1))
     assert scaled.sigma == pytest.approx(plain.sigma)
     assert 25000 < plain.quantile(0.1) * 1.1 and plain.quantile(0.9) == pytest.approx(65000, rel=0.05)
+    assert plain.median > 39000  # the fit to the mean does not use the published median, and misses it upward here
+
+
+def test_technician_pay_through_the_median_passes_through_the_published_figures():
+    curves = education.technician_pay(wages(), 2017, 1.2)
+    through = curves[True]
+    # exact at the three published figures, times the CPI factor: 25,000, 39,000 and 65,000 x 1.2
+    assert through.quantile(0.1) == pytest.approx(30000) and through.median == pytest.approx(46800)
+    assert through.quantile(0.9) == pytest.approx(78000)
+    assert through.quantile(0.25) < curves[False].quantile(0.25)  # below the median, the fit to the mean starts higher
+    without_median = education.technician_pay(wages()[lambda w: w["statistic"] != "median"], 2017, 1.0)
+    assert list(without_median) == [False]
+    with pytest.raises(ValueError, match=r"^bls_wages.csv: expected the annual mean of 2017, found none$"):
+        education.technician_pay(wages()[lambda w: w["statistic"] != "mean"], 2017, 1.0)
+    with pytest.raises(ValueError, match=r"^bls_wages.csv: expected the annual p90, mean of 2017, found none$"):
+        education.technician_pay(wages()[lambda w: ~w["statistic"].isin(["mean", "p90"])], 2017, 1.0)
     with pytest.raises(ValueError, match="expected annual pay of the reference occupation code for 2017"):
         education.technician_pay(wages(comparable="partly"), 2017, 1.0)
     with pytest.raises(ValueError, match="for 2018"):
@@ -715,7 +884,9 @@ def test_model_data_gathers_everything_in_one_dollar_year():
     assert (data.base_year, data.dollar_year, data.advancement_label) == (2017, 2024, "Degree, then boss")
     assert data.published == {"two_year_tuition_usd_per_year": 3600.0, "four_year_tuition_usd_per_year": 12000.0, "promoted_pay_usd_per_year": 120000.0}
     assert data.unemployment_rate_pct[ASSOCIATE] == 3.4
-    assert data.pay.quantile(0.5) == pytest.approx(1.2 * education.technician_pay(wages(), 2017, 1.0).quantile(0.5))
+    assert sorted(data.pay) == [False, True]
+    assert data.pay[True].median == pytest.approx(1.2 * 39000)  # the published median in 2024 dollars
+    assert data.pay[False].quantile(0.5) == pytest.approx(1.2 * education.technician_pay(wages(), 2017, 1.0)[False].quantile(0.5))
     assert len(inputs) == 3
 
 

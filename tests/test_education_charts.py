@@ -86,7 +86,7 @@ def test_sensitivity_chart_labels_in_words_with_the_break_even():
     assert "Associate's degree: starting percentile\n(leader changes at 32.8th; gap 7.8 points)" in ticks
     assert "Two-year college tuition" in ticks and not any("_" in t for t in ticks)
     shown = texts(fig)
-    assert " 0% " in shown and " 100% " in shown and " 25th " in shown and " $13,668 " in shown
+    assert "0%" in shown and "100%" in shown and "25th" in shown and "$13,668" in shown
     assert "2024 dollars" in bottom.get_xlabel()
     assert len(plotted) == 4 and "start_gap_at_flip" in plotted.columns
 
@@ -95,3 +95,63 @@ def test_sensitivity_chart_labels_in_words_with_the_break_even():
                                                ("horizon_years", 10, "10 years")])
 def test_compact_values(name, value, text):
     assert education_charts.compact(name, value) == text
+
+
+def laid_out(break_even):
+    """The sensitivity chart as save_chart lays it out, drawn."""
+    fig, _ = education_charts.sensitivity_chart(break_even, LABELS, occupation_name="dental hygienists", dollar_year=2024)
+    fig.tight_layout(rect=education_charts.LAYOUT_RECT)
+    fig.canvas.draw()
+    return fig
+
+
+# a row like the real chart's "Pay after promotion": its low end just right of zero, with a long label that would cross the
+# zero line; and one whose bar starts at the default lead (the dashed line)
+CROWDED = pd.concat([BREAK_EVEN, pd.DataFrame([
+    ("all routes", "promoted_pay_usd_per_year", "Pay after promotion", 94633.5, 157722.5, ADVANCEMENT, 3.0, 50.0, 250.0, None, None, None),
+    ("all routes", "study_work_share", "Part-time work while studying", 0.0, 0.5, ADVANCEMENT, 50.0, 50.0, 80.0, None, None, None),
+], columns=BREAK_EVEN.columns)], ignore_index=True).astype({"flips_below": "Float64", "flips_above": "Float64", "start_gap_at_flip": "Float64"})
+
+
+@pytest.mark.parametrize("break_even", [BREAK_EVEN, CROWDED], ids=["synthetic", "crowded"])
+def test_value_labels_sit_beside_the_bars_off_the_reference_lines_and_inside_the_axes(break_even):
+    from matplotlib.lines import Line2D
+
+    fig = laid_out(break_even)
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        labels = [t for t in ax.texts if t.get_gid() == education_charts.END_LABEL]
+        bars = [p.get_window_extent(renderer) for p in ax.patches if p.get_gid() == education_charts.BAR]
+        lines = [ax.transData.transform((line.get_xdata()[0], 0))[0] for line in ax.get_lines() if isinstance(line, Line2D)]
+        assert len(labels) == 2 * len(bars) and len(lines) == 2  # both ends of every bar; the zero and default lines
+        inside = ax.get_window_extent(renderer)
+        for label in labels:
+            box = label.get_window_extent(renderer)
+            assert not any(box.overlaps(bar) for bar in bars), label.get_text()
+            assert not any(box.x0 <= x <= box.x1 for x in lines), label.get_text()
+            assert inside.x0 <= box.x0 and box.x1 <= inside.x1, label.get_text()
+    if break_even is CROWDED:
+        assert "$94,634" in texts(fig) and "$157,722" in texts(fig)
+
+
+def test_the_word_for_the_flip_colour_names_the_colour_drawn():
+    import colorsys
+
+    from matplotlib.colors import to_hex, to_rgb
+
+    def hue(colour):
+        return 360 * colorsys.rgb_to_hsv(*to_rgb(colour))[0]
+
+    def distance(a, b):
+        return min(abs(a - b), 360 - abs(a - b))
+
+    basic = ("red", "orange", "yellow", "green", "blue", "purple", "pink")  # CSS colours of the plain words
+    nearest = min(basic, key=lambda word: distance(hue(word), hue(education_charts.FLIP_COLOUR)))
+    assert education_charts.FLIP_COLOUR_WORD == nearest
+    fig = laid_out(BREAK_EVEN)
+    flipped = {to_hex(p.get_facecolor()) for ax in fig.axes for p in ax.patches if p.get_gid() == education_charts.BAR}
+    assert to_hex(education_charts.FLIP_COLOUR) in flipped
+    caption = fig.axes[-1].get_xlabel()
+    assert f"{education_charts.FLIP_COLOUR_WORD.capitalize()} bars cross zero" in caption
+    words = set(caption.lower().replace(".", " ").replace(":", " ").split())
+    assert words & set(basic) == {education_charts.FLIP_COLOUR_WORD}  # no other colour named

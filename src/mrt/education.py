@@ -11,9 +11,14 @@ level (BLS "Education pays"). Routes are ranked by present value (pay minus tuit
 the cumulative chart, the break-even years and the margins all use that same basis.
 
 Every number is in dollars of one year (``occupation.current().dollar_year``): published pay and
-tuition are converted with CPI-U by :func:`model_data`.
+tuition are converted with CPI-U by :func:`model_data`. Technician pay is a curve through the published
+figures of one BLS year; ``pay_through_median`` chooses which curve (:data:`PAY_CURVES`).
 
-This module returns numbers and route keys; the notebook composes the sentences.
+What a headline depends on is derived by one rule, :func:`flips_in_range`: every parameter whose
+break-even (the value at which the leader changes) lies inside the range tested for it.
+
+This module returns numbers, route keys and the phrases that name a parameter's value
+(:func:`phrase`, :func:`flip_phrase`); the notebook composes the sentences.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from mrt.occupation import COMPARABLE
-from mrt.wages import Lognormal, fit_quantiles_and_mean
+from mrt.wages import Lognormal, SplitLognormal, fit_quantiles_and_mean
 
 
 class ParameterError(ValueError):
@@ -37,7 +42,7 @@ class ParameterError(ValueError):
 
 # The parameters -----------------------------------------------------------------------------------
 
-KINDS = ("assumption", "convention", "guides and a secondary source", "published figure")
+KINDS = ("assumption", "convention", "guides and a secondary source", "method", "published figure")
 SHOWN = ("years", "months", "percent", "usd", "percentile", "probability", "flag")
 
 
@@ -55,6 +60,8 @@ class Parameter:
     sweep: tuple[float, float] = (0.0, 0.0)  # low and high values tried in the sensitivity analysis
     sweep_scales: bool = False  # the sweep values multiply the value used (tuition, pay)
     shown: str = ""  # how a value reads in words: one of SHOWN
+    phrase: str = ""  # the parameter at a value, in a sentence: "a horizon of {}" ({} = value_text); for a flag, when True
+    phrase_no: str = ""  # for a flag, when False
 
 
 # The order is the order of the notebook's parameters cell (a test checks it).
@@ -62,60 +69,67 @@ PARAMETERS: dict[str, Parameter] = {
     "horizon_years": Parameter(
         "Horizon", "years", "assumption",
         "long enough for the four-year route to show whether it pays off; a working life is about 45 years, so more than 60 is refused",
-        1, 60, whole=True, sweep=(10, 40), shown="years"),
+        1, 60, whole=True, sweep=(10, 40), shown="years", phrase="a horizon of {}"),
     "discount_rate_pct": Parameter(
         "Discount rate", "percent a year, above inflation", "assumption",
         "the lower of the two real rates U.S. federal cost-benefit analysis used for two decades (3% and 7%, OMB Circular A-4, 2003)",
-        0, 30, sweep=(0, 7), shown="percent"),
+        0, 30, sweep=(0, 7), shown="percent", phrase="a discount rate of {}"),
     "annual_real_raise_pct": Parameter(
         "Yearly raise", "percent a year, above inflation", "assumption",
-        "modest pay growth with experience; no source gives it for this occupation", -10, 10, sweep=(0, 2), shown="percent"),
+        "modest pay growth with experience; no source gives it for this occupation", -10, 10, sweep=(0, 2), shown="percent", phrase="a yearly raise of {}"),
     "study_work_share": Parameter(
         "Part-time work while studying", "share of the shortest route's starting pay, 0-1", "assumption",
-        "0 = studying full time with no paid work", 0, 1, sweep=(0, 0.5), shown="probability"),
+        "0 = studying full time with no paid work", 0, 1, sweep=(0, 0.5), shown="probability", phrase="part-time work while studying worth {} of the starting pay"),
     "unemployment_risk": Parameter(
         "Unemployment risk", "True or False", "assumption",
         "False = paid every month; True = pay times the employment rate of the route's education level (BLS 'Education pays')",
-        0, 1, flag=True, sweep=(0, 1), shown="flag"),
+        0, 1, flag=True, sweep=(0, 1), shown="flag", phrase="unemployment risk", phrase_no="no unemployment risk"),
     "certificate_months": Parameter(
         "Certificate: months of study", "months", "guides and a secondary source",
-        "the guides print 'less than a year' and 'as few as 12 months'; program guides say 9-12 months", 0, 120, sweep=(6, 18), shown="months"),
+        "the guides print 'less than a year' and 'as few as 12 months'; program guides say 9-12 months", 0, 120, sweep=(6, 18), shown="months", phrase="a certificate of {}"),
     "associate_months": Parameter(
-        "Associate's degree: months of study", "months", "convention", "the conventional full-time length", 0, 120, sweep=(18, 36), shown="months"),
+        "Associate's degree: months of study", "months", "convention", "the conventional full-time length", 0, 120, sweep=(18, 36), shown="months", phrase="an associate's degree of {}"),
     "bachelor_months": Parameter(
         "Bachelor's degree: months of study", "months", "convention", "the conventional four years of full-time study", 0, 120,
-        sweep=(36, 72), shown="months"),
+        sweep=(36, 72), shown="months", phrase="a bachelor's degree of {}"),
     "two_year_tuition_usd_per_year": Parameter(
         "Two-year college tuition", "dollars a year, in the dollar year", "published figure",
         "College Board: public two-year college, in-district tuition and fees, converted with CPI-U", 0, 200_000, published=True,
-        sweep=(0, 3), sweep_scales=True, shown="usd"),
+        sweep=(0, 3), sweep_scales=True, shown="usd", phrase="two-year college tuition of {} a year"),
     "four_year_tuition_usd_per_year": Parameter(
         "Four-year college tuition", "dollars a year, in the dollar year", "published figure",
         "College Board: public four-year college, in-state tuition and fees, converted with CPI-U", 0, 200_000, published=True,
-        sweep=(0, 3), sweep_scales=True, shown="usd"),
+        sweep=(0, 3), sweep_scales=True, shown="usd", phrase="four-year college tuition of {} a year"),
     "hs_start_percentile": Parameter(
         "High school route: starting percentile", "percentile of technician pay", "assumption",
         "without a credential one is assumed to start near the bottom (the BLS 10th percentile); no source gives pay by education "
-        "within the occupation", 1, 99, sweep=(5, 20), shown="percentile"),
+        "within the occupation", 1, 99, sweep=(5, 20), shown="percentile", phrase="the high school route starting at {}"),
     "certificate_start_percentile": Parameter(
         "Certificate: starting percentile", "percentile of technician pay", "assumption",
-        "a credential is assumed to start higher; no source gives it", 1, 99, sweep=(15, 35), shown="percentile"),
+        "a credential is assumed to start higher; no source gives it", 1, 99, sweep=(15, 35), shown="percentile", phrase="the certificate starting at {}"),
     "associate_start_percentile": Parameter(
         "Associate's degree: starting percentile", "percentile of technician pay", "assumption",
-        "a longer credential is assumed to start higher still; no source gives it", 1, 99, sweep=(25, 45), shown="percentile"),
+        "a longer credential is assumed to start higher still; no source gives it", 1, 99, sweep=(25, 45), shown="percentile", phrase="the associate's degree starting at {}"),
     "bachelor_start_percentile": Parameter(
         "Bachelor's degree: starting percentile", "percentile of technician pay", "assumption",
-        "as the associate's degree until promotion; no source gives it", 1, 99, sweep=(25, 45), shown="percentile"),
+        "as the associate's degree until promotion; no source gives it", 1, 99, sweep=(25, 45), shown="percentile", phrase="the bachelor's degree starting at {}"),
     "promotion_probability": Parameter(
         "Chance of promotion", "probability, 0-1", "assumption",
         "no source gives the chance that a technician with a bachelor's degree moves up; 0.5 says 'as likely as not', and the "
-        "notebook reports 0, 1 and the break-even chance beside it", 0, 1, sweep=(0, 1), shown="probability"),
+        "notebook reports 0, 1 and the break-even chance beside it", 0, 1, sweep=(0, 1), shown="probability", phrase="a chance of promotion of {}"),
     "years_to_promotion": Parameter(
-        "Years of work before promotion", "years", "assumption", "no source gives it", 0, 60, sweep=(2, 15), shown="years"),
+        "Years of work before promotion", "years", "assumption", "no source gives it", 0, 60, sweep=(2, 15), shown="years", phrase="promotion after {} of work"),
     "promoted_pay_usd_per_year": Parameter(
         "Pay after promotion", "dollars a year, in the dollar year", "published figure",
         "the median pay of the occupation above (occupation.toml: advancement), converted with CPI-U", 0, 1_000_000, published=True,
-        sweep=(0.75, 1.25), sweep_scales=True, shown="usd"),
+        sweep=(0.75, 1.25), sweep_scales=True, shown="usd", phrase="pay after promotion of {} a year"),
+    "pay_through_median": Parameter(
+        "Pay curve through the published median", "True or False", "method",
+        "True = a split lognormal through the published 10th percentile, median and 90th percentile of the year used (exact at all "
+        "three; needs a published median); False = a lognormal fitted to the 10th and 90th percentiles and the mean, which puts the "
+        "median too high in every BLS year that publishes one (notebook 02)",
+        0, 1, flag=True, sweep=(0, 1), shown="flag",
+        phrase="the pay curve through the published median", phrase_no="a lognormal pay curve fitted to p10, p90 and the mean"),
 }
 STUDY_MONTHS = ("certificate_months", "associate_months", "bachelor_months")
 
@@ -145,6 +159,29 @@ def value_text(name: str, value) -> str:
         return report.percent(share, 0 if round(share, 1).is_integer() else 1)
     unit = {"years": " years", "months": " months"}[shown]
     return f"{report.number(value, 0 if round(float(value), 1).is_integer() else 1)}{unit}"
+
+
+def phrase(name: str, value) -> str:
+    """A parameter at a value, as a sentence names it: ``a horizon of 10 years``, ``unemployment risk``."""
+    spec = PARAMETERS[name]
+    if spec.flag:
+        return spec.phrase if value else spec.phrase_no
+    return spec.phrase.format(value_text(name, value))
+
+
+def range_text(name: str, low: float, high: float) -> str:
+    """A tested range in words, the unit once: ``10–40 years``, ``0–7%``, ``$0–$13,668``, ``the 15th–35th percentile``."""
+    shown = PARAMETERS[name].shown
+    first, last = value_text(name, low), value_text(name, high)
+    if shown == "flag":
+        return f"{first} and {last}"
+    if shown == "percentile":
+        return f"{first.removesuffix(' percentile')}–{last.removeprefix('the ')}"
+    if shown in ("years", "months"):
+        return f"{first.removesuffix(' ' + shown)}–{last}"
+    if shown in ("percent", "probability"):
+        return f"{first.removesuffix('%')}–{last}"
+    return f"{first}–{last}"
 
 
 def expected(spec: Parameter) -> str:
@@ -309,11 +346,16 @@ EDUCATION_LEVEL = {HS: "high school diploma", CERTIFICATE: "some college, no deg
                    ADVANCEMENT: "bachelor's degree"}
 
 
+# The two curves of technician pay, by the value of ``pay_through_median``.
+PAY_CURVES = {True: "a split lognormal through the published 10th percentile, median and 90th percentile",
+              False: "a lognormal fitted to the 10th and 90th percentiles and the mean"}
+
+
 @dataclass(frozen=True)
 class ModelData:
     """What the published record gives the model, in dollars of ``dollar_year``."""
 
-    pay: Lognormal  # technician pay
+    pay: Mapping[bool, Lognormal | SplitLognormal]  # technician pay by the value of pay_through_median (PAY_CURVES)
     unemployment_rate_pct: Mapping[str, float]  # by route
     published: Mapping[str, float]  # parameter -> published figure, converted
     advancement_label: str
@@ -343,10 +385,24 @@ def assumptions_from(params: Mapping[str, object]) -> Assumptions:
                        promoted_pay_usd_per_year=float(params["promoted_pay_usd_per_year"]))
 
 
+def pay_curve(params: Mapping[str, object], data: ModelData):
+    """The technician pay curve ``params`` choose (``pay_through_median``); refused when the record cannot give it."""
+    through_median = bool(params["pay_through_median"])
+    if through_median not in data.pay:
+        raise ParameterError(f"parameter 'pay_through_median': expected False, as bls_wages.csv publishes no median for "
+                             f"{data.base_year} ({PAY_CURVES[True]} needs one), got True")
+    return data.pay[through_median]
+
+
 def evaluate(params: Mapping[str, object], data: ModelData) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Yearly paths and the summary of every route under ``params`` (resolved values; checked here)."""
     check_parameters(params)
-    return compare_routes(build_routes(params, data), assumptions_from(params), data.pay)
+    return compare_routes(build_routes(params, data), assumptions_from(params), pay_curve(params, data))
+
+
+def tried_parameters(data: ModelData) -> list[str]:
+    """The parameters the sensitivity analysis moves: all of them, less ``pay_through_median`` when the record gives one curve."""
+    return [name for name in PARAMETERS if name != "pay_through_median" or len(data.pay) > 1]
 
 
 def with_value(params: Mapping[str, object], name: str, value: float) -> dict:
@@ -435,8 +491,8 @@ def break_even(params: Mapping[str, object], data: ModelData, name: str, route: 
                among: tuple[str, ...] = MODEL_ROUTES) -> float | None:
     """The value of ``name``, between its value in ``params`` and ``toward``, at which ``route`` stops leading ``among``.
 
-    Whole-number parameters give the first whole value at which it no longer leads; others the value where it ties
-    (Brent's method on the margin). None if it leads at ``toward`` too, or for a True/False parameter.
+    Whole-number parameters give the first whole value at which it no longer leads; True/False parameters ``toward``
+    itself; others the value where it ties (Brent's method on the margin). None if it leads at ``toward`` too.
     """
     from scipy.optimize import brentq
 
@@ -446,8 +502,10 @@ def break_even(params: Mapping[str, object], data: ModelData, name: str, route: 
     def lead(value: float) -> float:
         return margin(evaluate(with_value(params, name, value), data)[1], route, among)
 
-    if spec.flag or lead(toward) >= 0:
+    if lead(toward) >= 0:
         return None
+    if spec.flag:
+        return float(toward)
     if spec.whole:
         step = 1 if toward > start else -1
         return float(next(v for v in range(int(start) + step, int(toward) + step, step) if lead(v) < 0))
@@ -552,6 +610,75 @@ def break_even_table(params: Mapping[str, object], data: ModelData, names: list[
     return frame
 
 
+# What a headline depends on: one rule -----------------------------------------------------------------
+
+FLIP_COLUMNS = ["assumption", "label", "side", "flips_at", "default_value", "low_value", "high_value", "end_value", "lead_at_end_usd",
+                "leader_beyond", "nearness"]
+
+
+def flips_in_range(break_even: pd.DataFrame, ranking: str, exclude: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The rule: every parameter whose break-even lies inside the range tested for it (from ``low_value`` to
+    ``high_value``, ends included) changes the leader of ``ranking`` on its own, so every headline about that
+    ranking depends on it. One row per such parameter and side (``below``/``above`` the default), with the end tested on
+    that side, the default leader's lead there and the route that leads beyond the break-even.
+
+    ``nearness`` is how far the break-even lies from the default, as a share of the way to the end tested
+    (0: at the default; 1: at the end; a True/False parameter changes it only at its other value, 1); rows come
+    nearest first, then in the order of :data:`PARAMETERS`. ``exclude`` leaves out parameters a sentence already names.
+    """
+    rows = break_even[(break_even["ranking"] == ranking) & ~break_even["assumption"].isin(exclude)]
+    found = []
+    for row in rows.itertuples(index=False):
+        lowest, highest = sorted((row.low_value, row.high_value))
+        for side, end, lead in (("below", row.low_value, row.lead_at_low_usd), ("above", row.high_value, row.lead_at_high_usd)):
+            at = getattr(row, f"flips_{side}")
+            if pd.isna(at) or not lowest <= at <= highest:
+                continue
+            span = abs(end - row.default_value)
+            found.append({"assumption": row.assumption, "label": row.label, "side": side, "flips_at": float(at),
+                          "default_value": row.default_value, "low_value": row.low_value, "high_value": row.high_value,
+                          "end_value": end, "lead_at_end_usd": lead, "leader_beyond": getattr(row, f"leader_{side}"),
+                          "nearness": abs(at - row.default_value) / span if span else 1.0})
+    frame = pd.DataFrame(found, columns=FLIP_COLUMNS)
+    order = frame["assumption"].map(list(PARAMETERS).index)
+    return frame.assign(_order=order).sort_values(["nearness", "_order"], kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def flip_phrase(flip) -> str:
+    """One row of :func:`flips_in_range` in words: ``a certificate of 8.6 months or less (tested 6–18 months)``."""
+    name = flip.assumption
+    spec = PARAMETERS[name]
+    if spec.flag:
+        return phrase(name, flip.flips_at)
+    lower, higher = ("or less", "or more") if spec.shown in ("years", "months") else ("or lower", "or higher")
+    return (f"{phrase(name, flip.flips_at)} {lower if flip.side == 'below' else higher} "
+            f"(tested {range_text(name, flip.low_value, flip.high_value)})")
+
+
+def flip_listing(flips: pd.DataFrame, most: int = 3, table: str = "education_break_even.csv") -> str:
+    """The flips in words, nearest first, joined with "or"; beyond ``most``, the nearest ``most`` and how many more.
+    Empty when there are none."""
+    from mrt import report
+
+    phrases = [flip_phrase(f) for f in flips.itertuples(index=False)]
+    if len(phrases) <= most:
+        return report.listing(phrases, "or")
+    return f"{', '.join(phrases[:most])} and {len(phrases) - most} more (see {table})"
+
+
+def headline_alternatives(flips: pd.DataFrame, scenarios: pd.DataFrame, lead_column: str, winner_column: str, leader: str) -> pd.DataFrame:
+    """The alternatives of one headline: each flip of :func:`flips_in_range` at the end tested beyond it (the leader changes
+    there), then each named scenario not already among them (same words, same parameters). Columns: ``choice`` (in
+    words), ``value`` (the default leader's lead under it), ``holds`` (it still leads), ``leader`` (who leads), ``flip``
+    (where the leader changes, in words, for the flips)."""
+    rows = [{"choice": phrase(f.assumption, f.end_value), "value": float(f.lead_at_end_usd), "holds": False, "leader": f.leader_beyond,
+             "flip": flip_phrase(f)} for f in flips.itertuples(index=False)]
+    rows += [{"choice": s.scenario, "value": float(getattr(s, lead_column)), "holds": getattr(s, winner_column) == leader,
+              "leader": getattr(s, winner_column), "flip": None} for s in scenarios.itertuples(index=False)]
+    frame = pd.DataFrame(rows, columns=["choice", "value", "holds", "leader", "flip"])
+    return frame.drop_duplicates("choice", keep="first").reset_index(drop=True)
+
+
 # What the record gives the model, in one dollar year ---------------------------------------------
 
 def cpi_factor(cpi: pd.DataFrame, from_year: int, to_year: int) -> float:
@@ -578,14 +705,22 @@ def _one(costs: pd.DataFrame, measure: str, group: str, period: str) -> pd.Serie
     return rows.iloc[0]
 
 
-def technician_pay(bls_wages: pd.DataFrame, year: int, factor: float) -> Lognormal:
-    """The technicians' pay distribution of ``year`` (a lognormal through its 10th and 90th percentiles and mean), times ``factor``."""
+def technician_pay(bls_wages: pd.DataFrame, year: int, factor: float) -> dict[bool, Lognormal | SplitLognormal]:
+    """The technicians' pay distribution of ``year``, times ``factor``, by the value of ``pay_through_median``
+    (:data:`PAY_CURVES`): a lognormal fitted to the 10th and 90th percentiles and the mean (False) and, when the year
+    publishes a median, a split lognormal through the 10th percentile, the median and the 90th percentile (True)."""
     rows = bls_wages[(bls_wages["year"] == year) & (bls_wages["unit"] == "usd_per_year")]
     if rows.empty or (rows[COMPARABLE] != "yes").any():
         raise ValueError(f"bls_wages.csv: expected annual pay of the reference occupation code for {year}")
-    annual = rows.set_index("statistic")["value"]
+    annual = rows.set_index("statistic")["value"].dropna()
+    missing = [s for s in ("p10", "p90", "mean") if s not in annual.index]
+    if missing:
+        raise ValueError(f"bls_wages.csv: expected the annual {', '.join(missing)} of {year}, found none")
     fitted = fit_quantiles_and_mean({0.1: annual["p10"], 0.9: annual["p90"]}, annual["mean"])
-    return Lognormal(fitted.mu + math.log(factor), fitted.sigma)
+    curves = {False: Lognormal(fitted.mu + math.log(factor), fitted.sigma)}
+    if "median" in annual.index:
+        curves[True] = SplitLognormal.through(annual["p10"] * factor, annual["median"] * factor, annual["p90"] * factor)
+    return curves
 
 
 TUITION_GROUPS = {"two_year_tuition_usd_per_year": "public two-year college (in-district)",

@@ -16,6 +16,13 @@ SHORT_LABELS = {"hs_diploma_on_the_job": "High school + training", "postsecondar
 # dark enough for text on white (the labels take the line's colour)
 COLOURS = dict(zip(MODEL_ROUTES, ("#6b6b6b", "#B07800", charts.PALETTE["blue"], charts.PALETTE["vermillion"])))
 TEXT = "#333333"
+# The sensitivity chart's bars: the word that names a colour in the chart's own text comes from here, beside the colour
+# (a test checks that the word is the basic colour name nearest to it).
+FLIP_COLOUR, FLIP_COLOUR_WORD = charts.PALETTE["vermillion"], "orange"
+OTHER_COLOUR = charts.PALETTE["sky_blue"]
+END_LABEL, BAR = "end label", "bar"  # gids of the value labels and the bars (tests find them by it)
+LABEL_GAP_POINTS = 3
+LAYOUT_RECT = (0, 0.05, 1, 1)  # the rect charts.save_chart lays a chart out in (room for the source line)
 
 
 def money_axis(ax, axis: str = "y") -> None:
@@ -86,15 +93,11 @@ def chart_rows(break_even: pd.DataFrame, ranking: str, most: int = 8) -> pd.Data
     return chosen.sort_values("span").drop(columns=["span"])
 
 
-def _panel(ax, rows: pd.DataFrame, title: str) -> None:
+def _panel(ax, rows: pd.DataFrame, title: str) -> list[float]:
+    """One ranking's bars, names and reference lines; returns the x of the reference lines (zero and the default lead)."""
     for y, row in enumerate(rows.itertuples(index=False)):
         low, high = sorted((row.lead_at_low_usd, row.lead_at_high_usd))
-        colour = charts.PALETTE["vermillion"] if row.flips else charts.PALETTE["sky_blue"]
-        ax.barh(y, high - low, left=low, height=0.6, color=colour, zorder=2)
-        for value, lead in ((row.low_value, row.lead_at_low_usd), (row.high_value, row.lead_at_high_usd)):
-            right = lead >= max(row.lead_at_low_usd, row.lead_at_high_usd)
-            ax.text(lead, y, f" {compact(row.assumption, value)} ",
-                    ha="left" if right else "right", va="center", fontsize=7.5, color=TEXT, zorder=3)
+        ax.barh(y, high - low, left=low, height=0.6, color=FLIP_COLOUR if row.flips else OTHER_COLOUR, zorder=2, gid=BAR)
     names = []
     for row in rows.itertuples(index=False):
         flips = [value for value in (row.flips_below, row.flips_above) if pd.notna(value)]
@@ -107,12 +110,54 @@ def _panel(ax, rows: pd.DataFrame, title: str) -> None:
     left, right = ax.get_xlim()
     span = max(right, 0) - min(left, 0)
     ax.set_xlim(min(left, 0) - 0.18 * span, max(right, 0) + 0.18 * span)
-    ax.axvspan(ax.get_xlim()[0], 0, color=charts.PALETTE["grey"], alpha=0.12, lw=0, zorder=0)
     ax.text(0, 1.01, " another route leads ←", transform=ax.get_xaxis_transform(), ha="right", va="bottom", fontsize=7.5, color=TEXT)
     ax.text(default, 1.01, f" default lead {report.money(default)}", transform=ax.get_xaxis_transform(), ha="left", va="bottom", fontsize=7.5, color=TEXT)
     ax.set_title(title, loc="left", fontsize=10, pad=16)
     ax.grid(axis="y", visible=False)
     money_axis(ax, "x")
+    return [0.0, float(default)]
+
+
+def _end_labels(ax, rows: pd.DataFrame) -> list:
+    """The value tried at each end of each bar, outside the bar: the lower lead's value on the left, the higher on the right."""
+    labels = []
+    for y, row in enumerate(rows.itertuples(index=False)):
+        ends = sorted(((row.lead_at_low_usd, row.low_value), (row.lead_at_high_usd, row.high_value)), key=lambda end: end[0])
+        for side, (lead, value) in zip((-1, 1), ends):
+            text = ax.annotate(compact(row.assumption, value), (lead, y), xytext=(side * LABEL_GAP_POINTS, 0), textcoords="offset points",
+                               ha="left" if side > 0 else "right", va="center", fontsize=7.5, color=TEXT, zorder=3, gid=END_LABEL)
+            labels.append((text, float(lead), side))
+    return labels
+
+
+def _crosses(text, x: float, renderer) -> bool:
+    """Whether ``text`` covers the vertical line at data ``x`` (one pixel of margin)."""
+    box = text.get_window_extent(renderer)
+    at = text.axes.transData.transform((x, 0))[0]
+    return box.x0 - 1 <= at <= box.x1 + 1
+
+
+def _settle(ax, labels: list, lines: list[float], tries: int = 6) -> None:
+    """Move each end label past any reference line it would cover (to the far side of that line, same row), then widen
+    the x axis until every label lies inside it."""
+    renderer = ax.figure.canvas.get_renderer()
+    for _ in range(tries):
+        for text, lead, side in labels:
+            x = lead
+            text.xy = (x, text.xy[1])
+            for line in sorted((line for line in lines if side * (line - x) >= 0), key=lambda line: side * line):
+                if _crosses(text, line, renderer):
+                    x = line
+                    text.xy = (x, text.xy[1])
+        inside = ax.get_window_extent(renderer)
+        boxes = [text.get_window_extent(renderer) for text, _, _ in labels]
+        over_left = max([inside.x0 - box.x0 for box in boxes] + [0])
+        over_right = max([box.x1 - inside.x1 for box in boxes] + [0])
+        if not over_left and not over_right:
+            return
+        left, right = ax.get_xlim()
+        per_pixel = (right - left) / inside.width
+        ax.set_xlim(left - 1.2 * over_left * per_pixel, right + 1.2 * over_right * per_pixel)
 
 
 def sensitivity_chart(break_even: pd.DataFrame, labels: dict[str, str], *, occupation_name: str, dollar_year: int, most: int = 8):
@@ -124,13 +169,18 @@ def sensitivity_chart(break_even: pd.DataFrame, labels: dict[str, str], *, occup
     charts.use_style()
     heights = [len(rows) + 1.5 for rows in panels.values()]
     fig, axes = plt.subplots(len(panels), 1, figsize=(9, 0.5 * sum(heights) + 1.2), gridspec_kw={"height_ratios": heights})
+    lines = {}
     for ax, (ranking, rows) in zip(axes, panels.items()):
         leader = short_label(rows["leader"].iloc[0], labels[rows["leader"].iloc[0]])
-        _panel(ax, rows, f"{ranking.capitalize()}: lead of {leader} over the next best")
+        lines[ax] = _panel(ax, rows, f"{ranking.capitalize()}: lead of {leader} over the next best")
     axes[-1].set_xlabel(f"lead in present value ({dollar_year} dollars)\n"
                         "Each bar moves one assumption from its low to its high value, the others at their defaults.\n"
-                        "Red bars cross zero: that assumption alone changes which route pays most.", fontsize=9)
+                        f"{FLIP_COLOUR_WORD.capitalize()} bars cross zero: that assumption alone changes which route pays most.", fontsize=9)
     fig.suptitle(f"{occupation_name.capitalize()}: which assumptions decide the best route (modelled)", x=0.01, ha="left", fontweight="bold", fontsize=12)
+    fig.tight_layout(rect=LAYOUT_RECT)  # the layout save_chart gives it, so that the labels are placed at their final scale
+    for ax, rows in zip(axes, panels.values()):
+        _settle(ax, _end_labels(ax, rows), lines[ax])
+        ax.axvspan(ax.get_xlim()[0], 0, color=charts.PALETTE["grey"], alpha=0.12, lw=0, zorder=0)
     plotted = pd.concat(panels.values())[["ranking", "assumption", "label", "low_value", "high_value", "lead_at_low_usd", "lead_at_default_usd",
                                           "lead_at_high_usd", "flips_below", "flips_above", "start_gap_at_flip"]]
     return fig, plotted
