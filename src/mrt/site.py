@@ -2,8 +2,8 @@
 
 One page per notebook, an index that leads with the key findings and the main charts, and the
 teachers' guide (TEACHING.md) rendered beside them. Pages load nothing from outside and run no
-script: styles are inlined, notebook images are data URIs, and the index's charts and every table's
-CSV are copied into the site folder (``data/``), so the folder works offline, as in many classrooms.
+script: styles are inlined, and every chart (PNG) and every table's CSV are copied into the site folder
+(``data/``), where the pages point, so the folder works offline, as in many classrooms.
 
 On a notebook page every code cell's input is folded in a ``<details>`` "Show the code" (HTML, no
 script); the cell a reader is meant to change (tagged ``parameters``) is shown open; cells tagged
