@@ -16,8 +16,8 @@ import pytest
 
 from mrt import paths, site
 from mrt.pipeline import STEPS
-from mrt.site import (MARKER, SHOW_CODE, SHOW_SOLUTION, SiteError, build_site, external_references, guide_dates, local_targets,
-                      localise_link, notebook_page, unresolved_links, wrap_wide_tables)
+from mrt.site import (IMAGES, MARKER, SHOW_CODE, SHOW_MODEL_ANSWER, SHOW_SOLUTION, SiteError, build_site, external_references, guide_dates,
+                      label_table_cells, link_images, local_targets, localise_link, notebook_page, unresolved_links, wrap_wide_tables)
 
 # a 1x1 PNG
 PIXEL = base64.b64encode(bytes.fromhex(
@@ -64,8 +64,11 @@ def synthetic(tmp_path) -> Path:
                                                                        metadata={"image/png": {"alt": "Pay rose by a third in ten years"}})]),
         code("   \n"),  # an empty cell: nothing to fold
         markdown("**Exercise 9.1 · warm-up.** Store the answer in `answer`.", tags=["exercise"]),
+        markdown("<details><summary>Hint</summary>\n\nThe hint_paragraph_one with `hint_code`.\n\nThe hint_paragraph_two.\n</details>",
+                 tags=["hint"]),
         code("answer = 'solution_cell_code'", tags=["solution"],
-             outputs=[nbformat.v4.new_output("execute_result", {"text/plain": "output_of_the_solution"}, execution_count=2)]),
+             outputs=[nbformat.v4.new_output("stream", name="stdout", text="printed_by_the_solution\n"),
+                      nbformat.v4.new_output("execute_result", {"text/plain": "output_of_the_solution"}, execution_count=2)]),
         markdown("**Model answer.** written_model_answer", tags=["solution", "written"]),
     ]
     path = tmp_path / "09-synthetic.ipynb"
@@ -75,6 +78,22 @@ def synthetic(tmp_path) -> Path:
 
 def synthetic_page(path, solutions=True) -> str:
     return notebook_page(path, solutions=solutions, pages={"index.html", "02-salaries.html", "teaching.html"})[1]
+
+
+def soup(page: str):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(page, "html.parser")  # nests elements as a browser does: a </details> closes what it opened
+
+
+def plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def fold_of(element):
+    """The closed <details> an element sits in, or None if it is shown (not folded, or in an open fold)."""
+    details = element.find_parent("details")
+    return details if details is not None and not details.has_attr("open") else None
 
 
 def test_every_code_cell_is_folded_and_its_output_shown(synthetic):
@@ -87,6 +106,18 @@ def test_every_code_cell_is_folded_and_its_output_shown(synthetic):
     assert "output_of_the_folded_cell" in page
 
 
+def test_markdown_inside_a_details_block_stays_inside_the_fold(synthetic):
+    """A hint cell is <details><summary>Hint</summary>, Markdown paragraphs, </details>: the paragraphs are in the fold
+    (nbconvert's embed_images re-parsed each HTML block on its own and closed the <details> before them)."""
+    tree = soup(synthetic_page(synthetic))
+    hint = next(d for d in tree.find_all("details") if d.summary and d.summary.get_text() == "Hint")
+    assert not hint.has_attr("open")
+    inside = plain(hint.get_text())
+    assert "The hint_paragraph_one with hint_code." in inside and "The hint_paragraph_two." in inside
+    assert hint.find("code").get_text() == "hint_code", "the Markdown inside the fold is rendered"
+    assert all(fold_of(p) is hint for p in tree.find_all(string=lambda s: "hint_paragraph" in s))
+
+
 def test_the_parameters_cell_is_shown_open_and_setup_code_is_left_out(synthetic):
     page = synthetic_page(synthetic)
     opened = [body for attrs, body in DETAILS.findall(page) if re.search(r"\bopen\b", attrs)]
@@ -96,10 +127,23 @@ def test_the_parameters_cell_is_shown_open_and_setup_code_is_left_out(synthetic)
 
 def test_solutions_are_folded_for_teachers_and_left_out_for_students(synthetic):
     teacher = synthetic_page(synthetic)
-    assert f"<summary>{SHOW_SOLUTION}</summary>" in teacher
-    assert "solution_cell_code" in teacher and "written_model_answer" in teacher and "output_of_the_solution" in teacher
+    assert f"<summary>{SHOW_SOLUTION}</summary>" in teacher and f"<summary>{SHOW_MODEL_ANSWER}</summary>" in teacher
+    tree = soup(teacher)
+    folds = {}
+    for text in ("solution_cell_code", "printed_by_the_solution", "output_of_the_solution", "written_model_answer"):
+        found = tree.find_all(string=lambda s, text=text: text in s)
+        assert len(found) == 1, text
+        folds[text] = fold_of(found[0])
+        assert folds[text] is not None, f"{text} is shown open"
+    # the code and both of its outputs in one fold, the model answer in its own
+    assert folds["solution_cell_code"] is folds["printed_by_the_solution"] is folds["output_of_the_solution"]
+    assert folds["solution_cell_code"].summary.get_text() == SHOW_SOLUTION
+    assert folds["written_model_answer"].summary.get_text() == SHOW_MODEL_ANSWER
+    assert folds["written_model_answer"] is not folds["solution_cell_code"]
+    assert fold_of(tree.find(string=lambda s: "Exercise 9.1" in s)) is None, "the exercise itself is shown"
     student = synthetic_page(synthetic, solutions=False)
-    for text in ("solution_cell_code", "written_model_answer", "output_of_the_solution", "celltag_solution"):
+    for text in ("solution_cell_code", "written_model_answer", "output_of_the_solution", "printed_by_the_solution", "celltag_solution",
+                 SHOW_SOLUTION, SHOW_MODEL_ANSWER):
         assert text not in student, text
     assert "Exercise 9.1" in student and "folded_cell_code" in student
 
@@ -109,6 +153,41 @@ def test_headings_have_no_pilcrow_and_images_keep_their_alt_text(synthetic):
     assert "¶" not in page and "&#182;" not in page and "anchor-link" not in page
     assert re.search(r'<h2 id="[^"]+">1\. A section</h2>', page), "headings keep an id to link to"
     assert 'alt="Pay rose by a third in ten years"' in page
+
+
+def test_an_image_is_a_file_of_the_site_and_links_to_itself_at_full_size(synthetic):
+    """The chart is written once, as a file (not also as a data URI in the page), and the image opens it full size."""
+    import hashlib
+
+    result = notebook_page(synthetic, pages={"index.html"}, images={})
+    pixel = base64.b64decode(PIXEL)
+    name = f"{IMAGES}/09-synthetic-{hashlib.sha256(pixel).hexdigest()[:12]}.png"
+    assert result.files == {name: pixel}
+    assert "data:image" not in result.html
+    image = soup(result.html).find("img")
+    assert image["src"] == name and image["alt"] == "Pay rose by a third in ten years"
+    assert image.parent.name == "a" and image.parent["href"] == name
+
+
+def test_link_images_uses_the_site_copy_of_a_known_image_and_writes_the_others():
+    import hashlib
+
+    pixel = base64.b64decode(PIXEL)
+    other = pixel[:-1] + b"\x00"  # not a file of the site
+    body = (f'<img alt="known" src="data:image/png;base64,{PIXEL}\n">'
+            f'<p>text</p><img src="data:image/png;base64,{base64.b64encode(other).decode()}" alt="other" width="10">'
+            '<img alt="already a file" src="data/charts/a.png">')
+    linked, files = link_images(body, {hashlib.sha256(pixel).hexdigest(): "data/charts/known.png"}, "02-salaries")
+    other_name = f"{IMAGES}/02-salaries-{hashlib.sha256(other).hexdigest()[:12]}.png"
+    assert files == {other_name: other}
+    tree = soup(linked)
+    assert [(i["src"], i.parent.name, i.parent.get("href")) for i in tree.find_all("img")] == [
+        ("data/charts/known.png", "a", "data/charts/known.png"), (other_name, "a", other_name),
+        ("data/charts/a.png", "a", "data/charts/a.png")]
+    assert [i["alt"] for i in tree.find_all("img")] == ["known", "other", "already a file"]
+    assert tree.find_all("img")[1]["width"] == "10"
+    assert "(PNG, 1 × 1 px)" in plain(tree.get_text()), "the full-size link says how big the image is"
+    assert link_images(linked, {}, "02-salaries") == (linked, {}), "an image already linked is left alone"
 
 
 def test_dollars_show_as_dollars_in_prose_and_code(synthetic):
@@ -168,6 +247,34 @@ def test_teaching_page_without_a_heading_gets_a_plain_title(tmp_path, monkeypatc
 
 def test_teaching_links_stay_as_written_when_the_site_has_no_teaching_page():
     assert localise_link("TEACHING.md", {"index.html"}) == "TEACHING.md"
+
+
+def test_table_cells_are_labelled_with_their_column_header_for_the_phone_layout():
+    page = ('<table class="mrt-table" id="T_x"><caption>Pay</caption><thead><tr><th class="col_heading">Year</th>'
+            '<th>Holds <em>under</em> all? &amp; why</th></tr></thead>'
+            '<tbody><tr><td class="data" id="T_x_r0">2017</td><td>yes</td></tr><tr><th>2018</th><td><code>no</code></td></tr></tbody></table>'
+            '<table><thead><tr><th></th><th>a</th></tr></thead><tbody><tr><th>0</th><td>1</td></tr></tbody></table>')
+    tree = soup(label_table_cells(page))
+    first, second = tree.find_all("table")
+    assert first["class"] == ["mrt-table", "mrt-cards"] and second["class"] == ["mrt-cards"]
+    labels = [[(c.name, c.get("data-label"), c.get_text()) for c in row.find_all(["td", "th"])] for row in first.tbody.find_all("tr")]
+    assert labels == [[("td", "Year", "2017"), ("td", "Holds under all? & why", "yes")],
+                      [("th", "Year", "2018"), ("td", "Holds under all? & why", "no")]]
+    assert first.find("td")["id"] == "T_x_r0" and first.find("td")["class"] == ["data"], "the cell keeps its attributes"
+    assert [c.get("data-label") for c in second.tbody.find_all(["td", "th"])] == ["", "a"]
+    assert [c.get("data-label") for c in first.thead.find_all("th")] == [None, None], "header cells are not labelled"
+
+
+@pytest.mark.parametrize("table", [
+    '<table><thead><tr><th colspan="2">pay</th></tr><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>',
+    '<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td rowspan="2">1</td><td>2</td></tr><tr><td>3</td></tr></tbody></table>',
+    '<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>',
+    '<table><tbody><tr><td>1</td><td>2</td></tr></tbody></table>',
+    '<table><tr><td>1</td><td>2</td></tr></table>',
+])
+def test_a_table_whose_cells_cannot_be_matched_to_one_header_each_stays_a_table(table):
+    """Two header rows, spanning cells, a short row or no header: no card layout (it keeps its scrolling box)."""
+    assert label_table_cells(table) == table
 
 
 def test_a_table_not_made_by_report_table_scrolls_in_its_own_labelled_box():
@@ -248,6 +355,77 @@ def test_every_table_link_opens_its_csv_copy(built):
     assert (built / "data" / "claims.csv").read_bytes() == paths.processed("claims.csv").read_bytes()
 
 
+def test_every_hint_is_inside_a_closed_details_on_every_notebook_page(built):
+    count = 0
+    for step in STEPS:
+        nb = nbformat.read(paths.NOTEBOOKS / step.notebook, as_version=4)
+        tree = soup((built / f"{Path(step.notebook).stem}.html").read_text(encoding="utf-8"))
+        for cell in nb.cells:
+            if "hint" not in cell.metadata.get("tags", []):
+                continue
+            count += 1
+            inner = re.sub(r"</?details>|<summary>.*?</summary>", "", cell.source, flags=re.S)
+            hint_text = plain(soup(site._markdown(inner)).get_text())
+            assert len(hint_text) > 20, (step.notebook, cell.id)
+            rendered = tree.find(id=f"cell-id={cell.id}")
+            folds = [d for d in rendered.find_all("details") if not d.has_attr("open") and d.summary.get_text() == "Hint"]
+            assert len(folds) == 1, f"{step.notebook} {cell.id}: no closed Hint fold"
+            assert hint_text in plain(folds[0].get_text()), f"{step.notebook} {cell.id}: the hint text is outside its fold"
+            assert plain(rendered.get_text()).replace(plain(folds[0].get_text()), "").strip() == "", \
+                f"{step.notebook} {cell.id}: text of the hint cell outside the fold"
+    assert count >= 5, "the notebooks have hint cells"
+
+
+def test_every_solution_and_its_outputs_sit_in_one_closed_fold_on_the_teachers_site(built):
+    count = 0
+    for step in STEPS:
+        nb = nbformat.read(paths.NOTEBOOKS / step.notebook, as_version=4)
+        tree = soup((built / f"{Path(step.notebook).stem}.html").read_text(encoding="utf-8"))
+        for cell in nb.cells:
+            tags = cell.metadata.get("tags", [])
+            if "solution" not in tags or not cell.source.strip():
+                continue
+            count += 1
+            rendered = tree.find(id=f"cell-id={cell.id}")
+            fold = fold_of(rendered)
+            assert fold is not None, f"{step.notebook} {cell.id}: the solution is shown open"
+            expected = SHOW_MODEL_ANSWER if cell.cell_type == "markdown" else SHOW_SOLUTION
+            assert fold.summary.get_text() == expected, (step.notebook, cell.id)
+            if cell.cell_type == "code" and cell.outputs:
+                outputs = rendered.select(".output_area")
+                assert len(outputs) == len(cell.outputs) and all(fold_of(o) is fold for o in outputs), (step.notebook, cell.id)
+    assert count >= 10, "the notebooks have solution cells"
+
+
+def test_every_image_on_every_page_opens_a_file_of_the_site_and_none_is_inlined(built):
+    charts = 0
+    for page in pages(built):
+        text = page.read_text(encoding="utf-8")
+        assert "data:image" not in text, f"{page.name}: an image is inlined as well as written as a file"
+        for image in soup(text).find_all("img"):
+            charts += 1
+            link = image.find_parent("a")
+            assert link is not None, f"{page.name}: {image['src']} is not in a link"
+            assert link["href"] == image["src"] and (built / image["src"]).is_file(), f"{page.name}: {image['src']}"
+            assert image.get("alt", "").strip(), f"{page.name}: {image['src']} has no alt text"
+    assert charts >= 12  # nine charts on the notebook pages, three on the index
+    salaries = (built / "02-salaries.html").read_text(encoding="utf-8")
+    for src in re.findall(r'<img[^>]*src="([^"]+)"', salaries):
+        assert src.startswith("data/charts/") and (built / src).read_bytes() == paths.processed(src.removeprefix("data/")).read_bytes()
+
+
+def test_every_table_with_one_header_row_is_labelled_for_the_phone_layout(built):
+    tables = 0
+    for page in pages(built):
+        for table in soup(page.read_text(encoding="utf-8")).find_all("table"):
+            tables += 1
+            assert "mrt-cards" in table.get("class", []), f"{page.name}: {table.caption or table.get('id')}"
+            headers = [plain(th.get_text()) for th in table.thead.find_all("th")]
+            for row in table.tbody.find_all("tr"):
+                assert [c.get("data-label") for c in row.find_all(["td", "th"])] == headers, page.name
+    assert tables > 30
+
+
 def test_setup_code_is_left_out_analysis_code_folded_parameters_open(built):
     salaries = (built / "02-salaries.html").read_text(encoding="utf-8")
     assert "use_style" not in salaries  # the setup cell's code
@@ -292,7 +470,8 @@ def test_index_shows_the_main_charts_with_their_alt_text_and_data():
     assert len(charts) == 3
     for stem in charts:
         alt = chart_alt(paths.charts_dir() / f"{stem}.png")
-        assert f'<img src="data/charts/{stem}.png" alt="{alt.replace(chr(39), "&#x27;")}">' in index
+        assert (f'<a class="mrt-chart" href="data/charts/{stem}.png"><img src="data/charts/{stem}.png" '
+                f'alt="{alt.replace(chr(39), "&#x27;")}"></a>') in index
         assert f'href="data/charts/{stem}.csv"' in index
 
 

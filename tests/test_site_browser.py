@@ -4,7 +4,8 @@ and at desktop width (1,280 px).
 Each page is loaded once per width (the ``seen`` fixture records what the browser saw); each test then
 checks one thing on one page at one width, so a failure names the page, the width and the check:
 
-- no horizontal scroll of the page (a wide table scrolls inside its own box);
+- no horizontal scroll of the page, and no table cell beyond the right edge of the window, not even inside a
+  table's scrolling box (at 390 px a labelled table is a stack of cards);
 - every image loads and has alt text;
 - no ``NaN``, ``<NA>``, ``&#36;`` or raw TeX in the visible text;
 - code folded: every code cell's input sits in a ``<details>``, closed unless it is the parameters cell;
@@ -36,7 +37,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-component-update", "--disable-sync"]
 WIDTHS = (390, 1280)
 PAGES = ("index.html", *(Path(s.notebook).stem + ".html" for s in STEPS), *((TEACHING_PAGE,) if TEACHING.is_file() else ()))
-SCREENSHOT_PAGES = ("index.html", "02-salaries.html")
+SCREENSHOT_PAGES = ("index.html", "02-salaries.html", "05-fact-check.html")
 BAD_TEXT = {"NaN": r"\bNaN\b", "<NA>": r"<NA>", "&#36;": r"&#36;", r"\(": r"\\\(", r"\[": r"\\\[", "$$": r"\$\$", r"\frac": r"\\frac"}
 SERIOUS = ("serious", "critical")
 
@@ -61,9 +62,21 @@ PAGE_STATE = """() => {
     return {in_details: !!details, open: !!(details && details.open), parameters: !!pre.closest('.celltag_parameters'),
             visible: pre.checkVisibility()};
   });
+  const clipped = el => { // inside a visually hidden box (a 1-px clipped box: the header row of a table shown as cards)
+    for (let e = el; e; e = e.parentElement) {
+      const r = e.getBoundingClientRect();
+      if (getComputedStyle(e).overflow !== 'visible' && (r.width <= 1 || r.height <= 1)) return true;
+    }
+    return false;
+  };
+  const cut = Array.from(document.querySelectorAll('td, th')).filter(c => c.getClientRects().length && c.checkVisibility() && !clipped(c))
+    .filter(c => c.getBoundingClientRect().right > root.clientWidth + 1)
+    .map(c => (c.closest('table').querySelector('caption') || {}).textContent + ' | ' + c.textContent.trim().slice(0, 30)
+              + ' ' + Math.round(c.getBoundingClientRect().right) + 'px');
+  const cards = Array.from(document.querySelectorAll('table')).map(t => getComputedStyle(t).display === 'block');
   const links = Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'));
   const ids = Array.from(document.querySelectorAll('[id]')).map(e => e.id);
-  return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide, images, code, links, ids,
+  return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide, cut, cards, images, code, links, ids,
           text: document.body.innerText};
 }"""
 
@@ -135,6 +148,20 @@ def test_no_horizontal_page_scroll(seen, name, width):
     state = seen[name, width]
     assert state["scrollWidth"] <= state["clientWidth"], (
         f"{name} at {width} px is {state['scrollWidth']} px wide; widest elements: {state['wide']}")
+
+
+@pytest.mark.parametrize(("name", "width"), cases())
+def test_every_table_cell_is_within_the_window(seen, name, width):
+    """A column cut off inside a table's scrolling box is as unread as one off the page (the verdict column was)."""
+    cut = seen[name, width]["cut"]
+    assert not cut, f"{name} at {width} px: {len(cut)} table cell(s) end beyond the window's right edge, e.g. {cut[:3]}"
+
+
+@pytest.mark.parametrize("name", [name for name in PAGES if name != "index.html"])
+def test_tables_are_cards_on_a_phone_and_tables_on_a_desktop(seen, name):
+    phone, desktop = seen[name, 390]["cards"], seen[name, 1280]["cards"]
+    assert phone and all(phone), f"{name}: {phone.count(False)} of {len(phone)} table(s) not shown as cards at 390 px"
+    assert not any(desktop), f"{name}: a table is shown as cards at 1,280 px"
 
 
 @pytest.mark.parametrize(("name", "width"), cases())
@@ -221,7 +248,14 @@ def test_index_links_every_notebook_and_screenshots_are_kept(seen):
 
 PRINT_STATE = """() => {
   const shown = el => getComputedStyle(el).display !== 'none' && el.checkVisibility();
+  const page = document.documentElement.clientWidth;
   return {
+    page_width: page,
+    too_wide: Array.from(document.querySelectorAll('table')).filter(shown)
+                .map(t => ({caption: (t.querySelector('caption') || {}).textContent || t.textContent.slice(0, 40),
+                            right: Math.max(t.getBoundingClientRect().right,
+                                            ...Array.from(t.querySelectorAll('td, th')).map(c => c.getBoundingClientRect().right))}))
+                .filter(t => t.right > page + 1).map(t => t.caption.slice(0, 50) + ': ' + Math.round(t.right) + ' px'),
     nav: Array.from(document.querySelectorAll('header nav')).some(shown),
     folded_code: Array.from(document.querySelectorAll('details.mrt-code:not(.mrt-parameters)')).filter(shown).length,
     parameters: Array.from(document.querySelectorAll('details.mrt-parameters pre')).filter(shown).length,
@@ -232,20 +266,43 @@ PRINT_STATE = """() => {
 }"""
 
 
-def test_print_stylesheet_drops_navigation_and_folded_code_and_unclips_tables(site, tmp_path):
+# The printed page: Letter (8.5 in, 816 CSS px) less the print style sheet's @page margins of 1.4 cm a side (52.9 px).
+# Chromium lays a printed page out at that width, so the page is measured as printed in a window of that width.
+PRINTED_WIDTH = round(8.5 * 96 - 2 * 1.4 / 2.54 * 96)  # 710 px
+
+
+@pytest.fixture(scope="module")
+def printed(site, tmp_path_factory) -> dict:
     from playwright.sync_api import sync_playwright
 
     executable = chromium()
+    pdfs = tmp_path_factory.mktemp("print")
+    results = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto((site / "04-education.html").as_uri())
+        page = browser.new_page(viewport={"width": PRINTED_WIDTH, "height": 900})
         page.emulate_media(media="print")
-        state = page.evaluate(PRINT_STATE)
-        page.pdf(path=str(tmp_path / "04-education.pdf"))
+        for name in PAGES:
+            page.goto((site / name).as_uri())
+            results[name] = page.evaluate(PRINT_STATE)
+        page.goto((site / "04-education.html").as_uri())
+        page.pdf(path=str(pdfs / "04-education.pdf"), format="Letter")
+        results["pdf_bytes"] = (pdfs / "04-education.pdf").stat().st_size
         browser.close()
+    return results
+
+
+def test_print_stylesheet_drops_navigation_and_folded_code_and_unclips_tables(printed):
+    state = printed["04-education.html"]
     assert not state["nav"], "the navigation is printed"
     assert state["folded_code"] == 0, f"{state['folded_code']} folded code cell(s) printed"
     assert state["parameters"] == 1, "the parameters cell is printed"
     assert state["tables"] > 0 and state["clipped_tables"] == 0, f"{state['clipped_tables']} table box(es) clip their table in print"
-    assert (tmp_path / "04-education.pdf").stat().st_size > 10_000
+    assert printed["pdf_bytes"] > 10_000
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_print_stylesheet_fits_every_table_to_the_printed_page(printed, name):
+    state = printed[name]
+    assert state["page_width"] == PRINTED_WIDTH
+    assert not state["too_wide"], f"{name}: table(s) wider than the printed page ({PRINTED_WIDTH} px): {state['too_wide'][:3]}"

@@ -2,14 +2,20 @@
 
 One page per notebook, an index that leads with the key findings and the main charts, and the
 teachers' guide (TEACHING.md) rendered beside them. Pages load nothing from outside and run no
-script: styles are inlined, notebook images are data URIs, and the index's charts and every table's
-CSV are copied into the site folder (``data/``), so the folder works offline, as in many classrooms.
+script: styles are inlined, and every chart (PNG) and every table's CSV are copied into the site folder
+(``data/``), where the pages point, so the folder works offline, as in many classrooms.
 
 On a notebook page every code cell's input is folded in a ``<details>`` "Show the code" (HTML, no
 script); the cell a reader is meant to change (tagged ``parameters``) is shown open; cells tagged
-``setup`` (imports, reading tables) have their code left out. Outputs are always shown. With
-``solutions=False`` the cells tagged ``solution`` (code and written model answers) are left out,
-outputs included: the student site.
+``setup`` (imports, reading tables) have their code left out. Outputs are shown, except a solution's:
+each cell tagged ``solution`` is folded whole, its code with its outputs ("Show the solution"), a
+written model answer likewise ("Show the model answer"). With ``solutions=False`` those cells are left
+out, outputs included: the student site.
+
+Each chart a notebook shows is written once, as a file: the page's ``<img>`` points at the site's copy
+of the PNG (``data/charts/``) rather than carrying it again as a data URI, and links to it so that a
+reader on a phone can open it at full size. Every table whose cells each have one column header is
+labelled cell by cell (``data-label``), and up to 50rem (800 px) each row is shown as a card of labelled values.
 
 Why nbconvert and a small template rather than Jupyter Book or Quarto (issue 12 asks; checked
 2026-11): the code of our own that any tool would still need is most of this module: the index (key
@@ -32,11 +38,14 @@ browser tests (tests/test_site_browser.py) hold.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 import nbformat
@@ -47,6 +56,7 @@ from mrt.pipeline import STEPS
 
 SITE = paths.ROOT / "site"
 SITE_DATA = "data"  # the site's copy of data/processed/ (tables, charts and their CSVs)
+IMAGES = "images"  # an image a notebook shows that is not a file of data/processed/ (none today: every chart is saved)
 MARKER = ".mrt-site"  # marks a folder this module built, so a rebuild may replace it and nothing else
 TEACHING = paths.ROOT / "TEACHING.md"
 TEACHING_PAGE = "teaching.html"
@@ -59,6 +69,7 @@ HIDE_INPUT_TAG = "hide-input"
 PYGMENTS_STYLE = "xcode"  # every token colour at least 4.5:1 on white and on the code background (WCAG AA)
 SHOW_CODE = "Show the code"
 SHOW_SOLUTION = "Show the solution"
+SHOW_MODEL_ANSWER = "Show the model answer"
 PARAMETERS_SUMMARY = "The parameters: change these values and rerun the notebook"
 
 
@@ -66,8 +77,21 @@ class SiteError(RuntimeError):
     """The site cannot be built as asked; the message says what and where."""
 
 
-# The page template: nbconvert's "basic" (plain HTML fragments), with code folded.
+# The page template: nbconvert's "basic" (plain HTML fragments), with code folded. A solution cell is
+# folded whole (any_cell), so its outputs are in the fold with its code.
 TEMPLATE = r"""{%- extends 'classic/base.html.j2' -%}
+
+{% block any_cell scoped %}
+{%- if "solution" in cell.metadata.get("tags", []) -%}
+<details class="mrt-fold mrt-solution"><summary>
+{{- resources.mrt.model_answer if cell.cell_type == "markdown" else resources.mrt.solution -}}
+</summary>
+{{ super() }}
+</details>
+{%- else -%}
+{{ super() }}
+{%- endif -%}
+{% endblock any_cell %}
 
 {% block codecell %}
 {%- if cell.outputs or not cell.metadata.get("transient", {}).get("remove_source", false) -%}
@@ -78,10 +102,13 @@ TEMPLATE = r"""{%- extends 'classic/base.html.j2' -%}
 {% block input_group -%}
 {%- if cell.source.strip() -%}
 {%- set tags = cell.metadata.get("tags", []) -%}
+{%- if "solution" in tags -%}
+<div class="input">
+{{ super() }}
+</div>
+{%- else -%}
 {%- if "parameters" in tags -%}
 <details class="mrt-code mrt-parameters" open><summary>{{ resources.mrt.parameters }}</summary>
-{%- elif "solution" in tags -%}
-<details class="mrt-code mrt-solution"><summary>{{ resources.mrt.solution }}</summary>
 {%- else -%}
 <details class="mrt-code"><summary>{{ resources.mrt.code }}</summary>
 {%- endif %}
@@ -89,6 +116,7 @@ TEMPLATE = r"""{%- extends 'classic/base.html.j2' -%}
 {{ super() }}
 </div>
 </details>
+{%- endif -%}
 {%- endif -%}
 {% endblock input_group %}
 
@@ -123,19 +151,37 @@ header nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.15rem 1
                 border-bottom: 1px solid #ddd; font-size: 0.92rem; }
 header nav a[aria-current="page"] { color: #1a1a1a; font-weight: 700; text-decoration: none; }
 footer { margin-top: 3rem; padding-bottom: 2rem; font-size: 0.85rem; color: #4a4a4a; border-top: 1px solid #ddd; }
-/* tables: a wide one scrolls inside its own box, never the page */
+/* tables: as wide as their content up to the width of the page, long text wrapped in its cell; a table that still does
+   not fit (a long unbroken word) scrolls inside its own box, never the page */
 .mrt-table-wrap, .mrt-wide { overflow-x: auto; max-width: 100%; margin: 0.75rem 0; }
-table { border-collapse: collapse; border: none; font-size: 0.88rem; margin: 0.25rem 0; }
+table { border-collapse: collapse; border: none; font-size: 0.88rem; margin: 0.25rem 0; width: auto; max-width: 100%; }
 caption { caption-side: top; text-align: left; font-weight: 600; padding: 0.25rem 0; }
-th, td { border: none; border-bottom: 1px solid #d6d6d6; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top;
-         max-width: 22rem; }
-.mrt-table-wrap table, .mrt-wide table { width: max-content; }  /* natural width, long text wrapped; scrolls if wider than the box */
-@media (max-width: 48rem) { th, td { max-width: 15rem; } }
+th, td { border: none; border-bottom: 1px solid #d6d6d6; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
+td { overflow-wrap: anywhere; min-width: 3.5rem; }
 th { background: #f0f0ee; }
 .mrt-table-note { font-size: 0.88rem; margin-top: 0.2rem; }
-/* code cells: folded; the parameters cell open */
-details.mrt-code { margin: 0.5rem 0; }
-details.mrt-code > summary { cursor: pointer; color: #005a8c; font-size: 0.9rem; width: fit-content; }
+/* on a phone each row of a labelled table is a card: one value under the other, each under its column's name */
+@media screen and (max-width: 50rem) {
+  table.mrt-cards, table.mrt-cards > tbody, table.mrt-cards > tbody > tr, table.mrt-cards > tbody > tr > td,
+  table.mrt-cards > tbody > tr > th, table.mrt-cards > caption { display: block; width: auto; min-width: 0; }
+  table.mrt-cards > thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.mrt-cards > tbody > tr { border: 1px solid #c8c8c8; border-radius: 4px; margin: 0 0 0.6rem; padding: 0.15rem 0; }
+  table.mrt-cards > tbody > tr > td, table.mrt-cards > tbody > tr > th { border-bottom: 1px solid #ececea; padding: 0.25rem 0.6rem;
+                                                                         text-align: left !important; background: none; }
+  table.mrt-cards > tbody > tr > :last-child { border-bottom: none; }
+  table.mrt-cards > tbody > tr > :not([data-label=""])::before { content: attr(data-label); display: block; font-size: 0.8rem;
+                                                                  font-weight: 600; color: #4a4a4a; }
+}
+/* code cells: folded; the parameters cell open; a solution folded whole, its code with its outputs */
+details.mrt-code, details.mrt-fold { margin: 0.5rem 0; }
+details.mrt-code > summary, details.mrt-fold > summary { cursor: pointer; color: #005a8c; font-size: 0.9rem; width: fit-content; }
+details.mrt-solution[open] { border-left: 4px solid #005a8c; padding-left: 0.6rem; }
+/* a fold written in a Markdown cell (an exercise's hint) looks like the others */
+.text_cell_render details > summary { cursor: pointer; color: #005a8c; font-size: 0.9rem; width: fit-content; }
+.text_cell_render details[open] { border-left: 4px solid #c8c8c8; padding-left: 0.6rem; }
+/* a chart opens at full size */
+a.mrt-chart { display: block; width: fit-content; max-width: 100%; }
+.mrt-full-size { font-size: 0.85rem; margin: 0.2rem 0 0; }
 details.mrt-parameters { border-left: 4px solid #00704a; padding-left: 0.6rem; }
 details.mrt-parameters > summary { color: #00553a; font-weight: 600; }
 .output_area { margin: 0.5rem 0 1rem; }
@@ -156,12 +202,13 @@ dl.mrt-guides dd { margin-left: 0; }
   body { font-size: 10.5pt; line-height: 1.4; }
   header, .skip-link, footer nav { display: none !important; }
   header, main, footer { max-width: none; padding: 0; }
-  details.mrt-code:not(.mrt-parameters) { display: none; }
+  details.mrt-code:not(.mrt-parameters), details.mrt-fold, .mrt-full-size { display: none; }
   details.mrt-parameters > summary { list-style: none; }
   pre { white-space: pre-wrap; overflow-wrap: anywhere; }
   .mrt-table-wrap, .mrt-wide { overflow: visible !important; }
-  table { font-size: 8.5pt; width: 100%; }
-  td { max-width: none; overflow-wrap: anywhere; }
+  /* a printed table is as wide as the page at most, its text wrapped in the cells */
+  table, .mrt-table-wrap table, .mrt-wide table { font-size: 8.5pt; width: 100%; max-width: 100%; }
+  th, td { min-width: 0; overflow-wrap: anywhere; }
   thead { display: table-header-group; }
   tr, img, figure, pre, .mrt-depends { break-inside: avoid; }
   h1, h2, h3, h4 { break-after: avoid; }
@@ -176,9 +223,11 @@ def _exporter(solutions: bool = True):
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
+    # embed_images stays off: with it, nbconvert re-parses each raw-HTML block of a Markdown cell on its own, which closes
+    # a hint's <details> before the Markdown inside it. No Markdown cell shows an image; outputs' images are handled
+    # by link_images.
     exporter = HTMLExporter(template_name="basic", extra_loaders=[DictLoader({"mrt_page.html.j2": TEMPLATE})],
-                            template_file="mrt_page.html.j2", exclude_input_prompt=True, exclude_output_prompt=True,
-                            embed_images=True)
+                            template_file="mrt_page.html.j2", exclude_input_prompt=True, exclude_output_prompt=True)
     remove = TagRemovePreprocessor(remove_input_tags={HIDE_INPUT_TAG}, remove_cell_tags=set() if solutions else {SOLUTION_TAG},
                                    enabled=True)
     exporter.register_preprocessor(remove, enabled=True)
@@ -277,6 +326,107 @@ def wrap_wide_tables(body: str) -> str:
     return _BARE_TABLE.sub(wrap, body)
 
 
+_TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
+_ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.S)
+_CELL = re.compile(r"<(t[dh])\b([^>]*)>(.*?)</\1>", re.S)
+_SECTION = r"<{0}\b[^>]*>(.*?)</{0}>"
+
+
+def _text(fragment: str) -> str:
+    """The text of an HTML fragment, on one line."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def _card_table(table: str) -> str:
+    """One table with each body cell labelled by its column header (``data-label``) and the class ``mrt-cards``; the
+    table unchanged if a cell cannot be matched to exactly one header (two header rows, a spanning cell, a short row)."""
+    head, body = (re.search(_SECTION.format(part), table, re.S) for part in ("thead", "tbody"))
+    if head is None or body is None or re.search(r"\b(?:rowspan|colspan)\s*=", table):
+        return table
+    header_rows = _ROW.findall(head.group(1))
+    if len(header_rows) != 1:
+        return table
+    labels = [_text(cell[2]) for cell in _CELL.findall(header_rows[0])]
+    rows = _ROW.findall(body.group(1))
+    if not rows or any(len(_CELL.findall(row)) != len(labels) for row in rows):
+        return table
+
+    def label_row(row: re.Match) -> str:
+        cells = iter(labels)
+
+        def label(cell: re.Match) -> str:
+            tag, attributes, content = cell.groups()
+            return f'<{tag} data-label="{html.escape(next(cells), quote=True)}"{attributes}>{content}</{tag}>'
+
+        return _CELL.sub(label, row.group(0))
+
+    labelled = table[:body.start(1)] + _ROW.sub(label_row, body.group(1)) + table[body.end(1):]
+    opening = re.match(r"<table\b[^>]*>", labelled).group(0)
+    if re.search(r'\bclass="', opening):
+        marked = re.sub(r'\bclass="([^"]*)"', lambda m: f'class="{m.group(1)} mrt-cards"', opening, count=1)
+    else:
+        marked = opening[:-1] + ' class="mrt-cards">'
+    return marked + labelled[len(opening):]
+
+
+def label_table_cells(body: str) -> str:
+    """Label every body cell of every table with its column header, for the phone layout (each row a card of labelled
+    values, CSS only); a table whose cells do not each have one header is left as it is and scrolls in its box."""
+    return _TABLE.sub(lambda m: _card_table(m.group(0)), body)
+
+
+_DATA_IMAGE = re.compile(r'<img\b([^>]*?)\bsrc="data:image/(png|jpeg);base64,([^"]*)"([^>]*)>')
+_LINKED_IMAGE = re.compile(r'(<a class="mrt-chart" href="[^"]*">)?(<img\b[^>]*\bsrc="([^"]+)"[^>]*>)')
+
+
+def _png_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) in pixels read from a PNG's header, or None if the bytes are not a PNG."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
+        return None
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def chart_link(image: str, target: str, size: tuple[int, int] | None) -> str:
+    """An ``<img>`` wrapped in a link to the image file, and a line under it that says so (the chart is drawn for a
+    wide screen; on a phone a reader opens it and zooms)."""
+    dimensions = f" (PNG, {size[0]:,} × {size[1]:,} px)" if size else ""
+    return (f'<a class="mrt-chart" href="{html.escape(target, quote=True)}">{image}</a>'
+            f'<p class="mrt-full-size"><a href="{html.escape(target, quote=True)}">Open the chart at full size</a>{dimensions}.</p>')
+
+
+def link_images(body: str, known: dict[str, str], stem: str) -> tuple[str, dict[str, bytes]]:
+    """Every image of a notebook page as a file of the site, linked at full size: an image inlined as a data URI points
+    instead at the site's copy of the same bytes (``known``: SHA-256 -> path in the site, the charts of
+    ``data/processed/``) or, if it has none, at a new file ``images/<stem>-<hash>.png`` (returned, to be written). An
+    image already pointing at a file is linked to it; one already linked is left alone."""
+    files: dict[str, bytes] = {}
+    sizes: dict[str, tuple[int, int] | None] = {}
+
+    def to_file(match: re.Match) -> str:
+        data = base64.b64decode(match.group(3))
+        digest = hashlib.sha256(data).hexdigest()
+        target = known.get(digest)
+        if target is None:
+            target = f"{IMAGES}/{stem}-{digest[:12]}.{'png' if match.group(2) == 'png' else 'jpg'}"
+            files[target] = data
+        sizes[target] = _png_size(data)
+        return f'<img{match.group(1)}src="{html.escape(target, quote=True)}"{match.group(4)}>'
+
+    def link(match: re.Match) -> str:
+        if match.group(1):
+            return match.group(0)
+        target = html.unescape(match.group(3))
+        return chart_link(match.group(2), target, sizes.get(target))
+
+    return _LINKED_IMAGE.sub(link, _DATA_IMAGE.sub(to_file, body)), files
+
+
+def site_images() -> dict[str, str]:
+    """SHA-256 of each image in data/processed/ -> the path of its copy in the site (what ``_copy_data`` copies)."""
+    return {hashlib.sha256(item.read_bytes()).hexdigest(): f"{SITE_DATA}/{item.relative_to(paths.processed_dir()).as_posix()}"
+            for item in sorted(paths.processed_dir().rglob("*.png")) if item.is_file()}
+
+
 def local_targets(page: str) -> list[str]:
     """Every href and src of a page that points inside the site (for the tests): not a data URI,
     not a same-page anchor, not an http(s) or mailto link."""
@@ -339,8 +489,16 @@ def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
-def notebook_page(path: Path, exporter=None, *, solutions: bool = True, pages: set[str] | None = None) -> tuple[str, str]:
-    """(title, HTML page) of one executed notebook."""
+class NotebookPage(NamedTuple):
+    title: str
+    html: str
+    files: dict[str, bytes]  # images the page shows that are not already files of the site: path in the site -> bytes
+
+
+def notebook_page(path: Path, exporter=None, *, solutions: bool = True, pages: set[str] | None = None,
+                  images: dict[str, str] | None = None) -> NotebookPage:
+    """The title, HTML page and new image files of one executed notebook. ``images`` maps the SHA-256 of each image
+    file the site has to its path there (default: the charts of data/processed/, see ``site_images``)."""
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
@@ -349,14 +507,16 @@ def notebook_page(path: Path, exporter=None, *, solutions: bool = True, pages: s
             cell.metadata["tags"] = [*tags, HIDE_INPUT_TAG]
     exporter = exporter or _exporter(solutions)
     resources = {"metadata": {"path": str(path.parent)},
-                 "mrt": {"code": SHOW_CODE, "solution": SHOW_SOLUTION, "parameters": PARAMETERS_SUMMARY}}
+                 "mrt": {"code": SHOW_CODE, "solution": SHOW_SOLUTION, "model_answer": SHOW_MODEL_ANSWER,
+                         "parameters": PARAMETERS_SUMMARY}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     if not solutions and f"celltag_{SOLUTION_TAG}" in body:
         raise SiteError(f"{path.name}: a solution cell survived the student build")
     pages = pages if pages is not None else {p for p, _ in _pages_in_nav(solutions)}
-    body = focusable_code(wrap_wide_tables(localise_links(without_pilcrows(body), pages)))
+    body = label_table_cells(focusable_code(wrap_wide_tables(localise_links(without_pilcrows(body), pages))))
+    body, files = link_images(body, site_images() if images is None else images, path.stem)
     title = notebook_title(nb, path.stem)
-    return title, _page(title, body, f"{path.stem}.html", solutions)
+    return NotebookPage(title, _page(title, body, f"{path.stem}.html", solutions), files)
 
 
 def _guides_table() -> list[dict]:
@@ -454,7 +614,8 @@ def _charts_html() -> str:
         if not png.is_file():
             raise SiteError(f"the index shows chart {stem!r} but {paths.relative(png)} does not exist")
         csv = f"{SITE_DATA}/charts/{stem}.csv"
-        figures.append(f'<figure><img src="{SITE_DATA}/charts/{stem}.png" alt="{html.escape(chart_alt(png), quote=True)}">'
+        image = f'<img src="{SITE_DATA}/charts/{stem}.png" alt="{html.escape(chart_alt(png), quote=True)}">'
+        figures.append(f"<figure>{chart_link(image, f'{SITE_DATA}/charts/{stem}.png', _png_size(png.read_bytes()))}"
                        f"<figcaption>{html.escape(chart_title(png))}. "
                        f'<a href="{csv}">The numbers plotted (CSV)</a>.</figcaption></figure>')
     return "\n".join(figures)
@@ -515,7 +676,8 @@ def teaching_page() -> str:
     text = TEACHING.read_text(encoding="utf-8")
     title = next((line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")), "Teaching with these notebooks")
     pages = {p for p, _ in _pages_in_nav(True)}
-    return _page(title, focusable_code(wrap_wide_tables(localise_links(without_pilcrows(_markdown(text)), pages))), TEACHING_PAGE)
+    body = label_table_cells(focusable_code(wrap_wide_tables(localise_links(without_pilcrows(_markdown(text)), pages))))
+    return _page(title, body, TEACHING_PAGE)
 
 
 # The build -------------------------------------------------------------------------------------------
@@ -554,11 +716,14 @@ def build_site(out_dir: Path | None = None, notebooks_dir: Path | None = None, *
     try:
         pages = {p for p, _ in _pages_in_nav(solutions)}
         exporter = _exporter(solutions)
+        images = site_images()
         titles = {}
         for step in STEPS:
-            title, page = notebook_page(notebooks_dir / step.notebook, exporter, solutions=solutions, pages=pages)
-            titles[step.notebook] = title
-            write_text(page, built / f"{Path(step.notebook).stem}.html")
+            page = notebook_page(notebooks_dir / step.notebook, exporter, solutions=solutions, pages=pages, images=images)
+            titles[step.notebook] = page.title
+            write_text(page.html, built / f"{Path(step.notebook).stem}.html")
+            for name, data in page.files.items():
+                write_bytes(data, built / name)
         if TEACHING_PAGE in pages:
             write_text(teaching_page(), built / TEACHING_PAGE)
         _copy_data(built)
