@@ -2,6 +2,8 @@
 the project's own interpreter whatever kernelspecs exist, and outputs that never depend on HOME."""
 
 import json
+import re
+from pathlib import Path
 import os
 import sys
 
@@ -11,7 +13,7 @@ import pytest
 from conftest import unwritable_folder
 from mrt import paths
 from mrt.pipeline import (ALL_STEPS, KERNEL_ENV_DROPPED, STEPS, NotebookFailed, PreflightError, Step, check_notebook,
-                          kernel_environment, preflight, run_notebooks, tidy_metadata)
+                          check_processed_target, kernel_environment, preflight, run_notebooks, tidy_metadata)
 
 
 def notebook(*sources, tags=None):
@@ -204,3 +206,46 @@ def test_a_kernel_that_starts_is_started_once(monkeypatch):
     client = _FakeClient(failures=0)
     km, stopped, _ = _start(client, monkeypatch)
     assert client.starts == ["first manager"] and km == "first manager" and stopped == []
+
+
+# The folder of processed tables is replaced whole: it must be one the project owns ----------------------------
+
+@pytest.mark.parametrize("where, says", [
+    (lambda tmp: paths.ROOT, "holds the whole project"),
+    (lambda tmp: paths.ROOT.parent, "holds the whole project"),
+    (lambda tmp: Path("/"), "holds the whole project"),
+    (lambda tmp: paths.DEFAULT_RAW, "is the raw data"),
+    (lambda tmp: paths.DEFAULT_RAW / "reference", "is inside the raw data"),
+    (lambda tmp: paths.NOTEBOOKS, "is the notebooks"),
+    (lambda tmp: paths.ROOT / "site" / "processed", "is inside the site"),
+    (lambda tmp: paths.ROOT / "src" / "mrt", "is inside the code"),
+    (lambda tmp: paths.ROOT / ".venv", "is the environment"),
+])
+def test_processed_folder_may_not_be_or_hold_the_projects_own_folders(tmp_path, where, says):
+    target = where(tmp_path)
+    with pytest.raises(PreflightError, match=f"^{re.escape(str(target))} \\(set by MRT_PROCESSED_DIR\\) {says}[ :]"):
+        check_processed_target(target, paths.DEFAULT_RAW, "set by MRT_PROCESSED_DIR")
+
+
+def test_processed_folder_may_not_hold_or_be_inside_a_redirected_raw_folder(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for target, says in ((raw, "is the raw data"), (raw / "processed", "is inside the raw data"), (tmp_path, "holds the raw data")):
+        with pytest.raises(PreflightError, match=says):
+            check_processed_target(target, raw, "set by MRT_PROCESSED_DIR")
+
+
+def test_a_folder_of_someones_own_files_is_refused_but_a_folder_of_tables_or_an_empty_one_is_not(tmp_path):
+    mine = tmp_path / "mydocs"
+    (mine / "sub").mkdir(parents=True)
+    (mine / "thesis.txt").write_text("years of work")
+    with pytest.raises(PreflightError, match="already holds files but no data_dictionary.csv"):
+        check_processed_target(mine, paths.DEFAULT_RAW, "set by MRT_PROCESSED_DIR")
+    assert (mine / "thesis.txt").read_text() == "years of work"
+    empty, new, tables = tmp_path / "empty", tmp_path / "new" / "processed", tmp_path / "tables"
+    empty.mkdir()
+    tables.mkdir()
+    (tables / "data_dictionary.csv").write_text("table,column\n")
+    (tables / "figures.csv").write_text("x\n")
+    for ok in (empty, new, tables, paths.DATA / "processed", paths.ROOT / "scratch" / "processed"):
+        check_processed_target(ok, paths.DEFAULT_RAW, "processed tables")   # no error

@@ -95,6 +95,27 @@ def test_processed_folder_that_is_a_file_is_named(project, tmp_path):
     assert target.read_text() == "not a folder\n"
 
 
+def test_processed_folder_of_someones_own_files_is_refused_and_kept(project, tmp_path):
+    mine = tmp_path / "mydocs"
+    (mine / "sub").mkdir(parents=True)
+    (mine / "thesis.txt").write_text("years of work\n")
+    (mine / "sub" / "notes.md").write_text("notes\n")
+    before = output_files(project)
+    assert_fails_cleanly(project, before, run_project(project, **{paths.PROCESSED_ENV: str(mine)}),
+                         f"{mine} (set by {paths.PROCESSED_ENV}) already holds files but no data_dictionary.csv, so it is not "
+                         "a folder of processed tables: a run replaces that folder whole; point it at a new or empty folder")
+    assert (mine / "thesis.txt").read_text() == "years of work\n" and (mine / "sub" / "notes.md").read_text() == "notes\n"
+
+
+def test_processed_folder_set_to_the_raw_data_is_refused(project):
+    raw = project / "data" / "raw"
+    before, raw_before = output_files(project), {p: p.read_bytes() for p in raw.rglob("*") if p.is_file()}
+    assert_fails_cleanly(project, before, run_project(project, **{paths.PROCESSED_ENV: str(raw)}),
+                         f"{raw} (set by {paths.PROCESSED_ENV}) is the raw data ({raw.resolve()}): a run replaces that folder "
+                         "whole; point it at a folder of its own (for example scratch/processed)")
+    assert {p: p.read_bytes() for p in raw.rglob("*") if p.is_file()} == raw_before
+
+
 def test_missing_raw_folder_is_named(project, tmp_path):
     raw = tmp_path / "no-such-raw"
     before = output_files(project)

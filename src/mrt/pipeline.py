@@ -190,15 +190,17 @@ def logged_kernel_manager_class(env: dict[str, str], log: Path) -> type[ProjectK
     return LoggedKernelManager
 
 
-def quiet_asyncio_reports(log: Path) -> None:
+def quiet_asyncio_reports(log: Path, loggers: tuple[str, ...] = ("asyncio", "papermill")) -> None:
     """Send asyncio's own reports ("Task exception was never retrieved" from a helper task nbclient leaves
-    behind when a run is cut off) to ``log``: for tools that run their own event loop (papermill)."""
+    behind when a run is cut off) and papermill's ("Kernel died while waiting for execute reply" on Ctrl-C)
+    to ``log``: for tools that run their own event loop (papermill). The caller reports in one line."""
     import logging
 
     log.parent.mkdir(parents=True, exist_ok=True)
-    logger = logging.getLogger("asyncio")
-    logger.handlers[:] = [logging.FileHandler(log, encoding="utf-8", delay=True)]
-    logger.propagate = False
+    for name in loggers:
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [logging.FileHandler(log, encoding="utf-8", delay=True)]
+        logger.propagate = False
 
 
 def project_kernel_manager(connection_file: Path) -> AsyncKernelManager:
@@ -503,6 +505,36 @@ def check_raw_dir(raw: Path, redirected: bool) -> None:
         raise PreflightError(f"raw data folder {raw}{origin} lacks {', '.join(missing)}")
 
 
+PROCESSED_MARKER = "data_dictionary.csv"  # every folder of processed tables holds it (notebook 01 writes it)
+
+
+def check_processed_target(processed: Path, raw: Path, origin: str) -> None:
+    """The folder of processed tables is replaced whole at the end of a run, so it must be one the project owns:
+    not the repository, the raw data, the notebooks, the site, the code or the environment (nor a folder holding
+    or inside one of them), and, if it already holds files, a folder of processed tables (with its data
+    dictionary), never a folder of someone's own files."""
+    target = Path(processed).resolve()
+    root = paths.ROOT.resolve()
+    if target == root or target in root.parents:
+        raise PreflightError(f"{processed} ({origin}) holds the whole project: a run replaces that folder whole; "
+                             "point it at a folder of its own (for example scratch/processed)")
+    protected = {"the raw data": Path(raw), "the project's raw data": paths.DEFAULT_RAW, "the notebooks": paths.NOTEBOOKS,
+                 "the site": paths.ROOT / "site", "the code": paths.ROOT / "src", "the tests": paths.ROOT / "tests",
+                 "the environment": paths.ROOT / ".venv", "git's history": paths.ROOT / ".git"}
+    guides = paths.guides_dir()
+    if guides is not None:
+        protected["the guide texts"] = guides
+    for what, folder in protected.items():
+        folder = folder.resolve()
+        if target == folder or target in folder.parents or folder in target.parents:
+            relation = "is" if target == folder else ("holds" if target in folder.parents else "is inside")
+            raise PreflightError(f"{processed} ({origin}) {relation} {what} ({folder}): a run replaces that folder whole; "
+                                 "point it at a folder of its own (for example scratch/processed)")
+    if target.is_dir() and any(target.iterdir()) and not (target / PROCESSED_MARKER).is_file():
+        raise PreflightError(f"{processed} ({origin}) already holds files but no {PROCESSED_MARKER}, so it is not a folder "
+                             "of processed tables: a run replaces that folder whole; point it at a new or empty folder")
+
+
 def preflight() -> Plan:
     """Everything the main job can check before it writes anything; raises PreflightError naming the problem.
 
@@ -520,6 +552,7 @@ def preflight() -> Plan:
 
     check_raw_layer(plan.raw)  # every raw table and occupation.toml validated (file, row, column) before anything is written
     processed_origin = f"set by {paths.PROCESSED_ENV}" if paths.PROCESSED_ENV in redirected else "processed tables"
+    check_processed_target(plan.processed, plan.raw, processed_origin)
     check_writable(plan.processed, processed_origin)
     check_writable(plan.processed.parent, f"the folder holding {plan.processed.name}/, {processed_origin}")
     check_writable(plan.notebooks, "executed notebooks")
