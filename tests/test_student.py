@@ -282,6 +282,22 @@ def test_start_py_keeps_shipped_tables_and_sends_work_to_scratch(dist, tmp_path)
     assert start.main(["lab"]) == 1          # not set up yet: says so instead of failing later
 
 
+def test_start_py_notices_a_bundle_moved_or_copied_after_set_up(dist, tmp_path, capsys):
+    copy = tmp_path / "renamed"
+    shutil.copytree(dist / "student", copy)
+    spec = importlib.util.spec_from_file_location("start", copy / "start.py")
+    start = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(start)
+    start.PYTHON.parent.mkdir(parents=True)
+    start.PYTHON.write_text("")                           # an environment set up elsewhere, then copied here
+    start.STAMP.write_text(str(tmp_path / "student") + "\n")
+    assert start.installed_for() == str(tmp_path / "student") and not start.ready()
+    assert "set up in " + str(tmp_path / "student") + " and has been moved or copied since" in capsys.readouterr().err
+    assert start.main(["check"]) == 1 and start.main(["lab"]) == 1
+    start.STAMP.write_text(str(copy) + "\n")
+    assert start.ready()
+
+
 def test_the_zip_is_the_same_when_rebuilt(dist, toy, tmp_path):
     again = tmp_path / "dist"
     bundle.build_bundle(again, [toy], with_site=False)
@@ -378,3 +394,24 @@ def test_the_real_bundle_has_no_solution_and_runs_outside_the_repository(tmp_pat
         executed = nbformat.read(student / "scratch" / "executed" / step.notebook, as_version=4)
         assert not [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"], step.notebook
     assert {p: p.read_bytes() for p in (student / "data" / "processed").rglob("*") if p.is_file()} == shipped
+
+
+def test_in_a_student_bundle_tables_default_to_a_working_copy_in_scratch(tmp_path, monkeypatch):
+    """Whatever starts the kernel (start.py, VS Code, a hub), a bundle's shipped tables are never written."""
+    shipped = tmp_path / "data" / "processed"
+    (shipped / "charts").mkdir(parents=True)
+    (shipped / "figures.csv").write_text("shipped\n")
+    (shipped / "charts" / "a.csv").write_text("chart\n")
+    monkeypatch.delenv(paths.PROCESSED_ENV, raising=False)
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    monkeypatch.setattr(paths, "DATA", tmp_path / "data")
+    assert paths.processed_dir() == shipped                      # no marker: the project's own layout
+    (tmp_path / paths.STUDENT_MARKER).write_text("bundle\n")
+    working = paths.processed_dir()
+    assert working == tmp_path / "scratch" / "processed"
+    assert (working / "figures.csv").read_text() == "shipped\n" and (working / "charts" / "a.csv").read_text() == "chart\n"
+    (working / "figures.csv").write_text("the student's own\n")
+    assert paths.processed_dir() == working and (working / "figures.csv").read_text() == "the student's own\n"
+    assert (shipped / "figures.csv").read_text() == "shipped\n"
+    monkeypatch.setenv(paths.PROCESSED_ENV, str(tmp_path / "elsewhere"))
+    assert paths.processed_dir() == (tmp_path / "elsewhere").resolve()

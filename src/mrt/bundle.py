@@ -286,6 +286,8 @@ def _assemble_student(student: Path, notebooks: list[Path], assigned: list, work
     write_text("\n".join(student_requirements()) + "\n", student / "requirements.txt")
     shutil.copy2(paths.ROOT / "constraints.txt", student / "constraints.txt")
     write_text(_pyproject(), student / "pyproject.toml")
+    write_text("This folder is a student bundle: mrt's tables are read and written in scratch/processed.\n",
+               student / paths.STUDENT_MARKER)
     if with_site:
         from mrt.site import build_site
 

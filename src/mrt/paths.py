@@ -31,10 +31,33 @@ RAW = Path(os.environ[RAW_ENV]).resolve() if os.environ.get(RAW_ENV) else DEFAUL
 RAW_REFERENCE = RAW / "reference"
 
 
+STUDENT_MARKER = ".mrt-student-bundle"  # written by the student bundle's build: this folder is a student's copy
+
+
 def processed_dir() -> Path:
-    """Folder for processed tables (``data/processed`` unless redirected)."""
+    """Folder for processed tables: ``MRT_PROCESSED_DIR`` if set; in a student bundle, the working copy
+    ``scratch/processed`` (so nothing a student runs, in any editor or kernel, changes the shipped tables);
+    otherwise ``data/processed``."""
     override = os.environ.get(PROCESSED_ENV)
-    return Path(override).resolve() if override else DATA / "processed"
+    if override:
+        return Path(override).resolve()
+    if (ROOT / STUDENT_MARKER).is_file():
+        return student_working_tables()
+    return DATA / "processed"
+
+
+def student_working_tables() -> Path:
+    """A student bundle's ``scratch/processed``: each shipped table of ``data/processed`` copied there the first
+    time it is missing (a student's own version is never replaced)."""
+    import shutil
+
+    shipped, working = DATA / "processed", ROOT / "scratch" / "processed"
+    for table in sorted(shipped.rglob("*")):
+        target = working / table.relative_to(shipped)
+        if table.is_file() and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(table, target)
+    return working
 
 
 def charts_dir() -> Path:

@@ -65,23 +65,33 @@ def setup() -> int:
     if sys.version_info < (3, 11):
         say(f"error: Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
         return 1
-    if not PYTHON.exists():
-        say(f"creating {VENV}")
+    moved = installed_for() not in (None, str(ROOT))
+    if not PYTHON.exists() or moved:
+        say(f"creating {VENV}" + (f" again (it was set up in {installed_for()}; this folder was moved or copied)" if moved else ""))
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     say("installing the pinned packages (a few minutes the first time)")
     pip("-r", str(ROOT / "requirements.txt"), "-c", str(ROOT / "constraints.txt"))
     pip("--no-deps", "-e", str(ROOT))
     point_kernel_at_scratch()
     seed_working_tables()
-    STAMP.write_text("installed\n")
+    STAMP.write_text(str(ROOT) + "\n")  # where it was set up: a moved or copied folder needs setting up again
     say("ready: now run  python3 start.py lab")
     return 0
 
 
+def installed_for() -> str | None:
+    """The folder the environment was set up in, or None when it was never set up."""
+    return STAMP.read_text(encoding="utf-8").strip() if STAMP.is_file() else None
+
+
 def ready() -> bool:
-    if STAMP.is_file() and PYTHON.exists():
+    where = installed_for()
+    if where == str(ROOT) and PYTHON.exists():
         return True
-    say("error: not set up yet: run  python3 start.py setup  first")
+    if where is not None and where != str(ROOT):
+        say(f"error: this folder was set up in {where} and has been moved or copied since: run  python3 start.py setup  again")
+    else:
+        say("error: not set up yet: run  python3 start.py setup  first")
     return False
 
 
