@@ -230,6 +230,10 @@ FAULTS = [
     Fault("occupation.toml without the dollar year", text_edit(OCCUPATION, "dollar_year = 2024", ""), OCCUPATION, "'dollar_year'",
           "expected a value for"),
     Fault("occupation.toml not TOML", text_edit(OCCUPATION, 'name = "', 'name = '), OCCUPATION, ":", "not valid TOML"),
+    Fault("line number too large for any guide", cell(FIGURES, 1, "line", "99999999999999999999999"), FIGURES, "data row 1",
+          "expected a 1-based line number (1, 2, ... up to 100,000), found '99999999999999999999999'"),
+    Fault("line number in other digits", cell(FIGURES, 1, "line", "²"), FIGURES, "data row 1",
+          "expected a 1-based line number (1, 2, ... up to 100,000), found '²'"),
     Fault("partial setting not among the settings", text_edit(OCCUPATION, 'partial_settings = ["general medical', 'partial_settings = ["general surgical'),
           OCCUPATION, ":", "expected every partial_settings entry to be a setting named in [settings], found ['general surgical and surgical hospitals']"),
     Fault("certification key with a capital", text_edit(OCCUPATION, 'rhit = "', 'RHIT = "'), OCCUPATION, ":",
@@ -290,3 +294,8 @@ def test_the_raw_folder_can_be_named_by_the_environment(tmp_path):
     assert result.returncode != 0
     assert f"{folder / OEWS} data row 4, column 'median_annual': expected p10_annual <= median_annual" in result.stderr
     assert not (tmp_path / "processed").exists()
+
+
+def test_the_readme_states_how_many_faults_this_suite_has():
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"({len(FAULTS)} faults:" in readme, "README.md's Tests section states another count of raw-data faults"

@@ -533,6 +533,21 @@ def test_sweep_values_scale_published_figures():
     assert education.sweep_values("horizon_years", {"horizon_years": 20}) == (10.0, 40.0)
 
 
+def test_sweeps_stay_where_study_ends_within_the_horizon():
+    months = {"certificate_months": 12, "associate_months": 24, "bachelor_months": 48}
+    # a 5-year horizon (60 months): the bachelor's sweep (36-72) stops at 59 months; the others are untouched
+    assert education.sweep_values("bachelor_months", {**months, "horizon_years": 5}) == (36.0, 59.0)
+    assert education.sweep_values("associate_months", {**months, "horizon_years": 5}) == (18.0, 36.0)
+    assert education.sweep_values("bachelor_months", {**months, "horizon_years": 20}) == (36.0, 72.0)
+    # the shortest horizon tried must let 48 months of study end: 5 years (floor(48 / 12) + 1), not 10 when it is longer
+    assert education.sweep_values("horizon_years", {**months, "bachelor_months": 130, "horizon_years": 20}) == (11.0, 40.0)
+    assert education.sweep_values("horizon_years", {**months, "horizon_years": 20}) == (10.0, 40.0)
+    for name in ("bachelor_months", "horizon_years"):
+        params = {**DEFAULTS, "horizon_years": 7}
+        for value in education.sweep_values(name, params):
+            education.check_parameters(education.with_value(params, name, value))   # accepted together
+
+
 def test_sensitivity_moves_one_parameter_at_a_time():
     params = {**ONE_YEAR, "horizon_years": 2}
     table = education.sensitivity(params, SYNTHETIC, ["promotion_probability", "unemployment_risk"])

@@ -78,6 +78,9 @@ def test_default_run_names_are_plain_folder_names():
     ({"certificate_months": -3}, "parameter 'certificate_months': expected a finite number from 0 to 120 (months), got -3"),
     ({"promotion_probability": 1.5}, "parameter 'promotion_probability': expected a finite number from 0 to 1"),
     ({"certificate_start_percentile": 150}, "'certificate_start_percentile'"),
+    # with the notebook's own values: its bachelor's degree (48 months) does not end within a 3-year horizon
+    ({"horizon_years": 3}, "parameter 'bachelor_months': expected fewer months of study than the horizon (36 months), got 48"),
+    ({"horizon_years": 4}, "parameter 'bachelor_months': expected fewer months of study than the horizon (48 months), got 48"),
 ])
 def test_bad_parameters_are_refused_before_anything_is_written(tmp_path, parameters, message):
     def never(*args):
@@ -273,6 +276,15 @@ def test_an_interrupted_rerun_leaves_no_results_and_keeps_the_previous_run(tmp_p
     time.sleep(1.5)  # the kernel is starting or running the notebook
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=120)
-    assert process.returncode == 130, err
+    assert process.returncode == 143, err     # 128 + SIGTERM, as the main job
     assert err.strip().endswith(f"interrupted: the partial run was removed; {tmp_path.resolve() / 'mine'} is as it was before"), err
     assert listing(tmp_path) == ["mine", "mine/marker"]
+
+
+def test_an_empty_run_name_on_the_command_line_is_refused_not_replaced_by_the_default(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv(rerun.RUNS_ENV, str(tmp_path))
+    monkeypatch.setattr(rerun, "execute", lambda *args: (_ for _ in ()).throw(AssertionError("the notebook must not run")))
+    assert rerun.main(["--name", ""]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: run name '' is not a plain folder name") and err.rstrip().endswith("nothing was written.")
+    assert listing(tmp_path) == []

@@ -36,6 +36,9 @@ GUIDE_FILE_PATTERN = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
 GUIDE_FILE_EXAMPLE = "000_8f0a57b0245a47f7.txt"
 
 
+MAX_GUIDE_LINE = 100_000  # a guide is one web page of text; a larger line number is a typing slip
+
+
 def is_guide_file_name(name: str) -> bool:
     """The one rule for guide file names: three digits, an underscore, 16 hex digits, ``.txt``."""
     return bool(GUIDE_FILE_PATTERN.fullmatch(name))
@@ -109,8 +112,9 @@ def _guide_location(frame: pd.DataFrame, path: Path, guides: Iterable[str] | Non
         if known is not None and guide_file not in known:
             raise DataError(f"{where(path, position, column='guide_file')}: expected a guide listed in "
                             f"{paths.SOURCES.name} ({sorted(known)}), found {guide_file!r}")
-        if not line.isdigit() or int(line) < 1:
-            raise DataError(f"{where(path, position, guide_file, line, 'line')}: expected a 1-based line number (1, 2, ...), found {line!r}")
+        if not re.fullmatch(r"[0-9]{1,6}", line) or not 1 <= int(line) <= MAX_GUIDE_LINE:
+            raise DataError(f"{where(path, position, guide_file, line, 'line')}: expected a 1-based line number (1, 2, ... up to "
+                            f"{MAX_GUIDE_LINE:,}), found {line!r}")
         checked.append((position, guide_file, int(line)))
     return checked
 

@@ -518,6 +518,12 @@ def sweep_values(name: str, params: Mapping[str, object]) -> tuple[float, float]
     low, high = spec.sweep
     if spec.sweep_scales:
         return low * float(params[name]), high * float(params[name])
+    # only values the model accepts together with the others: study ends within the horizon
+    if name in STUDY_MONTHS and params.get("horizon_years") is not None:
+        high = min(high, float(params["horizon_years"]) * 12 - 1)
+    if name == "horizon_years":
+        longest = max((float(params[n]) for n in STUDY_MONTHS if params.get(n) is not None), default=0.0)
+        low = max(low, math.floor(longest / 12) + 1)
     return float(low), float(high)
 
 

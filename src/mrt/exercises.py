@@ -12,7 +12,9 @@ cell tagged ``solution`` and ``written`` that starts ``**Model answer.**``).
 :class:`Check` compares a student's answer with the key's without revealing it: the public check a
 student runs compares a salted SHA-256 digest of the normalised answer (rounded number, integer,
 true/false, text with case and spaces ignored, or a set of texts), so neither the check's source nor
-its failure message holds the value. This module uses only the standard library: the checks import it
+its failure message holds the value. That hides an answer from a glance, not from a determined student
+(a short answer can be found by trying values against the digest): the public checks are feedback, and
+marks come from the hidden checks. This module uses only the standard library: the checks import it
 in the student's kernel.
 """
 

@@ -135,6 +135,13 @@ def execute(folder: Path, parameters: dict) -> None:
             os.environ[paths.PROCESSED_ENV] = previous
 
 
+def notebook_defaults() -> dict:
+    """The values of the notebook's parameters cell, as the notebook would use them when not overridden."""
+    import papermill
+
+    return {name: ast.literal_eval(spec["default"]) for name, spec in papermill.inspect_notebook(str(paths.NOTEBOOKS / NOTEBOOK)).items()}
+
+
 def promote(partial: Path, out: Path) -> None:
     """Move a complete run into place, replacing a previous run of the same name only once the new one is whole."""
     old = out.parent / f".{out.name}.old"
@@ -154,6 +161,7 @@ def rerun(parameters: dict, name: str, root: Path | None = None) -> Path:
     """
     out = run_folder(name, root or runs_dir())
     check_parameters(parameters)
+    check_parameters({**notebook_defaults(), **parameters})  # the values together (months of study within the horizon)
     partial = partial_folder(out)
     shutil.rmtree(partial, ignore_errors=True)  # left by a run killed outright
     try:
@@ -225,8 +233,16 @@ def kept(name: str) -> str:
     return f"{folder} is as it was before" if (runs_dir() / name).exists() else f"no {folder} was written"
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C (the partial run is removed) but reported with its own exit code."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
 def _interrupted(signum, frame):
-    raise KeyboardInterrupt
+    raise Terminated(signum)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -236,10 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--name", help="folder name under runs/ (default: built from the parameters)")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _interrupted)  # a terminated run cleans up like an interrupted one
-    name = args.name or "run"
+    name = args.name if args.name is not None else "run"
     try:
         parameters = parse_parameters(args.parameter)
-        name = args.name or default_name(parameters)
+        name = args.name if args.name is not None else default_name(parameters)
         out = rerun(parameters, name)
     except (ParameterError, RunNameError) as error:
         print(f"error: {error}\nnothing was written.", file=sys.stderr)
@@ -247,9 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     except RunFailed as error:
         print(f"error: the rerun failed in {error}\nthe partial run was removed; {kept(name)}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as error:
         print(f"interrupted: the partial run was removed; {kept(name)}", file=sys.stderr)
-        return 130
+        return 128 + getattr(error, "signum", signal.SIGINT)   # 130 for Ctrl-C, 143 for SIGTERM, as run.py
     print(changes(paths.processed_dir(), out / "processed", name, Path(paths.relative(out))))
     return 0
 
