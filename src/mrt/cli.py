@@ -24,7 +24,7 @@ from pathlib import Path
 # Errors whose message already says what failed and what was expected: shown as they are, without the class name.
 EXPECTED_ERRORS = ("ChangedDuringRun", "CommandFailed", "NotebookFailed", "PreflightError", "RunBusy", "StagingError",
                    "DataError", "ParseError", "SchemaError", "ParameterError", "RunNameError", "ConfigError", "FindingError", "ChartError",
-                   "ExerciseError", "SiteError")
+                   "ExerciseError", "SiteError", "DraftError")
 
 
 class CommandFailed(RuntimeError):
@@ -48,6 +48,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("where", parents=[common], help="run the checks and say where the main job would read and write")
     sub.add_parser("lab", parents=[common], help="JupyterLab writing to scratch/processed, never data/processed "
                    "(other arguments go to jupyter lab)")
+    draft = sub.add_parser("draft", parents=[common], help="draft a ledger of printed figures from guide texts (every row "
+                           "unconfirmed, for a person to check)")
+    draft.add_argument("guide_dir", help="folder of guide texts (*.txt)")
+    draft.add_argument("--out", required=True, help="folder for the draft (must not hold a ledger already)")
     sub.add_parser("mutation", parents=[common], help="mutation testing (mutmut): share of mutants killed per module "
                    "(other arguments go to 'mutmut run', e.g. mutant name patterns)")
     return parser
@@ -235,8 +239,25 @@ def cmd_mutation(args) -> int:
     return 0
 
 
+def typed_path(text: str) -> Path:
+    """A path as the user typed it: a relative one is read from the folder the command was typed in (run.py hands
+    over from the checkout, and says where that was in MRT_CALLER_CWD)."""
+    path = Path(text).expanduser()
+    return path if path.is_absolute() else Path(os.environ.get("MRT_CALLER_CWD") or os.getcwd()) / path
+
+
+def cmd_draft(args) -> int:
+    from mrt import draft, paths
+
+    result = draft.draft(typed_path(args.guide_dir), paths.ROOT)
+    written = draft.write(result, typed_path(args.out))
+    print(draft.summary(result))
+    print("wrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
 COMMANDS = {"run": cmd_run, "notebooks": cmd_run, "site": cmd_site, "student": cmd_student, "where": cmd_where,
-            "lab": cmd_lab, "mutation": cmd_mutation}
+            "lab": cmd_lab, "mutation": cmd_mutation, "draft": cmd_draft}
 
 
 if __name__ == "__main__":
