@@ -769,35 +769,63 @@ def raw_path(default: Path, raw_dir: Path | None = None) -> Path:
     return Path(default) if raw_dir is None else Path(raw_dir) / Path(default).relative_to(paths.RAW)
 
 
-def build_all(raw_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+class Problems(list):
+    """What a checking run found, one line each (:func:`build_all` with ``problems=``): every file is checked even when
+    another fails; a table that needs a failed one is named as not checked, not guessed at."""
+
+    def attempt(self, build: Callable, needs: dict[str, object] | None = None, what: str = ""):
+        """The value of ``build()``, or None with its error recorded; None at once when something it needs failed."""
+        failed = [name for name, value in (needs or {}).items() if value is None]
+        if failed:
+            self.append(f"note: {what} not checked: it needs {' and '.join(failed)}, which failed above")
+            return None
+        try:
+            return build()
+        except (DataError, ParseError, occupation.ConfigError) as error:
+            self.append(str(error))
+            return None
+
+
+def _raise_at_once(build: Callable, needs: dict[str, object] | None = None, what: str = ""):
+    return build()
+
+
+def build_all(raw_dir: Path | None = None, problems: Problems | None = None) -> dict[str, pd.DataFrame]:
     """Every table the cleaning notebook writes, by file name, once the whole raw layer has been checked.
 
     ``raw_dir`` is another raw folder (a practice occupation, a copy in a test); by default the one
-    :mod:`mrt.paths` names (``data/raw`` unless ``MRT_RAW_DIR`` says otherwise).
+    :mod:`mrt.paths` names (``data/raw`` unless ``MRT_RAW_DIR`` says otherwise). By default the first problem raises;
+    with ``problems`` (a :class:`Problems` list) every file is checked and every problem recorded there instead, and
+    the tables that could be built are returned.
     """
     at: Callable[[Path], Path] = lambda default: raw_path(default, raw_dir)  # noqa: E731
-    occ = occupation.current() if raw_dir is None else occupation.read(at(paths.OCCUPATION))
-    guides = listed_guides(at(paths.SOURCES))
-    figures = build_figures(at(paths.GUIDE_FIGURES), occ, guides)
-    check_exclusions(at(paths.GUIDE_EXCLUSIONS), figures, guides)
-    tables = {
-        "figures.csv": figures,
-        "guide_wages.csv": build_guide_wages(figures, occ),
-        "guide_education.csv": build_guide_education(at(paths.GUIDE_EDUCATION), guides),
-        "guide_claims.csv": build_guide_claims(figures, at(paths.GUIDE_CLAIMS), guides),
-        "bls_wages.csv": build_bls_wages(at(paths.OEWS_NATIONAL), occ),
-        "bls_employment.csv": build_bls_employment(at(paths.OEWS_NATIONAL), occ),
-        "bls_projections.csv": build_bls_projections(at(paths.PROJECTIONS), occ),
-        "bls_ooh_editions.csv": build_bls_ooh_editions(at(paths.OOH_EDITIONS)),
-        "employment_by_setting.csv": build_employment_by_setting(figures, at(paths.INDUSTRY_EMPLOYMENT), occ),
-        "cpi_u.csv": build_cpi(at(paths.CPI_U)),
-        "education_costs_and_pay.csv": build_education_costs(at(paths.EDUCATION_COSTS)),
-        "bls_ooh_key_phrases.csv": build_ooh_key_phrases(at(paths.OOH_KEY_PHRASES)),
-        "bls_all_occupations_pay.csv": build_all_occupations_pay(at(paths.ALL_OCCUPATIONS_PAY)),
-        "bls_all_occupations_growth.csv": build_all_occupations_growth(at(paths.ALL_OCCUPATIONS_GROWTH)),
+    attempt = problems.attempt if problems is not None else _raise_at_once
+    occ = attempt(lambda: occupation.current() if raw_dir is None else occupation.read(at(paths.OCCUPATION)))
+    guides = attempt(lambda: listed_guides(at(paths.SOURCES)))
+    figures = attempt(lambda: build_figures(at(paths.GUIDE_FIGURES), occ, guides), {"occupation.toml": occ, "sources.csv": guides},
+                      "guide_figures.csv")
+    attempt(lambda: check_exclusions(at(paths.GUIDE_EXCLUSIONS), figures, guides), {"guide_figures.csv": figures, "sources.csv": guides},
+            "guide_line_exclusions.csv")
+    needs_occ, needs_figures = {"occupation.toml": occ}, {"guide_figures.csv": figures, "occupation.toml": occ}
+    builders: dict[str, tuple[Callable[[], pd.DataFrame], dict]] = {
+        "figures.csv": (lambda: figures, needs_figures),
+        "guide_wages.csv": (lambda: build_guide_wages(figures, occ), needs_figures),
+        "guide_education.csv": (lambda: build_guide_education(at(paths.GUIDE_EDUCATION), guides), {"sources.csv": guides}),
+        "guide_claims.csv": (lambda: build_guide_claims(figures, at(paths.GUIDE_CLAIMS), guides), needs_figures),
+        "bls_wages.csv": (lambda: build_bls_wages(at(paths.OEWS_NATIONAL), occ), needs_occ),
+        "bls_employment.csv": (lambda: build_bls_employment(at(paths.OEWS_NATIONAL), occ), needs_occ),
+        "bls_projections.csv": (lambda: build_bls_projections(at(paths.PROJECTIONS), occ), needs_occ),
+        "bls_ooh_editions.csv": (lambda: build_bls_ooh_editions(at(paths.OOH_EDITIONS)), {}),
+        "employment_by_setting.csv": (lambda: build_employment_by_setting(figures, at(paths.INDUSTRY_EMPLOYMENT), occ), needs_figures),
+        "cpi_u.csv": (lambda: build_cpi(at(paths.CPI_U)), {}),
+        "education_costs_and_pay.csv": (lambda: build_education_costs(at(paths.EDUCATION_COSTS)), {}),
+        "bls_ooh_key_phrases.csv": (lambda: build_ooh_key_phrases(at(paths.OOH_KEY_PHRASES)), {}),
+        "bls_all_occupations_pay.csv": (lambda: build_all_occupations_pay(at(paths.ALL_OCCUPATIONS_PAY)), {}),
+        "bls_all_occupations_growth.csv": (lambda: build_all_occupations_growth(at(paths.ALL_OCCUPATIONS_GROWTH)), {}),
     }
-    check_sources(at(paths.RAW), at(paths.SOURCES))  # last: a fault inside a file is named before a changed checksum
-    return tables
+    tables = {name: attempt(build, needs, name) for name, (build, needs) in builders.items()}
+    attempt(lambda: check_sources(at(paths.RAW), at(paths.SOURCES)))  # last: a fault inside a file is named before a changed checksum
+    return {name: table for name, table in tables.items() if table is not None}
 
 
 def build_all_occupations_growth(path: Path = paths.ALL_OCCUPATIONS_GROWTH) -> pd.DataFrame:

@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
                            "unconfirmed, for a person to check)")
     draft.add_argument("guide_dir", help="folder of guide texts (*.txt)")
     draft.add_argument("--out", required=True, help="folder for the draft (must not hold a ledger already)")
+    check = sub.add_parser("check", parents=[common], help="check a whole raw folder and print every problem at once")
+    check.add_argument("--raw", required=True, help="the raw folder (laid out like data/raw)")
     sub.add_parser("mutation", parents=[common], help="mutation testing (mutmut): share of mutants killed per module "
                    "(other arguments go to 'mutmut run', e.g. mutant name patterns)")
     return parser
@@ -256,8 +258,19 @@ def cmd_draft(args) -> int:
     return 0
 
 
+def cmd_check(args) -> int:
+    """Check the raw folder in a fresh interpreter whose MRT_RAW_DIR is that folder, so its own occupation.toml
+    decides the settings and names the data dictionary allows."""
+    from mrt import paths
+
+    raw = typed_path(args.raw).resolve()
+    env = dict(os.environ, **{paths.RAW_ENV: str(raw)})
+    return subprocess.run([sys.executable, "-m", "mrt.rawcheck", str(raw)], cwd=paths.ROOT, env=env).returncode
+
+
 COMMANDS = {"run": cmd_run, "notebooks": cmd_run, "site": cmd_site, "student": cmd_student, "where": cmd_where,
-            "lab": cmd_lab, "mutation": cmd_mutation, "draft": cmd_draft}
+            "lab": cmd_lab, "mutation": cmd_mutation, "draft": cmd_draft,
+            "check": cmd_check}
 
 
 if __name__ == "__main__":
