@@ -24,7 +24,7 @@ from pathlib import Path
 # Errors whose message already says what failed and what was expected: shown as they are, without the class name.
 EXPECTED_ERRORS = ("ChangedDuringRun", "CommandFailed", "NotebookFailed", "PreflightError", "RunBusy", "StagingError",
                    "DataError", "ParseError", "SchemaError", "ParameterError", "RunNameError", "ConfigError", "FindingError", "ChartError",
-                   "ExerciseError", "SiteError", "BundleError")
+                   "ExerciseError", "SiteError", "BundleError", "ReadmeError")
 
 
 class CommandFailed(RuntimeError):

@@ -53,11 +53,34 @@ def unescaped_dollars(markdown: str) -> list[str]:
     return [prose[max(0, m.start() - 20):m.end() + 20] for m in re.finditer(r"(?<!\\)\$", prose)]
 
 
+# Characters that would let text make markup of its own in Markdown: raw HTML (< > &) and links ([ ]).
+# Entities, not backslashes: ``\\[`` opens display maths in Jupyter's Markdown.
+_MARKUP = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;"}
+
+
+def escape_markup(text: str) -> str:
+    """Make text from data or configuration inert in Markdown: ``<``, ``>``, ``&``, ``[`` and ``]`` outside code
+    become HTML entities (shown as the same characters), so no raw HTML, comment or link can come from data.
+    Code spans and fenced blocks are left exactly as written (Markdown shows them literally anyway)."""
+    out, last = [], 0
+    for match in _CODE.finditer(text):
+        out.append(_inert(text[last:match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_inert(text[last:]))
+    return "".join(out)
+
+
+def _inert(text: str) -> str:
+    return re.sub(r"&(?!(?:amp|lt|gt|#91|#93);)|[<>\[\]]", lambda m: _MARKUP[m.group(0)[0]], text)
+
+
 def md(text: str):
-    """A finding or a paragraph as rendered Markdown (dollar signs escaped outside code)."""
+    """A finding or a paragraph as rendered Markdown (dollar signs escaped outside code). The words may hold
+    text from data (claims, names from occupation.toml): markup of their own (HTML, links) is made inert."""
     from IPython.display import Markdown
 
-    return Markdown(escape_dollars(text))
+    return Markdown(escape_dollars(escape_markup(text)))
 
 
 # Numbers in words ------------------------------------------------------------------------------------
@@ -241,6 +264,10 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str], formats: Mapping[str,
         shown = shown.head(max_rows)
     right = [label for column, label in columns.items() if _numeric_kind((formats or {}).get(column, "text"))]
     digest = hashlib.sha1((caption + shown.to_csv(index=False)).encode("utf-8")).hexdigest()[:10]
+    # every cell and label is text (often from data): escaped, so a claim's "<script>" is shown, never run
+    shown = shown.map(lambda v: html.escape(str(v), quote=False))
+    shown.columns = [html.escape(str(c), quote=False) for c in shown.columns]
+    right = [html.escape(str(c), quote=False) for c in right]
     styler = (shown.style.hide(axis="index").set_caption(html.escape(caption)).set_uuid(f"mrt{digest}")
               .set_table_attributes('class="mrt-table"'))
     if right:
