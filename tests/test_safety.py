@@ -183,3 +183,70 @@ def test_a_symlinked_processed_folder_is_refused_up_front(tmp_path):
     link.symlink_to(real)
     with pytest.raises(pipeline.PreflightError, match=r"is a symbolic link to .*real: .*set MRT_PROCESSED_DIR="):
         pipeline.check_processed_target(link, paths.RAW, "processed tables")
+
+
+# -- silently wrong: line numbers past a guide's end, shares above 100%, "-0%" ---------------------------------------
+
+def test_a_line_past_the_end_of_its_guide_is_refused_when_the_texts_are_available(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from mrt import clean
+    from mrt.io import DataError
+
+    guide = "000_8f0a57b0245a47f7.txt"
+    (tmp_path / guide).write_text("one\ntwo\nthree\n", encoding="utf-8")
+    monkeypatch.setenv(paths.GUIDES_ENV, str(tmp_path))
+    frame = pd.DataFrame({"guide_file": [guide, guide], "line": ["3", "4"]})
+    with pytest.raises(DataError, match=r"guide_claims\.csv data row 2 \(guide 000_8f0a57b0245a47f7\.txt line 4\), column "
+                                        r"'line': expected a line of the guide \(it has 3 lines in .*\), found '4'$"):
+        clean._guide_location(frame, paths.GUIDE_CLAIMS)
+    assert clean._guide_location(frame.head(1), paths.GUIDE_CLAIMS) == [(1, guide, 3)]
+    assert clean.guide_lines_note([guide]) is None
+
+
+def test_the_run_says_when_line_numbers_cannot_be_checked_against_the_guides(monkeypatch, tmp_path):
+    from mrt import clean
+
+    monkeypatch.delenv(paths.GUIDES_ENV, raising=False)
+    assert clean.guide_lines_note(["000_8f0a57b0245a47f7.txt"]) == (
+        "guide line numbers checked only as 1 to 100,000, not against the guide texts (MRT_GUIDES_DIR is not set); "
+        "set MRT_GUIDES_DIR to the folder of the guide texts to check them")
+    monkeypatch.setenv(paths.GUIDES_ENV, str(tmp_path))
+    assert f"not found in {tmp_path}: 000_8f0a57b0245a47f7.txt" in clean.guide_lines_note(["000_8f0a57b0245a47f7.txt"])
+
+
+def test_the_real_transcriptions_cite_lines_inside_their_guides(guides_dir):
+    from mrt import clean
+
+    clean.check_raw_layer()  # MRT_GUIDES_DIR is set (the fixture skips otherwise): every line is checked
+    assert clean.guide_lines_note(clean.listed_guides()) is None
+
+
+@pytest.mark.parametrize("printed, ok", [("100%", True), ("0%", True), ("100.5%", False), ("140%", False)])
+def test_an_employment_share_outside_0_to_100_percent_is_refused(tmp_path, printed, ok):
+    from mrt import clean
+    from mrt.io import DataError
+
+    text = paths.GUIDE_FIGURES.read_text(encoding="utf-8").replace(",12,1,40%,", f",12,1,{printed},", 1)
+    (tmp_path / "guide_figures.csv").write_text(text, encoding="utf-8")
+    if ok:
+        clean.build_figures(tmp_path / "guide_figures.csv")
+        return
+    with pytest.raises(DataError, match=rf"guide_figures\.csv data row 2 \(guide 000_8f0a57b0245a47f7\.txt line 12\), column "
+                                        rf"'as_printed': expected a share between 0% and 100%, found {printed[:-1]}% in '{printed}'$"):
+        clean.build_figures(tmp_path / "guide_figures.csv")
+
+
+@pytest.mark.parametrize("text", ["-0.0", "-0", "0.0"])
+def test_a_zero_discount_rate_is_never_shown_as_minus_zero(text):
+    from mrt.education import value_text
+
+    assert value_text("discount_rate_pct", rerun.parse_value(text)) == "0%"
+
+
+def test_values_rounding_to_zero_carry_no_minus_sign():
+    from mrt import report
+
+    assert (report.percent(-0.0), report.percent(-0.04), report.percent(-0.05, 0)) == ("0.0%", "0.0%", "0%")
+    assert (report.percent(-0.06), report.points(-0.04), report.number(-0.4)) == ("-0.1%", "+0.0 points", "0")
+    assert report.percent(-0.6, 0) == "-1%"

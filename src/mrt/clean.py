@@ -17,6 +17,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -115,8 +116,36 @@ def _guide_location(frame: pd.DataFrame, path: Path, guides: Iterable[str] | Non
         if not re.fullmatch(r"[0-9]{1,6}", line) or not 1 <= int(line) <= MAX_GUIDE_LINE:
             raise DataError(f"{where(path, position, guide_file, line, 'line')}: expected a 1-based line number (1, 2, ... up to "
                             f"{MAX_GUIDE_LINE:,}), found {line!r}")
+        length = guide_length(guide_file)
+        if length is not None and int(line) > length:
+            raise DataError(f"{where(path, position, guide_file, line, 'line')}: expected a line of the guide (it has {length:,} "
+                            f"lines in {paths.guides_dir()}), found {line!r}")
         checked.append((position, guide_file, int(line)))
     return checked
+
+
+def guide_length(guide_file: str) -> int | None:
+    """How many lines a guide has, from its text in ``MRT_GUIDES_DIR``; None when the text is not available."""
+    folder = paths.guides_dir()
+    if folder is None or not (Path(folder) / guide_file).is_file():
+        return None
+    return _line_count(str(Path(folder) / guide_file))
+
+
+@lru_cache(maxsize=None)
+def _line_count(path: str) -> int:
+    return len(Path(path).read_text(encoding="utf-8").splitlines())
+
+
+def guide_lines_note(guides: Iterable[str]) -> str | None:
+    """A sentence saying which guides' line numbers could not be checked against their texts, or None when all were."""
+    missing = sorted(g for g in guides if guide_length(g) is None)
+    if not missing:
+        return None
+    where = (f"{paths.GUIDES_ENV} is not set" if paths.guides_dir() is None
+             else f"not found in {paths.guides_dir()}: {', '.join(missing)}")
+    return (f"guide line numbers checked only as 1 to {MAX_GUIDE_LINE:,}, not against the guide texts ({where}); set "
+            f"{paths.GUIDES_ENV} to the folder of the guide texts to check them")
 
 
 def _check_vocabulary(value: str, allowed, path: Path, position: int, guide_file: str | None, line: object, column: str) -> None:
@@ -269,7 +298,14 @@ def _figure_observations(row, path: Path, position: int, guide_file: str, line: 
     if row.statistic == "employment_share" and occ.setting_key(row.subject) is None:
         raise DataError(f"{located}, column 'subject': expected a work setting named in occupation.toml "
                         f"({sorted(occ.settings)}) for an employment share, found {row.subject!r}")
+    for obs in observations:
+        if unit == "percent" and row.statistic in SHARE_STATISTICS and obs.value is not None and not 0 <= obs.value <= 100:
+            raise DataError(f"{located}, column 'as_printed': expected a share between 0% and 100%, found {obs.value:g}% "
+                            f"in {row.as_printed!r}")
     return observations, year_start, year_end
+
+
+SHARE_STATISTICS = ("employment_share",)  # statistics that are a part of a whole: 0 to 100 percent
 
 
 def build_figures(path: Path = paths.GUIDE_FIGURES, occ: Occupation | None = None, guides: Iterable[str] | None = None) -> pd.DataFrame:

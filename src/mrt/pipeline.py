@@ -629,6 +629,12 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
 
         say(where_line(plan, with_site=site) if notebooks else f"reads {paths.relative(plan.notebooks)} and "
             f"{paths.relative(plan.processed)}; writes site/ (built in .mrt-staging/, moved into place when done)")
+        if notebooks:
+            from mrt.clean import guide_lines_note, listed_guides
+
+            unchecked = guide_lines_note(listed_guides(paths.SOURCES))
+            if unchecked:
+                say(unchecked)
         targets: dict[str, Path] = {}
         if notebooks:
             targets["processed"] = plan.processed

@@ -110,11 +110,17 @@ def money(value, decimals: int = 0, missing: str = NOT_FOUND, to: int | None = N
     return f"{sign}${abs(value):,.{decimals}f}"
 
 
+def _no_negative_zero(value, decimals: int) -> float:
+    """A value that rounds to zero at ``decimals`` places is zero, never "-0" (``-0.0``, ``-0.04`` at one place)."""
+    value = float(value)
+    return 0.0 if round(value, decimals) == 0 else value
+
+
 def percent(value, decimals: int = 1, missing: str = NOT_FOUND, signed: bool = False) -> str:
-    """``13.48`` -> ``13.5%`` (the value is already in percent); ``signed=True`` gives ``+13.5%``."""
+    """``13.48`` -> ``13.5%`` (the value is already in percent); ``signed=True`` gives ``+13.5%``; ``-0.0`` -> ``0.0%``."""
     if _missing(value):
         return missing
-    return f"{float(value):{'+' if signed else ''},.{decimals}f}%"
+    return f"{_no_negative_zero(value, decimals):{'+' if signed else ''},.{decimals}f}%"
 
 
 def percent_as_published(value, decimals: int = 1, missing: str = NOT_FOUND) -> str:
@@ -128,14 +134,14 @@ def points(value, decimals: int = 1, missing: str = NOT_FOUND) -> str:
     """A difference of two percentages, in percentage points: ``-8.5`` -> ``-8.5 points``."""
     if _missing(value):
         return missing
-    return f"{float(value):+,.{decimals}f} points"
+    return f"{_no_negative_zero(value, decimals):+,.{decimals}f} points"
 
 
 def number(value, decimals: int = 0, missing: str = NOT_FOUND) -> str:
-    """``186300`` -> ``186,300``."""
+    """``186300`` -> ``186,300``; ``-0.0`` -> ``0``."""
     if _missing(value):
         return missing
-    return f"{float(value):,.{decimals}f}"
+    return f"{_no_negative_zero(value, decimals):,.{decimals}f}"
 
 
 def ratio(value, decimals: int = 2, missing: str = NOT_FOUND) -> str:

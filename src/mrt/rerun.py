@@ -48,13 +48,15 @@ def parse_value(text: str):
     """A command-line value as Python reads it: ``0.2`` -> 0.2, ``None``, ``True``; ``inf`` and ``nan`` -> floats
     (so that the check can say they are not finite); anything else stays text."""
     try:
-        return ast.literal_eval(text)
+        value = ast.literal_eval(text)
     except (ValueError, SyntaxError):
-        pass
-    try:
-        return float(text)
-    except ValueError:
-        return text
+        try:
+            value = float(text)
+        except ValueError:
+            return text
+    if isinstance(value, float) and value == 0:
+        return 0.0  # -0.0 is zero: never shown as "-0%"
+    return value
 
 
 def parse_parameters(pairs: list[tuple[str, str]]) -> dict:
