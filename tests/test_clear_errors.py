@@ -166,3 +166,45 @@ def test_education_failures_show_the_traceback_under_verbose(tmp_path):
     done = education(tmp_path, "-v", "-p", "horizon_years", "30", MRT_RUNS_DIR=str(tmp_path / "runs"),
                      MRT_PROCESSED_DIR=str(tmp_path / "missing"))
     assert "Traceback" in done.stderr and done.returncode == 1
+
+
+# -- the student bundle's start.py ------------------------------------------------------------------------------------
+
+def load_start(tmp_path: Path):
+    import importlib.util
+    import shutil
+
+    shutil.copy2(paths.ROOT / "teaching" / "student-bundle" / "start.py", tmp_path / "start.py")
+    spec = importlib.util.spec_from_file_location("bundle_start", tmp_path / "start.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_start_py_setup_without_a_package_index_ends_in_one_error_line(tmp_path, monkeypatch, capsys):
+    start = load_start(tmp_path)
+
+    class Builder:
+        def __init__(self, **kwargs):
+            pass
+
+        def create(self, folder):
+            Path(folder).mkdir(parents=True, exist_ok=True)
+
+    def no_index(*args):
+        raise subprocess.CalledProcessError(1, [str(start.PYTHON), "-m", "pip", "install", "-r", "requirements.txt"])
+
+    monkeypatch.setattr(start.venv, "EnvBuilder", Builder)
+    monkeypatch.setattr(start, "pip", no_index)
+    assert start.main(["setup"]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error:")]
+    assert errors == ["error: installing the packages failed (pip install -r requirements.txt ..., exit 1): pip's message above "
+                      "says why (no network or package index?); fix that, then run  python3 start.py setup  again"]
+
+
+def test_start_py_keeps_matplotlib_and_ipython_folders_inside_the_bundle(tmp_path):
+    start = load_start(tmp_path)
+    env = start.working_env()
+    for name in ("MPLCONFIGDIR", "IPYTHONDIR", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+        assert Path(env[name]).is_relative_to(tmp_path), name
+        assert Path(env[name]).is_dir()

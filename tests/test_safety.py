@@ -9,6 +9,7 @@ data/processed is refused up front.
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import threading
@@ -250,3 +251,52 @@ def test_values_rounding_to_zero_carry_no_minus_sign():
     assert (report.percent(-0.0), report.percent(-0.04), report.percent(-0.05, 0)) == ("0.0%", "0.0%", "0%")
     assert (report.percent(-0.06), report.points(-0.04), report.number(-0.4)) == ("-0.1%", "+0.0 points", "0")
     assert report.percent(-0.6, 0) == "-1%"
+
+
+# -- silently wrong: every command puts an interrupted swap right before it reads the outputs ------------------------
+
+def test_the_student_command_recovers_an_interrupted_swap_first(tmp_path, monkeypatch):
+    from mrt import cli, student
+
+    root = tmp_path / "checkout"
+    half_swapped(root)
+    monkeypatch.setattr(paths, "ROOT", root)
+    seen = []
+    monkeypatch.setattr(student, "build_student_edition", lambda: seen.append((root / "out" / "table.csv").read_text()) or root)
+    assert cli.main(["student"]) == 0
+    assert seen == ["previous"]
+
+
+def test_an_education_rerun_recovers_an_interrupted_swap_before_copying_the_tables(tmp_path, monkeypatch):
+    root = tmp_path / "checkout"
+    half_swapped(root)
+    monkeypatch.setattr(paths, "ROOT", root)
+    monkeypatch.setenv(paths.PROCESSED_ENV, str(root / "out"))
+    rerun.copy_processed(tmp_path / "copy")
+    assert (tmp_path / "copy" / "table.csv").read_text() == "previous"
+
+
+def test_an_education_rerun_waits_for_no_main_job_it_would_copy_half_swapped(tmp_path, monkeypatch):
+    root = tmp_path / "checkout"
+    (root / "out").mkdir(parents=True)
+    monkeypatch.setattr(paths, "ROOT", root)
+    monkeypatch.setenv(paths.PROCESSED_ENV, str(root / "out"))
+    main_job = Staging(root)
+    main_job.acquire()
+    try:
+        from mrt.staging import RunBusy
+
+        with pytest.raises(RunBusy, match="another run of the main job is working in this checkout"):
+            rerun.copy_processed(tmp_path / "copy")
+    finally:
+        main_job.release()
+    assert not (tmp_path / "copy").exists()
+
+
+def test_the_student_build_names_a_truncated_notebook(tmp_path):
+    from mrt.bundle import BundleError, build_bundle
+
+    notebook = tmp_path / "01-clean.ipynb"
+    notebook.write_text((paths.NOTEBOOKS / "01-clean.ipynb").read_text(encoding="utf-8")[:300], encoding="utf-8")
+    with pytest.raises(BundleError, match=rf"^{re.escape(str(notebook))}: not a readable notebook \(invalid JSON at line \d+"):
+        build_bundle(tmp_path / "dist", notebooks=[notebook], with_site=False)
