@@ -165,3 +165,35 @@ def test_a_missing_block_is_refused():
 def test_content_holding_a_marker_is_refused():
     with pytest.raises(readme.ReadmeError, match="would hold a block marker"):
         readme.replace_block(README_TEXT, "findings", "a\n<!-- findings:end -->\nb")
+
+
+# -- end to end: hostile claims and names through the real main job -----------------------------------------------------
+
+@pytest.mark.slow
+def test_hostile_claims_and_names_reach_no_page_as_live_markup(tmp_path):
+    """The probe's cases: claim text with <script>, <img onerror> and a javascript: link, and occupation names with
+    <script> and <img onerror>, run through every notebook; the site and the README show them, never run them."""
+    from conftest import copy_project, run_project
+
+    root = copy_project(tmp_path / "project")
+    claims = root / "data" / "raw" / "guide_claims.csv"
+    lines = claims.read_text(encoding="utf-8").split("\n")
+    hostile = [SCRIPT, IMAGE, LINK.replace(",", " "), "<a href=javascript:alert(4)>x</a>"]
+    for number, extra in enumerate(hostile, start=1):
+        cells = lines[number].rsplit(",", 1)
+        lines[number] = f'{cells[0]},"{cells[1].strip(chr(34))} {extra}"'
+    claims.write_text("\n".join(lines), encoding="utf-8")
+    toml = root / "data" / "raw" / "occupation.toml"
+    text = toml.read_text(encoding="utf-8")
+    text = text.replace('short_name = "technicians"', 'short_name = "technicians <script>alert(2)</script>"')
+    text = text.replace('route_label = "Bachelor\'s degree, then manager"', 'route_label = "Bachelor\'s degree, then manager <img src=x onerror=alert(3)>"')
+    toml.write_text(text, encoding="utf-8")
+    finished = run_project(root, timeout=1200)
+    assert finished.code == 0, finished.stderr
+    pages = {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted((root / "site").glob("*.html"))}
+    pages["README.md"] = (root / "README.md").read_text(encoding="utf-8")
+    live = {name: live_markup(page) for name, page in pages.items() if live_markup(page)}
+    assert live == {}
+    shown = "".join(pages.values())
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages["site/05-fact-check.html"]
+    assert "alert(2)" in shown and "alert(3)" in shown  # the names are shown, as text

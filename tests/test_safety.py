@@ -300,3 +300,21 @@ def test_the_student_build_names_a_truncated_notebook(tmp_path):
     notebook.write_text((paths.NOTEBOOKS / "01-clean.ipynb").read_text(encoding="utf-8")[:300], encoding="utf-8")
     with pytest.raises(BundleError, match=rf"^{re.escape(str(notebook))}: not a readable notebook \(invalid JSON at line \d+"):
         build_bundle(tmp_path / "dist", notebooks=[notebook], with_site=False)
+
+
+def test_a_staging_folder_on_another_file_system_is_refused_before_anything_runs(tmp_path):
+    elsewhere = Path("/dev/shm")
+    if not elsewhere.is_dir() or elsewhere.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("no second file system to test with")
+    import tempfile
+
+    other = Path(tempfile.mkdtemp(dir=elsewhere, prefix="mrt-staging-"))
+    try:
+        root = tmp_path / "checkout"
+        root.mkdir()
+        (root / ".mrt-staging").symlink_to(other)
+        with pytest.raises(StagingError, match=r"\.mrt-staging is on another file system than .*checkout \(a symbolic link or a "
+                                               r"mount\?\), so the new .*README\.md could not be moved into place"):
+            Staging(root).plan({"README.md": root / "README.md"})
+    finally:
+        shutil.rmtree(other, ignore_errors=True)

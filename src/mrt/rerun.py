@@ -7,10 +7,13 @@ Parameter names are those of the notebook's parameters cell (``-p NAME VALUE``, 
 published figure, ``True``/``False`` for a yes/no parameter). Every value is checked before anything is
 written; a wrong name or value stops with a message naming the parameter and what it expects.
 
-Each run gets its own folder ``runs/<name>/`` (``MRT_RUNS_DIR`` moves ``runs/``) holding the executed notebook
-and every table and chart it wrote. The notebook is executed into ``runs/.<name>.partial/`` and moved into
-place only when it has run to the end: a failed or interrupted run leaves no folder that looks like results,
-and a previous run of the same name stays as it was. The committed results in ``data/processed/`` are never
+Each run gets its own folder ``runs/<name>/`` (``MRT_RUNS_DIR`` moves ``runs/``, never into or around the
+project's own folders) holding the executed notebook and every table and chart it wrote, and a ``.mrt-run``
+marker: a rerun replaces only a folder that carries it. The notebook is executed into a partial folder of its
+own (``runs/.<name>.XXXX.partial/``, under a lock of the run name) and moved into place only when it has run to
+the end: a failed or interrupted run leaves no folder that looks like results, and a previous run of the same
+name stays as it was. The tables are copied under the checkout's lock, after any interrupted main job has been
+put right. Every failure ends in one ``error:`` line (``--verbose`` adds the traceback). The committed results in ``data/processed/`` are never
 touched. When the run is done, what changed against the default run is printed: the parameters that differ,
 the new ranking with its margins, and where the full results are.
 """

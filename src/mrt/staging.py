@@ -138,6 +138,10 @@ class Staging:
         for key, target in targets.items():
             target = Path(target).absolute()
             root = staging_root_for(target, self.home)
+            if root.exists() and _device(root) != _device(target.parent):
+                raise StagingError(f"{relative(root)} is on another file system than {relative(target.parent)} (a symbolic "
+                                   f"link or a mount?), so the new {relative(target)} could not be moved into place; remove "
+                                   f"{relative(root)} (it holds only the run's lock and builds) and run again")
             new, old = root / "build" / key, root / "previous" / key
             moves[key] = Move(str(target), str(new), str(old), str(root))
         for move in moves.values():
