@@ -22,10 +22,16 @@ Packages: requirements.txt (the main job), requirements-test.txt (tests only), r
 pin list constraints.txt. The installer is uv when it can be
 installed from the package index (into .venv), pip otherwise; MRT_INSTALLER=pip forces pip.
 
-Standard library only: it must run before anything is installed.
+Standard library only: it must run before anything is installed. Up to the version check below it is written
+for any Python 3 (no syntax newer than 3.6), so an old Python says what it needs instead of failing to parse.
 """
 
-from __future__ import annotations
+import sys
+
+if sys.version_info < (3, 11):
+    sys.stderr.write("error: run.py needs Python 3.11 or newer; this is Python %d.%d (%s): run it with a newer python3\n"
+                     % (sys.version_info[0], sys.version_info[1], sys.executable))
+    sys.exit(1)
 
 import hashlib
 import json
@@ -33,7 +39,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import venv
 from pathlib import Path

@@ -165,7 +165,8 @@ PROGRESS = re.compile(r"^\[\d+/\d+ done, +[\d.]+ s\] ")
 KNOWN_LINES = (PROGRESS, re.compile(r"^(WARNING: redirected by .*|reads .*; writes .*)$"), re.compile(r"^paused at .*"),
                re.compile(r"^an earlier run was stopped .*"), re.compile(r"^site written: "),
                re.compile(r"^README\.md: findings and outputs refreshed"), re.compile(r"^\w+: done in "),
-               re.compile(r"^data/processed: removed \d+ file"))
+               re.compile(r"^data/processed: removed \d+ file"), re.compile(r"^moved \d+ file\(s\) this run does not write to "),
+               re.compile(r"^guide line numbers checked only as "))
 
 
 def unexplained_lines(finished: Finished) -> list[str]:

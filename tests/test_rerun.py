@@ -118,6 +118,7 @@ def test_a_new_run_replaces_an_old_one_of_the_same_name_only_when_complete(tmp_p
     old = tmp_path / "same"
     old.mkdir()
     (old / "marker").write_text("old run")
+    (old / rerun.RUN_MARKER).write_text("written by a rerun")
     monkeypatch.setattr(rerun, "execute", fake_execute())
     rerun.rerun({}, "same", root=tmp_path)
     assert not (old / "marker").exists() and (old / rerun.NOTEBOOK).is_file()
@@ -129,6 +130,7 @@ def test_a_failed_or_interrupted_run_leaves_nothing_that_looks_like_results(tmp_
     previous = tmp_path / "mine"
     previous.mkdir()
     (previous / "marker").write_text("the previous complete run")
+    (previous / rerun.RUN_MARKER).write_text("written by a rerun")
 
     def execute(folder, parameters):
         (folder / rerun.NOTEBOOK).write_text("half")
@@ -139,7 +141,7 @@ def test_a_failed_or_interrupted_run_leaves_nothing_that_looks_like_results(tmp_
         rerun.rerun({}, "mine", root=tmp_path)
     with pytest.raises(type(failure)):
         rerun.rerun({}, "fresh", root=tmp_path)
-    assert listing(tmp_path) == ["mine", "mine/marker"]
+    assert listing(tmp_path) == ["mine", f"mine/{rerun.RUN_MARKER}", "mine/marker"]
     assert (previous / "marker").read_text() == "the previous complete run"
 
 
@@ -266,19 +268,19 @@ def test_an_interrupted_rerun_leaves_no_results_and_keeps_the_previous_run(tmp_p
     previous = tmp_path / "mine"
     previous.mkdir()
     (previous / "marker").write_text("the previous complete run")
+    (previous / rerun.RUN_MARKER).write_text("written by a rerun")
     env = {**os.environ, rerun.RUNS_ENV: str(tmp_path)}
     process = subprocess.Popen([sys.executable, "-m", "mrt.rerun", "--name", "mine", "-p", "horizon_years", "30"], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    partial = tmp_path / ".mine.partial"
     deadline = time.monotonic() + 60
-    while not (partial / "processed").is_dir() and time.monotonic() < deadline and process.poll() is None:
+    while not list(tmp_path.glob(".mine.*.partial/processed")) and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.1)
     time.sleep(1.5)  # the kernel is starting or running the notebook
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 143, err     # 128 + SIGTERM, as the main job
     assert err.strip().endswith(f"interrupted: the partial run was removed; {tmp_path.resolve() / 'mine'} is as it was before"), err
-    assert listing(tmp_path) == ["mine", "mine/marker"]
+    assert listing(tmp_path) == ["mine", f"mine/{rerun.RUN_MARKER}", "mine/marker"]
 
 
 def test_an_empty_run_name_on_the_command_line_is_refused_not_replaced_by_the_default(tmp_path, monkeypatch, capsys):

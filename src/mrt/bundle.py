@@ -233,13 +233,17 @@ def build_bundle(dist: Path | None = None, notebooks: list[Path] | None = None, 
     """Build ``dist/student/``, ``dist/student.zip`` and ``dist/autograder/`` from the teacher's executed
     notebooks (every notebook of the main job unless ``notebooks`` says otherwise); return the student folder."""
     from mrt import grading
-    from mrt.pipeline import STEPS
+    from mrt.pipeline import STEPS, PreflightError, check_notebook
 
     dist = Path(dist or DIST)
     notebooks = [Path(p) for p in notebooks] if notebooks is not None else [paths.NOTEBOOKS / s.notebook for s in STEPS]
     for path in notebooks:
         if not path.is_file():
             raise BundleError(f"{paths.relative(path)}: notebook not found")
+        try:
+            check_notebook(path)  # a truncated or broken notebook is named, with the place
+        except PreflightError as error:
+            raise BundleError(str(error)) from None
     with_exercises = [p for p in notebooks if read_exercises(nbformat.read(p, as_version=4), p.name)]
     dist.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=dist))

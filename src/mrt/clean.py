@@ -17,6 +17,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -115,8 +116,36 @@ def _guide_location(frame: pd.DataFrame, path: Path, guides: Iterable[str] | Non
         if not re.fullmatch(r"[0-9]{1,6}", line) or not 1 <= int(line) <= MAX_GUIDE_LINE:
             raise DataError(f"{where(path, position, guide_file, line, 'line')}: expected a 1-based line number (1, 2, ... up to "
                             f"{MAX_GUIDE_LINE:,}), found {line!r}")
+        length = guide_length(guide_file)
+        if length is not None and int(line) > length:
+            raise DataError(f"{where(path, position, guide_file, line, 'line')}: expected a line of the guide (it has {length:,} "
+                            f"lines in {paths.guides_dir()}), found {line!r}")
         checked.append((position, guide_file, int(line)))
     return checked
+
+
+def guide_length(guide_file: str) -> int | None:
+    """How many lines a guide has, from its text in ``MRT_GUIDES_DIR``; None when the text is not available."""
+    folder = paths.guides_dir()
+    if folder is None or not (Path(folder) / guide_file).is_file():
+        return None
+    return _line_count(str(Path(folder) / guide_file))
+
+
+@lru_cache(maxsize=None)
+def _line_count(path: str) -> int:
+    return len(Path(path).read_text(encoding="utf-8").splitlines())
+
+
+def guide_lines_note(guides: Iterable[str]) -> str | None:
+    """A sentence saying which guides' line numbers could not be checked against their texts, or None when all were."""
+    missing = sorted(g for g in guides if guide_length(g) is None)
+    if not missing:
+        return None
+    where = (f"{paths.GUIDES_ENV} is not set" if paths.guides_dir() is None
+             else f"not found in {paths.guides_dir()}: {', '.join(missing)}")
+    return (f"guide line numbers checked only as 1 to {MAX_GUIDE_LINE:,}, not against the guide texts ({where}); set "
+            f"{paths.GUIDES_ENV} to the folder of the guide texts to check them")
 
 
 def _check_vocabulary(value: str, allowed, path: Path, position: int, guide_file: str | None, line: object, column: str) -> None:
@@ -269,7 +298,22 @@ def _figure_observations(row, path: Path, position: int, guide_file: str, line: 
     if row.statistic == "employment_share" and occ.setting_key(row.subject) is None:
         raise DataError(f"{located}, column 'subject': expected a work setting named in occupation.toml "
                         f"({sorted(occ.settings)}) for an employment share, found {row.subject!r}")
+    for obs in observations:
+        low, high = PLAUSIBLE_PAY.get(obs.unit, (None, None))
+        if low is not None and obs.value is not None and not low <= obs.value <= high:
+            raise DataError(f"{located}, column '{'unit_if_unprinted' if row.unit_if_unprinted else 'as_printed'}': expected "
+                            f"{obs.unit} amounts between ${low:,} and ${high:,}, found ${obs.value:,g} in {row.as_printed!r}: "
+                            f"is the unit right?")
+        if unit == "percent" and row.statistic in SHARE_STATISTICS and obs.value is not None and not 0 <= obs.value <= 100:
+            raise DataError(f"{located}, column 'as_printed': expected a share between 0% and 100%, found {obs.value:g}% "
+                            f"in {row.as_printed!r}")
     return observations, year_start, year_end
+
+
+# Amounts a pay figure in each unit can hold: beyond them the unit is wrong (an annual range marked usd_per_hour)
+PLAUSIBLE_PAY = {"usd_per_hour": (1, 1_000), "usd_per_week": (10, 40_000), "usd_per_month": (50, 200_000),
+                 "usd_per_year": (500, 2_000_000)}
+SHARE_STATISTICS = ("employment_share",)  # statistics that are a part of a whole: 0 to 100 percent
 
 
 def build_figures(path: Path = paths.GUIDE_FIGURES, occ: Occupation | None = None, guides: Iterable[str] | None = None) -> pd.DataFrame:
@@ -370,10 +414,21 @@ def build_guide_education(path: Path = paths.GUIDE_EDUCATION, guides: Iterable[s
     return frame[["statement_id", "guide_file", "line", "source_key", "as_printed", "route", "route_label", "stance", "description"]]
 
 
+def _space_hint(text: str, known) -> str:
+    """Why a value that looks right is not found: a space before or after it."""
+    if text.strip() != text and text.strip() in known:
+        where = "a trailing space" if text.rstrip() != text else "a leading space"
+        return f" ({where}: {text.strip()!r} is known; remove the space)"
+    return ""
+
+
 def build_guide_claims(figures: pd.DataFrame, path: Path = paths.GUIDE_CLAIMS, guides: Iterable[str] | None = None) -> pd.DataFrame:
     """Every checkable claim, restated in the project's words, with the check that applies to it."""
     columns = ["claim_id", "guide_file", "line", "as_printed", "topic", "check", "figure_ids", "claim"]
     raw = read_raw_csv(path, columns, not_empty=[c for c in columns if c != "figure_ids"])
+    if raw.empty:
+        raise DataError(f"{paths.relative(path)}: expected at least one claim below the header, found none (the fact-check "
+                        "and the findings need claims to check)")
     _unique(raw, path, ["claim_id"])
     located = _guide_location(raw, path, guides)
     _unique(raw, path, ["guide_file", "line", "as_printed", "check"], names="claim_id")
@@ -384,7 +439,7 @@ def build_guide_claims(figures: pd.DataFrame, path: Path = paths.GUIDE_CLAIMS, g
         for figure_id in row.figure_ids.split(";") if row.figure_ids else []:
             if figure_id not in known:
                 raise DataError(f"{where(path, position, guide_file, line, 'figure_ids')}: expected figure ids from "
-                                f"{paths.GUIDE_FIGURES.name}, separated by ';', found {figure_id!r}")
+                                f"{paths.GUIDE_FIGURES.name}, separated by ';', found {figure_id!r}{_space_hint(figure_id, known)}")
     frame = raw.copy()
     frame["line"] = frame["line"].astype(int).astype("Int64")
     frame["source_key"] = [guide_key(g, l) for g, l in zip(frame["guide_file"], frame["line"])]
@@ -824,8 +879,48 @@ def build_all(raw_dir: Path | None = None, problems: Problems | None = None) -> 
         "bls_all_occupations_growth.csv": (lambda: build_all_occupations_growth(at(paths.ALL_OCCUPATIONS_GROWTH)), {}),
     }
     tables = {name: attempt(build, needs, name) for name, (build, needs) in builders.items()}
+    attempt(lambda: check_years(tables["cpi_u.csv"], occ, at), {"cpi_u_annual.csv": tables["cpi_u.csv"], "occupation.toml": occ},
+            "the years across tables")
     attempt(lambda: check_sources(at(paths.RAW), at(paths.SOURCES)))  # last: a fault inside a file is named before a changed checksum
     return {name: table for name, table in tables.items() if table is not None}
+
+
+# Years observed: what happened, and what the CPI can convert (files, column) ---------------------------------------
+OBSERVED_YEARS = ((paths.OEWS_NATIONAL, "year"), (paths.CPI_U, "year"), (paths.INDUSTRY_EMPLOYMENT, "year"),
+                  (paths.ALL_OCCUPATIONS_PAY, "year"))
+CONVERTED_YEARS = ((paths.OEWS_NATIONAL, "year"),)  # BLS pay is converted to dollars of the dollar year
+
+
+def check_years(cpi: pd.DataFrame, occ: Occupation, at: Callable[[Path], Path] = lambda p: p, this_year: int | None = None) -> None:
+    """Checks across tables that would otherwise fail late, inside a notebook: the CPI-U has every year from its
+    first to its last; the dollar year of occupation.toml is one of them; no observed year (a survey, an index)
+    lies in the future; every BLS pay year can be converted to dollars of the dollar year."""
+    import datetime
+
+    this_year = this_year or datetime.date.today().year
+    cpi_path = at(paths.CPI_U)
+    years = [int(y) for y in cpi["year"]]
+    for position, (before, year) in enumerate(zip(years, years[1:]), start=2):
+        if year != before + 1:
+            raise DataError(f"{where(cpi_path, position, column='year')}: expected {before + 1} after {before} (every year "
+                            f"from the first to the last, so any year can be converted), found {year}")
+    span = f"{years[0]}-{years[-1]}" if years else "none"
+    if occ.dollar_year not in years:
+        raise occupation.ConfigError(f"{paths.relative(at(paths.OCCUPATION))}: expected 'dollar_year' to be a year with a CPI-U "
+                                     f"annual average in {cpi_path.name} ({span}), found {occ.dollar_year}")
+    for source, column in OBSERVED_YEARS:
+        path = at(source)
+        raw = read_raw_csv(path, [column])
+        for position, text in enumerate(raw[column], start=1):
+            if not text.strip().isdigit():
+                continue  # the table's own check names a malformed year
+            year = int(text)
+            if year > this_year:
+                raise DataError(f"{where(path, position, column=column)}: expected a year that has happened (up to "
+                                f"{this_year}), found {year}")
+            if (source, column) in CONVERTED_YEARS and year not in years:
+                raise DataError(f"{where(path, position, column=column)}: expected a year with a CPI-U annual average in "
+                                f"{cpi_path.name} ({span}), to convert its pay to dollars of {occ.dollar_year}, found {year}")
 
 
 def build_all_occupations_growth(path: Path = paths.ALL_OCCUPATIONS_GROWTH) -> pd.DataFrame:

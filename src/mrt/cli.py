@@ -24,7 +24,7 @@ from pathlib import Path
 # Errors whose message already says what failed and what was expected: shown as they are, without the class name.
 EXPECTED_ERRORS = ("ChangedDuringRun", "CommandFailed", "NotebookFailed", "PreflightError", "RunBusy", "StagingError",
                    "DataError", "ParseError", "SchemaError", "ParameterError", "RunNameError", "ConfigError", "FindingError", "ChartError",
-                   "ExerciseError", "SiteError", "DraftError")
+                   "ExerciseError", "SiteError", "BundleError", "ReadmeError", "DraftError")
 
 
 class CommandFailed(RuntimeError):
@@ -133,17 +133,23 @@ def cmd_site(args) -> int:
 
 
 def cmd_student(args) -> int:
+    from mrt import paths
+    from mrt.staging import checkout_lock
     from mrt.student import build_student_edition
 
-    out = build_student_edition()
+    with checkout_lock(paths.ROOT, say=_say):  # never built from a half-swapped set of outputs
+        out = build_student_edition()
     _say(f"student edition written: {out}")
     return 0
 
 
 def cmd_where(args) -> int:
+    from mrt import paths
     from mrt.pipeline import preflight, where_line
+    from mrt.staging import checkout_lock
 
-    print(where_line(preflight()))
+    with checkout_lock(paths.ROOT, say=_say):
+        print(where_line(preflight()))
     return 0
 
 
@@ -180,7 +186,11 @@ def lab_environment(base: dict[str, str] | None = None) -> tuple[dict[str, str],
 
 
 def cmd_lab(args) -> int:
-    env, line = lab_environment()
+    from mrt import paths as project_paths
+    from mrt.staging import checkout_lock
+
+    with checkout_lock(project_paths.ROOT, say=_say):  # the copy of data/processed is never taken half-swapped
+        env, line = lab_environment()
     _say(line)
     from mrt import paths
 

@@ -71,7 +71,35 @@ def read_raw_rows(path: Path) -> tuple[list[str], list[list[str]]]:
         if len(row) != len(header):
             raise DataError(f"{where(path, position)} (file line {file_line}): expected {len(header)} cells as in the header, "
                             f"found {len(row)} (a comma inside a cell needs the cell in double quotes)")
+    for name in header:
+        problem = unsafe_text(name)
+        if problem:
+            raise DataError(f"{relative(path)} header: expected plain text on one line, found {problem} in column name {name!r}")
+    for position, (file_line, row) in enumerate(rows, start=1):
+        for name, cell in zip(header, row):
+            problem = unsafe_text(cell)
+            if problem:
+                raise DataError(f"{where(path, position, column=name)} (file line {file_line}): expected plain text on one "
+                                f"line, found {problem}")
     return header, [row for _, row in rows]
+
+
+_COMMENT_MARKERS = ("<!--", "-->")
+
+
+def unsafe_text(text: str) -> str | None:
+    """What makes a text from data unsafe to place in a page or the README, or None: a control character (a NUL,
+    a tab, a line break of any kind) or an HTML comment marker (which could end a generated block of the README)."""
+    import unicodedata
+
+    for character in text:
+        if unicodedata.category(character) == "Cc" or character in "\u2028\u2029\x85":
+            name = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab", "\x00": "a NUL byte"}.get(character)
+            return name or f"the control character U+{ord(character):04X}"
+    for marker in _COMMENT_MARKERS:
+        if marker in text:
+            return f"the comment marker {marker!r}"
+    return None
 
 
 def read_raw_csv(path: Path, required: list[str], not_empty: list[str] | None = None) -> pd.DataFrame:

@@ -73,6 +73,7 @@ def read(path: Path) -> Occupation:
         raise ConfigError(f"{paths.relative(path)}: file not found (every raw data folder needs its occupation.toml)") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{paths.relative(path)}: not valid TOML ({error})") from None
+    _check_text(data, path)
     settings = _require(data, "settings", dict, path)
     labels = _require(data, "setting_labels", dict, path)
     for section, table in (("settings", settings), ("setting_labels", labels)):
@@ -107,6 +108,26 @@ def read(path: Path) -> Occupation:
         partial_settings=frozenset(x.lower() for x in partial),
         certifications={str(k): v for k, v in certifications.items()},
     )
+
+
+def _check_text(value, path: Path, where: str = "") -> None:
+    """Every key and text value is plain text on one line: names from here land in the README and the site."""
+    from mrt.io import unsafe_text
+
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            name = f"{where}.{key}" if where else str(key)
+            problem = unsafe_text(str(key))
+            if problem:
+                raise ConfigError(f"{paths.relative(path)}: expected key {name!r} to be plain text on one line, found {problem}")
+            _check_text(inner, path, name)
+    elif isinstance(value, list):
+        for number, inner in enumerate(value, start=1):
+            _check_text(inner, path, f"{where}[{number}]")
+    elif isinstance(value, str):
+        problem = unsafe_text(value)
+        if problem:
+            raise ConfigError(f"{paths.relative(path)}: expected '{where}' to be plain text on one line, found {problem}")
 
 
 @lru_cache(maxsize=None)

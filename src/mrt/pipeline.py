@@ -513,6 +513,10 @@ def check_processed_target(processed: Path, raw: Path, origin: str) -> None:
     not the repository, the raw data, the notebooks, the site, the code or the environment (nor a folder holding
     or inside one of them), and, if it already holds files, a folder of processed tables (with its data
     dictionary), never a folder of someone's own files."""
+    if Path(processed).is_symlink():
+        raise PreflightError(f"{processed} ({origin}) is a symbolic link to {Path(processed).resolve()}: a run replaces the "
+                             f"folder whole and would replace the link, not what it points at; replace the link by a folder, "
+                             f"or set {paths.PROCESSED_ENV}={Path(processed).resolve()}")
     target = Path(processed).resolve()
     root = paths.ROOT.resolve()
     if target == root or target in root.parents:
@@ -625,6 +629,12 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
 
         say(where_line(plan, with_site=site) if notebooks else f"reads {paths.relative(plan.notebooks)} and "
             f"{paths.relative(plan.processed)}; writes site/ (built in .mrt-staging/, moved into place when done)")
+        if notebooks:
+            from mrt.clean import guide_lines_note, listed_guides
+
+            unchecked = guide_lines_note(listed_guides(paths.SOURCES))
+            if unchecked:
+                say(unchecked)
         targets: dict[str, Path] = {}
         if notebooks:
             targets["processed"] = plan.processed
@@ -632,6 +642,7 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
             targets["README.md"] = plan.readme
         if site:
             targets["site"] = plan.site
+        aside = None
         watched = {path: _stamp(path) for key, path in targets.items() if key.startswith("notebooks/") or key == "README.md"}
         moves = staging.plan(targets)
         try:
@@ -651,10 +662,12 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
             if changed:
                 raise ChangedDuringRun(f"{', '.join(changed)} changed while the job ran (saved from JupyterLab?); nothing "
                                        "was replaced, so that change is kept: run again to include it")
-            dropped = sorted(_files(plan.processed) - _files(processed)) if notebooks else []
+            aside = set_aside({key: (targets[key], Path(moves[key].new)) for key in ("processed", "site") if key in targets})
             fault_point("ready")
             staging.swap(list(moves.values()))
         except BaseException as error:
+            if aside is not None and not staging.swapped:
+                shutil.rmtree(aside.folder, ignore_errors=True)  # the originals are still (or again) in place
             if staging.journal.is_file():
                 staging.recover()  # a swap stopped by an error: put the previous set back
             else:
@@ -665,12 +678,53 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
             raise
         if notebooks and new_readme != old_readme:
             say("README.md: findings and outputs refreshed from the tables")
-        if dropped:
-            say(f"{paths.relative(plan.processed)}: removed {len(dropped)} file(s) the notebooks no longer write: "
-                + ", ".join(dropped))
+        if aside is not None:
+            say(aside.note())
         return plan
     finally:
         staging.release()
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """Files in an output folder the run does not write (a user's own, or ones the notebooks no longer write),
+    copied to ``folder`` before the swap: the swap replaces the output folders whole, and nothing is ever lost."""
+
+    folder: Path
+    files: dict[str, list[str]]  # output folder as shown -> its files set aside
+
+    def note(self) -> str:
+        count = sum(len(v) for v in self.files.values())
+        listed = "; ".join(f"{where}: {', '.join(names)}" for where, names in self.files.items())
+        return f"moved {count} file(s) this run does not write to {paths.relative(self.folder)}/ (nothing was deleted): {listed}"
+
+
+SET_ASIDE = "set-aside"
+
+
+def set_aside(outputs: dict[str, tuple[Path, Path]], stamp: str | None = None) -> SetAside | None:
+    """Copy every file of an output folder (key -> (folder in place, its new build)) that the new build lacks to
+    ``scratch/set-aside/<UTC time>/<folder>/``; return what was copied, or None when there is nothing to keep."""
+    unknown = {key: sorted(_files(target) - _files(new)) for key, (target, new) in outputs.items()}
+    unknown = {key: names for key, names in unknown.items() if names}
+    if not unknown:
+        return None
+    stamp = stamp or time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    folder = paths.scratch() / SET_ASIDE / stamp
+    n = 1
+    while folder.exists():
+        n += 1
+        folder = paths.scratch() / SET_ASIDE / f"{stamp}-{n}"
+    shown = {}
+    for key, names in unknown.items():
+        target = outputs[key][0]
+        where = paths.relative(target)
+        into = folder / (where if not Path(where).is_absolute() else Path(where).name)
+        for name in names:
+            (into / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(target / name, into / name)
+        shown[where + "/"] = names
+    return SetAside(folder, shown)
 
 
 def _shown_targets(targets: dict[str, Path]) -> list[str]:

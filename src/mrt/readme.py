@@ -20,16 +20,24 @@ MAIN_CHARTS = ("pay_nominal_vs_real", "projected_growth_by_vintage", "claim_verd
 
 def finding_line(row) -> str:
     """One register row as a README bullet: the statement as reported, marked when another method changes it."""
-    text = f"- {row.statement}"
+    from mrt.report import escape_markup
+
+    text = f"- {escape_markup(_one_line(row.statement))}"
     if not bool(row.holds_under_all):
-        text += f" ⚠ *Changes under another reasonable method:* {row.changes_under}."
+        text += f" ⚠ *Changes under another reasonable method:* {escape_markup(_one_line(row.changes_under))}."
     return text
+
+
+def _one_line(text) -> str:
+    """Text from data on one line: a line break inside it could end the generated block early."""
+    return " ".join(str(text).split())
 
 
 def render_findings() -> str:
     """The register's findings (data/processed/findings.csv): the five key findings first, then the rest,
     each as the notebook composed it from its computed values, with the main charts and their alt text."""
     from mrt.charts import chart_alt
+    from mrt.report import escape_markup
 
     register = schema.read_processed("findings.csv")
     key = register[register["key_rank"].notna()].sort_values("key_rank")
@@ -43,7 +51,7 @@ def render_findings() -> str:
     for stem in MAIN_CHARTS:
         png = paths.charts_dir() / f"{stem}.png"
         if png.is_file():
-            lines.append(f"![{chart_alt(png)}](data/processed/charts/{stem}.png)")
+            lines.append(f"![{escape_markup(_one_line(chart_alt(png)))}](data/processed/charts/{stem}.png)")
     return "\n".join(lines)
 
 
@@ -81,12 +89,46 @@ def chart_index() -> dict[str, tuple[str, str]]:
     return found
 
 
+class ReadmeError(ValueError):
+    """The README's generated blocks are not each one well-formed pair of markers; the message says which."""
+
+
+# Any generated block's markers, whatever its name: <!-- NAME:start --> ... <!-- NAME:end -->
+MARKER = re.compile(r"<!--\s*([A-Za-z0-9_-]+)\s*:\s*(start|end)\s*-->")
+
+
+def check_markers(text: str, where: str = "README.md") -> None:
+    """Every generated block of the README (any name) is exactly one start marker followed by one end marker.
+    A duplicated, missing or misordered marker is refused: replacing text around it could keep an injected
+    or stale tail for good."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for match in MARKER.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        found.setdefault(match.group(1), []).append((match.group(2), line))
+    for name, marks in found.items():
+        kinds = [kind for kind, _ in marks]
+        lines = ", ".join(f"{kind} on line {line}" for kind, line in marks)
+        if kinds != ["start", "end"]:
+            raise ReadmeError(f"{where}: expected exactly one <!-- {name}:start --> followed by one <!-- {name}:end -->, "
+                              f"found {lines}; remove the extra markers (git diff shows what changed)")
+
+
+def replace_block(text: str, block: str, content: str, where: str = "README.md") -> str:
+    """``text`` with the lines between ``<!-- block:start -->`` and ``<!-- block:end -->`` replaced by ``content``."""
+    check_markers(text, where)
+    start, end = f"<!-- {block}:start -->\n", f"<!-- {block}:end -->"
+    if MARKER.search(content):
+        raise ReadmeError(f"{where}: the generated {block} block would hold a block marker (from the data?): refused")
+    first = text.find(start)
+    last = text.find(end, first + len(start)) if first >= 0 else -1
+    if first < 0 or last < 0 or (last > first + len(start) and text[last - 1] != "\n"):
+        raise ReadmeError(f"{where} has no well-formed {start.strip()} ... {end} block (each marker on a line of its own)")
+    return text[:first + len(start)] + content + "\n" + text[last:]
+
+
 def rendered_readme(text: str) -> str:
     for block, render in (("findings", render_findings), ("outputs", render_outputs)):
-        pattern = re.compile(rf"(<!-- {block}:start -->\n)(?:.*?\n)?(<!-- {block}:end -->)", re.S)
-        if not pattern.search(text):
-            raise ValueError(f"README.md has no <!-- {block}:start --> ... <!-- {block}:end --> block")
-        text = pattern.sub(lambda m: m.group(1) + render() + "\n" + m.group(2), text)
+        text = replace_block(text, block, render())
     return text
 
 

@@ -53,11 +53,34 @@ def unescaped_dollars(markdown: str) -> list[str]:
     return [prose[max(0, m.start() - 20):m.end() + 20] for m in re.finditer(r"(?<!\\)\$", prose)]
 
 
+# Characters that would let text make markup of its own in Markdown: raw HTML (< > &) and links ([ ]).
+# Entities, not backslashes: ``\\[`` opens display maths in Jupyter's Markdown.
+_MARKUP = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;"}
+
+
+def escape_markup(text: str) -> str:
+    """Make text from data or configuration inert in Markdown: ``<``, ``>``, ``&``, ``[`` and ``]`` outside code
+    become HTML entities (shown as the same characters), so no raw HTML, comment or link can come from data.
+    Code spans and fenced blocks are left exactly as written (Markdown shows them literally anyway)."""
+    out, last = [], 0
+    for match in _CODE.finditer(text):
+        out.append(_inert(text[last:match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_inert(text[last:]))
+    return "".join(out)
+
+
+def _inert(text: str) -> str:
+    return re.sub(r"&(?!(?:amp|lt|gt|#91|#93);)|[<>\[\]]", lambda m: _MARKUP[m.group(0)[0]], text)
+
+
 def md(text: str):
-    """A finding or a paragraph as rendered Markdown (dollar signs escaped outside code)."""
+    """A finding or a paragraph as rendered Markdown (dollar signs escaped outside code). The words may hold
+    text from data (claims, names from occupation.toml): markup of their own (HTML, links) is made inert."""
     from IPython.display import Markdown
 
-    return Markdown(escape_dollars(text))
+    return Markdown(escape_dollars(escape_markup(text)))
 
 
 # Numbers in words ------------------------------------------------------------------------------------
@@ -87,11 +110,17 @@ def money(value, decimals: int = 0, missing: str = NOT_FOUND, to: int | None = N
     return f"{sign}${abs(value):,.{decimals}f}"
 
 
+def _no_negative_zero(value, decimals: int) -> float:
+    """A value that rounds to zero at ``decimals`` places is zero, never "-0" (``-0.0``, ``-0.04`` at one place)."""
+    value = float(value)
+    return 0.0 if round(value, decimals) == 0 else value
+
+
 def percent(value, decimals: int = 1, missing: str = NOT_FOUND, signed: bool = False) -> str:
-    """``13.48`` -> ``13.5%`` (the value is already in percent); ``signed=True`` gives ``+13.5%``."""
+    """``13.48`` -> ``13.5%`` (the value is already in percent); ``signed=True`` gives ``+13.5%``; ``-0.0`` -> ``0.0%``."""
     if _missing(value):
         return missing
-    return f"{float(value):{'+' if signed else ''},.{decimals}f}%"
+    return f"{_no_negative_zero(value, decimals):{'+' if signed else ''},.{decimals}f}%"
 
 
 def percent_as_published(value, decimals: int = 1, missing: str = NOT_FOUND) -> str:
@@ -105,14 +134,14 @@ def points(value, decimals: int = 1, missing: str = NOT_FOUND) -> str:
     """A difference of two percentages, in percentage points: ``-8.5`` -> ``-8.5 points``."""
     if _missing(value):
         return missing
-    return f"{float(value):+,.{decimals}f} points"
+    return f"{_no_negative_zero(value, decimals):+,.{decimals}f} points"
 
 
 def number(value, decimals: int = 0, missing: str = NOT_FOUND) -> str:
-    """``186300`` -> ``186,300``."""
+    """``186300`` -> ``186,300``; ``-0.0`` -> ``0``."""
     if _missing(value):
         return missing
-    return f"{float(value):,.{decimals}f}"
+    return f"{_no_negative_zero(value, decimals):,.{decimals}f}"
 
 
 def ratio(value, decimals: int = 2, missing: str = NOT_FOUND) -> str:
@@ -241,6 +270,10 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str], formats: Mapping[str,
         shown = shown.head(max_rows)
     right = [label for column, label in columns.items() if _numeric_kind((formats or {}).get(column, "text"))]
     digest = hashlib.sha1((caption + shown.to_csv(index=False)).encode("utf-8")).hexdigest()[:10]
+    # every cell and label is text (often from data): escaped, so a claim's "<script>" is shown, never run
+    shown = shown.map(lambda v: html.escape(str(v), quote=False))
+    shown.columns = [html.escape(str(c), quote=False) for c in shown.columns]
+    right = [html.escape(str(c), quote=False) for c in right]
     styler = (shown.style.hide(axis="index").set_caption(html.escape(caption)).set_uuid(f"mrt{digest}")
               .set_table_attributes('class="mrt-table"'))
     if right:

@@ -7,10 +7,13 @@ Parameter names are those of the notebook's parameters cell (``-p NAME VALUE``, 
 published figure, ``True``/``False`` for a yes/no parameter). Every value is checked before anything is
 written; a wrong name or value stops with a message naming the parameter and what it expects.
 
-Each run gets its own folder ``runs/<name>/`` (``MRT_RUNS_DIR`` moves ``runs/``) holding the executed notebook
-and every table and chart it wrote. The notebook is executed into ``runs/.<name>.partial/`` and moved into
-place only when it has run to the end: a failed or interrupted run leaves no folder that looks like results,
-and a previous run of the same name stays as it was. The committed results in ``data/processed/`` are never
+Each run gets its own folder ``runs/<name>/`` (``MRT_RUNS_DIR`` moves ``runs/``, never into or around the
+project's own folders) holding the executed notebook and every table and chart it wrote, and a ``.mrt-run``
+marker: a rerun replaces only a folder that carries it. The notebook is executed into a partial folder of its
+own (``runs/.<name>.XXXX.partial/``, under a lock of the run name) and moved into place only when it has run to
+the end: a failed or interrupted run leaves no folder that looks like results, and a previous run of the same
+name stays as it was. The tables are copied under the checkout's lock, after any interrupted main job has been
+put right. Every failure ends in one ``error:`` line (``--verbose`` adds the traceback). The committed results in ``data/processed/`` are never
 touched. When the run is done, what changed against the default run is printed: the parameters that differ,
 the new ranking with its margins, and where the full results are.
 """
@@ -26,6 +29,8 @@ import shutil
 import signal
 import sys
 import tempfile
+import traceback
+from contextlib import contextmanager
 from pathlib import Path
 
 from mrt import paths
@@ -46,13 +51,15 @@ def parse_value(text: str):
     """A command-line value as Python reads it: ``0.2`` -> 0.2, ``None``, ``True``; ``inf`` and ``nan`` -> floats
     (so that the check can say they are not finite); anything else stays text."""
     try:
-        return ast.literal_eval(text)
+        value = ast.literal_eval(text)
     except (ValueError, SyntaxError):
-        pass
-    try:
-        return float(text)
-    except ValueError:
-        return text
+        try:
+            value = float(text)
+        except ValueError:
+            return text
+    if isinstance(value, float) and value == 0:
+        return 0.0  # -0.0 is zero: never shown as "-0%"
+    return value
 
 
 def parse_parameters(pairs: list[tuple[str, str]]) -> dict:
@@ -142,8 +149,84 @@ def notebook_defaults() -> dict:
     return {name: ast.literal_eval(spec["default"]) for name, spec in papermill.inspect_notebook(str(paths.NOTEBOOKS / NOTEBOOK)).items()}
 
 
+RUN_MARKER = ".mrt-run"  # written into every run folder: a rerun replaces a folder only when it carries this
+
+
+class RunBusy(RuntimeError):
+    """Another rerun of the same name is running."""
+
+
+def check_runs_root(root: Path) -> None:
+    """The runs folder must be one of its own: not the checkout (nor a folder holding it), and not inside or
+    holding the raw data, the processed tables, the code, the notebooks, the tests, the site, the environment
+    or git's history. Raises RunNameError naming the folder."""
+    target = Path(root).resolve()
+    checkout = paths.ROOT.resolve()
+    if target == checkout or target in checkout.parents:
+        raise RunNameError(f"runs folder {root} ({RUNS_ENV}) holds the whole project: runs must go to a folder of "
+                           f"their own (the default is runs/)")
+    protected = {"the raw data": paths.RAW, "the project's raw data": paths.DEFAULT_RAW, "the processed tables": paths.processed_dir(),
+                 "the shipped tables": paths.DATA / "processed", "the notebooks": paths.NOTEBOOKS, "the code": paths.ROOT / "src",
+                 "the tests": paths.ROOT / "tests", "the site": paths.ROOT / "site", "the environment": paths.ROOT / ".venv",
+                 "git's history": paths.ROOT / ".git"}
+    for what, folder in protected.items():
+        folder = Path(folder).resolve()
+        if target == folder or target in folder.parents or folder in target.parents:
+            relation = "is" if target == folder else ("holds" if target in folder.parents else "is inside")
+            raise RunNameError(f"runs folder {root} ({RUNS_ENV}) {relation} {what} ({paths.relative(folder)}): runs must go "
+                               f"to a folder of their own (the default is runs/)")
+
+
+def check_replaceable(out: Path) -> None:
+    """A folder ``out`` may be replaced by a run only if a run wrote it (it carries the run marker)."""
+    if os.path.lexists(out) and (out.is_symlink() or not out.is_dir() or not (out / RUN_MARKER).is_file()):
+        raise RunNameError(f"{out} exists and was not written by a rerun (it has no {RUN_MARKER}): a rerun never "
+                           f"replaces it; choose another --name or another {RUNS_ENV}")
+
+
+@contextmanager
+def name_lock(out: Path):
+    """Hold the lock of one run name (``.NAME.lock`` beside the run, removed when done); RunBusy if another
+    rerun of that name holds it."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    path = out.parent / f".{out.name}.lock"
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; the unique partial folder still keeps runs apart
+        yield
+        return
+    while True:
+        handle = open(path, "a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            handle.close()
+            raise RunBusy(f"another rerun named {out.name!r} is running (process {holder}); wait for it to "
+                          f"finish or choose another --name") from None
+        try:
+            same = os.path.exists(path) and os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino
+        except OSError:
+            same = False
+        if same:
+            break
+        handle.close()  # the holder removed the file between our open and our lock: take the new one
+    try:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        path.unlink(missing_ok=True)  # while still held: a waiting run then locks a new file
+        handle.close()
+
+
 def promote(partial: Path, out: Path) -> None:
-    """Move a complete run into place, replacing a previous run of the same name only once the new one is whole."""
+    """Move a complete run into place, replacing a previous run of the same name only once the new one is whole
+    (and only if that folder is a run: it carries the run marker)."""
+    check_replaceable(out)
     old = out.parent / f".{out.name}.old"
     shutil.rmtree(old, ignore_errors=True)
     if out.exists():
@@ -152,25 +235,54 @@ def promote(partial: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def rerun(parameters: dict, name: str, root: Path | None = None) -> Path:
+def stale_partials(out: Path) -> list[Path]:
+    """Partial folders of this run name left by runs killed outright (call with the name's lock held)."""
+    return [p for p in out.parent.glob(f".{out.name}.*.partial") if p.is_dir()] + [p for p in [partial_folder(out)] if p.is_dir()]
+
+
+def copy_processed(to: Path) -> None:
+    """Copy the processed tables for a run, under the checkout's lock and after its recovery (so a main job
+    stopped half-way through its swap is put right first, and never copied half-swapped)."""
+    from mrt.staging import checkout_lock
+
+    source = paths.processed_dir()
+    with checkout_lock(paths.ROOT, say=lambda text: print(text, file=sys.stderr, flush=True)):
+        if not source.is_dir():
+            raise RunFailed(f"{paths.relative(source)}: no processed tables to start from (run 'python3 run.py' first)")
+        shutil.copytree(source, to)
+
+
+def rerun(parameters: dict, name: str, root: Path | None = None, on_done=None) -> Path:
     """Execute the education notebook with ``parameters`` into ``runs/<name>/``; return that folder.
 
-    The name and every parameter are checked before anything is written. The run is built in
-    ``runs/.<name>.partial/`` and moved into place only when complete; on any failure or interruption the
-    partial folder is removed and a previous ``runs/<name>/`` is left as it was.
+    The name, the runs folder and every parameter are checked before anything is written. The run is built
+    in a partial folder of its own (``runs/.<name>.XXXX.partial/``) under a lock of the run name, and moved
+    into place only when complete; on any failure or interruption the partial folder is removed and a
+    previous ``runs/<name>/`` is left as it was. Only a folder a rerun wrote is ever replaced.
     """
-    out = run_folder(name, root or runs_dir())
+    root = root or runs_dir()
+    check_runs_root(root)
+    out = run_folder(name, root)
+    check_replaceable(out)
     check_parameters(parameters)
     check_parameters({**notebook_defaults(), **parameters})  # the values together (months of study within the horizon)
-    partial = partial_folder(out)
-    shutil.rmtree(partial, ignore_errors=True)  # left by a run killed outright
-    try:
-        shutil.copytree(paths.processed_dir(), partial / "processed")
-        execute(partial, parameters)
-        promote(partial, out)
-    except BaseException:
-        shutil.rmtree(partial, ignore_errors=True)
-        raise
+    from mrt.pipeline import check_notebook
+
+    check_notebook(paths.NOTEBOOKS / NOTEBOOK)
+    with name_lock(out):
+        for stale in stale_partials(out):  # left by a run killed outright
+            shutil.rmtree(stale, ignore_errors=True)
+        partial = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
+        try:
+            copy_processed(partial / "processed")
+            execute(partial, parameters)
+            (partial / RUN_MARKER).write_text(f"a rerun of {NOTEBOOK} (python3 run.py education)\n", encoding="utf-8")
+            promote(partial, out)
+        except BaseException:
+            shutil.rmtree(partial, ignore_errors=True)
+            raise
+        if on_done is not None:  # still under the name's lock: no other run of this name can replace it meanwhile
+            on_done(out)
     return out
 
 
@@ -250,24 +362,55 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
                         help="a notebook parameter and its value (repeatable)")
     parser.add_argument("--name", help="folder name under runs/ (default: built from the parameters)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="on failure, print the traceback too")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _interrupted)  # a terminated run cleans up like an interrupted one
     name = args.name if args.name is not None else "run"
+    report = lambda out: print(changes(paths.processed_dir(), out / "processed", name, Path(paths.relative(out))))  # noqa: E731
     try:
         parameters = parse_parameters(args.parameter)
         name = args.name if args.name is not None else default_name(parameters)
-        out = rerun(parameters, name)
+        rerun(parameters, name, on_done=report)
     except (ParameterError, RunNameError) as error:
+        _verbose(args)
         print(f"error: {error}\nnothing was written.", file=sys.stderr)
         return 2
     except RunFailed as error:
+        _verbose(args)
         print(f"error: the rerun failed in {error}\nthe partial run was removed; {kept(name)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt as error:
         print(f"interrupted: the partial run was removed; {kept(name)}", file=sys.stderr)
         return 128 + getattr(error, "signum", signal.SIGINT)   # 130 for Ctrl-C, 143 for SIGTERM, as run.py
-    print(changes(paths.processed_dir(), out / "processed", name, Path(paths.relative(out))))
+    except Exception as error:  # noqa: BLE001 - every failure ends in one line naming what and where
+        _verbose(args)
+        print(f"error: {one_line(error)}{'' if args.verbose else ' (rerun with --verbose for the traceback)'}\n"
+              f"{kept(name) if _safe_name(name) else 'nothing was written'}", file=sys.stderr)
+        return 1
     return 0
+
+
+def one_line(error: BaseException) -> str:
+    """An error in one line: an OSError as 'what: the file' (no class name when the message says it all)."""
+    if isinstance(error, OSError) and error.strerror:
+        where = f": {error.filename}" if error.filename else ""
+        return f"{error.strerror}{where}" + (f" -> {error.filename2}" if error.filename2 else "")
+    text = " ".join(str(error).split()) or type(error).__name__
+    expected = ("PreflightError", "RunBusy", "StagingError", "ConfigError", "DataError")
+    return text if type(error).__name__ in expected else f"{type(error).__name__}: {text}"
+
+
+def _safe_name(name: str) -> bool:
+    try:
+        run_folder(name, runs_dir())
+        return True
+    except (RunNameError, OSError):
+        return False
+
+
+def _verbose(args) -> None:
+    if args.verbose:
+        traceback.print_exc(file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -475,10 +475,11 @@ def _markdown(text: str) -> str:
 
 
 def _inline_markdown(text: str) -> str:
-    """One sentence of Markdown (a finding) as inline HTML; dollar signs stay dollars."""
-    from mrt.report import escape_dollars
+    """One sentence of Markdown (a finding) as inline HTML; dollar signs stay dollars. The sentence holds text from
+    data: its own HTML and links are made inert (shown as written, never rendered)."""
+    from mrt.report import escape_dollars, escape_markup
 
-    rendered = without_pilcrows(_markdown(escape_dollars(text))).strip()
+    rendered = without_pilcrows(_markdown(escape_dollars(escape_markup(text)))).strip()
     return re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.S)
 
 

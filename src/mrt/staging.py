@@ -138,6 +138,10 @@ class Staging:
         for key, target in targets.items():
             target = Path(target).absolute()
             root = staging_root_for(target, self.home)
+            if root.exists() and _device(root) != _device(target.parent):
+                raise StagingError(f"{relative(root)} is on another file system than {relative(target.parent)} (a symbolic "
+                                   f"link or a mount?), so the new {relative(target)} could not be moved into place; remove "
+                                   f"{relative(root)} (it holds only the run's lock and builds) and run again")
             new, old = root / "build" / key, root / "previous" / key
             moves[key] = Move(str(target), str(new), str(old), str(root))
         for move in moves.values():
@@ -177,12 +181,7 @@ class Staging:
     def recover(self) -> str | None:
         """Put things right after an interrupted run; return a sentence saying what was done, or None."""
         if self.journal.is_file():
-            try:
-                record = json.loads(self.journal.read_text(encoding="utf-8"))
-                state, moves = record["state"], [Move(**m) for m in record["moves"]]
-            except (ValueError, KeyError, TypeError) as error:
-                raise StagingError(f"{relative(self.journal)} is unreadable ({error}); the outputs may be a mix of two "
-                                   f"runs: check them with 'git status', then remove {relative(self.home)}/ and run again") from None
+            state, moves = self._read_journal()
             with _signals_held():
                 if state == "swapped":
                     self._remove_leftovers(moves)
@@ -226,10 +225,80 @@ class Staging:
         self.journal.unlink(missing_ok=True)
 
     def _write_journal(self, state: str, moves: list[Move]) -> None:
+        """The journal names every path relative to the checkout (so a moved checkout still reads it right);
+        only an output outside the checkout (``MRT_PROCESSED_DIR`` elsewhere) is named by its absolute path."""
         from mrt.io import write_text
 
-        write_text(json.dumps({"state": state, "moves": [asdict(m) for m in moves]}, indent=1) + "\n", self.journal)
+        checkout = self.home.parent.resolve()
+        record = {"state": state, "checkout": str(checkout),
+                  "moves": [{k: (_from_checkout(v, checkout) if k in PATH_FIELDS else v) for k, v in asdict(m).items()}
+                            for m in moves]}
+        write_text(json.dumps(record, indent=1) + "\n", self.journal)
         _fsync_dir(self.journal.parent)
+
+    def _read_journal(self) -> tuple[str, list[Move]]:
+        """The journal's state and moves, with paths resolved in this checkout; StagingError when it is unreadable
+        or names a path outside this checkout that it cannot vouch for (written in a checkout since moved)."""
+        checkout = self.home.parent.resolve()
+        try:
+            record = json.loads(self.journal.read_text(encoding="utf-8"))
+            state, raw_moves = record["state"], record["moves"]
+            written_in = record.get("checkout")
+            moves = []
+            for m in raw_moves:
+                fields = dict(m)
+                for key in PATH_FIELDS:
+                    fields[key] = str(_in_checkout(fields[key], checkout, written_in))
+                moves.append(Move(**fields))
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise StagingError(f"{relative(self.journal)} is unreadable ({error}); the outputs may be a mix of two "
+                               f"runs: check them with 'git status', then remove {relative(self.home)}/ and run again") from None
+        return state, moves
+
+
+PATH_FIELDS = ("target", "new", "old", "root")
+
+
+def _from_checkout(path: str, checkout: Path) -> str:
+    """A path as the journal stores it: relative to the checkout when inside it (POSIX form), else absolute."""
+    try:
+        return Path(path).absolute().relative_to(checkout).as_posix() or "."
+    except ValueError:
+        try:
+            return Path(path).resolve().relative_to(checkout).as_posix() or "."
+        except ValueError:
+            return str(Path(path).absolute())
+
+
+def _in_checkout(stored: str, checkout: Path, written_in: str | None) -> Path:
+    """A journal path resolved in this checkout. A relative path must stay inside it; an absolute one (an output
+    outside the checkout) is trusted only if the journal was written in this very checkout."""
+    if not isinstance(stored, str) or not stored:
+        raise ValueError(f"a path in the journal is {stored!r}")
+    path = Path(stored)
+    if not path.is_absolute():
+        if ".." in path.parts:
+            raise ValueError(f"the journal names {stored!r}, outside the checkout")
+        return checkout / path
+    if written_in is None or Path(written_in) != checkout:
+        raise ValueError(f"the journal names {stored}, outside this checkout, and was written in "
+                         f"{written_in or 'an unknown checkout'} (moved since?)")
+    return path
+
+
+@contextmanager
+def checkout_lock(root: Path, say=None):
+    """Every command that reads or writes the outputs holds the checkout's lock and puts right an interrupted
+    run first, so it never sees a half-swapped set. ``say`` receives the recovery note, if any."""
+    staging = Staging(root)
+    staging.acquire()
+    try:
+        note = staging.recover()
+        if note and say is not None:
+            say(note)
+        yield staging
+    finally:
+        staging.release()
 
 
 @contextmanager

@@ -35,9 +35,19 @@ def say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+# matplotlib's, IPython's and the caches' folders, inside the bundle: nothing is written to the student's home
+SETTINGS = VENV / "mrt-home"
+SETTINGS_DIRS = {"MPLCONFIGDIR": "matplotlib", "IPYTHONDIR": "ipython", "XDG_CACHE_HOME": "cache", "XDG_CONFIG_HOME": "config"}
+
+
 def working_env() -> dict[str, str]:
-    """The environment of every kernel: tables and exercise output in scratch/, never in data/processed/."""
-    return dict(os.environ, MRT_PROCESSED_DIR=str(WORKING_TABLES), MRT_SCRATCH_DIR=str(SCRATCH), PYTHONHASHSEED="0")
+    """The environment of every kernel: tables and exercise output in scratch/, never in data/processed/;
+    matplotlib's and IPython's own folders in the bundle (.venv/mrt-home/), never in the student's home."""
+    env = dict(os.environ, MRT_PROCESSED_DIR=str(WORKING_TABLES), MRT_SCRATCH_DIR=str(SCRATCH), PYTHONHASHSEED="0")
+    for name, folder in SETTINGS_DIRS.items():
+        (SETTINGS / folder).mkdir(parents=True, exist_ok=True)
+        env[name] = str(SETTINGS / folder)
+    return env
 
 
 def seed_working_tables() -> None:
@@ -121,7 +131,17 @@ def check() -> int:
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("help", [])
     if command == "setup":
-        return setup()
+        try:
+            return setup()
+        except subprocess.CalledProcessError as error:
+            step = " ".join(str(a) for a in error.cmd[3:6]) if isinstance(error.cmd, list) else str(error.cmd)
+            say(f"error: installing the packages failed (pip {step} ..., exit {error.returncode}): pip's message above says "
+                f"why (no network or package index?); fix that, then run  python3 start.py setup  again")
+            return 1
+        except OSError as error:
+            say(f"error: setting up {VENV} failed: {error.strerror or error}"
+                + (f" ({error.filename})" if getattr(error, "filename", None) else ""))
+            return 1
     if command == "lab":
         return lab(rest)
     if command == "check":

@@ -57,6 +57,8 @@ def use_style() -> None:
         "figure.figsize": SIZE, "figure.dpi": DPI, "savefig.dpi": DPI, "axes.titleweight": "bold",
         "axes.titlesize": 12, "axes.labelsize": 10, "legend.fontsize": 9, "legend.frameon": False,
         "svg.hashsalt": "mrt", "path.simplify": False,
+        # labels and titles hold text from data (names from occupation.toml, claims): "$" is a dollar, never TeX
+        "text.parse_math": False,
     })
 
 
