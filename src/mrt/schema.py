@@ -17,7 +17,7 @@ from mrt.education import MODEL_ROUTES, PARAMETERS, RANKINGS
 from mrt.io import write_csv
 from mrt.occupation import COMPARABILITY
 from mrt.occupation import COMPARABLE as COMPARABLE_NAME
-from mrt.clean import (ALL_OCCUPATIONS_STATISTICS, AREA_TYPES, EDUCATION_COST_UNITS, OEWS_STATISTICS, OEWS_UNITS, PAY_STATISTICS,
+from mrt.clean import (ALL_OCCUPATIONS_STATISTICS, AREA_TYPES, BLS_WAGE_STATISTICS, EDUCATION_COST_UNITS, OEWS_UNITS, PAY_STATISTICS,
                        SOURCE_KINDS, STANCES, STATISTICS, TOPICS)
 from mrt.parse import MONEY_UNITS, PARTS, QUALIFIERS, UNITS
 
@@ -105,9 +105,10 @@ TABLES: dict[str, Table] = {
         "BLS OEWS national wage estimates (May of each year), long format", "01-clean",
         (Col("year", "int", "OEWS reference year (May)", unit=YEAR), Col("soc_code", "string", "occupation code used that year"),
          Col("occupation_title", "string", "occupation title used that year"), COMPARABLE,
-         Col("statistic", "string", "wage statistic", allowed=OEWS_STATISTICS),
+         Col("statistic", "string", "wage statistic (p25 and p75 only for the years bls_oews_quartiles.csv covers)", allowed=BLS_WAGE_STATISTICS),
          Col("unit", "string", "unit of value", allowed=tuple(OEWS_UNITS.values())),
-         Col("value", "float", "wage, nominal dollars", unit="usd (see unit)", nullable=True), _ref_key("bls_oews_national.csv"))),
+         Col("value", "float", "wage, nominal dollars", unit="usd (see unit)", nullable=True),
+         _ref_key("bls_oews_national.csv (p25 and p75: bls_oews_quartiles.csv)"))),
     "bls_employment.csv": Table(
         "BLS OEWS national employment (wage-and-salary jobs) by year", "01-clean",
         (Col("year", "int", "OEWS reference year (May)", unit=YEAR), Col("soc_code", "string", "occupation code used that year"),

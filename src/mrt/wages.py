@@ -192,7 +192,7 @@ def match_to_bls(guide_wages: pd.DataFrame, bls_wages: pd.DataFrame) -> pd.DataF
     rows = []
     for fig in national_figures(guide_wages).itertuples(index=False):
         statistic = compared_statistic(fig.statistic, fig.part)
-        same_unit = bls_wages[(bls_wages["unit"] == fig.unit) & bls_wages["value"].notna()]
+        same_unit = bls_wages[(bls_wages["unit"] == fig.unit) & bls_wages["value"].notna() & bls_wages["statistic"].isin(DISTRIBUTION_STATISTICS)]
         step = rounding_step(fig.value, fig.unit)
         printed_year = None if pd.isna(fig.year) else int(fig.year)
         if printed_year is None:
