@@ -85,6 +85,8 @@ def test_real_rise_on_both_sides_of_half_the_rise_and_of_zero(nominal, real, exp
     text = words.real_rise_sentence(nominal, real, 2010, 2018, NAME)
     assert text == expected + " BLS does not design these yearly estimates for comparing years."
     assert_reads_as_a_finding(text, "inflation" if nominal > 0 and real < nominal / 2 else "pay")
+    assert words.real_rise_sentence(nominal, real, 2010, 2018, NAME, caveat=False) == expected
+    assert words.mostly_inflation(nominal, real) == (expected.startswith("Most") or expected.startswith("Inflation"))
 
 
 # Hourly and yearly pairs --------------------------------------------------------------------------------------------

@@ -176,20 +176,26 @@ def range_ends_sentence(at_percentiles: int, ends: int, undated: int, undated_ma
     return f"{first} {second}"
 
 
-def real_rise_sentence(nominal_pct: float, real_pct: float, start: int, end: int, name: str) -> str:
+def mostly_inflation(nominal_pct: float, real_pct: float) -> bool:
+    """Whether "most of the rise was inflation": a rise of which less than half is left after inflation."""
+    return nominal_pct > 0 and real_pct < nominal_pct / 2
+
+
+def real_rise_sentence(nominal_pct: float, real_pct: float, start: int, end: int, name: str, caveat: bool = True) -> str:
     """How much of a pay rise was inflation: "most" when less than half of the rise is left after inflation; "outpaced" when
-    pay fell after inflation; a fall before inflation said as a fall. Directions from the signs."""
+    pay fell after inflation; a fall before inflation said as a fall. Directions from the signs. ``caveat`` adds the one
+    that matters: BLS's yearly estimates are not designed for comparing years."""
     subject = f"{MEDIAN_WORDS} of {name}"
     span = f"from {start} to {end}"
     if nominal_pct > 0 and real_pct < 0:
         first = f"Inflation outpaced the {reader_percent(nominal_pct)} rise in {subject} {span}: after inflation it {moved(real_pct)}."
-    elif nominal_pct > 0 and real_pct < nominal_pct / 2:
+    elif mostly_inflation(nominal_pct, real_pct):
         first = f"Most of the {reader_percent(nominal_pct)} rise in {subject} {span} was inflation: after inflation it {moved(real_pct)}."
     elif nominal_pct > 0:
         first = f"{subject[0].upper()}{subject[1:]} {moved(nominal_pct)} {span}, and {moved(real_pct)} after inflation: most of the rise beat inflation."
     else:
         first = f"{subject[0].upper()}{subject[1:]} {moved(nominal_pct)} {span}, and {moved(real_pct)} after inflation."
-    return f"{first} BLS does not design these yearly estimates for comparing years."
+    return f"{first} BLS does not design these yearly estimates for comparing years." if caveat else first
 
 
 def pairs_sentence(agree: int, pairs: int) -> str:
