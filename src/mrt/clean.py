@@ -467,11 +467,11 @@ def _quartiles(path: Path, national: pd.DataFrame, national_path: Path) -> pd.Da
         if row["year"] not in by_year.index or by_year.loc[row["year"], "soc_code"] != row["soc_code"]:
             raise DataError(f"{where(path, position, column='soc_code')}: expected a year and code of {national_path.name}, found "
                             f"{row['year']} {row['soc_code']}")
+        for unit in OEWS_UNITS:  # first: a figure in the wrong column is the likelier slip
+            _quartiles_in_order({**by_year.loc[row["year"]].to_dict(), **row}, unit, path, position, national_path)
         for statistic in QUARTILE_STATISTICS:
             _annual_matches_hourly(row[f"{statistic}_hourly"], row[f"{statistic}_annual"], path, position,
                                    f"{statistic}_hourly", f"{statistic}_annual")
-        for unit in OEWS_UNITS:
-            _quartiles_in_order({**by_year.loc[row["year"]].to_dict(), **row}, unit, path, position, national_path)
     return frame
 
 
