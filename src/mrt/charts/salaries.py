@@ -122,7 +122,7 @@ def pay_distribution(quantiles: pd.DataFrame, printed: dict[int, dict[str, float
     charts.dollar_axis(ax, "x")
     ax.grid(axis="y", visible=False)
     checked = any(year in published for year in years)
-    ax.set(title=_title(occupation_name, "the middle half of pay, modelled" + (" and checked" if checked else "")),
+    ax.set(title=_title(occupation_name, "the middle half of pay, modelled" if not checked else "the middle half, modelled and checked"),
            xlabel="annual pay, US dollars of each year (nominal); grey: error band of each modelled value"
                   + ("\n×: the 25th and 75th percentiles BLS published" if checked else ""), ylabel="")
     return fig, pd.DataFrame(rows)
