@@ -138,7 +138,7 @@ def test_mean_above_median_in_both_directions(args, expected):
                "2010 to 2018, in both directions."),                                           # one year exact: not "too high" in every one
 ])
 def test_curve_median_sentence_direction_from_the_signs(low, high, expected):
-    text = words.curve_median_sentence(low, high, 2010, 2018)
+    text = words.curve_median_sentence(low, high, range(2010, 2019))
     assert text == expected
     assert_reads_as_a_finding(text, "median")
 
@@ -155,9 +155,17 @@ def test_middle_half_sentence_gives_the_published_dollars():
     (None, " From the guides' 2017 figures it gives about $31,400 to $50,900."),
 ])
 def test_quartile_model_sentence_rounds_modelled_money_to_100(published, tail):
-    text = words.quartile_model_sentence(-2.02, 2010, 2018, 2017, (31384.0, 50869.0), published)
+    text = words.quartile_model_sentence(-2.02, [2018, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017], 2017, (31384.0, 50869.0), published)
     assert text == ("A pay curve through the 10th, 50th and 90th percentiles comes within about 2% of BLS's published middle half in "
                     "every year from 2010 to 2018." + tail)
     assert_reads_as_a_finding(text, "within about 2%")
-    assert words.quartile_model_sentence(0.4, 2018, 2018, 2017, (1.0, 2.0), None).startswith(
+    assert words.quartile_model_sentence(0.4, [2018], 2017, (1.0, 2.0), None).startswith(
         "A pay curve through the 10th, 50th and 90th percentiles comes within about 0.4% of BLS's published middle half in 2018.")
+
+
+def test_years_with_a_gap_are_not_called_every_year():
+    text = words.curve_median_sentence(3.15, 4.34, [2010, 2011, 2012, 2014])
+    assert text.startswith("A textbook pay curve through the 10th and 90th percentiles puts the median 3% to 4% too high in each of the "
+                           "years 2010-2012, 2014.")
+    with pytest.raises(ValueError, match="at least one year"):
+        words.curve_median_sentence(3.15, 4.34, [])

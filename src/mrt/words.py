@@ -150,6 +150,18 @@ def _years(first: int, last: int) -> str:
     return f"in {first}" if first == last else f"in every year from {first} to {last}"
 
 
+def _in_years(years) -> str:
+    """``[2010, ..., 2018]`` -> ``"in every year from 2010 to 2018"``; with a gap -> ``"in each of the years 2010-2012, 2014"``."""
+    from mrt.wages import describe_years
+
+    years = sorted({int(y) for y in years})
+    if not years:
+        raise ValueError("a sentence about years needs at least one year")
+    if years == list(range(years[0], years[-1] + 1)):
+        return _years(years[0], years[-1])
+    return f"in each of the years {describe_years(years)}"
+
+
 def range_ends_sentence(at_percentiles: int, ends: int, undated: int, undated_matched: int, undated_years: list[int]) -> str:
     """The guides' pay ranges are percentiles, and their undated figures have a year: counts and years from the provenance table."""
     if ends == 0:
@@ -224,10 +236,10 @@ def mean_above_median_sentence(low_pct: float, high_pct: float, years_above: int
             f"from {first} to {last}{below}.")
 
 
-def curve_median_sentence(low_pct: float, high_pct: float, first: int, last: int) -> str:
+def curve_median_sentence(low_pct: float, high_pct: float, checked_years) -> str:
     """How a textbook (symmetric) pay curve misses the published median in the years checked: too high or too low from the
     signs of its smallest and largest error, or both ways."""
-    years = _years(first, last)
+    years = _in_years(checked_years)
     if low_pct > 0:
         return f"{TEXTBOOK_CURVE} puts the median {percent_span(low_pct, high_pct)} too high {years}. Real pay bunches lower, with a longer tail of high pay."
     if high_pct < 0:
@@ -241,11 +253,11 @@ def middle_half_sentence(year: int, p25: float, p75: float, name: str) -> str:
             f"published figures. A quarter earned less, and a quarter more.")
 
 
-def quartile_model_sentence(max_error_pct: float, first: int, last: int, year: int, modelled: tuple[float, float],
+def quartile_model_sentence(max_error_pct: float, checked_years, year: int, modelled: tuple[float, float],
                             published: tuple[float, float] | None) -> str:
     """The method check of the modelled quartiles: the largest error (percent) against the published quartiles in the years
     checked; then the guides' year, modelled (to $100) beside published."""
-    first_sentence = f"{CURVE} comes within about {reader_percent(max_error_pct)} of BLS's published middle half {_years(first, last)}."
+    first_sentence = f"{CURVE} comes within about {reader_percent(max_error_pct)} of BLS's published middle half {_in_years(checked_years)}."
     low, high = (modelled_money(v) for v in modelled)
     if published is None:
         return f"{first_sentence} From the guides' {year} figures it gives about {low} to {high}."
