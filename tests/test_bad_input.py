@@ -31,6 +31,7 @@ EXCLUSIONS = "guide_line_exclusions.csv"
 SOURCES = "sources.csv"
 OCCUPATION = "occupation.toml"
 OEWS = "reference/bls_oews_national.csv"
+QUARTILES = "reference/bls_oews_quartiles.csv"
 PROJECTIONS = "reference/bls_employment_projections.csv"
 EDITIONS = "reference/bls_ooh_editions.csv"
 PHRASES = "reference/bls_ooh_key_phrases.csv"
@@ -193,6 +194,10 @@ FAULTS = [
     Fault("years out of order", swap_rows(OEWS, 4, 5), OEWS, "data row 5, column 'year'", "expected year to increase down the file"),
     Fault("comparability not yes/no/partly", cell(OEWS, 12, "comparable_to_29_2071", "maybe"), OEWS, "data row 12, column 'comparable_to_29_2071'",
           "expected one of ['no', 'partly', 'yes']"),
+    Fault("published 25th percentile above the median", cell(QUARTILES, 9, "p25_annual", "40360"), QUARTILES,
+          "data row 9, column 'p25_annual'", "expected p25_annual <= median_annual"),
+    Fault("quartiles of a year the wage table lacks", cell(QUARTILES, 1, "year", "2009"), QUARTILES, "data row 1, column 'soc_code'",
+          "expected a year and code of bls_oews_national.csv, found 2009 29-2071"),
     Fault("malformed occupation code", cell(OEWS, 1, "soc_code", "292071"), OEWS, "data row 1, column 'soc_code'", "expected an occupation code like 29-2071"),
     # projections, Handbook, key phrases, all-occupations pay, industries, CPI, education costs
     Fault("duplicate vintage", cell(PROJECTIONS, 2, "vintage", "2010-2020"), PROJECTIONS, "data rows 1 and 2", "expected one row per (vintage)"),

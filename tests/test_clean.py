@@ -12,6 +12,7 @@ import pytest
 
 from mrt import clean, occupation, paths
 from mrt.io import DataError, read_raw_csv, to_number, write_csv
+from mrt.occupation import COMPARABLE
 
 OCC = occupation.current()
 COMPARE = OCC.comparability_column
@@ -231,6 +232,52 @@ def test_oews_thresholds(tmp_path, row_change, message):
     with pytest.raises(DataError) as error:
         clean.build_bls_wages(path, OCC)
     assert "oews.csv data row 2" in str(error.value) and message in str(error.value)
+
+
+def quartile_row(yr, p25=15.0, p75=24.0, **change):
+    row = {"year": str(yr), "soc_code": "29-2071", "status": "re-read"}
+    for name, hourly in (("p25", p25), ("p75", p75)):
+        row[f"{name}_hourly"] = f"{hourly:.2f}"
+        row[f"{name}_annual"] = str(round(hourly * 2080, -1))[:-2]
+    return {**row, **change}
+
+
+def test_published_quartiles_join_the_wage_table_as_p25_and_p75(tmp_path):
+    national = oews(tmp_path, oews_row(2016), oews_row(2017))
+    quartiles = write_rows(tmp_path, [quartile_row(2017)], "quartiles.csv")
+    wages = clean.build_bls_wages(national, OCC, quartiles)
+    assert len(wages) == 16 + 4  # one year of p25 and p75, hourly and annual; none invented for 2016
+    year = wages[(wages["year"] == 2017) & (wages["unit"] == "usd_per_year")]
+    assert list(year["statistic"]) == ["mean", "p10", "p25", "median", "p75", "p90"]
+    assert list(year["value"]) == [41600, 24960, 31200, 39520, 49920, 62400]
+    quartile = year[year["statistic"] == "p25"].iloc[0]
+    assert quartile["source_key"] == "quartiles.csv#year=2017" and quartile["soc_code"] == "29-2071" and quartile[COMPARABLE] == "yes"
+    assert quartile["occupation_title"] == "Technicians"
+    assert len(clean.build_bls_wages(national, OCC)) == 16  # without the file, the four statistics alone
+
+
+@pytest.mark.parametrize("row_change, message", [
+    ({"p25_hourly": "19.00", "p25_annual": "39520"}, None),                       # p25 = median: allowed
+    ({"p25_hourly": "19.01", "p25_annual": "39540"}, "column 'p25_hourly': expected p25_hourly <= median_hourly"),
+    ({"p75_hourly": "18.99", "p75_annual": "39500"}, "column 'p75_hourly': expected median_hourly <= p75_hourly"),
+    ({"p75_hourly": "30.01", "p75_annual": "62420"}, "column 'p75_hourly': expected p75_hourly <= p90_hourly"),
+    ({"p25_hourly": "11.99", "p25_annual": "24940"}, "column 'p25_hourly': expected p10_hourly <= p25_hourly"),
+    ({"p25_annual": str(31200 + 16)}, "column 'p25_annual': expected about p25_hourly x 2,080 = 31,200"),
+    ({"p25_annual": str(31200 + 15)}, None),
+    ({"year": "2018"}, "column 'soc_code': expected a year and code of oews.csv, found 2018 29-2071"),
+    ({"soc_code": "29-2072"}, "column 'soc_code': expected a year and code of oews.csv, found 2017 29-2072"),
+    ({"status": ""}, "column 'status': expected a value"),
+    ({"p75_annual": "0"}, "column 'p75_annual': expected a number greater than 0"),
+])
+def test_published_quartile_thresholds(tmp_path, row_change, message):
+    national = oews(tmp_path, oews_row(2016), oews_row(2017))
+    quartiles = write_rows(tmp_path, [quartile_row(2016), quartile_row(2017, **row_change)], "quartiles.csv")
+    if message is None:
+        clean.build_bls_wages(national, OCC, quartiles)
+        return
+    with pytest.raises(DataError) as error:
+        clean.build_bls_wages(national, OCC, quartiles)
+    assert "quartiles.csv data row 2" in str(error.value) and message in str(error.value)
 
 
 def test_oews_years_unique_and_in_order(tmp_path):

@@ -143,3 +143,64 @@ def test_the_notebook_runs_on_thinner_guides_and_says_what_is_absent(case, tmp_p
     for phrase in ABSENT[case]:
         assert phrase in text, f"{case}: the page should say {phrase!r}"
     assert (processed / "findings" / "02-salaries.csv").is_file()
+
+
+# Issue 16: thin cells, words from data, findings for readers, the published middle half ---------------------------------
+
+
+def analysis_cells(nb):
+    cells = []
+    for cell in nb.cells:
+        if {"exercise", "solution", "hint"} & set(tags(cell)):
+            break
+        cells.append(cell)
+    return cells
+
+
+def test_analysis_cells_are_thin_and_type_no_names_or_directions(nb):
+    for index, cell in enumerate(analysis_cells(nb)):
+        if cell.cell_type == "code":
+            assert len(cell.source.splitlines()) <= 20, f"cell {index}: {len(cell.source.splitlines())} lines"
+            text = re.sub(r"#.*", "", cell.source)  # a comment may explain; a string may not type what the data says
+            assert not re.search(r"\btechnicians?\b", text, re.I), f"cell {index}: the occupation's name comes from occupation.toml"
+            assert not re.search(r"\b(rose|fell)\b", text), f"cell {index}: a direction comes from a sign (words.direction)"
+            assert not re.search(r"\b(two|three|four|five) guides\b", text), f"cell {index}: a count comes from the rows"
+        else:
+            for paragraph in cell.source.split("\n\n"):
+                assert len(paragraph.split()) <= 120, f"cell {index}: a paragraph of {len(paragraph.split())} words"
+
+
+def test_recorded_findings_read_as_findings():
+    part = pd.read_csv(COMMITTED_PROCESSED / "findings" / "02-salaries.csv").drop_duplicates("finding_id")
+    for row in part.itertuples():
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z\"])", row.statement.strip())
+        assert len(sentences) <= 2 and len(sentences[0].split()) <= 35, row.finding_id
+        assert len(sentences) == 1 or len(sentences[1].split()) <= 25, row.finding_id
+        assert not re.search(r"lognormal|OEWS|nominal|\bp\d0\b", row.statement), f"{row.finding_id}: jargon in {row.statement!r}"
+        assert not re.search(r"\$\d{1,3},\d{2}[1-9]\b", row.statement) or row.finding_id == "pay.middle_half", \
+            f"{row.finding_id}: a modelled amount to the dollar"
+
+
+def test_the_pay_finding_is_the_published_middle_half_of_the_latest_year():
+    wages_table = schema.read_processed("bls_wages.csv")
+    annual = wages_table[wages_table["unit"] == "usd_per_year"]
+    quartiles = annual[annual["statistic"].isin(["p25", "p75"])]
+    latest = int(quartiles["year"].max())
+    p25, p75 = (float(quartiles.loc[(quartiles["year"] == latest) & (quartiles["statistic"] == s), "value"].iloc[0]) for s in ("p25", "p75"))
+    register = pd.read_csv(COMMITTED_PROCESSED / "findings" / "02-salaries.csv").drop_duplicates("finding_id").set_index("finding_id")
+    statement = register.loc["pay.middle_half", "statement"]
+    assert statement.startswith("The middle half of") and f"${p25:,.0f} to ${p75:,.0f}" in statement and str(latest) in statement
+    assert register.loc["pay.middle_half", "value"] == p25
+
+
+def test_the_quartile_check_covers_every_published_year_and_every_method():
+    check = schema.read_processed("quartile_method_check.csv")
+    wages_table = schema.read_processed("bls_wages.csv")
+    published_years = set(wages_table.loc[wages_table["statistic"] == "p25", "year"])
+    assert set(check["year"]) == published_years
+    assert set(check["method"]) == set(wages.METHODS)
+    curve = check[check["method"] == wages.PRINTED_MEDIAN]
+    assert (curve.loc[curve["quantile"] == 0.5, "error_pct"] == 0).all()  # through the printed median: only the shape errs
+    quantiles = schema.read_processed("salary_quantiles.csv")
+    headline = quantiles[quantiles["headline"] & (quantiles["method"] == wages.PRINTED_MEDIAN)]
+    assert set(headline["band_basis"]) == {wages.SHAPE_AND_ROUNDING_BAND}

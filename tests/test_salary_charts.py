@@ -96,6 +96,26 @@ def test_pay_distribution_labels_printed_and_modelled_values(median_printed):
     assert len(bands) == 3  # the three error bands, behind the data
 
 
+def test_pay_distribution_rounds_modelled_labels_to_100():
+    printed = {"p10": 25810.0, "p90": 64610.0, "mean": 42820.0}
+    table = quartile_table(False).assign(annual_usd=[31384.0, 39359.0, 50869.0])
+    labels = texts(salary_charts.pay_distribution(table, {2017: printed}, NAME)[0])
+    assert "$31,400\n25th (modelled)" in labels and "$50,900\n75th (modelled)" in labels and "$39,400\nmedian (modelled)" in labels
+    assert "$25,810\n10th percentile\n(printed)" in labels  # printed amounts stay as printed
+
+
+def test_pay_distribution_marks_the_published_quartiles_it_is_checked_against():
+    printed = {"p10": 25810.0, "p90": 64610.0, "mean": 42820.0, "median": 39000.0}
+    fig, data = salary_charts.pay_distribution(quartile_table(True), {2017: printed}, NAME, {2017: (30990.0, 51350.0)})
+    ax = fig.axes[0]
+    crosses = [line for line in ax.lines if line.get_marker() == "x"]
+    assert len(crosses) == 1 and list(crosses[0].get_xdata()) == [30990.0, 51350.0]
+    assert data.loc[data["series"] == "p25 (published)", "annual_usd"].tolist() == [30990.0]
+    assert ax.get_title().endswith("modelled and checked") and "published" in ax.get_xlabel()
+    fig, data = salary_charts.pay_distribution(quartile_table(True), {2017: printed}, NAME, {2018: (1.0, 2.0)})  # another year: no cross
+    assert not [line for line in fig.axes[0].lines if line.get_marker() == "x"] and not data["series"].str.contains("published").any()
+
+
 def places_table(settings=True, areas=True):
     rows = []
     if areas:

@@ -55,7 +55,7 @@ def test_allowed_values_are_the_lists_their_modules_own():
     assert allowed("guide_wages.csv", "unit") is parse.MONEY_UNITS and allowed("guide_wages.csv", "statistic") is clean.PAY_STATISTICS
     assert allowed("guide_wages.csv", "area_type") is clean.AREA_TYPES
     assert allowed("guide_education.csv", "stance") is clean.STANCES
-    assert allowed("bls_wages.csv", "statistic") is clean.OEWS_STATISTICS
+    assert allowed("bls_wages.csv", "statistic") is clean.BLS_WAGE_STATISTICS
     assert allowed("bls_all_occupations_pay.csv", "statistic") is clean.ALL_OCCUPATIONS_STATISTICS
     assert allowed("education_costs_and_pay.csv", "unit") is clean.EDUCATION_COST_UNITS
     assert allowed("employment_by_setting.csv", "source_kind") is clean.SOURCE_KINDS

@@ -832,3 +832,102 @@ def test_place_comparison_columns_years_and_statistics_in_detail():
     assert out["difference"].iloc[0] == 7179.87  # 50,000 - 42,820.126, to the cent
     empty = wages.pay_by_place_vs_national(guide.iloc[0:0], provenance, BLS)
     assert empty.empty and list(empty.columns)[:2] == ["figure_id", "source_key"]
+
+
+# Published quartiles: the method check --------------------------------------------------------------
+
+Z75_OVER_Z90 = 0.6744897501960817 / 1.2815515655446004  # a split lognormal's quartile sits this far towards p10 (or p90)
+P10, MEDIAN, MEAN, P90 = 20000.0, 40000.0, 42000.0, 80000.0
+CURVE_P25 = MEDIAN * (P10 / MEDIAN) ** Z75_OVER_Z90  # worked out by hand: 40,000 x 0.5 ** 0.5263 = 27,773
+CURVE_P75 = MEDIAN * (P90 / MEDIAN) ** Z75_OVER_Z90
+
+
+def with_quartiles(rows, quartiles):
+    """bls_long rows plus published annual p25/p75 rows: quartiles maps year -> (p25, p75)."""
+    frame = bls_long(rows)
+    extra = [{"year": y, "soc_code": frame.loc[frame["year"] == y, "soc_code"].iloc[0], COMPARABLE: frame.loc[frame["year"] == y, COMPARABLE].iloc[0],
+              "statistic": s, "unit": "usd_per_year", "value": v, "source_key": f"q#{y}"}
+             for y, pair in quartiles.items() for s, v in zip(("p25", "p75"), pair)]
+    return pd.concat([frame, pd.DataFrame(extra)], ignore_index=True)
+
+
+# The curve through p10, median and p90 errs at the 25th percentile by +2%, +1%, +1.5% and at the 75th by -1%, 0%, -0.5%.
+CHECKED = with_quartiles(
+    [(2010, "A", "yes", P10, MEDIAN, MEAN, P90), (2011, "A", "yes", P10, MEDIAN, MEAN, P90), (2012, "A", "yes", P10, MEDIAN, MEAN, P90),
+     (2013, "B", "no", P10, MEDIAN, MEAN, P90), (2014, "A", "yes", P10, MEDIAN, MEAN, P90)],
+    {2010: (CURVE_P25 / 1.02, CURVE_P75 / 0.99), 2011: (CURVE_P25 / 1.01, CURVE_P75), 2012: (CURVE_P25 / 1.015, CURVE_P75 / 0.995),
+     2013: (CURVE_P25 / 1.2, CURVE_P75 / 0.8)})  # 2013: another code, far off, never in a band; 2014: no quartiles published
+
+
+def test_published_quartiles_are_the_years_with_both():
+    out = wages.published_quartiles(CHECKED)
+    assert out["year"].tolist() == [2010, 2011, 2012, 2013] and list(out.columns) == ["year", "soc_code", COMPARABLE, "p25", "median", "p75"]
+    assert wages.published_quartiles(BLS_YEARS).empty  # no p25/p75 rows at all
+
+
+def test_quartile_check_measures_the_shape_of_the_printed_median_curve():
+    check = wages.validate_quartile_estimates(CHECKED)
+    curve = check[check["method"] == wages.PRINTED_MEDIAN].set_index(["year", "quantile"])
+    assert round(CURVE_P25) == 27773 and curve.loc[(2010, 0.25), "estimated_usd"] == 27773
+    assert curve.loc[(2010, 0.25), "error_pct"] == 2.0 and curve.loc[(2010, 0.75), "error_pct"] == -1.0
+    assert curve.loc[(2011, 0.5), "error_pct"] == 0.0  # through the median: no error there
+    assert curve.loc[(2013, 0.25), "in_validation_set"] == False and curve.loc[(2010, 0.25), "in_validation_set"] == True  # noqa: E712
+    assert set(check["year"]) == {2010, 2011, 2012, 2013} and set(check["method"]) == set(wages.METHODS)
+    assert wages.quartile_errors(check, wages.PRINTED_MEDIAN, 0.25) == (1.0, 2.0)  # 2013 is another code: left out
+    assert wages.quartile_errors(check, wages.PRINTED_MEDIAN, 0.75, leave_out=2011) == (-1.0, -0.5)
+    symmetric = check[(check["method"] == wages.SYMMETRIC) & (check["year"] == 2010)].set_index("quantile")
+    # the symmetric curve puts the median at sqrt(20,000 x 80,000) = 40,000: no error at the median here
+    assert symmetric.loc[0.5, "estimated_usd"] == 40000 and symmetric.loc[0.5, "error_pct"] == 0.0
+
+
+def test_quartile_band_coverage_counts_bands_from_the_other_years():
+    check = wages.validate_quartile_estimates(CHECKED)
+    # 2012 at the 25th (+1.5%) inside the others' +1..+2%, at the 75th (-0.5%) inside -1..0%; 2010 and 2011 at an edge outside
+    assert wages.quartile_band_coverage(check, wages.PRINTED_MEDIAN) == (2, 6)
+    assert wages.quartile_band_coverage(check.iloc[0:0], wages.PRINTED_MEDIAN) == (0, 0)
+
+
+PRINTED_2011 = pd.DataFrame([
+    printed_row(2011, "p10", P10, 10000.0, "a#L1"), printed_row(2011, "p90", P90, 10000.0, "a#L1"),
+    printed_row(2011, "mean", MEAN, 1000.0, "a#L2"), printed_row(2011, "median", MEDIAN, 1000.0, "a#L3"),
+]).astype({"bls_year": "Int64", "year_printed": "Int64"})
+
+
+def test_printed_median_band_adds_the_shape_error_to_the_rounding():
+    out = wages.salary_quantiles(PRINTED_2011, CHECKED)
+    curve = out[out["method"] == wages.PRINTED_MEDIAN].set_index("quantile")
+    assert set(curve["band_basis"]) == {wages.SHAPE_AND_ROUNDING_BAND} and set(curve["validated_on"]) == {"2010, 2012"}
+    # the printed 40,000 stands for 39,500..40,500; without 2011 the curve was +1.5% to +2% too high at the 25th percentile,
+    # so the truth is the curve's value / 1.02 (from 39,500) to / 1.015 (from 40,500)
+    low_end, high_end = 39500 * (P10 / 39500) ** Z75_OVER_Z90, 40500 * (P10 / 40500) ** Z75_OVER_Z90
+    assert curve.loc[0.25, ["low_usd", "high_usd"]].tolist() == [round(low_end / 1.02), round(high_end / 1.015)]
+    assert curve.loc[0.5, ["low_usd", "high_usd"]].tolist() == [39500, 40500]  # the curve goes through the median: rounding alone
+    assert curve.loc[0.25, "annual_usd"] == round(CURVE_P25)
+    others = out[out["method"] != wages.PRINTED_MEDIAN]
+    assert set(others["band_basis"]) == {wages.QUARTILE_BAND} and set(others["validated_on"]) == {"2010, 2012"}
+    without = wages.salary_quantiles(PRINTED_2011, BLS_YEARS)  # no year publishes quartiles: the old bands
+    assert set(without.loc[without["method"] == wages.PRINTED_MEDIAN, "band_basis"]) == {wages.ROUNDING_BAND}
+
+
+def test_guide_figures_are_not_matched_with_published_quartiles():
+    bls = pd.concat([BLS, pd.DataFrame({"year": [2017], "statistic": ["p25"], "unit": ["usd_per_year"], "value": [30990.0],
+                                        "source_key": ["q17"]})], ignore_index=True)
+    out = wages.match_to_bls(pd.DataFrame([wage_row(value=30990.0, year=2017), wage_row(value=30990.0)]), bls)
+    assert out["verdict"].tolist() == [wages.NOT_FOUND, wages.NOT_FOUND]  # quartiles are for the pay analysis, not the provenance
+
+
+def gap_rows(*rows):
+    return pd.DataFrame(rows, columns=["year", "median_annual_usd", "mean_annual_usd"])
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([(2010, 100.0, 107.6), (2011, 100.0, 109.3), (2019, 100.0, 80.0)], (7.6, 9.3, 2, 0, 2)),   # the year of another code is left out
+    ([(2010, 100.0, 100.0), (2011, 100.0, 101.0)], (0.0, 1.0, 1, 0, 2)),                        # equal is not above
+    ([(2010, 100.0, 99.0), (2011, 100.0, 101.0)], (-1.0, 1.0, 1, 1, 2)),
+])
+def test_mean_above_median_within_one_run_of_years(rows, expected):
+    out = wages.mean_above_median(gap_rows(*rows), 2010, 2018)
+    assert (round(out["low_pct"], 6), round(out["high_pct"], 6), out["years_above"], out["years_below"], out["years"]) == expected
+    assert (out["first"], out["last"]) == (2010, 2011)
+    with pytest.raises(ValueError, match="expected years 2012-2018"):
+        wages.mean_above_median(gap_rows(*rows), 2012, 2018)

@@ -76,6 +76,8 @@ AREA_TYPES = ("national", "state", "metro")
 ALL_SETTINGS = "all"  # a pay figure that covers every work setting
 SOURCE_KINDS = ("guide", "bls")
 OEWS_STATISTICS = ("mean", "p10", "median", "p90")
+QUARTILE_STATISTICS = ("p25", "p75")  # published separately (bls_oews_quartiles.csv), for the years it covers
+BLS_WAGE_STATISTICS = ("mean", "p10", "p25", "median", "p75", "p90")  # every statistic of bls_wages.csv, in its order
 OEWS_UNITS = {"hourly": "usd_per_hour", "annual": "usd_per_year"}
 ALL_OCCUPATIONS_STATISTICS = ("mean", "median")
 EDUCATION_COST_UNITS = ("usd_per_year", "usd_per_week", "percent", "persons", "months")
@@ -502,15 +504,61 @@ def _percentiles_in_order(row: dict, unit: str, path: Path, position: int) -> No
                             f"found {float(low):g} > {float(high):g}")
 
 
-def build_bls_wages(path: Path = paths.OEWS_NATIONAL, occ: Occupation | None = None) -> pd.DataFrame:
-    """OEWS national wages, long: one row per year, statistic and unit."""
-    frame = _oews(path, _occupation(occ))
+QUARTILE_VALUE_COLUMNS = [f"{s}_{u}" for s in QUARTILE_STATISTICS for u in OEWS_UNITS]
+PERCENTILE_ORDER = ("p10", "p25", "median", "p75", "p90")
+
+
+def _quartiles(path: Path, national: pd.DataFrame, national_path: Path) -> pd.DataFrame:
+    """The published 25th and 75th percentiles, typed and checked: each year one of the national table with the same code,
+    annual = hourly x 2,080, and p10 <= p25 <= median <= p75 <= p90 with that year's national figures."""
+    raw = read_raw_csv(path, ["year", "soc_code", *QUARTILE_VALUE_COLUMNS, "status"], not_empty=["year", "soc_code", "status"])
+    _soc_codes(raw, path)
+    frame = _years(raw, path, ["year"])
+    _unique(frame, path, ["year"])
+    _increasing(list(frame["year"]), path, "year")
+    frame = _numbers(frame, path, QUARTILE_VALUE_COLUMNS, above=0)
+    by_year = national.set_index("year")
+    for position, row in enumerate(frame.to_dict("records"), start=1):
+        if row["year"] not in by_year.index or by_year.loc[row["year"], "soc_code"] != row["soc_code"]:
+            raise DataError(f"{where(path, position, column='soc_code')}: expected a year and code of {national_path.name}, found "
+                            f"{row['year']} {row['soc_code']}")
+        for unit in OEWS_UNITS:  # first: a figure in the wrong column is the likelier slip
+            _quartiles_in_order({**by_year.loc[row["year"]].to_dict(), **row}, unit, path, position, national_path)
+        for statistic in QUARTILE_STATISTICS:
+            _annual_matches_hourly(row[f"{statistic}_hourly"], row[f"{statistic}_annual"], path, position,
+                                   f"{statistic}_hourly", f"{statistic}_annual")
+    return frame
+
+
+def _quartiles_in_order(row: dict, unit: str, path: Path, position: int, national_path: Path) -> None:
+    filled = [(s, row[f"{s}_{unit}"]) for s in PERCENTILE_ORDER if not pd.isna(row[f"{s}_{unit}"])]
+    for (low_name, low), (high_name, high) in zip(filled, filled[1:]):
+        if low > high:
+            own = low_name if low_name in QUARTILE_STATISTICS else high_name
+            raise DataError(f"{where(path, position, column=f'{own}_{unit}')}: expected {low_name}_{unit} <= {high_name}_{unit} "
+                            f"(the 10th, median and 90th from {national_path.name}), found {float(low):g} > {float(high):g}")
+
+
+def _long_wages(frame: pd.DataFrame, path: Path, value_columns: list[str]) -> pd.DataFrame:
     long = frame.melt(id_vars=["year", "soc_code", "occupation_title", COMPARABLE],
-                      value_vars=OEWS_VALUE_COLUMNS, var_name="measure", value_name="value")
+                      value_vars=value_columns, var_name="measure", value_name="value")
     long["statistic"] = long["measure"].str.rsplit("_", n=1).str[0]
     long["unit"] = long["measure"].str.rsplit("_", n=1).str[1].map(OEWS_UNITS)
     long["source_key"] = [reference_key(path, year=y) for y in long["year"]]
-    order = {s: i for i, s in enumerate(OEWS_STATISTICS)}
+    return long
+
+
+def build_bls_wages(path: Path = paths.OEWS_NATIONAL, occ: Occupation | None = None, quartiles: Path | None = None) -> pd.DataFrame:
+    """OEWS national wages, long: one row per year, statistic and unit; with ``quartiles`` (bls_oews_quartiles.csv),
+    also the published 25th and 75th percentiles (statistics ``p25`` and ``p75``) of the years that file covers, each
+    with the code, title and comparability of the national table's row of that year."""
+    frame = _oews(path, _occupation(occ))
+    long = _long_wages(frame, path, OEWS_VALUE_COLUMNS)
+    if quartiles is not None:
+        published = _quartiles(quartiles, frame, path).drop(columns=["soc_code", "status"])
+        published = published.merge(frame[["year", "soc_code", "occupation_title", COMPARABLE]], on="year")
+        long = pd.concat([long, _long_wages(published, quartiles, QUARTILE_VALUE_COLUMNS)], ignore_index=True)
+    order = {s: i for i, s in enumerate(BLS_WAGE_STATISTICS)}
     long = long.sort_values(["year", "unit", "statistic"], key=lambda c: c.map(order) if c.name == "statistic" else c)
     return long[["year", "soc_code", "occupation_title", COMPARABLE, "statistic", "unit", "value", "source_key"]].reset_index(drop=True)
 
@@ -867,7 +915,7 @@ def build_all(raw_dir: Path | None = None, problems: Problems | None = None) -> 
         "guide_wages.csv": (lambda: build_guide_wages(figures, occ), needs_figures),
         "guide_education.csv": (lambda: build_guide_education(at(paths.GUIDE_EDUCATION), guides), {"sources.csv": guides}),
         "guide_claims.csv": (lambda: build_guide_claims(figures, at(paths.GUIDE_CLAIMS), guides), needs_figures),
-        "bls_wages.csv": (lambda: build_bls_wages(at(paths.OEWS_NATIONAL), occ), needs_occ),
+        "bls_wages.csv": (lambda: build_bls_wages(at(paths.OEWS_NATIONAL), occ, at(paths.OEWS_QUARTILES)), needs_occ),
         "bls_employment.csv": (lambda: build_bls_employment(at(paths.OEWS_NATIONAL), occ), needs_occ),
         "bls_projections.csv": (lambda: build_bls_projections(at(paths.PROJECTIONS), occ), needs_occ),
         "bls_ooh_editions.csv": (lambda: build_bls_ooh_editions(at(paths.OOH_EDITIONS)), {}),

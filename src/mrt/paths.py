@@ -95,6 +95,7 @@ GUIDE_CLAIMS = RAW / "guide_claims.csv"
 GUIDES = RAW / "guides.csv"  # each guide's title, publisher and printed date, for readers (the site names guides by them)
 SOURCES = RAW / "sources.csv"
 OEWS_NATIONAL = RAW_REFERENCE / "bls_oews_national.csv"
+OEWS_QUARTILES = RAW_REFERENCE / "bls_oews_quartiles.csv"  # the published 25th and 75th percentiles, for the years found
 PROJECTIONS = RAW_REFERENCE / "bls_employment_projections.csv"
 OOH_EDITIONS = RAW_REFERENCE / "bls_ooh_editions.csv"
 INDUSTRY_EMPLOYMENT = RAW_REFERENCE / "bls_industry_employment.csv"
@@ -108,7 +109,7 @@ OCCUPATION = RAW / "occupation.toml"
 RAW_FILES = (
     GUIDE_FIGURES, GUIDE_EXCLUSIONS, GUIDE_EDUCATION, GUIDE_CLAIMS, GUIDES, SOURCES, OCCUPATION, OEWS_NATIONAL,
     PROJECTIONS, OOH_EDITIONS, INDUSTRY_EMPLOYMENT, EDUCATION_COSTS, CPI_U, OOH_KEY_PHRASES, ALL_OCCUPATIONS_PAY,
-    ALL_OCCUPATIONS_GROWTH,
+    ALL_OCCUPATIONS_GROWTH, OEWS_QUARTILES,
 )
 
 

@@ -17,7 +17,7 @@ from mrt.education import MODEL_ROUTES, PARAMETERS, RANKINGS
 from mrt.io import write_csv
 from mrt.occupation import COMPARABILITY
 from mrt.occupation import COMPARABLE as COMPARABLE_NAME
-from mrt.clean import (ALL_OCCUPATIONS_STATISTICS, AREA_TYPES, EDUCATION_COST_UNITS, OEWS_STATISTICS, OEWS_UNITS, PAY_STATISTICS,
+from mrt.clean import (ALL_OCCUPATIONS_STATISTICS, AREA_TYPES, BLS_WAGE_STATISTICS, EDUCATION_COST_UNITS, OEWS_UNITS, PAY_STATISTICS,
                        SOURCE_KINDS, STANCES, STATISTICS, TOPICS)
 from mrt.parse import MONEY_UNITS, PARTS, QUALIFIERS, UNITS
 
@@ -105,9 +105,10 @@ TABLES: dict[str, Table] = {
         "BLS OEWS national wage estimates (May of each year), long format", "01-clean",
         (Col("year", "int", "OEWS reference year (May)", unit=YEAR), Col("soc_code", "string", "occupation code used that year"),
          Col("occupation_title", "string", "occupation title used that year"), COMPARABLE,
-         Col("statistic", "string", "wage statistic", allowed=OEWS_STATISTICS),
+         Col("statistic", "string", "wage statistic (p25 and p75 only for the years bls_oews_quartiles.csv covers)", allowed=BLS_WAGE_STATISTICS),
          Col("unit", "string", "unit of value", allowed=tuple(OEWS_UNITS.values())),
-         Col("value", "float", "wage, nominal dollars", unit="usd (see unit)", nullable=True), _ref_key("bls_oews_national.csv"))),
+         Col("value", "float", "wage, nominal dollars", unit="usd (see unit)", nullable=True),
+         _ref_key("bls_oews_national.csv (p25 and p75: bls_oews_quartiles.csv)"))),
     "bls_employment.csv": Table(
         "BLS OEWS national employment (wage-and-salary jobs) by year", "01-clean",
         (Col("year", "int", "OEWS reference year (May)", unit=YEAR), Col("soc_code", "string", "occupation code used that year"),
@@ -230,6 +231,18 @@ TABLES.update({
          Col("estimated_median_usd", "float", "estimated median", unit="usd_per_year, nominal"),
          Col("error_usd", "float", "estimate minus published (signed)", unit="usd_per_year"),
          Col("error_pct", "float", "signed error relative to the published median", unit="percent"))),
+    "quartile_method_check.csv": Table(
+        "The quartile methods checked where BLS publishes the 25th and 75th percentiles: each method given what a guide prints "
+        "(10th percentile, median, mean, 90th percentile; the methods that estimate the median without it), against the published quartiles",
+        "02-salaries",
+        (Col("year", "int", "OEWS year", unit=YEAR), Col("soc_code", "string", "occupation code"), COMPARABLE,
+         Col("in_validation_set", "bool", "true for the years of the reference occupation code, whose errors give the bands of salary_quantiles.csv"),
+         Col("method", "string", "estimation method", allowed=METHODS),
+         Col("quantile", "float", "quantile", allowed=wages.QUARTILES),
+         Col("published_usd", "float", "published 25th percentile, median or 75th percentile", unit="usd_per_year, nominal"),
+         Col("estimated_usd", "float", "the method's value at the quantile", unit="usd_per_year, nominal"),
+         Col("error_usd", "float", "estimate minus published (signed)", unit="usd_per_year"),
+         Col("error_pct", "float", "signed error relative to the published value", unit="percent"))),
     "salary_quantiles.csv": Table(
         "Quartiles of national annual pay estimated from the guides' printed figures, one row per year, quantile and method, with error bands",
         "02-salaries",
@@ -242,9 +255,11 @@ TABLES.update({
          Col("low_usd", "float", "low end of the error band", unit="usd_per_year, dollars of the year", nullable=True),
          Col("high_usd", "float", "high end of the error band", unit="usd_per_year, dollars of the year", nullable=True),
          Col("band_basis", "string", "where the band comes from: the rounding interval of the printed median (quartiles through its two ends), "
-             "or the smallest and largest signed median error of the method in other BLS years (applied to every quartile)",
+             "widened by the curve's smallest and largest signed error at that quartile in other BLS years that publish quartiles "
+             "(quartile_method_check.csv); a method's own quartile errors there; or, where no year publishes quartiles, its median "
+             "errors in other BLS years (applied to every quartile)",
              allowed=wages.BAND_BASES),
-         Col("validated_on", "string", "BLS years whose median errors give the band; empty for a rounding band", nullable=True),
+         Col("validated_on", "string", "BLS years whose errors give the band; empty for a band of rounding alone", nullable=True),
          Col("figures_used", "string", "printed figures the method uses, with guide file and line"))),
     "bls_pay_constant_dollars.csv": Table(
         f"BLS national annual mean and median, nominal and in {DOLLARS_OF} (CPI-U)", "02-salaries",

@@ -1,6 +1,6 @@
 """Salary statistics: where each printed pay figure came from, rounding steps and tolerances,
 hourly-annual agreement, the shape of the pay distribution (quartiles no guide prints, with the
-methods validated on BLS years), real dollars, and pay by place.
+methods checked against BLS's published quartiles and medians), real dollars, and pay by place.
 
 Functions here return numbers, tables and codes from the closed sets declared below
 (:data:`VERDICTS`, :data:`METHODS`, :data:`BAND_BASES`); the salary notebook composes the sentences.
@@ -23,8 +23,10 @@ HOURLY_STEP = 0.01  # hourly amounts are printed to the cent
 Z = NormalDist()
 BLS_STATISTIC_FOR_PART = {"low": "p10", "high": "p90"}
 DISTRIBUTION_STATISTICS = ("p10", "median", "mean", "p90")
-STATISTIC_WORDS = {"p10": "10th percentile", "median": "median", "mean": "mean", "p90": "90th percentile"}
+STATISTIC_WORDS = {"p10": "10th percentile", "p25": "25th percentile", "median": "median", "mean": "mean", "p75": "75th percentile",
+                   "p90": "90th percentile"}
 QUARTILES = (0.25, 0.5, 0.75)
+PUBLISHED_QUARTILES = {0.25: "p25", 0.5: "median", 0.75: "p75"}  # the statistic of bls_wages.csv that BLS publishes at each quartile
 
 # Verdicts of the provenance table (closed set; schema.py imports it) ------------------------------
 
@@ -187,12 +189,13 @@ def match_to_bls(guide_wages: pd.DataFrame, bls_wages: pd.DataFrame) -> pd.DataF
     a step of 100 or more), ``year mislabelled`` (equals the same statistic of exactly one other year),
     ``statistic mislabelled`` (equals another statistic of the printed year). Without one: ``no year
     printed; matches one BLS year exactly`` (the same statistic in exactly one year) or ``no year
-    printed; matches another statistic``. Otherwise ``not found``.
+    printed; matches another statistic``. Otherwise ``not found``. Only the four statistics of the national
+    table (:data:`DISTRIBUTION_STATISTICS`) are candidates: the published quartiles serve the pay analysis.
     """
     rows = []
     for fig in national_figures(guide_wages).itertuples(index=False):
         statistic = compared_statistic(fig.statistic, fig.part)
-        same_unit = bls_wages[(bls_wages["unit"] == fig.unit) & bls_wages["value"].notna()]
+        same_unit = bls_wages[(bls_wages["unit"] == fig.unit) & bls_wages["value"].notna() & bls_wages["statistic"].isin(DISTRIBUTION_STATISTICS)]
         step = rounding_step(fig.value, fig.unit)
         printed_year = None if pd.isna(fig.year) else int(fig.year)
         if printed_year is None:
@@ -439,9 +442,11 @@ USES = {PRINTED_MEDIAN: ("p10", "median", "p90"), BORROWED: ("p10", "p90"), LEAS
         SYMMETRIC: ("p10", "p90")}
 
 ROUNDING_BAND = "rounding of the printed median"
+SHAPE_AND_ROUNDING_BAND = "rounding of the printed median and the curve's quartile errors in other BLS years"
+QUARTILE_BAND = "quartile errors in other BLS years"
 VALIDATION_BAND = "median errors in other BLS years"
 NO_BAND = "no validation years"
-BAND_BASES = (ROUNDING_BAND, VALIDATION_BAND, NO_BAND)
+BAND_BASES = (ROUNDING_BAND, SHAPE_AND_ROUNDING_BAND, QUARTILE_BAND, VALIDATION_BAND, NO_BAND)
 
 
 def estimate_median(method: str, p10: float, p90: float, mean: float, annual: pd.DataFrame, leave_out: int | None) -> tuple[float, str | None]:
@@ -512,6 +517,59 @@ def band_from_errors(estimate: float, errors: tuple[float, float]) -> tuple[floa
     return estimate / (1 + high_error / 100), estimate / (1 + low_error / 100)
 
 
+def published_quartiles(bls_wages: pd.DataFrame) -> pd.DataFrame:
+    """The years whose annual 25th and 75th percentiles BLS publishes (bls_oews_quartiles.csv), oldest first: year, code,
+    comparability, p25, median and p75."""
+    annual = bls_annual(bls_wages)
+    for statistic in ("p25", "p75"):
+        if statistic not in annual.columns:
+            annual[statistic] = np.nan
+    return annual.dropna(subset=["p25", "p75"])[["year", "soc_code", COMPARABLE, "p25", "median", "p75"]].reset_index(drop=True)
+
+
+def validate_quartile_estimates(bls_wages: pd.DataFrame) -> pd.DataFrame:
+    """The method check of the quartiles: in each year BLS publishes the 25th and 75th percentiles, every method of
+    :data:`METHODS` is given what a guide prints (the year's 10th percentile, median, mean and 90th percentile; the
+    methods of :data:`VALIDATED` without the median) and its quartiles are compared with the published ones.
+    The error of the printed-median curve is the error of its assumed shape alone."""
+    annual = bls_annual(bls_wages)
+    published = published_quartiles(bls_wages).merge(annual[["year", "p10", "mean", "p90"]], on="year")
+    rows = []
+    for row in published.dropna(subset=["p10", "median", "mean", "p90"]).itertuples(index=False):
+        year, figures = int(row.year), {"p10": row.p10, "median": row.median, "mean": row.mean, "p90": row.p90}
+        for method in METHODS:
+            try:
+                median = row.median if method == PRINTED_MEDIAN else estimate_median(method, row.p10, row.p90, row.mean, annual, year)[0]
+            except NoCalibrationYears:
+                continue
+            dist = _distribution(method, figures, median)
+            for q in QUARTILES:
+                truth, estimate = float(getattr(row, PUBLISHED_QUARTILES[q])), dist.quantile(q)
+                rows.append({"year": year, "soc_code": row.soc_code, COMPARABLE: getattr(row, COMPARABLE),
+                             "in_validation_set": getattr(row, COMPARABLE) == "yes", "method": method, "quantile": q,
+                             "published_usd": truth, "estimated_usd": round(estimate, 0), "error_usd": round(estimate - truth, 0),
+                             "error_pct": round(100 * (estimate - truth) / truth, 4)})
+    columns = ["year", "soc_code", COMPARABLE, "in_validation_set", "method", "quantile", "published_usd", "estimated_usd", "error_usd",
+               "error_pct"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def quartile_errors(check: pd.DataFrame, method: str, quantile: float, leave_out: int | None = None) -> tuple[float, float] | None:
+    """Smallest and largest signed error (percent) of ``method`` at ``quantile`` in the years of
+    :func:`validate_quartile_estimates`, leaving ``leave_out`` out; None when no year is left."""
+    return error_range(check[check["quantile"] == quantile], method, leave_out)
+
+
+def quartile_band_coverage(check: pd.DataFrame, method: str, quantiles: tuple[float, ...] = (0.25, 0.75)) -> tuple[int, int]:
+    """In how many (year, quartile) cases the band built from the other years' errors contains the published quartile."""
+    covered = total = 0
+    for q in quantiles:
+        at_q = check[check["quantile"] == q].rename(columns={"estimated_usd": "estimated_median_usd", "published_usd": "published_median_usd"})
+        inside, cases = band_coverage(at_q, method)
+        covered, total = covered + inside, total + cases
+    return covered, total
+
+
 def printed_figures(provenance: pd.DataFrame, year: int) -> dict[str, pd.Series]:
     """The printed annual figures that BLS identifies as the p10, median, mean and p90 of ``year``
     (printed with that year, or matched to it). Where two printed amounts are the same statistic,
@@ -549,35 +607,59 @@ def _quartile_rows(method: str, dist, band: dict[float, tuple[float, float]] | N
              "band_basis": basis, "validated_on": validated_on} for q in QUARTILES]
 
 
-def _validated_rows(method: str, dist, validation: pd.DataFrame, year: int) -> list[dict]:
-    errors = error_range(validation, method, leave_out=year)
+def _band(estimates: tuple[float, float], errors: tuple[float, float] | None) -> tuple[float, float]:
+    """The band of one quartile: the lowest and highest estimate (the ends of a printed median's rounding, or the estimate
+    twice), each widened by the errors (percent) the method made in other BLS years (none: the estimates alone)."""
     if errors is None:
+        return estimates
+    return band_from_errors(estimates[0], errors)[0], band_from_errors(estimates[1], errors)[1]
+
+
+def _years_used(table: pd.DataFrame, method: str, year: int) -> str:
+    used = table[(table["method"] == method) & table["in_validation_set"].astype(bool) & (table["year"] != year)]
+    return describe_years(sorted(set(used["year"].tolist())))
+
+
+def _validated_rows(method: str, dist, validation: pd.DataFrame, year: int, check: pd.DataFrame) -> list[dict]:
+    """A method without the median: its quartile errors in other years where BLS publishes quartiles, else its median
+    errors applied to each quartile, else no band."""
+    errors = {q: quartile_errors(check, method, q, leave_out=year) for q in QUARTILES}
+    if all(e is not None for e in errors.values()):
+        band = {q: _band((dist.quantile(q),) * 2, errors[q]) for q in QUARTILES}
+        return _quartile_rows(method, dist, band, QUARTILE_BAND, _years_used(check, method, year))
+    median_errors = error_range(validation, method, leave_out=year)
+    if median_errors is None:
         return _quartile_rows(method, dist, None, NO_BAND, None)
-    used = validation[(validation["method"] == method) & validation["in_validation_set"].astype(bool) & (validation["year"] != year)]
-    band = {q: band_from_errors(dist.quantile(q), errors) for q in QUARTILES}
-    return _quartile_rows(method, dist, band, VALIDATION_BAND, describe_years(used["year"].tolist()))
+    band = {q: band_from_errors(dist.quantile(q), median_errors) for q in QUARTILES}
+    return _quartile_rows(method, dist, band, VALIDATION_BAND, _years_used(validation, method, year))
 
 
-def _printed_median_rows(printed: dict[str, float], step: float) -> list[dict]:
-    """Quartiles through the printed p10, median and p90, with the band that the median's rounding leaves."""
+def _printed_median_rows(printed: dict[str, float], step: float, check: pd.DataFrame, year: int) -> list[dict]:
+    """Quartiles through the printed p10, median and p90: the band carries the printed median's rounding through the
+    curve and, where BLS publishes quartiles in other years, widens it by the curve's errors there (its assumed shape)."""
     low, high = rounding_interval(printed["median"], step)
     ends = [_distribution(PRINTED_MEDIAN, printed, median) for median in (low, high)]
-    band = {q: (ends[0].quantile(q), ends[1].quantile(q)) for q in QUARTILES}
-    return _quartile_rows(PRINTED_MEDIAN, _distribution(PRINTED_MEDIAN, printed, printed["median"]), band, ROUNDING_BAND, None)
+    errors = {q: quartile_errors(check, PRINTED_MEDIAN, q, leave_out=year) for q in QUARTILES}
+    shaped = all(e is not None for e in errors.values())
+    band = {q: _band((ends[0].quantile(q), ends[1].quantile(q)), errors[q] if shaped else None) for q in QUARTILES}
+    return _quartile_rows(PRINTED_MEDIAN, _distribution(PRINTED_MEDIAN, printed, printed["median"]), band,
+                          SHAPE_AND_ROUNDING_BAND if shaped else ROUNDING_BAND, _years_used(check, PRINTED_MEDIAN, year) if shaped else None)
 
 
-def quartiles_for_year(provenance: pd.DataFrame, bls_wages: pd.DataFrame, year: int, validation: pd.DataFrame) -> list[dict]:
+def quartiles_for_year(provenance: pd.DataFrame, bls_wages: pd.DataFrame, year: int, validation: pd.DataFrame,
+                       check: pd.DataFrame | None = None) -> list[dict]:
     """Quartiles of one year under every method its printed figures allow, each with an error band."""
     figures = printed_figures(provenance, year)
     printed = {s: float(r["value"]) for s, r in figures.items()}
     annual = bls_annual(bls_wages)
-    rows = _printed_median_rows(printed, float(figures["median"]["printed_rounding_step"])) if "median" in figures else []
+    check = validate_quartile_estimates(bls_wages) if check is None else check
+    rows = _printed_median_rows(printed, float(figures["median"]["printed_rounding_step"]), check, year) if "median" in figures else []
     for method in VALIDATED:
         try:
             median = estimate_median(method, printed["p10"], printed["p90"], printed["mean"], annual, leave_out=year)[0]
         except NoCalibrationYears:
             continue
-        rows += _validated_rows(method, _distribution(method, printed, median), validation, year)
+        rows += _validated_rows(method, _distribution(method, printed, median), validation, year, check)
     headline = next(m for m in METHODS if any(r["method"] == m for r in rows))
     for row in rows:
         row.update(year=year, headline=row["method"] == headline,
@@ -585,12 +667,15 @@ def quartiles_for_year(provenance: pd.DataFrame, bls_wages: pd.DataFrame, year: 
     return rows
 
 
-def salary_quantiles(provenance: pd.DataFrame, bls_wages: pd.DataFrame, validation: pd.DataFrame | None = None) -> pd.DataFrame:
+def salary_quantiles(provenance: pd.DataFrame, bls_wages: pd.DataFrame, validation: pd.DataFrame | None = None,
+                     check: pd.DataFrame | None = None) -> pd.DataFrame:
     """Quartiles of annual pay for every year whose printed figures identify p10, p90 and mean:
     one row per year, quantile and method, ``headline`` marking the method reported (the printed
-    median where a guide prints one, else the shape borrowed from other BLS years)."""
+    median where a guide prints one, else the shape borrowed from other BLS years). ``check`` is
+    :func:`validate_quartile_estimates` (computed when not given)."""
     validation = validate_median_estimates(bls_wages) if validation is None else validation
-    rows = [row for year in distribution_years(provenance) for row in quartiles_for_year(provenance, bls_wages, year, validation)]
+    check = validate_quartile_estimates(bls_wages) if check is None else check
+    rows = [row for year in distribution_years(provenance) for row in quartiles_for_year(provenance, bls_wages, year, validation, check)]
     columns = ["year", "quantile", "method", "headline", "annual_usd", "low_usd", "high_usd", "band_basis", "validated_on", "figures_used"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -612,6 +697,18 @@ def mean_median_gap(bls_wages: pd.DataFrame) -> pd.DataFrame:
     return annual.rename(columns={"mean": "mean_annual_usd", "median": "median_annual_usd", "p10": "p10_annual_usd", "p90": "p90_annual_usd"})[
         ["year", "soc_code", COMPARABLE, "p10_annual_usd", "median_annual_usd", "mean_annual_usd", "p90_annual_usd",
          "mean_minus_median_usd", "mean_to_median_ratio", "p90_to_p10_ratio", "source_key"]]
+
+
+def mean_above_median(gap: pd.DataFrame, first: int, last: int) -> dict:
+    """How far the mean is above the median (percent of the median) in the years ``first``-``last`` of
+    :func:`mean_median_gap` (one occupation code: a comparison across codes mixes groups of jobs): the smallest and
+    largest, in how many of the years the mean is above, and how many years there are."""
+    rows = gap[gap["year"].between(first, last)]
+    if rows.empty:
+        raise ValueError(f"mean_median_gap.csv: expected years {first}-{last}, found none")
+    above = 100 * (rows["mean_annual_usd"].astype(float) / rows["median_annual_usd"].astype(float) - 1)
+    return {"low_pct": float(above.min()), "high_pct": float(above.max()), "years_above": int((above > 0).sum()),
+            "years_below": int((above < 0).sum()), "years": len(rows), "first": int(rows["year"].min()), "last": int(rows["year"].max())}
 
 
 # Real dollars -----------------------------------------------------------------------------------

@@ -111,7 +111,158 @@ def ratio_interval(pct: float, reference_pct: float, pct_step: float = 1.0, refe
 # 02-salaries: pay ---------------------------------------------------------------------------------------------------------
 
 
-# (sentences of notebook 02 go here)
+RANGE_ENDS_ARE = "BLS's 10th and 90th percentiles, not the lowest and highest pay"
+MEDIAN_WORDS = "the median (middle) pay"
+CURVE = "A pay curve through the 10th, 50th and 90th percentiles"
+TEXTBOOK_CURVE = "A textbook pay curve through the 10th and 90th percentiles"
+
+
+def reader_percent(value) -> str:
+    """A computed percent for readers, without its sign: whole percents (``24.7`` -> ``"25%"``), one decimal under 1%
+    (``0.34`` -> ``"0.3%"``), so that a small change does not read as none."""
+    size = abs(float(value))
+    return report.percent(size, 0 if size >= 0.95 else 1)
+
+
+def percent_span(low, high) -> str:
+    """Two computed percents as a span for readers: ``(7.6, 9.3)`` -> ``"8% to 9%"``; ``(7.6, 8.4)`` -> ``"about 8%"``."""
+    low_text, high_text = reader_percent(low), reader_percent(high)
+    return f"about {low_text}" if low_text == high_text else f"{low_text} to {high_text}"
+
+
+def moved(change) -> str:
+    """A percent change in words, its direction from its sign: ``8.3`` -> ``"rose 8%"``; ``-7`` -> ``"fell 7%"``; ``0`` ->
+    ``"did not change"``."""
+    word = direction(change)
+    return word if float(change) == 0 else f"{word} {reader_percent(change)}"
+
+
+def _share_of(part: int, whole: int) -> str:
+    """``(6, 6)`` -> ``"All six"``; ``(2, 2)`` -> ``"Both"``; ``(4, 6)`` -> ``"Four of the six"``; ``(0, 6)`` -> ``"None of the six"``."""
+    if part == whole == 2:
+        return "Both"
+    if part == whole:
+        return f"All {count_word(whole)}"
+    return f"{'None' if part == 0 else count_word(part).capitalize()} of the {count_word(whole)}"
+
+
+def _years(first: int, last: int) -> str:
+    return f"in {first}" if first == last else f"in every year from {first} to {last}"
+
+
+def _in_years(years) -> str:
+    """``[2010, ..., 2018]`` -> ``"in every year from 2010 to 2018"``; with a gap -> ``"in each of the years 2010-2012, 2014"``."""
+    from mrt.wages import describe_years
+
+    years = sorted({int(y) for y in years})
+    if not years:
+        raise ValueError("a sentence about years needs at least one year")
+    if years == list(range(years[0], years[-1] + 1)):
+        return _years(years[0], years[-1])
+    return f"in each of the years {describe_years(years)}"
+
+
+def range_ends_sentence(at_percentiles: int, ends: int, undated: int, undated_matched: int, undated_years: list[int]) -> str:
+    """The guides' pay ranges are percentiles, and their undated figures have a year: counts and years from the provenance table."""
+    if ends == 0:
+        first = "The guides print no pay range."
+    elif ends == 1:
+        first = ("The one pay-range end the guides print is a BLS 10th or 90th percentile, not the lowest or highest pay." if at_percentiles
+                 else "The one pay-range end the guides print is not a BLS 10th or 90th percentile.")
+    elif at_percentiles == 0:
+        first = f"None of the {count_word(ends)} pay-range ends the guides print is a BLS 10th or 90th percentile."
+    else:
+        first = f"{_share_of(at_percentiles, ends)} pay-range ends the guides print are {RANGE_ENDS_ARE}."
+    if undated == 0:
+        return first
+    figures = "pay figure printed without a year" if undated == 1 else "pay figures printed without a year"
+    years = report.listing([f"May {y}" for y in undated_years])
+    if undated_matched == 0:
+        second = f"{'The one' if undated == 1 else f'None of the {count_word(undated)}'} {figures} {'matches' if undated > 1 else 'matches no'} " \
+                 f"{'a BLS figure' if undated > 1 else 'BLS figure'}."
+    elif undated_matched == undated:
+        second = (f"{'The one' if undated == 1 else _share_of(undated, undated)} {figures} {'is a BLS figure' if undated == 1 else 'are BLS figures'} "
+                  f"for {years}.")
+    else:
+        second = f"{_share_of(undated_matched, undated)} {figures} match BLS figures for {years}."
+    return f"{first} {second}"
+
+
+def mostly_inflation(nominal_pct: float, real_pct: float) -> bool:
+    """Whether "most of the rise was inflation": a rise of which less than half is left after inflation."""
+    return nominal_pct > 0 and real_pct < nominal_pct / 2
+
+
+def real_rise_sentence(nominal_pct: float, real_pct: float, start: int, end: int, name: str, caveat: bool = True) -> str:
+    """How much of a pay rise was inflation: "most" when less than half of the rise is left after inflation; "outpaced" when
+    pay fell after inflation; a fall before inflation said as a fall. Directions from the signs. ``caveat`` adds the one
+    that matters: BLS's yearly estimates are not designed for comparing years."""
+    subject = f"{MEDIAN_WORDS} of {name}"
+    span = f"from {start} to {end}"
+    if nominal_pct > 0 and real_pct < 0:
+        first = f"Inflation outpaced the {reader_percent(nominal_pct)} rise in {subject} {span}: after inflation it {moved(real_pct)}."
+    elif mostly_inflation(nominal_pct, real_pct):
+        first = f"Most of the {reader_percent(nominal_pct)} rise in {subject} {span} was inflation: after inflation it {moved(real_pct)}."
+    elif nominal_pct > 0:
+        first = f"{subject[0].upper()}{subject[1:]} {moved(nominal_pct)} {span}, and {moved(real_pct)} after inflation: most of the rise beat inflation."
+    else:
+        first = f"{subject[0].upper()}{subject[1:]} {moved(nominal_pct)} {span}, and {moved(real_pct)} after inflation."
+    return f"{first} BLS does not design these yearly estimates for comparing years." if caveat else first
+
+
+def pairs_sentence(agree: int, pairs: int) -> str:
+    """Whether the guides' hourly and yearly forms of the same pay agree within rounding, counted."""
+    if pairs == 0:
+        return "No guide prints the same pay both by the hour and by the year."
+    noun = "pair of hourly and yearly pay the guides print" if pairs == 1 else "pairs of hourly and yearly pay the guides print"
+    if agree == pairs:
+        return f"{'The one' if pairs == 1 else _share_of(pairs, pairs)} {noun} {'agrees' if pairs == 1 else 'agree'}, once rounding is allowed for."
+    failing = pairs - agree
+    return f"{_share_of(failing, pairs) if pairs > 1 else 'The one'} {noun} {'disagrees' if failing == 1 else 'disagree'} " \
+           f"by more than rounding allows."
+
+
+def mean_above_median_sentence(low_pct: float, high_pct: float, years_above: int, years_below: int, years: int, first: int, last: int,
+                               name: str) -> str:
+    """Average (mean) pay against the median, within one run of years of one occupation code; direction from the signs."""
+    if years_above == years:
+        return (f"{_years(first, last).capitalize()}, the average pay of {name} was {percent_span(low_pct, high_pct)} above "
+                f"{MEDIAN_WORDS}. So a guide's \"average salary\" overstates typical pay.")
+    if years_below == years:
+        return (f"{_years(first, last).capitalize()}, the average pay of {name} was {percent_span(high_pct, low_pct)} below "
+                f"{MEDIAN_WORDS}. So a guide's \"average salary\" understates typical pay.")
+    below = f", and below it in {count_word(years_below)}" if years_below else ""
+    return (f"The average pay of {name} was above {MEDIAN_WORDS} in {count_word(years_above)} of the {count_word(years)} years "
+            f"from {first} to {last}{below}.")
+
+
+def curve_median_sentence(low_pct: float, high_pct: float, checked_years) -> str:
+    """How a textbook (symmetric) pay curve misses the published median in the years checked: too high or too low from the
+    signs of its smallest and largest error, or both ways."""
+    years = _in_years(checked_years)
+    if low_pct > 0:
+        return f"{TEXTBOOK_CURVE} puts the median {percent_span(low_pct, high_pct)} too high {years}. Real pay bunches lower, with a longer tail of high pay."
+    if high_pct < 0:
+        return f"{TEXTBOOK_CURVE} puts the median {percent_span(high_pct, low_pct)} too low {years}."
+    return f"{TEXTBOOK_CURVE} misses the median by up to {reader_percent(max(-low_pct, high_pct))} {years}, in both directions."
+
+
+def middle_half_sentence(year: int, p25: float, p75: float, name: str) -> str:
+    """The published middle half (25th to 75th percentile) of one year, to the dollar as published."""
+    return (f"The middle half of {name} earned {report.money(p25)} to {report.money(p75)} a year in {year}, the latest year with "
+            f"published figures. A quarter earned less, and a quarter more.")
+
+
+def quartile_model_sentence(max_error_pct: float, checked_years, year: int, modelled: tuple[float, float],
+                            published: tuple[float, float] | None) -> str:
+    """The method check of the modelled quartiles: the largest error (percent) against the published quartiles in the years
+    checked; then the guides' year, modelled (to $100) beside published."""
+    first_sentence = f"{CURVE} comes within about {reader_percent(max_error_pct)} of BLS's published middle half {_in_years(checked_years)}."
+    low, high = (modelled_money(v) for v in modelled)
+    if published is None:
+        return f"{first_sentence} From the guides' {year} figures it gives about {low} to {high}."
+    return (f"{first_sentence} From the guides' {year} figures it gives about {low} to {high}; BLS published "
+            f"{report.money(published[0])} to {report.money(published[1])}.")
 
 
 # 03-projections: the outlook --------------------------------------------------------------------------------------------

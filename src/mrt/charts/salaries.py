@@ -73,10 +73,13 @@ def _label(ax, x: float, y: float, text: str, above: bool) -> None:
     ax.text(x, y + (0.24 if above else -0.24), text, ha="center", va="bottom" if above else "top", fontsize=8, color=DARK)
 
 
-def pay_distribution(quantiles: pd.DataFrame, printed: dict[int, dict[str, float]], occupation_name: str):
+def pay_distribution(quantiles: pd.DataFrame, printed: dict[int, dict[str, float]], occupation_name: str,
+                     published: dict[int, tuple[float, float]] | None = None):
     """For each year the guides print p10, p90 and the mean for: the printed range ends (the 10th and
     90th percentiles), the modelled quartiles (headline method) with their error bands shaded behind,
-    the median (printed or modelled) and the printed mean. Dollars of each year."""
+    the median (printed or modelled) and the printed mean; and, for a year in ``published`` (year ->
+    BLS's published 25th and 75th percentiles), those as crosses, the check of the model. Dollars of each year."""
+    published = published or {}
     headline = quantiles[quantiles["headline"].astype(bool)]
     years = sorted(headline["year"].unique())
     fig, ax = charts.new_figure(8, 2 * len(years) + 1.4)
@@ -99,14 +102,18 @@ def pay_distribution(quantiles: pd.DataFrame, printed: dict[int, dict[str, float
         kind = "printed" if median_printed else "modelled"
         _label(ax, figures["p10"], y, f"{_usd(figures['p10'])}\n10th percentile\n(printed)", above=True)
         _label(ax, figures["p90"], y, f"{_usd(figures['p90'])}\n90th percentile\n(printed)", above=True)
-        _label(ax, median, y, f"{_usd(median)}\nmedian ({kind})", above=True)
-        _label(ax, q.loc[0.25, "annual_usd"], y, f"{_usd(q.loc[0.25, 'annual_usd'])}\n25th (modelled)", above=False)
-        _label(ax, q.loc[0.75, "annual_usd"], y, f"{_usd(q.loc[0.75, 'annual_usd'])}\n75th (modelled)", above=False)
+        _label(ax, median, y, f"{_usd(median, 1 if median_printed else 100)}\nmedian ({kind})", above=True)
+        _label(ax, q.loc[0.25, "annual_usd"], y, f"{_usd(q.loc[0.25, 'annual_usd'], 100)}\n25th (modelled)", above=False)
+        _label(ax, q.loc[0.75, "annual_usd"], y, f"{_usd(q.loc[0.75, 'annual_usd'], 100)}\n75th (modelled)", above=False)
         _label(ax, figures["mean"], y, f"{_usd(figures['mean'])}\nmean (printed)", above=False)
         rows += [{"year": year, "series": f"p{int(100 * k)} (modelled)", "annual_usd": q.loc[k, "annual_usd"], "low_usd": q.loc[k, "low_usd"],
                   "high_usd": q.loc[k, "high_usd"]} for k in (0.25, 0.75)]
         rows += [{"year": year, "series": f"median ({kind})", "annual_usd": median, "low_usd": q.loc[0.5, "low_usd"], "high_usd": q.loc[0.5, "high_usd"]}]
         rows += [{"year": year, "series": f"{s} (printed)", "annual_usd": figures[s], "low_usd": None, "high_usd": None} for s in ("p10", "p90", "mean")]
+        if year in published:
+            ax.plot(list(published[year]), [y, y], "x", color=DARK, ms=9, mew=2, zorder=5)
+            rows += [{"year": year, "series": f"{s} (published)", "annual_usd": v, "low_usd": None, "high_usd": None}
+                     for s, v in zip(("p25", "p75"), published[year])]
     ax.set_yticks([ROW_SPACING * i for i in range(len(years))], [f"{year}\n(dollars of {year})" for year in years])
     ax.set_ylim(-0.85, ROW_SPACING * (len(years) - 1) + 0.95)
     low = min(printed[y]["p10"] for y in years)
@@ -114,13 +121,16 @@ def pay_distribution(quantiles: pd.DataFrame, printed: dict[int, dict[str, float
     ax.set_xlim(low - 0.08 * (high - low), high + 0.08 * (high - low))
     charts.dollar_axis(ax, "x")
     ax.grid(axis="y", visible=False)
-    ax.set(title=_title(occupation_name, "the middle half of pay, modelled"),
-           xlabel="annual pay, US dollars of each year (nominal); grey: error band of each modelled value", ylabel="")
+    checked = any(year in published for year in years)
+    ax.set(title=_title(occupation_name, "the middle half of pay, modelled" if not checked else "the middle half, modelled and checked"),
+           xlabel="annual pay, US dollars of each year (nominal); grey: error band of each modelled value"
+                  + ("\n×: the 25th and 75th percentiles BLS published" if checked else ""), ylabel="")
     return fig, pd.DataFrame(rows)
 
 
-def _usd(value: float) -> str:
-    return f"${value:,.0f}"
+def _usd(value: float, to: int = 1) -> str:
+    """A dollar label; ``to=100`` for a modelled amount (``31384`` -> ``$31,400``)."""
+    return f"${round(value / to) * to:,.0f}"
 
 
 # Nominal and real pay ------------------------------------------------------------------------------
