@@ -299,6 +299,16 @@ def _projection_tables() -> dict[str, Table]:
              Col("all_occupations_pct_change", "float", "projected change of employment in all occupations", unit="percent"),
              Col("source", "string", "publication the figure is read from"), Col("status", "string", "how the project knows it"),
              _ref_key("bls_all_occupations_growth.csv"))),
+        "bls_ooh_growth_wording.csv": Table(
+            "The Handbook's own growth word for the occupation in each edition found, with the outlook it describes", "01-clean",
+            (Col("edition", "string", "Handbook edition"),
+             Col("projection_start", "int", "first year of the outlook the edition describes", unit=YEAR),
+             Col("projection_end", "int", "last year of that outlook", unit=YEAR),
+             Col("pct_change", "float", "the occupation's projected change, as the edition prints it", unit="percent"),
+             Col("all_occupations_pct_change", "float", "projected change for all occupations, same outlook", unit="percent"),
+             Col("handbook_wording", "string", "the edition's own words for the occupation's growth"),
+             Col("source", "string", "the edition, page and words read"), Col("status", "string", "which copy was read"),
+             _ref_key("bls_ooh_growth_wording.csv"))),
         "projection_vintages.csv": Table(
             "Every BLS projection vintage, with implied levels, growth rates and the all-occupations comparison", "03-projections",
             (Col("vintage", "string", "projection period"), Col("soc_code", "string", "occupation code"), COMPARABLE,
