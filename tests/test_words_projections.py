@@ -201,3 +201,12 @@ def test_growth_wording_evidence_not_found_found_and_by_the_ratio_rule():
     assert words.growth_wording_evidence(evidence_result("project_ratio")) == (
         head + " Judged by the project's rule: “much faster” from 2 times the average.")
     assert "1.75 times" in words.growth_wording_evidence(evidence_result("project_ratio", much_faster_ratio=1.75))
+
+
+def test_labels_for_tables():
+    assert words.printed_or_implied("printed (003_dc4e1e54816b27dc.txt#L3)") == "printed (guide 003, line 3)"
+    assert words.printed_or_implied("implied: base x percent") == "implied: base × percent"
+    assert words.printed_or_implied("implied: change / percent") == "implied: change / percent"
+    from mrt import growth
+
+    assert set(words.GROWTH_WORD_LABELS) == set(growth.WORDING_VERDICTS) == set(words.GROWTH_WORD_VERDICTS)

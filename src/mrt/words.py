@@ -124,6 +124,19 @@ GROWTH_WORD_VERDICTS = {"supported": "the guide's word matches it", "overstated"
                         "cannot_tell": "we cannot tell whether BLS would agree"}
 
 
+GROWTH_WORD_LABELS = {"supported": "matches", "overstated": "overstates", "understated": "understates",
+                      "contradicted": "wrong side of the average", "cannot_tell": "cannot tell"}  # short, for tables
+
+
+def printed_or_implied(basis: str) -> str:
+    """Where a figure of an outlook comes from, for a table: ``"printed (003_….txt#L3)"`` -> ``"printed (guide 003, line 3)"``;
+    ``"implied: base x percent"`` -> ``"implied: base × percent"``."""
+    text = str(basis)
+    if text.startswith("printed (") and text.endswith(")"):
+        return f"printed ({report.guide_line(text[len('printed ('):-1])})"
+    return text.replace(" x ", " × ")
+
+
 def span(vintage: str) -> str:
     """An outlook's name for reading: ``"2012-2022"`` -> ``"2012–2022"`` (an en dash)."""
     return str(vintage).replace("-", "–")
