@@ -511,9 +511,9 @@ def test_ratio_interval_reads_each_percent_with_its_own_step():
     assert (round(allowed.low, 4), round(allowed.high, 4)) == (1.9816, 2.093)
     # 18 over a whole 10 (9.5-10.5): 17.5 / 10.5 = 1.6667, 18.5 / 9.5 = 1.9474
     assert (round(growth.ratio_interval(18, 10).low, 4), round(growth.ratio_interval(18, 10).high, 4)) == (1.6667, 1.9474)
-    with pytest.raises(ValueError, match="positive"):
+    with pytest.raises(ValueError, match="positive reference"):
         growth.ratio_interval(5, -1)  # -1.5 to -0.5: no ratio to speak of
-    with pytest.raises(ValueError, match="positive within its rounding, got 0"):
+    with pytest.raises(ValueError, match="positive reference above its rounding, found 0"):
         growth.ratio_interval(5, 0)
 
 

@@ -442,11 +442,11 @@ def percent_step(value: float) -> float:
 
 
 def ratio_interval(pct: float, average_pct: float) -> Interval:
-    """Every ratio the two published percents allow, each read with its own rounding step: 22 over 10.8 -> 1.98-2.09."""
-    average = rounded_interval(average_pct, percent_step(average_pct))
-    if average.low <= 0:
-        raise ValueError(f"the all-occupations percent must stay positive within its rounding, got {average_pct}")
-    return rounded_interval(pct, percent_step(pct)) / average
+    """Every ratio the two published percents allow, each read with its own rounding step (:func:`percent_step`):
+    22 over 10.8 -> 1.98-2.09 (the arithmetic is :func:`mrt.words.ratio_interval`)."""
+    from mrt import words
+
+    return Interval(*words.ratio_interval(pct, average_pct, percent_step(pct), percent_step(average_pct)))
 
 
 def handbook_words(wording: pd.DataFrame) -> pd.DataFrame:
