@@ -62,7 +62,7 @@ def test_lead_over_average_in_every_direction(before, after, text):
 def test_outlook_vs_average_the_real_numbers():
     text = words.outlook_vs_average("medical records technicians", "2012-2022", "2016-2026", 22, 13.5, 10.8, 7.4)
     assert text == ("BLS's projected ten-year growth for medical records technicians fell from 22% (2012–2022) to 13.5% (2016–2026), "
-                    "8.5 points, while the average for all occupations fell 3.4 points. It stayed above the average and its lead "
+                    "8.5 points; the all-occupations average fell 3.4 points. It stayed above the average and its lead "
                     "narrowed: about 2.0 times the average, then about 1.8 times.")
     assert_readable(text)
     assert "fell" in " ".join(text.split()[:20])  # the point (its direction) within the first 20 words
@@ -71,16 +71,16 @@ def test_outlook_vs_average_the_real_numbers():
 def test_outlook_vs_average_growth_that_rose_is_reported_as_rising():
     text = words.outlook_vs_average("workers", "2012-2022", "2016-2026", 24, 30, 10, 8)
     assert "workers rose from 24% (2012–2022) to 30% (2016–2026), 6 points" in text
-    assert "average for all occupations fell 2 points" in text and "its lead widened: about 2.4 times the average, then about 3.8 times" in text
+    assert "the all-occupations average fell 2 points" in text and "its lead widened: about 2.4 times the average, then about 3.8 times" in text
     assert "fell from" not in text
     assert_readable(text)
 
 
 def test_outlook_vs_average_when_the_average_rises_or_holds_and_the_job_holds():
     rising = words.outlook_vs_average("workers", "2012-2022", "2016-2026", 10, 9, 4, 6)
-    assert "fell from 10%" in rising and "average for all occupations rose 2 points" in rising and "lead narrowed" in rising
+    assert "fell from 10%" in rising and "all-occupations average rose 2 points" in rising and "lead narrowed" in rising
     held = words.outlook_vs_average("workers", "2012-2022", "2016-2026", 10, 8, 5, 5)
-    assert held.split(". ")[0].endswith("while the average for all occupations did not change")
+    assert held.split(". ")[0].endswith("; the all-occupations average did not change")
     flat = words.outlook_vs_average("workers", "2012-2022", "2016-2026", 10, 10, 5, 4)
     assert "workers did not change from 2012–2022 to 2016–2026, at 10%" in flat and "lead widened" in flat
     below = words.outlook_vs_average("workers", "2012-2022", "2016-2026", 12, 6, 10, 8)
@@ -95,9 +95,8 @@ def test_outlook_vs_average_when_the_average_rises_or_holds_and_the_job_holds():
 
 def test_rounding_range_inside_and_outside_at_the_ends():
     inside = words.rounding_range("13 percent", "about 28,000", 203704, 228000, 206300, 215385)
-    assert inside == ("The later guide figures, 13 percent and about 28,000 new jobs, fit any starting count from 203,704 to 228,000 "
-                      "jobs; BLS's 206,300 is inside that range. Dividing one by the other gives 215,385, which looks more exact "
-                      "than the figures are.")
+    assert inside == ("The later guide figures, 13 percent and about 28,000 new jobs, fit any starting count from 203,704 to 228,000; "
+                      "BLS's 206,300 is inside that range. Dividing one by the other (215,385) looks more exact than it is.")
     assert_readable(inside)
     assert "is inside" in words.rounding_range("13%", "28,000", 203704, 228000, 203704, 1)  # the ends belong to the range
     assert "is inside" in words.rounding_range("13%", "28,000", 203704, 228000, 228000, 1)
@@ -120,7 +119,7 @@ def test_outcome_within_at_the_tolerance(difference, within):
         shown = f"{difference:+.1f}%"
         assert text.startswith(f"Later BLS counts of the same jobs came within ±3% of earlier outlooks' projections in 1 of 2 checks; "
                                f"the exceptions: 2012–2022 in 2016 ({shown}).")
-    assert text.endswith("BLS projects only each outlook's final year; the years between are read from a smooth path.")
+    assert text.endswith("BLS projects only the final year; years between are read from a smooth path.")
     assert_readable(text)
 
 
@@ -171,9 +170,9 @@ def test_growth_word_finding_where_it_was_not_found_says_cannot_tell_and_what_th
     row = wording_row(vintage="2016-2026", words="much faster rate of growth", printed_pct=13.0, all_occupations_pct=7.4, ratio=1.757,
                       claimed_band="much_faster", handbook_edition=pd.NA, handbook_wording=pd.NA, handbook_band=pd.NA, verdict="cannot_tell")
     text = words.growth_word_finding(row)
-    assert text == ("One guide called 13% growth over 2016–2026 “much faster rate of growth”; the Handbook edition for that outlook "
-                    "was not found, so we cannot tell whether BLS would agree. Editions found called 1.5–1.8 times the average "
-                    "“faster” and 2.0–2.3 times “much faster”; this was about 1.8 times.")
+    assert text == ("One guide called 13% growth over 2016–2026 “much faster rate of growth”; the Handbook's word for that outlook "
+                    "was not found, so we cannot tell. Editions found said “faster” at 1.5–1.8 times the average and “much faster” "
+                    "at 2.0–2.3 times; this is about 1.8 times.")
     assert_readable(text)
 
 

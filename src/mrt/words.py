@@ -121,7 +121,7 @@ BAND_WORDS = {"much_faster": "much faster than average", "faster": "faster than 
 GROWTH_WORD_VERDICTS = {"supported": "the guide's word matches it", "overstated": "the guide's word overstates it",
                         "understated": "the guide's word understates it",
                         "contradicted": "the guide's word puts the growth on the wrong side of the average",
-                        "cannot_tell": "we cannot tell whether BLS would agree"}
+                        "cannot_tell": "we cannot tell"}
 
 
 GROWTH_WORD_LABELS = {"supported": "matches", "overstated": "overstates", "understated": "understates",
@@ -188,15 +188,15 @@ def outlook_vs_average(name: str, earlier: str, later: str, pct_before: float, p
     times = (f"{about_times(ratio_after)} the average both times" if about_times(ratio_before) == about_times(ratio_after)
              else f"{about_times(ratio_before)} the average, then {about_times(ratio_after)}")
     lead = lead_over_average(ratio_before, ratio_after)
-    return f"{first}, while the average for all occupations {average}. {lead[0].upper()}{lead[1:]}: {times}."
+    return f"{first}; the all-occupations average {average}. {lead[0].upper()}{lead[1:]}: {times}."
 
 
 def rounding_range(pct_as_printed: str, change_as_printed: str, low: int, high: int, bls_base: float, point: int) -> str:
     """What two rounded figures allow: every base-year count from ``low`` to ``high``, and whether BLS's own is among them."""
     inside = "inside" if low <= float(bls_base) <= high else "outside"
     return (f"The later guide figures, {pct_as_printed} and {change_as_printed} new jobs, fit any starting count from "
-            f"{report.number(low)} to {report.number(high)} jobs; BLS's {report.number(bls_base)} is {inside} that range. "
-            f"Dividing one by the other gives {report.number(point)}, which looks more exact than the figures are.")
+            f"{report.number(low)} to {report.number(high)}; BLS's {report.number(bls_base)} is {inside} that range. "
+            f"Dividing one by the other ({report.number(point)}) looks more exact than it is.")
 
 
 MAX_LISTED_MISSES = 3  # more exceptions than this are summed up by the largest one, so the sentence stays short
@@ -228,7 +228,7 @@ def outcome_within(pairs, tolerance_pct: float) -> str:
     how_many = "in all" if k == n else "in none of" if k == 0 else f"in {k} of"
     first = (f"Later BLS counts of the same jobs came within ±{report.percent_as_published(tolerance_pct)} of earlier outlooks' "
              f"projections {how_many} {counted(n, 'check', spell=False)}" + (f"; {_misses(exceptions)}." if 0 < k < n else "."))
-    return first + " BLS projects only each outlook's final year; the years between are read from a smooth path."
+    return first + " BLS projects only the final year; years between are read from a smooth path."
 
 
 def growth_word_finding(row) -> str:
@@ -238,10 +238,9 @@ def growth_word_finding(row) -> str:
     if row.verdict == "contradicted":
         return f"{said}, but that is {about_times(row.ratio)} the average, so {GROWTH_WORD_VERDICTS['contradicted']}."
     if report._missing(row.handbook_wording):
-        return (f"{said}; the Handbook edition for that outlook was not found, so {GROWTH_WORD_VERDICTS['cannot_tell']}. "
-                f"Editions found called {times_range(row.faster_ratio_low, row.faster_ratio_high)} the average “faster” "
-                f"and {times_range(row.much_faster_ratio_low, row.much_faster_ratio_high)} “much faster”; "
-                f"this was {about_times(row.ratio)}.")
+        return (f"{said}; the Handbook's word for that outlook was not found, so {GROWTH_WORD_VERDICTS['cannot_tell']}. "
+                f"Editions found said “faster” at {times_range(row.faster_ratio_low, row.faster_ratio_high)} the average and "
+                f"“much faster” at {times_range(row.much_faster_ratio_low, row.much_faster_ratio_high)}; this is {about_times(row.ratio)}.")
     return f"{said}; the Handbook said “{row.handbook_wording}” for that outlook, so {GROWTH_WORD_VERDICTS[row.verdict]}."
 
 
