@@ -618,6 +618,13 @@ def test_growth_word_codes(value, code):
     assert factcheck.growth_word_code(value) == code
 
 
+def test_every_growth_wording_code_has_a_claim_verdict():
+    from mrt import growth
+
+    assert set(factcheck.GROWTH_WORDING_VERDICTS) == set(growth.WORDING_VERDICTS)
+    assert set(factcheck.GROWTH_WORDING_VERDICTS.values()) <= set(factcheck.VERDICTS)
+
+
 @pytest.mark.parametrize("value", ["probably", "overstated: 1.8x the average"])
 def test_unknown_growth_word_code_is_refused(value):
     with pytest.raises(factcheck.FactCheckError, match="growth_wording.csv"):
