@@ -35,6 +35,7 @@ QUARTILES = "reference/bls_oews_quartiles.csv"
 PROJECTIONS = "reference/bls_employment_projections.csv"
 EDITIONS = "reference/bls_ooh_editions.csv"
 PHRASES = "reference/bls_ooh_key_phrases.csv"
+WORDING = "reference/bls_ooh_growth_wording.csv"
 ALL_PAY = "reference/bls_all_occupations_pay.csv"
 INDUSTRY = "reference/bls_industry_employment.csv"
 CPI = "reference/cpi_u_annual.csv"
@@ -212,6 +213,12 @@ FAULTS = [
     Fault("duplicate key phrase", cell(PHRASES, 2, "key_phrase", "much faster than average"), PHRASES, "data rows 1 and 2",
           "expected one row per (edition, key_phrase)"),
     Fault("band upside down", cell(PHRASES, 2, "min_pct_change", "40"), PHRASES, "data row 2, column 'max_pct_change'", "expected 'min_pct_change' <= 'max_pct_change'"),
+    Fault("Handbook growth words with no band", cell(WORDING, 2, "handbook_wording", "brisk growth"), WORDING,
+          "data row 2, column 'handbook_wording'", "no growth comparison word in 'brisk growth'"),
+    Fault("'much faster' for growth below the average", cell(WORDING, 3, "pct_change", "9"), WORDING, "data row 3, column 'handbook_wording'",
+          "expected words that put 9% on its side of the all-occupations 10.8%"),
+    Fault("duplicate Handbook edition of a growth word", cell(WORDING, 2, "edition", "2008-09"), WORDING, "data rows 1 and 2",
+          "expected one row per (edition)"),
     Fault("duplicate all-occupations statistic", cell(ALL_PAY, 2, "statistic", "median"), ALL_PAY, "data rows 1 and 2", "expected one row per (year, statistic)"),
     Fault("unknown all-occupations statistic", cell(ALL_PAY, 2, "statistic", "mode"), ALL_PAY, "data row 2, column 'statistic'", "expected one of ['mean', 'median']"),
     Fault("duplicate industry setting", cell(INDUSTRY, 4, "setting", "Hospitals; state local and private"), INDUSTRY, "data rows 3 and 4",

@@ -387,6 +387,36 @@ def test_key_phrases(tmp_path):
             clean.build_ooh_key_phrases(write_rows(tmp_path, bad, "k.csv"))
 
 
+def wording_row(edition_name, period, pct, average, words):
+    return {"edition": edition_name, "projection_period": period, "pct_change": pct, "all_occupations_pct_change": average,
+            "handbook_wording": words, "source": "Handbook", "status": "read"}
+
+
+def test_growth_wording(tmp_path):
+    rows = [wording_row("2012-13", "2010-2020", "21", "14", "faster than the average"),
+            wording_row("2014-15", "2012-2022", "22", "10.8", "much faster than the average"),
+            wording_row("2016-17", "2014-2024", "6.6", "6.5", "Faster than average")]  # just above the average: allowed
+    table = clean.build_ooh_growth_wording(write_rows(tmp_path, rows, "w.csv"))
+    assert table.columns.tolist() == ["edition", "projection_start", "projection_end", "pct_change", "all_occupations_pct_change",
+                                      "handbook_wording", "source", "status", "source_key"]
+    assert table["projection_start"].tolist() == [2010, 2012, 2014] and table["pct_change"].tolist() == [21.0, 22.0, 6.6]
+    assert table["source_key"].iloc[1] == "w.csv#edition=2014-15"
+    for bad, message in [
+        ([*rows[:2], wording_row("2016-17", "2014-2024", "6.5", "6.5", "faster than average")],  # at the average: not faster
+         "data row 3, column 'handbook_wording': expected words that put 6.5% on its side of the all-occupations 6.5%"),
+        ([*rows[:2], wording_row("2016-17", "2014-2024", "7", "6.5", "more slowly than average")],
+         "data row 3, column 'handbook_wording': expected words that put 7% on its side"),
+        ([*rows[:2], wording_row("2016-17", "2014-2024", "6", "6.5", "grows briskly")], "data row 3, column 'handbook_wording': no growth"),
+        ([*rows[:2], wording_row("2016-17", "2014-2024", "8", "0", "faster")], "data row 3, column 'all_occupations_pct_change': expected a number greater than 0"),
+        ([*rows[:2], wording_row("2016-17", "2024-2014", "8", "5", "faster")], "data row 3, column 'projection_period'"),
+        ([*rows[:2], wording_row("2016-17", "2014", "8", "5", "faster")], "data row 3, column 'projection_period': expected a projection period"),
+        ([rows[1], rows[0]], "data row 2, column 'edition': expected edition to increase"),
+        ([*rows, rows[0]], r"data rows 1 and 4: expected one row per \(edition\)"),
+        ([{**rows[0], "handbook_wording": ""}], "data row 1, column 'handbook_wording': expected a value")]:
+        with pytest.raises(DataError, match=message):
+            clean.build_ooh_growth_wording(write_rows(tmp_path, bad, "w.csv"))
+
+
 # Industry shares, CPI, all-occupations pay, education costs -------------------------------------
 
 def industry(year, setting, employment="", share="", hourly="", annual="", status="s"):

@@ -134,7 +134,8 @@ def education(*rows) -> pd.DataFrame:
 def evidence(**tables) -> factcheck.Evidence:
     empty = {
         "figures": figures(), "provenance": provenance(), "pairs": pd.DataFrame(columns=["hourly_source_key", "gap_usd", "tolerance_usd", "consistent"]),
-        "wording": pd.DataFrame(columns=["source_key", "vintage", "words", "printed_pct", "all_occupations_pct", "ratio", "verdict", "bls_source_key"]),
+        "wording": pd.DataFrame(columns=["source_key", "vintage", "words", "printed_pct", "all_occupations_pct", "ratio", "verdict", "bls_source_key",
+                                         *factcheck.WORDING_FACTS]),
         "projections": projections(), "settings": settings(), "ooh": ooh(), "employment": employment(), "bls_wages": bls_wages(),
         "guide_education": education(),
         "costs": pd.DataFrame(columns=["measure", "group", "value_min", "value_max", "unit", "period", "source_key"]),
@@ -612,9 +613,16 @@ def test_growth_change():
 
 
 @pytest.mark.parametrize("value, code", [("supported", "matches_record"), ("overstated", "overstated"), ("understated", "understated"),
-                                         ("contradicted", "contradicted")])
+                                         ("contradicted", "contradicted"), ("cannot_tell", "not_checkable")])
 def test_growth_word_codes(value, code):
     assert factcheck.growth_word_code(value) == code
+
+
+def test_every_growth_wording_code_has_a_claim_verdict():
+    from mrt import growth
+
+    assert set(factcheck.GROWTH_WORDING_VERDICTS) == set(growth.WORDING_VERDICTS)
+    assert set(factcheck.GROWTH_WORDING_VERDICTS.values()) <= set(factcheck.VERDICTS)
 
 
 @pytest.mark.parametrize("value", ["probably", "overstated: 1.8x the average"])
@@ -625,8 +633,10 @@ def test_unknown_growth_word_code_is_refused(value):
 
 @pytest.mark.parametrize("words, ratio, threshold, verdict", [
     ("much faster", 2.0, 2.0, "matches_record"), ("much faster", 1.99, 2.0, "overstated"), ("much faster", 1.0, 2.0, "contradicted"),
-    ("Faster than the average", 1.01, 2.0, "matches_record"), ("faster", 1.0, 2.0, "contradicted"), ("faster", 3.0, 2.0, "matches_record"),
+    ("Faster than the average", 1.01, 2.0, "matches_record"), ("faster", 1.0, 2.0, "contradicted"), ("faster", 3.0, 2.0, "understated"),
     ("much faster", 1.76, 1.75, "matches_record"),
+    # 'faster' for growth at or above the 'much faster' threshold names too slow a band
+    ("faster", 1.99, 2.0, "matches_record"), ("faster", 2.0, 2.0, "understated"), ("faster", 2.01, 2.0, "understated"),
 ])
 def test_ratio_rule(words, ratio, threshold, verdict):
     assert factcheck.ratio_rule(words, ratio, threshold) == verdict
@@ -637,18 +647,34 @@ def test_ratio_rule_needs_a_comparison_word():
         factcheck.ratio_rule("grows", 2.0, 2.0)
 
 
+FOUND = {"ratio_low": 1.98, "ratio_high": 2.09, "handbook_edition": "2014-15", "handbook_wording": "much faster than the average",
+         "faster_ratio_low": 1.5, "faster_ratio_high": 1.8, "much_faster_ratio_low": 2.037, "much_faster_ratio_high": 2.308}
+NOT_FOUND = {**FOUND, "ratio_low": 1.68, "ratio_high": 1.84, "handbook_edition": None, "handbook_wording": None}
+
+
 def test_growth_wording_under_both_rules():
     wording = pd.DataFrame([{"source_key": f"{G0}#L1", "vintage": "2016-2026", "words": "much faster rate", "printed_pct": 13.0,
-                             "all_occupations_pct": 7.4, "ratio": 1.76, "verdict": "supported", "bls_source_key": "ep#2016"}])
+                             "all_occupations_pct": 7.4, "ratio": 1.76, "verdict": "cannot_tell", "bls_source_key": "ep#2016", **NOT_FOUND}])
     ev = evidence(wording=wording)
-    bands = factcheck.check_growth_wording(claim("growth_wording"), ev, Rules())
-    assert bands.verdict == "matches_record" and bands.reading == "handbook_bands" and bands.facts["ratio"] == pytest.approx(13 / 7.4)
-    assert bands.record_year == 2016 and bands.record_value == 7.4 and bands.guide_value == 13.0
+    handbook = factcheck.check_growth_wording(claim("growth_wording"), ev, Rules())
+    # the Handbook's word for 2016-2026 was not found: notebook 03's 'cannot_tell' is not checkable here
+    assert handbook.verdict == "not_checkable" and handbook.reading == "handbook_bands" and handbook.facts["ratio"] == pytest.approx(13 / 7.4)
+    assert handbook.record_year == 2016 and handbook.record_value == 7.4 and handbook.guide_value == 13.0
+    assert handbook.facts["handbook_wording"] is None and handbook.facts["faster_ratio_high"] == 1.8
     ratio = factcheck.check_growth_wording(claim("growth_wording"), ev, Rules(growth_words="project_ratio"))
     assert ratio.verdict == "overstated" and ratio.reading == "project_ratio"
     assert factcheck.check_growth_wording(claim("growth_wording"), ev, Rules(growth_words="project_ratio", much_faster_ratio=1.75)).verdict == "matches_record"
+    supported = evidence(wording=wording.assign(verdict="supported"))
+    assert factcheck.check_growth_wording(claim("growth_wording"), supported, Rules()).verdict == "matches_record"
     with pytest.raises(factcheck.FactCheckError, match="growth_wording.csv"):
         factcheck.check_growth_wording(claim("growth_wording", guide=G1), ev, Rules())
+
+
+def test_growth_wording_needs_the_handbook_columns():
+    wording = pd.DataFrame([{"source_key": f"{G0}#L1", "vintage": "2016-2026", "words": "much faster rate", "printed_pct": 13.0,
+                             "all_occupations_pct": 7.4, "ratio": 1.76, "verdict": "cannot_tell", "bls_source_key": "ep#2016"}])
+    with pytest.raises(factcheck.FactCheckError, match=r"expected growth_wording.csv to have the columns \['ratio_low'"):
+        factcheck.check_growth_wording(claim("growth_wording"), evidence(wording=wording), Rules())
 
 
 # Education ------------------------------------------------------------------------------------------------
@@ -923,12 +949,12 @@ def test_other_industries_whole_result():
 
 def test_growth_wording_whole_result():
     wording = pd.DataFrame([{"source_key": f"{G0}#L1", "vintage": "2012-2022", "words": "faster than the average", "printed_pct": 22.0,
-                             "all_occupations_pct": 10.8, "ratio": 2.04, "verdict": "understated", "bls_source_key": "ep#2012"}])
+                             "all_occupations_pct": 10.8, "ratio": 2.04, "verdict": "understated", "bls_source_key": "ep#2012", **FOUND}])
     r = factcheck.check_growth_wording(claim("growth_wording"), evidence(wording=wording), Rules())
     assert r == factcheck.Result("understated", "handbook_bands", guide_value=22.0, record_value=10.8, record_year=2012,
                                  record_source_keys=("ep#2012",), unit="percent", judged_at=2012, time_basis="printed",
                                  facts={"ratio": 22 / 10.8, "all_occupations_pct": 10.8, "vintage": "2012-2022",
-                                        "words": "faster than the average", "much_faster_ratio": 2.0})
+                                        "words": "faster than the average", **FOUND, "much_faster_ratio": 2.0})
     with pytest.raises(factcheck.FactCheckError, match="expected a row for its guide line in growth_wording.csv"):
         factcheck.check_growth_wording(claim("growth_wording", guide=G1), evidence(wording=wording), Rules())
 

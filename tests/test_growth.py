@@ -253,54 +253,6 @@ def test_outlook_change_in_points_percent_and_per_year():
 
 # The fall split on several scales ------------------------------------------------------------------
 
-def test_slowdown_share_on_each_scale_hand_computed():
-    # occupation 20% -> 10%, average 10% -> 5%
-    # points: (10 - 5) / (20 - 10) = 0.5
-    assert growth.slowdown_share(20, 10, 10, 5, "percentage_points") == pytest.approx(0.5)
-    # log of the percents: ln(10/5) / ln(20/10) = 1 (the ratio to the average did not move)
-    assert growth.slowdown_share(20, 10, 10, 5, "log_percent") == pytest.approx(1.0)
-    # log growth factors: ln(1.10/1.05) / ln(1.20/1.10)
-    assert growth.slowdown_share(20, 10, 10, 5, "log_growth_factor") == pytest.approx(math.log(1.10 / 1.05) / math.log(1.20 / 1.10))
-
-
-def test_slowdown_share_the_issue_numbers():
-    # 22% -> 13.5% against 10.8% -> 7.4%: 3.4 / 8.5 = 40%; 43% on log growth factors; 77% on the log of the percents
-    assert growth.slowdown_share(22, 10.8, 13.5, 7.4, "percentage_points") == pytest.approx(0.40)
-    assert growth.slowdown_share(22, 10.8, 13.5, 7.4, "log_growth_factor") == pytest.approx(0.4316, abs=0.0001)
-    assert growth.slowdown_share(22, 10.8, 13.5, 7.4, "log_percent") == pytest.approx(0.7742, abs=0.0001)
-
-
-def test_slowdown_share_can_leave_zero_to_one_and_refuses_no_change():
-    # the average rose while the occupation fell: a negative share
-    assert growth.slowdown_share(20, 5, 10, 10, "percentage_points") == pytest.approx(-0.5)
-    with pytest.raises(ValueError, match="^no change to split$"):
-        growth.slowdown_share(10, 5, 10, 4, "percentage_points")
-    with pytest.raises(ValueError, match="scale"):
-        growth.slowdown_share(20, 10, 10, 5, "log_points")
-
-
-@pytest.mark.parametrize("scale, bad", [("log_percent", 0), ("log_percent", -1), ("log_growth_factor", -100), ("log_growth_factor", -120)])
-def test_log_scales_refuse_percents_they_cannot_take(scale, bad):
-    with pytest.raises(ValueError, match=scale):
-        growth.slowdown_share(20, 10, bad, 5, scale)
-
-
-def test_log_growth_factor_takes_a_fall_just_above_minus_100():
-    assert growth.slowdown_share(20, 10, -99, 5, "log_growth_factor") == pytest.approx(
-        math.log(1.10 / 1.05) / math.log(1.20 / 0.01))
-    assert growth.slowdown_share(20, 10, 0.5, 5, "log_percent") == pytest.approx(math.log(2) / math.log(40))
-
-
-def test_slowdown_table_splits_exactly():
-    table = growth.slowdown_table(20, 10, 10, 5).set_index("scale")
-    assert list(table.index) == list(growth.SCALES)
-    assert table.loc["percentage_points", ["occupation_fall", "all_occupations_fall", "edge_fall", "all_occupations_share"]].tolist() == [10, 5, 5, 0.5]
-    for scale, row in table.iterrows():
-        assert row["all_occupations_fall"] + row["edge_fall"] == pytest.approx(row["occupation_fall"])
-        assert row["all_occupations_share"] == pytest.approx(growth.slowdown_share(20, 10, 10, 5, scale))
-    assert table.loc["log_percent", "edge_fall"] == pytest.approx(0)  # ratio 2 in both
-
-
 # Projections against outcomes ----------------------------------------------------------------------
 
 def employment_table(rows):
@@ -520,30 +472,127 @@ def claims_and_figures():
     return claims, figures
 
 
-def test_wording_table_judges_each_claim_by_the_rule_given():
+def test_rule_wording_table_judges_each_claim_by_the_rule_given():
     claims, figures = claims_and_figures()
     derived = growth.derived_ratio_rule(PHRASES, AVERAGES)
-    table = growth.wording_table(claims, figures, SYNTHETIC, derived).set_index("source_key")
+    table = growth.rule_wording_table(claims, figures, SYNTHETIC, derived).set_index("source_key")
     # 10 / 5 = 2.0 in 2012-2022: below 2.1, 'faster' -> supported; 10 / 8 = 1.25 in 2016-2026: about as fast, 'much faster' overstated
     assert table.loc["g#L1", ["vintage", "ratio", "band", "verdict"]].tolist() == ["2012-2022", 2.0, "faster", "supported"]
     assert table.loc["h#L2", ["ratio", "claimed_band", "band", "verdict"]].tolist() == [1.25, "much_faster", "about_as_fast", "overstated"]
     assert table.loc["h#L2", "bls_source_key"] == "p.csv#vintage=2016-2026" and table.loc["h#L2", "all_occupations_pct"] == 8.0
     assert (table["rule"] == "ratio:A").all() and len(table) == 2  # only growth_wording claims
-    # the threshold is a real parameter: at 2.0 the first claim becomes understated, at 1.2 the second supported
-    assert growth.wording_table(claims, figures, SYNTHETIC, growth.with_thresholds(derived, much_faster=2.0)).set_index(
-        "source_key").loc["g#L1", "verdict"] == "understated"
-    loose = growth.with_thresholds(derived, much_faster=1.2, faster=1.1)
-    assert growth.wording_table(claims, figures, SYNTHETIC, loose).set_index("source_key").loc["h#L2", "verdict"] == "supported"
+    # a percent rule reads the percent itself: 10% is 'about as fast' in edition A's bands (7-13) whatever the average
+    by_bands = growth.rule_wording_table(claims, figures, SYNTHETIC, growth.handbook_rule(PHRASES, "A")).set_index("source_key")
+    assert by_bands["band"].tolist() == ["about_as_fast", "about_as_fast"] and by_bands.loc["g#L1", "verdict"] == "overstated"
 
 
-def test_rules_table_lists_every_band_of_every_rule():
-    derived = growth.derived_ratio_rule(PHRASES, AVERAGES)
-    short = growth.Rule("percent", "B", (("much_faster", 20.0), ("faster", 14.0)))
-    table = growth.rules_table([derived, short], derived)
-    assert table[table["rule"] == "percent:B"]["band"].tolist() == ["much_faster", "faster", "about_as_fast"]
-    assert pd.isna(table[(table["rule"] == "percent:B") & (table["band"] == "about_as_fast")]["lower_bound"].iloc[0])
-    assert table[table["rule"] == "ratio:A"]["band"].tolist() == list(reversed(growth.BANDS))
-    assert table.groupby("rule")["in_use"].all().to_dict() == {"percent:B": False, "ratio:A": True}
+# The guides' words against the Handbook's own word ----------------------------------------------------
+
+def handbook_table(rows):
+    """bls_ooh_growth_wording.csv in the processed layout; rows: (edition, start, end, pct, average, words)."""
+    return pd.DataFrame([{"edition": e, "projection_start": s, "projection_end": t, "pct_change": float(p), "all_occupations_pct_change": float(a),
+                          "handbook_wording": w, "source": "src", "status": "read", "source_key": f"w.csv#edition={e}"}
+                         for e, s, t, p, a, w in rows])
+
+
+HANDBOOK = handbook_table([("E1", 2006, 2016, 18, 10, "faster than the average"), ("E2", 2010, 2020, 21, 14, "faster than the average"),
+                           ("E3", 2012, 2022, 22, 10.8, "much faster than the average"),
+                           ("E4", 2014, 2024, 15, 6.5, "much faster than average")])
+
+
+@pytest.mark.parametrize("value, step", [(22, 1.0), (22.0, 1.0), (10, 1.0), (10.8, 0.1), (3.7, 0.1), (13.48, 0.01)])
+def test_percent_step(value, step):
+    assert growth.percent_step(value) == pytest.approx(step)
+
+
+def test_ratio_interval_reads_each_percent_with_its_own_step():
+    # 22 (21.5-22.5) over 10.8 (10.75-10.85): 21.5 / 10.85 = 1.9816, 22.5 / 10.75 = 2.0930
+    allowed = growth.ratio_interval(22, 10.8)
+    assert (round(allowed.low, 4), round(allowed.high, 4)) == (1.9816, 2.093)
+    # 18 over a whole 10 (9.5-10.5): 17.5 / 10.5 = 1.6667, 18.5 / 9.5 = 1.9474
+    assert (round(growth.ratio_interval(18, 10).low, 4), round(growth.ratio_interval(18, 10).high, 4)) == (1.6667, 1.9474)
+    with pytest.raises(ValueError, match="positive reference"):
+        growth.ratio_interval(5, -1)  # -1.5 to -0.5: no ratio to speak of
+    with pytest.raises(ValueError, match="positive reference above its rounding, found 0"):
+        growth.ratio_interval(5, 0)
+
+
+def test_handbook_words_and_what_each_word_was_given():
+    words = growth.handbook_words(HANDBOOK).set_index("edition")
+    assert words["band"].tolist() == ["faster", "faster", "much_faster", "much_faster"]
+    assert words["ratio"].tolist() == [1.8, 1.5, 2.037, 2.308]  # 18/10, 21/14, 22/10.8, 15/6.5
+    assert (words.loc["E3", "ratio_low"], words.loc["E3", "ratio_high"]) == (1.982, 2.093)
+    brackets = growth.ratio_brackets(growth.handbook_words(HANDBOOK))
+    assert brackets["faster"] == {"low": 1.5, "low_edition": "E2", "high": 1.8, "high_edition": "E1", "editions": 2}
+    assert (brackets["much_faster"]["low"], brackets["much_faster"]["high"], brackets["much_faster"]["editions"]) == (2.037, 2.308, 2)
+    assert set(brackets) == {"faster", "much_faster"}
+
+
+def test_handbook_word_for_the_same_outlook_only():
+    words = growth.handbook_words(HANDBOOK)
+    assert growth.handbook_word_for(words, 2012, 2022)["edition"] == "E3"
+    assert growth.handbook_word_for(words, 2016, 2026) is None
+    assert growth.handbook_word_for(words, 2012, 2020) is None  # the same first year is not the same outlook
+    with pytest.raises(ValueError, match="more than one Handbook edition describes 2012-2022"):
+        growth.handbook_word_for(pd.concat([words, words.iloc[[2]].assign(edition="E3b")]), 2012, 2022)
+
+
+@pytest.mark.parametrize("claimed, ratio, handbook, verdict", [
+    ("faster", 2.04, "much_faster", "understated"), ("much_faster", 2.04, "much_faster", "supported"),
+    ("much_faster", 1.5, "faster", "overstated"), ("faster", 1.5, "faster", "supported"),
+    ("much_faster", 1.76, None, "cannot_tell"), ("faster", 1.01, None, "cannot_tell"),
+    # the wrong side of the average needs no Handbook word: at or below 1x, 'faster' is contradicted
+    ("faster", 1.0, None, "contradicted"), ("much_faster", 0.9, "faster", "contradicted"), ("more_slowly", 1.0, None, "contradicted"),
+    ("more_slowly", 0.99, None, "cannot_tell"),
+])
+def test_judge_against_handbook(claimed, ratio, handbook, verdict):
+    assert growth.judge_against_handbook(claimed, ratio, handbook) == verdict
+    assert verdict in growth.WORDING_VERDICTS
+
+
+def test_wording_table_judges_each_claim_against_the_handbook_of_the_same_outlook():
+    claims, figures = claims_and_figures()
+    handbook = handbook_table([("E1", 2006, 2016, 18, 10, "faster than the average"),
+                               ("E3", 2012, 2022, 10, 5, "much faster than the average")])
+    table = growth.wording_table(claims, figures, SYNTHETIC, handbook).set_index("source_key")
+    # 2012-2022: the guide says 'faster', the Handbook 'much faster' -> understated
+    found = table.loc["g#L1"]
+    assert (found["handbook_edition"], found["handbook_band"], found["verdict"]) == ("E3", "much_faster", "understated")
+    assert found["handbook_source_key"] == "w.csv#edition=E3" and found["ratio"] == 2.0
+    # 10 (9.5-10.5) over 5 (4.5-5.5): 1.727-2.333
+    assert (found["ratio_low"], found["ratio_high"]) == (1.727, 2.333)
+    # 2016-2026: no edition found -> cannot tell, with the ratios the editions found gave each word
+    missing = table.loc["h#L2"]
+    assert missing["verdict"] == "cannot_tell" and pd.isna(missing["handbook_edition"]) and pd.isna(missing["handbook_source_key"])
+    assert (missing["faster_ratio_low"], missing["faster_ratio_high"], missing["much_faster_ratio_low"]) == (1.8, 1.8, 2.0)
+    assert len(table) == 2  # only growth_wording claims
+
+
+def test_wording_table_refuses_an_outlook_bls_does_not_have():
+    claims, figures = claims_and_figures()
+    with pytest.raises(ValueError, match="h#L2: the guide's outlook 2016-2026 is not in the BLS projections table"):
+        growth.wording_table(claims, figures, SYNTHETIC.iloc[:2], HANDBOOK)
+
+
+# How close the outcomes came --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("difference, within", [(2.9, True), (3.0, True), (3.1, False), (-2.9, True), (-3.0, True), (-3.1, False),
+                                                (0.0, True)])
+def test_within_tolerance_at_three_percent(difference, within):
+    assert growth.within_tolerance(difference, 3.0) is within
+
+
+@pytest.mark.parametrize("bad", [0, -3, float("nan"), float("inf"), True, "3"])
+def test_within_tolerance_refuses_a_tolerance_that_is_not_a_positive_number(bad):
+    with pytest.raises(ValueError, match="positive number of percent"):
+        growth.within_tolerance(1.0, bad)
+
+
+def test_outcome_exceptions_largest_first():
+    pairs = pd.DataFrame({"vintage": ["a", "a", "b", "b", "c"], "year": [1, 2, 1, 2, 1], "difference_pct": [2.9, 3.1, -3.0, -7.9, 6.3]})
+    out = growth.outcome_exceptions(pairs, 3.0)
+    assert out["difference_pct"].tolist() == [-7.9, 6.3, 3.1]
+    assert growth.outcome_exceptions(pairs, 8.0).empty
 
 
 # The key real-data results, computed by calling the code -------------------------------------------
@@ -555,17 +604,17 @@ def real():
     figures = clean.build_figures()
     return {"figures": figures, "claims": clean.build_guide_claims(figures), "projections": clean.build_bls_projections(),
             "employment": clean.build_bls_employment(), "phrases": clean.build_ooh_key_phrases(),
-            "averages": clean.build_all_occupations_growth()}
+            "averages": clean.build_all_occupations_growth(), "wording": clean.build_ooh_growth_wording()}
 
 
-def test_real_outlooks_and_the_fall_on_three_scales(real):
+def test_real_outlooks_against_the_average(real):
     outlooks = growth.guide_outlooks(real["figures"], real["projections"])
     earlier, later = growth.quoted_pair(outlooks)
     bls = growth.vintage_table(real["projections"]).set_index("vintage")
     x, y = bls.loc[earlier], bls.loc[later]
     assert (round(x["ratio_to_all_occupations"], 2), round(y["ratio_to_all_occupations"], 2)) == (2.04, 1.82)
-    shares = growth.slowdown_table(x["pct_change"], x["all_occupations_pct_change"], y["pct_change"], y["all_occupations_pct_change"])
-    assert shares["all_occupations_share"].round(2).tolist() == [0.40, 0.43, 0.77]
+    # the fall in points: 22 - 13.5 = 8.5 for the occupation, 10.8 - 7.4 = 3.4 for all occupations
+    assert (round(x["pct_change"] - y["pct_change"], 1), round(x["all_occupations_pct_change"] - y["all_occupations_pct_change"], 1)) == (8.5, 3.4)
 
 
 def test_real_rounding_interval(real):
@@ -582,13 +631,28 @@ def test_real_like_for_like_outcome(real):
     assert (like["measured_soc_code"] == like["soc_code"]).all() and not pairs.loc[~pairs["like_for_like"], "measured_by"].empty
 
 
-def test_real_wording_verdicts_under_the_derived_rule(real):
-    rule = growth.derived_ratio_rule(real["phrases"], real["averages"])
-    assert (rule.basis, round(rule.bound("much_faster"), 2), round(rule.bound("faster"), 2)) == ("2008-09", 2.1, 1.4)
-    table = growth.wording_table(real["claims"], real["figures"], real["projections"], rule).set_index("vintage")
-    assert table.loc["2016-2026", "verdict"] == "overstated" and table.loc["2012-2022", "verdict"] == "supported"
-    two = growth.wording_table(real["claims"], real["figures"], real["projections"], growth.with_thresholds(rule, much_faster=2.0))
-    assert two.set_index("vintage").loc["2012-2022", "verdict"] == "understated"
+def test_real_wording_verdicts_against_the_handbook(real):
+    table = growth.wording_table(real["claims"], real["figures"], real["projections"], real["wording"]).set_index("vintage")
+    # 2012-2022: the guide's 'faster' where the Handbook 2014-15 said 'much faster' -> understated
+    assert table.loc["2012-2022", ["handbook_edition", "verdict"]].tolist() == ["2014-15", "understated"]
+    # 2016-2026 (13% over 7.4%, 1.76x): the Handbook edition for it is not in the file -> cannot tell
+    assert table.loc["2016-2026", "verdict"] == "cannot_tell" and pd.isna(table.loc["2016-2026", "handbook_edition"])
+    # what the editions found gave each word: 'faster' 1.5x (21/14) to 1.8x (18/10); 'much faster' 2.04x (22/10.8) to 2.31x (15/6.5)
+    assert table.loc["2016-2026", ["faster_ratio_low", "faster_ratio_high", "much_faster_ratio_low", "much_faster_ratio_high"]].tolist() == [
+        1.5, 1.8, 2.037, 2.308]
+    # the derived 2.1x rule would have called the 2012-2022 'faster' supported: BLS's own word says otherwise
+    derived = growth.derived_ratio_rule(real["phrases"], real["averages"])
+    assert (derived.basis, round(derived.bound("much_faster"), 2)) == ("2008-09", 2.1)
+    old = growth.rule_wording_table(real["claims"], real["figures"], real["projections"], derived).set_index("vintage")
+    assert old.loc["2012-2022", "verdict"] == "supported"
+
+
+def test_real_like_for_like_outcomes_within_three_percent(real):
+    pairs = growth.outcome_pairs(growth.vintage_table(real["projections"]), real["employment"])
+    like = pairs[pairs["like_for_like"]]
+    out = growth.outcome_exceptions(like, 3.0)
+    assert len(like) == 10 and list(zip(out["vintage"], out["year"], out["difference_pct"])) == [
+        ("2014-2024", 2018, 7.9), ("2014-2024", 2016, 6.3), ("2010-2020", 2018, 3.1)]
 
 
 # Details the tables rely on --------------------------------------------------------------------------
@@ -606,9 +670,9 @@ def test_every_table_matches_its_schema_entry():
     schema.validate(pairs[pairs["like_for_like"]], "projection_vs_outcome.csv")
     schema.validate(pairs[~pairs["like_for_like"]], "projection_vs_outcome_not_comparable.csv")
     claims, figures = claims_and_figures()
-    derived = growth.derived_ratio_rule(PHRASES, AVERAGES)
-    schema.validate(growth.wording_table(claims, figures, SYNTHETIC, derived), "growth_wording.csv")
-    schema.validate(growth.rules_table([derived], derived), "growth_word_bands.csv")
+    schema.validate(growth.wording_table(claims, figures, SYNTHETIC, HANDBOOK), "growth_wording.csv")
+    schema.validate(growth.rule_wording_table(claims, figures, SYNTHETIC, growth.handbook_rule(PHRASES, "A")), "growth_wording_rules.csv")
+    schema.validate(growth.rounding_table("2016-2026", 28000, 13, 206300, "g#L1"), "outlook_rounding.csv")
 
 
 def test_vintage_table_rounds_implied_levels_to_a_tenth():
@@ -691,14 +755,14 @@ def test_averages_and_thresholds_below_one_are_fine():
     assert growth.with_thresholds(growth.derived_ratio_rule(PHRASES, AVERAGES), faster=0.9).bound("faster") == 0.9
 
 
-def test_rules_table_carries_each_bound():
-    derived = growth.derived_ratio_rule(PHRASES, AVERAGES)
-    table = growth.rules_table([derived], derived).set_index("band")
-    assert table.loc["much_faster", "lower_bound"] == pytest.approx(2.1) and pd.isna(table.loc["decline", "lower_bound"])
-    assert (table["kind"] == "ratio").all() and (table["basis"] == "A").all()
+def test_rounding_table_reads_the_change_at_three_steps():
+    table = growth.rounding_table("2016-2026", 28000, 13, 206300, "g#L1; h#L2")
+    # the digits of 28,000 say 1,000; "about" leaves room for half and five times that
+    assert table["change_step"].tolist() == [500.0, 1000.0, 5000.0] and table["step_as_printed"].tolist() == [False, True, False]
+    assert table.loc[1, ["base_low_persons", "base_high_persons"]].tolist() == [203704, 228000]  # as rounding_check gives
+    assert (table["pct_step"] == 1.0).all() and (table["source_keys"] == "g#L1; h#L2").all()
 
 
 def test_real_ratios_are_kept_to_three_decimals(real):
-    rule = growth.derived_ratio_rule(real["phrases"], real["averages"])
-    table = growth.wording_table(real["claims"], real["figures"], real["projections"], rule).set_index("vintage")
+    table = growth.wording_table(real["claims"], real["figures"], real["projections"], real["wording"]).set_index("vintage")
     assert table.loc["2016-2026", "ratio"] == 1.757 and table.loc["2012-2022", "ratio"] == 2.037  # 13 / 7.4, 22 / 10.8

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from mrt import occupation, paths
+from mrt import growth, occupation, paths
 from mrt.factcheck import CHECKS
 from mrt.io import DataError, read_raw_csv, to_number, where, write_csv
 from mrt.occupation import COMPARABILITY, COMPARABLE, Occupation
@@ -925,6 +925,7 @@ def build_all(raw_dir: Path | None = None, problems: Problems | None = None) -> 
         "bls_ooh_key_phrases.csv": (lambda: build_ooh_key_phrases(at(paths.OOH_KEY_PHRASES)), {}),
         "bls_all_occupations_pay.csv": (lambda: build_all_occupations_pay(at(paths.ALL_OCCUPATIONS_PAY)), {}),
         "bls_all_occupations_growth.csv": (lambda: build_all_occupations_growth(at(paths.ALL_OCCUPATIONS_GROWTH)), {}),
+        "bls_ooh_growth_wording.csv": (lambda: build_ooh_growth_wording(at(paths.OOH_GROWTH_WORDING)), {}),
     }
     tables = {name: attempt(build, needs, name) for name, (build, needs) in builders.items()}
     attempt(lambda: check_years(tables["cpi_u.csv"], occ, at), {"cpi_u_annual.csv": tables["cpi_u.csv"], "occupation.toml": occ},
@@ -994,6 +995,36 @@ def build_all_occupations_growth(path: Path = paths.ALL_OCCUPATIONS_GROWTH) -> p
         raise DataError(f"{where(path, position)}: expected one row per projection period, found {raw['projection_period'].iloc[position - 1]!r} twice")
     frame["source_key"] = [reference_key(path, projection_period=p) for p in raw["projection_period"]]
     return frame[["projection_start", "projection_end", "all_occupations_pct_change", "source", "status", "source_key"]]
+
+
+def build_ooh_growth_wording(path: Path = paths.OOH_GROWTH_WORDING) -> pd.DataFrame:
+    """The Handbook's own growth word for the occupation, one row per edition, oldest first: the outlook it
+    describes, its percent, the all-occupations percent and the words ("much faster than the average").
+    The words must name a growth band (``mrt.growth.band_of_words``); a percent above the average cannot be
+    called slower than it, nor one below it faster."""
+    columns = ["edition", "projection_period", "pct_change", "all_occupations_pct_change", "handbook_wording", "source", "status"]
+    raw = read_raw_csv(path, columns, not_empty=columns)
+    _unique(raw, path, ["edition"])
+    _increasing([_edition_start(e, path, position) for position, e in enumerate(raw["edition"], start=1)], path, "edition")
+    frame = _numbers(_numbers(raw, path, ["pct_change"]), path, ["all_occupations_pct_change"], above=0)
+    starts, ends = _periods(raw, path, "projection_period")
+    for position, (start, end, words, pct, average) in enumerate(
+            zip(starts, ends, raw["handbook_wording"], frame["pct_change"], frame["all_occupations_pct_change"]), start=1):
+        if end <= start:
+            raise DataError(f"{where(path, position, column='projection_period')}: expected a projection period like 2012-2022, "
+                            f"found {raw['projection_period'].iloc[position - 1]!r}")
+        try:
+            band = growth.band_of_words(words)
+        except ValueError as error:
+            raise DataError(f"{where(path, position, column='handbook_wording')}: {error}") from None
+        if (band in growth.ABOVE_AVERAGE and pct <= average) or (band in growth.BELOW_AVERAGE and pct >= average):
+            raise DataError(f"{where(path, position, column='handbook_wording')}: expected words that put {pct:g}% on its side of the "
+                            f"all-occupations {average:g}%, found {words!r}")
+    frame["projection_start"] = pd.array(starts, dtype="Int64")
+    frame["projection_end"] = pd.array(ends, dtype="Int64")
+    frame["source_key"] = [reference_key(path, edition=e) for e in frame["edition"]]
+    return frame[["edition", "projection_start", "projection_end", "pct_change", "all_occupations_pct_change", "handbook_wording",
+                  "source", "status", "source_key"]]
 
 
 def _validated(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

@@ -52,6 +52,9 @@ VERDICT_GROUPS = {"matches_record": "agrees", "rounded": "agrees", "partly_suppo
 
 OWN_STEP, LAST_DIGIT = "own_rounding_step", "last_digit"
 PLURALITY, MAJORITY = "plurality", "majority"
+# Growth words: HANDBOOK_BANDS reads notebook 03's verdict code, which since issue 16 judges the words against the Handbook's
+# own word for the same outlook (its published bands are only an alternative there); the code keeps its old name until
+# notebook 05's reading words are renamed with it. PROJECT_RATIO is the project's ratio rule (Rules.much_faster_ratio).
 HANDBOOK_BANDS, PROJECT_RATIO = "handbook_bands", "project_ratio"
 MEDIAN, MEAN = "median", "mean"
 EDITION_OF_TIME, ANY_EDITION = "edition_of_its_time", "any_edition"
@@ -70,8 +73,9 @@ CHECKS = ("wage", "employment_count", "growth_pct", "growth_change", "growth_wor
           "credential_issuer", "work_schedule", "third_party_ranking")
 
 # growth_wording.csv (notebook 03) gives each comparison word a verdict code from growth.py's closed set.
+# "cannot_tell" (the Handbook's own word for that outlook was not found) is not checkable with this data.
 GROWTH_WORDING_VERDICTS = {"supported": "matches_record", "overstated": "overstated", "understated": "understated",
-                           "contradicted": "contradicted"}
+                           "contradicted": "contradicted", "cannot_tell": NOT_CHECKABLE}
 QUALIFIERS_READ = (None, "about", "more than", "at least", "almost", "less than", "up to")
 PRESCRIPTIVE_STANCES = ("required", "typical")  # judged by the Handbook's typical entry education of the time
 
@@ -87,7 +91,7 @@ class FactCheckError(ValueError):
 class Rules:
     share_step: str = OWN_STEP  # how a printed share's rounding is read: OWN_STEP or LAST_DIGIT
     most: str = PLURALITY  # "most work in X": PLURALITY or MAJORITY
-    growth_words: str = HANDBOOK_BANDS  # growth words: the Handbook's bands (notebook 03) or the project's ratio rule
+    growth_words: str = HANDBOOK_BANDS  # growth words: the Handbook's own word for the same outlook (notebook 03's code), or the project's ratio rule
     much_faster_ratio: float = 2.0  # the project's ratio rule: "much faster" = at least this many times the average
     time_frame: str = GUIDE_DATE  # an undated claim: judged at its guide's date or against the latest record
     pay_measure: str = MEDIAN  # "pays well": the occupation's median against all occupations' median, or mean with mean
@@ -504,28 +508,47 @@ def growth_word_code(verdict: str) -> str:
 
 
 def ratio_rule(words: str, ratio: float, much_faster_ratio: float) -> str:
-    """The project's rule for growth words: "faster" = above the all-occupations rate; "much faster" =
-    at least ``much_faster_ratio`` times it (below that but above 1: overstated)."""
+    """The project's ratio rule for growth words (an alternative to the Handbook's own word): "much faster" = at least
+    ``much_faster_ratio`` times the all-occupations rate (below it but above 1: overstated); "faster" = above the rate
+    but below ``much_faster_ratio`` times it (at or above it: understated, the growth is much faster)."""
     lowered = words.lower()
     if "faster" not in lowered:
         raise ValueError(f"no comparison word in {words!r}; expected 'faster' or 'much faster'")
     if ratio <= 1:
         return "contradicted"
-    if "much faster" in lowered and ratio < much_faster_ratio:
+    much = "much faster" in lowered
+    if much and ratio < much_faster_ratio:
         return "overstated"
+    if not much and ratio >= much_faster_ratio:
+        return "understated"
     return "matches_record"
 
 
-def check_growth_wording(claim: Claim, ev: Evidence, rules: Rules) -> Result:
-    """"Faster" / "much faster" than the average: by the Handbook's bands (the verdict code notebook 03 wrote
-    in growth_wording.csv) or by the project's ratio rule (:attr:`Rules.growth_words`).
+WORDING_FACTS = ("ratio_low", "ratio_high", "handbook_edition", "handbook_wording", "faster_ratio_low", "faster_ratio_high",
+                 "much_faster_ratio_low", "much_faster_ratio_high")
 
-    Facts: ``ratio`` (printed / all occupations), ``all_occupations_pct``, ``vintage``, ``words``, ``much_faster_ratio``.
+
+def _fact(value):
+    return None if pd.isna(value) else (float(value) if isinstance(value, (int, float)) else str(value))
+
+
+def check_growth_wording(claim: Claim, ev: Evidence, rules: Rules) -> Result:
+    """"Faster" / "much faster" than the average: by default (:attr:`Rules.growth_words` HANDBOOK_BANDS) the verdict
+    code notebook 03 wrote in growth_wording.csv, which judges the words against the Handbook's own word for the same
+    outlook ("cannot_tell", where that edition's word was not found, is not checkable); or by the project's ratio rule.
+
+    Facts: ``ratio`` (printed / all occupations) with ``ratio_low``/``ratio_high`` (what the rounding allows),
+    ``all_occupations_pct``, ``vintage``, ``words``, ``handbook_edition`` and ``handbook_wording`` (None: not found),
+    the ratios the Handbook's editions called "faster" and "much faster" (``faster_ratio_low`` ... ``much_faster_ratio_high``)
+    and ``much_faster_ratio``.
     """
     rows = ev.wording[ev.wording["source_key"] == claim.source_key]
     if rows.empty:
         raise claim.fail("expected a row for its guide line in growth_wording.csv")
     row = rows.iloc[0]
+    missing = [c for c in WORDING_FACTS if c not in row.index]
+    if missing:
+        raise claim.fail(f"expected growth_wording.csv to have the columns {missing}")
     printed, average = float(row["printed_pct"]), float(row["all_occupations_pct"])
     ratio = printed / average
     if rules.growth_words == HANDBOOK_BANDS:
@@ -535,7 +558,7 @@ def check_growth_wording(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     return Result(verdict, rules.growth_words, guide_value=printed, record_value=average, record_year=int(row["vintage"][:4]),
                   record_source_keys=(row["bls_source_key"],), unit="percent", judged_at=int(row["vintage"][:4]), time_basis=PRINTED,
                   facts={"ratio": ratio, "all_occupations_pct": average, "vintage": row["vintage"], "words": row["words"],
-                         "much_faster_ratio": rules.much_faster_ratio})
+                         **{c: _fact(row[c]) for c in WORDING_FACTS}, "much_faster_ratio": rules.much_faster_ratio})
 
 
 # Work settings -----------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 """Projection arithmetic for the outlook notebook (03-projections).
 
-Growth rates and implied levels; intervals of the values that round to a printed figure; the fall
-between two outlooks split on several scales; projected paths compared with measured outcomes like
-for like; and the guides' growth words ("faster", "much faster") judged by a rule, either the
-Handbook's own bands in percent or a ratio to the all-occupations average derived from them.
+Growth rates and implied levels; intervals of the values that round to a printed figure; projected paths
+compared with measured outcomes like for like (and how many land within a tolerance); and the guides'
+growth words ("faster", "much faster") judged against the Handbook's own word for the same outlook,
+with the Handbook's published bands in percent kept as alternatives.
 
 Functions return numbers and codes from the closed sets below; the notebook composes the sentences.
 """
@@ -20,13 +20,13 @@ from mrt.occupation import COMPARABLE
 
 # Closed sets (declared here, imported by schema.py) -------------------------------------------------
 
-WORDING_VERDICTS = ("supported", "overstated", "understated", "contradicted")
+CANNOT_TELL = "cannot_tell"  # the Handbook's own word for that outlook was not found
+WORDING_VERDICTS = ("supported", "overstated", "understated", "contradicted", CANNOT_TELL)
 # The Handbook's growth bands, slowest first; the guides' words and the key phrases map onto them.
 BANDS = ("decline", "little_or_no_change", "more_slowly", "about_as_fast", "faster", "much_faster")
 ABOVE_AVERAGE = ("faster", "much_faster")
 BELOW_AVERAGE = ("decline", "little_or_no_change", "more_slowly")
 RULE_KINDS = ("percent", "ratio")  # a band read from the percent itself, or from percent / all-occupations average
-SCALES = ("percentage_points", "log_growth_factor", "log_percent")
 INTERPOLATIONS = ("compound", "linear")
 MEASURES = ("projections_base", "oews_employment")
 
@@ -130,6 +130,18 @@ def rounding_check(printed_change: float, change_step: float, printed_pct: float
             "bls_base_in_interval": bls_base in base, "point_estimate_persons": round(printed_change / (printed_pct / 100))}
 
 
+def rounding_table(vintage: str, printed_change: float, printed_pct: float, bls_base: float, source_keys: str) -> pd.DataFrame:
+    """:func:`rounding_check` with the change read as rounded to the step its digits show, and to half and five times
+    that step ("about" leaves room for coarser rounding); the percent to its own step. One row per reading."""
+    step, pct_step = rounding_step(printed_change), rounding_step(printed_pct)
+    steps = (step / 2, step, step * 5)
+    frame = pd.DataFrame([rounding_check(printed_change, s, printed_pct, pct_step, bls_base) for s in steps])
+    return frame.assign(vintage=vintage, step_as_printed=[s == step for s in steps], source_keys=source_keys)[
+        ["vintage", "printed_change", "change_step", "printed_pct", "pct_step", "change_low", "change_high", "pct_low", "pct_high",
+         "base_low_persons", "base_high_persons", "bls_base_persons", "bls_base_in_interval", "point_estimate_persons",
+         "step_as_printed", "source_keys"]]
+
+
 # The vintages and the two outlooks the guides quote --------------------------------------------------
 
 def vintage_table(projections: pd.DataFrame) -> pd.DataFrame:
@@ -212,48 +224,6 @@ def outlook_change(outlooks: pd.DataFrame, earlier: str, later: str) -> dict[str
     b = outlooks.set_index("vintage").loc[later]
     return {"points": b["printed_pct"] - a["printed_pct"], "relative_pct": 100 * (b["printed_pct"] / a["printed_pct"] - 1),
             "annual_points": b["annual_growth_pct"] - a["annual_growth_pct"]}
-
-
-# The fall between two outlooks, split on several scales ---------------------------------------------
-
-def _on_scale(pct: float, scale: str) -> float:
-    if scale == "percentage_points":
-        return pct
-    if scale == "log_growth_factor":
-        if pct <= -100:
-            raise ValueError(f"log_growth_factor needs percents above -100, got {pct}")
-        return math.log(1 + pct / 100)
-    if scale == "log_percent":
-        if pct <= 0:
-            raise ValueError(f"log_percent needs positive percents, got {pct}")
-        return math.log(pct)
-    raise ValueError(f"scale must be one of {SCALES}, got {scale!r}")
-
-
-def slowdown_share(before: float, all_before: float, after: float, all_after: float, scale: str) -> float:
-    """The share of a fall in projected growth that the fall of the all-occupations average accounts for, on ``scale``.
-
-    On each scale f, f(occupation) = f(average) + (the occupation's edge over the average), so the fall
-    splits exactly into the average's fall and the edge's fall; the share is f(average) fall / f(occupation) fall:
-    percentage points f(p) = p; log growth factors f(p) = ln(1 + p/100); log of the percents f(p) = ln(p)
-    (there the edge is the ratio to the average). The share can leave 0-1 when the two move apart.
-    """
-    total = _on_scale(before, scale) - _on_scale(after, scale)
-    if total == 0:
-        raise ValueError("no change to split")
-    return (_on_scale(all_before, scale) - _on_scale(all_after, scale)) / total
-
-
-def slowdown_table(before: float, all_before: float, after: float, all_after: float) -> pd.DataFrame:
-    """The fall split on every scale: one row per scale, the occupation's fall, the average's fall, the edge's fall and the share."""
-    rows = []
-    for scale in SCALES:
-        occupation_fall = _on_scale(before, scale) - _on_scale(after, scale)
-        average_fall = _on_scale(all_before, scale) - _on_scale(all_after, scale)
-        rows.append({"scale": scale, "occupation_fall": occupation_fall, "all_occupations_fall": average_fall,
-                     "edge_fall": occupation_fall - average_fall,
-                     "all_occupations_share": slowdown_share(before, all_before, after, all_after, scale)})
-    return pd.DataFrame(rows)
 
 
 # Projections against outcomes -----------------------------------------------------------------------
@@ -385,7 +355,10 @@ def ratio_rule(rule: Rule, average_pct: float) -> Rule:
 
 
 def derived_ratio_rule(key_phrases: pd.DataFrame, averages: pd.DataFrame) -> Rule:
-    """The ratio rule derived from the latest Handbook edition whose bands and all-occupations average are both known."""
+    """The ratio rule derived from the latest Handbook edition whose bands and all-occupations average are both known.
+
+    No verdict uses it any more (BLS's own words contradict it: it called 22% against 10.8%, about 2.0 times, "much
+    faster"); it stays only for Exercise 3.5, which varies its threshold."""
     periods = key_phrases.drop_duplicates("edition").sort_values("projection_start", ascending=False)
     for edition, start, end in zip(periods["edition"], periods["projection_start"], periods["projection_end"]):
         known = averages[(averages["projection_start"] == start) & (averages["projection_end"] == end)]
@@ -439,28 +412,126 @@ def judge_words(words: str, pct: float, average_pct: float, rule: Rule) -> Judge
     return Judgement(ratio, claimed, band, compare_bands(claimed, band, ratio))
 
 
-def wording_table(claims: pd.DataFrame, figures: pd.DataFrame, projections: pd.DataFrame, rule: Rule) -> pd.DataFrame:
-    """Every growth-word claim judged by ``rule``: the printed percent against the all-occupations percent of its vintage."""
-    rows = []
+# How close the outcomes came ---------------------------------------------------------------------------
+
+def _tolerance(tolerance_pct: float) -> float:
+    if isinstance(tolerance_pct, bool) or not isinstance(tolerance_pct, (int, float)) or not math.isfinite(tolerance_pct) \
+            or tolerance_pct <= 0:
+        raise ValueError(f"the tolerance must be a positive number of percent, got {tolerance_pct!r}")
+    return float(tolerance_pct)
+
+
+def within_tolerance(difference_pct: float, tolerance_pct: float) -> bool:
+    """Whether a measured-versus-projected difference lies within ± ``tolerance_pct`` (closed: exactly 3.0 is within 3)."""
+    return abs(float(difference_pct)) <= _tolerance(tolerance_pct)
+
+
+def outcome_exceptions(pairs: pd.DataFrame, tolerance_pct: float) -> pd.DataFrame:
+    """The pairs of :func:`outcome_pairs` whose difference lies outside ± ``tolerance_pct``, largest miss first."""
+    _tolerance(tolerance_pct)
+    outside = pairs[[not within_tolerance(d, tolerance_pct) for d in pairs["difference_pct"]]]
+    return outside.iloc[outside["difference_pct"].abs().argsort()[::-1]].reset_index(drop=True)
+
+
+# The guides' growth words against the Handbook's own word -----------------------------------------
+
+def percent_step(value: float) -> float:
+    """The rounding step of a published percent: a whole percent -> 1 (22 stands for 21.5-22.5), else its last
+    decimal (10.8 -> 0.1)."""
+    return 1.0 if float(value).is_integer() else rounding_step(value)
+
+
+def ratio_interval(pct: float, average_pct: float) -> Interval:
+    """Every ratio the two published percents allow, each read with its own rounding step (:func:`percent_step`):
+    22 over 10.8 -> 1.98-2.09 (the arithmetic is :func:`mrt.words.ratio_interval`)."""
+    from mrt import words
+
+    return Interval(*words.ratio_interval(pct, average_pct, percent_step(pct), percent_step(average_pct)))
+
+
+def handbook_words(wording: pd.DataFrame) -> pd.DataFrame:
+    """bls_ooh_growth_wording.csv with each edition's band (from its words) and its ratio to the average (point and interval)."""
+    frame = wording.copy()
+    frame["band"] = [band_of_words(w) for w in frame["handbook_wording"]]
+    frame["ratio"] = (frame["pct_change"].astype(float) / frame["all_occupations_pct_change"].astype(float)).round(3)
+    intervals = [ratio_interval(p, a) for p, a in zip(frame["pct_change"], frame["all_occupations_pct_change"])]
+    frame["ratio_low"] = [round(i.low, 3) for i in intervals]
+    frame["ratio_high"] = [round(i.high, 3) for i in intervals]
+    return frame
+
+
+def ratio_brackets(words: pd.DataFrame) -> dict[str, dict]:
+    """For each band the Handbook used (a frame from :func:`handbook_words`): the lowest and highest ratio to the
+    average it gave that word, with the editions: {"faster": {"low": 1.5, "low_edition": "2012-13", "high": 1.8, ...}}."""
+    brackets = {}
+    for band, rows in words.groupby("band"):
+        low, high = rows.loc[rows["ratio"].idxmin()], rows.loc[rows["ratio"].idxmax()]
+        brackets[band] = {"low": float(low["ratio"]), "low_edition": low["edition"], "high": float(high["ratio"]),
+                          "high_edition": high["edition"], "editions": len(rows)}
+    return brackets
+
+
+def handbook_word_for(words: pd.DataFrame, start: int, end: int) -> pd.Series | None:
+    """The Handbook's own word for the outlook start-end (a row of :func:`handbook_words`), or None if no edition found has it."""
+    rows = words[(words["projection_start"] == start) & (words["projection_end"] == end)]
+    if len(rows) > 1:
+        raise ValueError(f"more than one Handbook edition describes {start}-{end}: {sorted(rows['edition'])}")
+    return None if rows.empty else rows.iloc[0]
+
+
+def judge_against_handbook(claimed: str, ratio: float, handbook_band: str | None) -> str:
+    """A guide's word against the Handbook's own word for the same outlook: contradicted when it puts the growth on the
+    wrong side of the average; otherwise cannot_tell when the Handbook's word was not found (``None``); else as
+    :func:`compare_bands` (supported, overstated, understated)."""
+    if (claimed in ABOVE_AVERAGE and ratio <= 1) or (claimed in BELOW_AVERAGE and ratio >= 1):
+        return "contradicted"
+    if handbook_band is None:
+        return CANNOT_TELL
+    return compare_bands(claimed, handbook_band, ratio)
+
+
+def _growth_word_claims(claims: pd.DataFrame, figures: pd.DataFrame, projections: pd.DataFrame):
     for claim in claims[claims["check"] == "growth_wording"].itertuples(index=False):
         figure = figures[figures["figure_id"] == claim.figure_ids].iloc[0]
         vintage = f"{figure['year_start']}-{figure['year_end']}"
-        bls = projections[projections["vintage"] == vintage].iloc[0]
+        bls = projections[projections["vintage"] == vintage]
+        if bls.empty:
+            raise ValueError(f"{claim.source_key}: the guide's outlook {vintage} is not in the BLS projections table")
+        yield claim, figure, vintage, bls.iloc[0]
+
+
+def wording_table(claims: pd.DataFrame, figures: pd.DataFrame, projections: pd.DataFrame, wording: pd.DataFrame) -> pd.DataFrame:
+    """Every growth-word claim judged against the Handbook's own word for the same outlook (bls_ooh_growth_wording.csv),
+    with the printed percent's ratio to the all-occupations percent and the ratios the Handbook's editions gave each word."""
+    words = handbook_words(wording)
+    brackets = ratio_brackets(words)
+    rows = []
+    for claim, figure, vintage, bls in _growth_word_claims(claims, figures, projections):
+        pct, average = float(figure["value"]), float(bls["all_occupations_pct_change"])
+        found = handbook_word_for(words, int(figure["year_start"]), int(figure["year_end"]))
+        claimed, interval = band_of_words(claim.as_printed), ratio_interval(pct, average)
+        rows.append({"source_key": claim.source_key, "vintage": vintage, "words": claim.as_printed, "printed_pct": pct,
+                     "all_occupations_pct": average, "ratio": round(pct / average, 3), "ratio_low": round(interval.low, 3),
+                     "ratio_high": round(interval.high, 3), "claimed_band": claimed,
+                     "handbook_edition": None if found is None else found["edition"],
+                     "handbook_wording": None if found is None else found["handbook_wording"],
+                     "handbook_band": None if found is None else found["band"],
+                     "verdict": judge_against_handbook(claimed, pct / average, None if found is None else found["band"]),
+                     **{f"{band}_ratio_{end}": brackets.get(band, {}).get(end) for band in ABOVE_AVERAGE for end in ("low", "high")},
+                     "bls_source_key": bls["source_key"], "handbook_source_key": None if found is None else found["source_key"]})
+    frame = pd.DataFrame(rows)
+    for column in ("handbook_edition", "handbook_wording", "handbook_band", "handbook_source_key"):
+        frame[column] = frame[column].astype("string")
+    return frame
+
+
+def rule_wording_table(claims: pd.DataFrame, figures: pd.DataFrame, projections: pd.DataFrame, rule: Rule) -> pd.DataFrame:
+    """Every growth-word claim judged by ``rule`` (an alternative for the register, such as an edition's published bands)."""
+    rows = []
+    for claim, figure, vintage, bls in _growth_word_claims(claims, figures, projections):
         judged = judge_words(claim.as_printed, float(figure["value"]), float(bls["all_occupations_pct_change"]), rule)
         rows.append({"source_key": claim.source_key, "vintage": vintage, "words": claim.as_printed, "printed_pct": float(figure["value"]),
                      "all_occupations_pct": float(bls["all_occupations_pct_change"]), "ratio": round(judged.ratio, 3),
                      "claimed_band": judged.claimed_band, "band": judged.band, "rule": rule.key, "verdict": judged.verdict,
                      "bls_source_key": bls["source_key"]})
-    return pd.DataFrame(rows)
-
-
-def rules_table(rules: list[Rule], in_use: Rule) -> pd.DataFrame:
-    """Every rule's bands and lower bounds, one row per rule and band (the slowest band has no bound)."""
-    rows = []
-    for rule in rules:
-        bounds = dict(rule.lower_bounds)
-        slowest = BANDS.index(rule.band(-math.inf))
-        for band in reversed(BANDS[slowest:]):
-            rows.append({"rule": rule.key, "kind": rule.kind, "basis": rule.basis, "band": band,
-                         "lower_bound": bounds.get(band), "in_use": rule == in_use})
     return pd.DataFrame(rows)

@@ -104,12 +104,13 @@ CPI_U = RAW_REFERENCE / "cpi_u_annual.csv"
 OOH_KEY_PHRASES = RAW_REFERENCE / "bls_ooh_key_phrases.csv"
 ALL_OCCUPATIONS_PAY = RAW_REFERENCE / "bls_all_occupations_pay.csv"
 ALL_OCCUPATIONS_GROWTH = RAW_REFERENCE / "bls_all_occupations_growth.csv"  # written by the project from shared/README.md
+OOH_GROWTH_WORDING = RAW_REFERENCE / "bls_ooh_growth_wording.csv"  # the Handbook's own growth word for the occupation, by edition
 OCCUPATION = RAW / "occupation.toml"
 
 RAW_FILES = (
     GUIDE_FIGURES, GUIDE_EXCLUSIONS, GUIDE_EDUCATION, GUIDE_CLAIMS, GUIDES, SOURCES, OCCUPATION, OEWS_NATIONAL,
     PROJECTIONS, OOH_EDITIONS, INDUSTRY_EMPLOYMENT, EDUCATION_COSTS, CPI_U, OOH_KEY_PHRASES, ALL_OCCUPATIONS_PAY,
-    ALL_OCCUPATIONS_GROWTH, OEWS_QUARTILES,
+    ALL_OCCUPATIONS_GROWTH, OEWS_QUARTILES, OOH_GROWTH_WORDING,
 )
 
 

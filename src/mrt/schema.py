@@ -291,7 +291,7 @@ TABLES.update({
 })
 
 def _projection_tables() -> dict[str, Table]:
-    """The tables of the projection notebook; its closed sets (verdicts, bands, scales, measures) come from mrt.growth."""
+    """The tables of the projection notebook; its closed sets (verdicts, bands, measures) come from mrt.growth."""
     from mrt import growth
 
     jobs_k = "thousands of jobs"
@@ -302,7 +302,7 @@ def _projection_tables() -> dict[str, Table]:
         Col("ratio", "float", "printed percent / all occupations (3 decimals)", unit="ratio"),
         Col("claimed_band", "string", "the Handbook band the words claim", allowed=growth.BANDS),
         Col("band", "string", "the band the rule puts the growth in", allowed=growth.BANDS),
-        Col("rule", "string", "the rule used (growth_word_bands.csv)"),
+        Col("rule", "string", "the rule used: kind and Handbook edition of the bands"),
         Col("verdict", "string", "verdict code", allowed=growth.WORDING_VERDICTS),
         Col("bls_source_key", "string", "BLS projections row compared"))
     return {
@@ -314,6 +314,16 @@ def _projection_tables() -> dict[str, Table]:
              Col("all_occupations_pct_change", "float", "projected change of employment in all occupations", unit="percent"),
              Col("source", "string", "publication the figure is read from"), Col("status", "string", "how the project knows it"),
              _ref_key("bls_all_occupations_growth.csv"))),
+        "bls_ooh_growth_wording.csv": Table(
+            "The Handbook's own growth word for the occupation in each edition found, with the outlook it describes", "01-clean",
+            (Col("edition", "string", "Handbook edition"),
+             Col("projection_start", "int", "first year of the outlook the edition describes", unit=YEAR),
+             Col("projection_end", "int", "last year of that outlook", unit=YEAR),
+             Col("pct_change", "float", "the occupation's projected change, as the edition prints it", unit="percent"),
+             Col("all_occupations_pct_change", "float", "projected change for all occupations, same outlook", unit="percent"),
+             Col("handbook_wording", "string", "the edition's own words for the occupation's growth"),
+             Col("source", "string", "the edition, page and words read"), Col("status", "string", "which copy was read"),
+             _ref_key("bls_ooh_growth_wording.csv"))),
         "projection_vintages.csv": Table(
             "Every BLS projection vintage, with implied levels, growth rates and the all-occupations comparison", "03-projections",
             (Col("vintage", "string", "projection period"), Col("soc_code", "string", "occupation code"), COMPARABLE,
@@ -338,16 +348,6 @@ def _projection_tables() -> dict[str, Table]:
              Col("annual_growth_pct", "float", "compound annual growth rate of the printed percent", unit="percent per year"),
              Col("bls_base_persons", "int", "base BLS used", unit="jobs"), Col("bls_pct", "float", "percent BLS published", unit="percent"),
              Col("bls_all_occupations_pct", "float", "all occupations, same vintage", unit="percent"), _ref_key("bls_employment_projections.csv"))),
-        "outlook_change_by_scale.csv": Table(
-            "The fall in projected growth between the two quoted outlooks, split into the all-occupations slowdown and the "
-            "occupation's own edge, on each scale", "03-projections",
-            (Col("scale", "string", "scale the percents are compared on", allowed=growth.SCALES),
-             Col("earlier_vintage", "string", "the earlier quoted outlook"), Col("later_vintage", "string", "the later quoted outlook"),
-             Col("occupation_fall", "float", "fall of the occupation's projected percent on this scale", unit="see scale"),
-             Col("all_occupations_fall", "float", "fall of the all-occupations percent on this scale", unit="see scale"),
-             Col("edge_fall", "float", "fall of the occupation's edge over the average (the difference of the two)", unit="see scale"),
-             Col("all_occupations_share", "float", "all_occupations_fall / occupation_fall", unit="share (0-1)"),
-             Col("source_keys", "string", "BLS projections rows compared"))),
         "outlook_rounding.csv": Table(
             "Base-year employment consistent with the rounded change and percent the guides print for the later quoted outlook "
             "(interval arithmetic), under each rounding step for the change", "03-projections",
@@ -369,20 +369,23 @@ def _projection_tables() -> dict[str, Table]:
                                           "outlook with the same occupation code (same concept: all jobs)"),
             ("projection_vs_outcome_not_comparable.csv", "Projected against measured employment where the pair is NOT like for like "
                                                          "(another occupation code, or OEWS wage-and-salary counts), with why"))},
-        "growth_word_bands.csv": Table(
-            "The rules that put a projected growth in a Handbook band: the published bands of each edition (percent) and the "
-            "ratio rules derived from them or set in the notebook", "03-projections",
-            (Col("rule", "string", "rule key: kind and where its bounds come from"), Col("kind", "string", "what the bounds apply to", allowed=growth.RULE_KINDS),
-             Col("basis", "string", "Handbook edition the bounds come from, and any threshold a parameter replaced"),
-             Col("band", "string", "Handbook band", allowed=growth.BANDS),
-             Col("lower_bound", "float", "lowest value in the band; the slowest band has none", unit="percent or ratio (see kind)", nullable=True),
-             Col("in_use", "bool", "true for the rule growth_wording.csv uses (the notebook's parameters)"))),
         "growth_wording.csv": Table(
-            "The guides' growth words judged by the rule in the notebook's parameters, against the all-occupations rate of the same vintage",
-            "03-projections",
-            GROWTH_WORDING_COLUMNS),
+            "The guides' growth words judged against the Handbook's own word for the same outlook (cannot_tell where that "
+            "edition's word was not found), with the ratios to the average the Handbook's editions gave each word", "03-projections",
+            (*GROWTH_WORDING_COLUMNS[:6],
+             Col("ratio_low", "float", "lowest ratio the two printed percents allow, each read with its rounding step", unit="ratio"),
+             Col("ratio_high", "float", "highest ratio the two printed percents allow", unit="ratio"), GROWTH_WORDING_COLUMNS[6],
+             Col("handbook_edition", "string", "Handbook edition that describes the same outlook; empty: not found", nullable=True),
+             Col("handbook_wording", "string", "that edition's own words for the occupation's growth", nullable=True),
+             Col("handbook_band", "string", "the band those words name", allowed=growth.BANDS, nullable=True),
+             Col("verdict", "string", "verdict code", allowed=growth.WORDING_VERDICTS),
+             *(Col(f"{band}_ratio_{end}", "float", f"{end}est ratio to the average any edition found called "
+                   f"'{band.replace('_', ' ')}'", unit="ratio", nullable=True) for band in growth.ABOVE_AVERAGE for end in ("low", "high")),
+             GROWTH_WORDING_COLUMNS[-1],
+             Col("handbook_source_key", "string", "bls_ooh_growth_wording.csv row compared", nullable=True))),
         "growth_wording_rules.csv": Table(
-            "The guides' growth words judged under every rule tried (published bands, derived ratio rule, fixed ratios)", "03-projections",
+            "The guides' growth words judged by each Handbook edition's published bands in percent (alternatives for the "
+            "findings register)", "03-projections",
             GROWTH_WORDING_COLUMNS),
     }
 

@@ -267,8 +267,132 @@ def quartile_model_sentence(max_error_pct: float, checked_years, year: int, mode
 
 # 03-projections: the outlook --------------------------------------------------------------------------------------------
 
+BAND_WORDS = {"much_faster": "much faster than average", "faster": "faster than average", "about_as_fast": "about as fast as average",
+              "more_slowly": "more slowly than average", "little_or_no_change": "little or no change", "decline": "a decline"}
+GROWTH_WORD_VERDICTS = {"supported": "the guide's word matches it", "overstated": "the guide's word overstates it",
+                        "understated": "the guide's word understates it",
+                        "contradicted": "the guide's word puts the growth on the wrong side of the average",
+                        "cannot_tell": "we cannot tell"}
 
-# (sentences of notebook 03 go here)
+
+GROWTH_WORD_LABELS = {"supported": "matches", "overstated": "overstates", "understated": "understates",
+                      "contradicted": "wrong side of the average", "cannot_tell": "cannot tell"}  # short, for tables
+
+
+def printed_or_implied(basis: str) -> str:
+    """Where a figure of an outlook comes from, for a table: ``"printed (003_….txt#L3)"`` -> ``"printed (guide 003, line 3)"``;
+    ``"implied: base x percent"`` -> ``"implied: base × percent"``."""
+    text = str(basis)
+    if text.startswith("printed (") and text.endswith(")"):
+        return f"printed ({report.guide_line(text[len('printed ('):-1])})"
+    return text.replace(" x ", " × ")
+
+
+def span(vintage: str) -> str:
+    """An outlook's name for reading: ``"2012-2022"`` -> ``"2012–2022"`` (an en dash)."""
+    return str(vintage).replace("-", "–")
+
+
+def points_text(change: float) -> str:
+    """A difference of percents for readers, without its sign and without a decimal it does not have: ``-8.5`` ->
+    ``"8.5 points"``, ``9.0`` -> ``"9 points"``, ``1`` -> ``"1 point"``."""
+    size = report.percent_as_published(abs(float(change))).removesuffix("%")
+    return f"{size} point" + ("" if size == "1" else "s")
+
+
+def about_times(ratio: float) -> str:
+    """A ratio of published percents, to the one decimal their rounding supports: ``2.037`` -> ``"about 2.0 times"``."""
+    return f"about {float(ratio):.1f} times"
+
+
+def times_range(low: float, high: float) -> str:
+    """``(1.5, 1.8)`` -> ``"1.5–1.8 times"``; one value when both ends round alike (``"2.0 times"``)."""
+    a, b = f"{float(low):.1f}", f"{float(high):.1f}"
+    return f"{a} times" if a == b else f"{a}–{b} times"
+
+
+def lead_over_average(ratio_before: float, ratio_after: float) -> str:
+    """What happened to the occupation's place against the average, from its two ratios to it (1 = the average):
+    ``(2.04, 1.82)`` -> ``"it stayed above the average and its lead narrowed"``."""
+    side_before, side_after = comparison(ratio_before, 1), comparison(ratio_after, 1)
+    if side_before != side_after:
+        return f"it moved from {side_before} the average to {side_after} it"
+    if side_after == "equal to":
+        return "it stayed at the average"
+    word = "lead" if side_after == "above" else "shortfall"
+    up, down = ("widened", "narrowed") if side_after == "above" else ("narrowed", "widened")
+    return f"it stayed {side_after} the average and its {word} {direction(ratio_after - ratio_before, up, down, 'held steady')}"
+
+
+def outlook_vs_average(name: str, earlier: str, later: str, pct_before: float, pct_after: float, average_before: float,
+                       average_after: float) -> str:
+    """The key outlook finding: the occupation's projected growth and the all-occupations average between two outlooks,
+    each change in points with its direction, then the occupation against the average ("about 2.0 times")."""
+    change, average_change = float(pct_after) - float(pct_before), float(average_after) - float(average_before)
+    moved = direction(change)
+    first = (f"BLS's projected ten-year growth for {name} {moved} " + (
+        f"from {report.percent_as_published(pct_before)} ({span(earlier)}) to {report.percent_as_published(pct_after)} "
+        f"({span(later)}), {points_text(change)}" if change else
+        f"from {span(earlier)} to {span(later)}, at {report.percent_as_published(pct_after)}"))
+    average = direction(average_change) + (f" {points_text(average_change)}" if average_change else "")
+    ratio_before, ratio_after = float(pct_before) / float(average_before), float(pct_after) / float(average_after)
+    times = (f"{about_times(ratio_after)} the average both times" if about_times(ratio_before) == about_times(ratio_after)
+             else f"{about_times(ratio_before)} the average, then {about_times(ratio_after)}")
+    lead = lead_over_average(ratio_before, ratio_after)
+    return f"{first}; the all-occupations average {average}. {lead[0].upper()}{lead[1:]}: {times}."
+
+
+def rounding_range(pct_as_printed: str, change_as_printed: str, low: int, high: int, bls_base: float, point: int) -> str:
+    """What two rounded figures allow: every base-year count from ``low`` to ``high``, and whether BLS's own is among them."""
+    inside = "inside" if low <= float(bls_base) <= high else "outside"
+    return (f"The later guide figures, {pct_as_printed} and {change_as_printed} new jobs, fit any starting count from "
+            f"{report.number(low)} to {report.number(high)}; BLS's {report.number(bls_base)} is {inside} that range. "
+            f"Dividing one by the other ({report.number(point)}) looks more exact than it is.")
+
+
+MAX_LISTED_MISSES = 3  # more exceptions than this are summed up by the largest one, so the sentence stays short
+
+
+def _misses(exceptions) -> str:
+    """The checks outside the tolerance, grouped by outlook: "2014–2024 in 2016 (+6.3%) and 2018 (+7.9%)"; when there are
+    more than MAX_LISTED_MISSES, how many and the largest."""
+    if len(exceptions) > MAX_LISTED_MISSES:
+        worst = exceptions.iloc[exceptions["difference_pct"].abs().argmax()]
+        return (f"{count_word(len(exceptions))} exceptions, the largest {span(worst['vintage'])} in {int(worst['year'])} "
+                f"({report.percent(worst['difference_pct'], 1, signed=True)})")
+    by_outlook = {}
+    for r in exceptions.itertuples(index=False):
+        by_outlook.setdefault(r.vintage, []).append(f"{int(r.year)} ({report.percent(r.difference_pct, 1, signed=True)})")
+    return "the exceptions: " + "; ".join(f"{span(v)} in {report.listing(years)}" for v, years in by_outlook.items())
+
+
+def outcome_within(pairs, tolerance_pct: float) -> str:
+    """How many like-for-like checks landed within ± ``tolerance_pct`` of the projected path, naming the exceptions
+    (``pairs``: vintage, year, difference_pct); then the caveat that BLS projects only the target year."""
+    from mrt import growth
+
+    within = [growth.within_tolerance(d, tolerance_pct) for d in pairs["difference_pct"]]
+    n, k = len(within), sum(within)
+    if n == 0:
+        raise ValueError("no like-for-like check to report")
+    exceptions = growth.outcome_exceptions(pairs, tolerance_pct).sort_values(["vintage", "year"])
+    how_many = "in all" if k == n else "in none of" if k == 0 else f"in {k} of"
+    first = (f"Later BLS counts of the same jobs came within ±{report.percent_as_published(tolerance_pct)} of earlier outlooks' "
+             f"projections {how_many} {counted(n, 'check', spell=False)}" + (f"; {_misses(exceptions)}." if 0 < k < n else "."))
+    return first + " BLS projects only the final year; years between are read from a smooth path."
+
+
+def growth_word_finding(row) -> str:
+    """One guide's growth word against the Handbook's own word for the same outlook (a row of growth_wording.csv):
+    the verdict first; where the edition was not found, the ratios the editions found gave each word."""
+    said = f"One guide called {report.percent_as_published(row.printed_pct)} growth over {span(row.vintage)} “{row.words}”"
+    if row.verdict == "contradicted":
+        return f"{said}, but that is {about_times(row.ratio)} the average, so {GROWTH_WORD_VERDICTS['contradicted']}."
+    if report._missing(row.handbook_wording):
+        return (f"{said}; the Handbook's word for that outlook was not found, so {GROWTH_WORD_VERDICTS['cannot_tell']}. "
+                f"Editions found said “faster” at {times_range(row.faster_ratio_low, row.faster_ratio_high)} the average and "
+                f"“much faster” at {times_range(row.much_faster_ratio_low, row.much_faster_ratio_high)}; this is {about_times(row.ratio)}.")
+    return f"{said}; the Handbook said “{row.handbook_wording}” for that outlook, so {GROWTH_WORD_VERDICTS[row.verdict]}."
 
 
 # 04-education: routes into the job ----------------------------------------------------------------------------------------
@@ -281,6 +405,24 @@ def quartile_model_sentence(max_error_pct: float, checked_years, year: int, mode
 
 
 # (sentences of notebook 05 go here)
+
+
+def growth_wording_evidence(result) -> str:
+    """The evidence for a growth_wording claim (a factcheck.Result of check_growth_wording): the printed percent against
+    the average, as a ratio with the interval its rounding allows; then what it was judged by: the Handbook's own word for
+    the same outlook (or, where that edition was not found, the ratios the editions found gave each word), or the
+    project's ratio rule."""
+    f = result.facts
+    text = (f"{report.percent_as_published(result.guide_value)} against {report.percent_as_published(f['all_occupations_pct'])} "
+            f"for all occupations in {span(f['vintage'])}: {about_times(f['ratio'])} the average "
+            f"({f['ratio_low']:.2f}–{f['ratio_high']:.2f} within rounding).")
+    if result.reading == "project_ratio":
+        return text + f" Judged by the project's rule: “much faster” from {f['much_faster_ratio']:g} times the average."
+    if f["handbook_wording"] is None:
+        return (text + f" The Handbook edition for {span(f['vintage'])} was not found; the editions found called "
+                f"{times_range(f['faster_ratio_low'], f['faster_ratio_high'])} the average “faster” and "
+                f"{times_range(f['much_faster_ratio_low'], f['much_faster_ratio_high'])} “much faster”.")
+    return text + f" The Handbook's {f['handbook_edition']} edition called the same outlook “{f['handbook_wording']}”."
 
 
 # In short, the findings register and the index ----------------------------------------------------------------------------
