@@ -196,6 +196,16 @@ def test_changes_names_the_parameters_the_ranking_and_where_the_results_are(tmp_
     assert f"Full results: {tmp_path / 'runs' / 'try' / rerun.NOTEBOOK}" in text
 
 
+def test_changes_names_a_parameter_the_default_run_does_not_have(tmp_path):
+    default = tmp_path / "default"
+    shutil.copytree(default_run(), default)
+    parameters = pd.read_csv(default / rerun.PARAMETERS)
+    parameters[parameters["parameter"] != "promoted_ramp_years"].to_csv(default / rerun.PARAMETERS, index=False)
+    lines = rerun.changes(default, default_run(), "new", tmp_path / "runs" / "new").splitlines()
+    assert "  Years to reach the full pay after promotion (promoted_ramp_years): not in the default run -> 5 years" in lines
+    assert sum(line.startswith("  ") and "->" in line for line in lines) == 1
+
+
 def test_changes_says_when_no_parameter_differs():
     text = rerun.changes(default_run(), default_run(), "same", paths.ROOT / "runs" / "same")
     assert "No parameter differs from the default run." in text and "(unchanged)" in text and "changed from" not in text

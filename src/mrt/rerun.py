@@ -200,11 +200,14 @@ def changes(default: Path, run: Path, run_name: str, where: Path) -> str:
     old_parameters, old = _tables(default)
     new_parameters, new = _tables(run)
     lines = [f"Education model, run '{run_name}': what changed against the default run", ""]
-    differ = [n for n in new_parameters.index if not math.isclose(new_parameters.loc[n, "value"], old_parameters.loc[n, "value"])]
+    # a parameter the default run does not have yet (the model gained it since) counts as changed
+    differ = [n for n in new_parameters.index
+              if n not in old_parameters.index or not math.isclose(new_parameters.loc[n, "value"], old_parameters.loc[n, "value"])]
     if differ:
         lines.append("Parameters changed (default -> this run):")
-        lines += [f"  {SPECS[n].label} ({n}): {value_text(n, old_parameters.loc[n, 'value'])} -> {value_text(n, new_parameters.loc[n, 'value'])}"
-                  for n in differ]
+        lines += [f"  {SPECS[n].label} ({n}): "
+                  f"{value_text(n, old_parameters.loc[n, 'value']) if n in old_parameters.index else 'not in the default run'} -> "
+                  f"{value_text(n, new_parameters.loc[n, 'value'])}" for n in differ]
     else:
         lines.append("No parameter differs from the default run.")
     rate = value_text("discount_rate_pct", new_parameters.loc["discount_rate_pct", "value"])

@@ -184,3 +184,31 @@ def sensitivity_chart(break_even: pd.DataFrame, labels: dict[str, str], *, occup
     plotted = pd.concat(panels.values())[["ranking", "assumption", "label", "low_value", "high_value", "lead_at_low_usd", "lead_at_default_usd",
                                           "lead_at_high_usd", "flips_below", "flips_above", "start_gap_at_flip"]]
     return fig, plotted
+
+
+def joint_chart(shares: pd.DataFrame, *, occupation_name: str, needed: float, sets: int):
+    """For each ranking (all routes; routes that stay technicians), the share of assumption sets in which each route leads,
+    with the share the model needs to rank a route first: a ranking with no bar reaching that line cannot be ranked."""
+    import matplotlib.pyplot as plt
+
+    panels = {ranking: shares[shares["ranking"] == ranking].iloc[::-1] for ranking in dict.fromkeys(shares["ranking"])}
+    charts.use_style()
+    heights = [len(rows) + 1.5 for rows in panels.values()]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(8, 0.45 * sum(heights) + 1.4), gridspec_kw={"height_ratios": heights})
+    for ax, (ranking, rows) in zip(axes, panels.items()):
+        ys = range(len(rows))
+        ax.barh(list(ys), 100 * rows["share_led"], height=0.6, color=[COLOURS[r] for r in rows["route"]], zorder=2, gid=BAR)
+        for y, share in zip(ys, rows["share_led"]):
+            ax.annotate(report.percent(100 * share, 0), (100 * share, y), xytext=(LABEL_GAP_POINTS, 0), textcoords="offset points",
+                        ha="left", va="center", fontsize=8, color=TEXT, gid=END_LABEL)
+        ax.set_yticks(list(ys), [short_label(r, label) for r, label in zip(rows["route"], rows["label"])], fontsize=9)
+        ax.axvline(100 * needed, color=TEXT, lw=1, ls="--", zorder=1)
+        ax.text(100 * needed, 1.01, f" needed to rank first: {report.percent(100 * needed, 0)}", transform=ax.get_xaxis_transform(),
+                ha="left", va="bottom", fontsize=7.5, color=TEXT)
+        ax.set_xlim(0, 100)
+        ax.set_title(f"{ranking.capitalize()}: share of assumption sets in which each leads", loc="left", fontsize=10, pad=16)
+        ax.grid(axis="y", visible=False)
+    axes[-1].set_xlabel(f"percent of {sets:,} assumption sets, every assumption drawn at once from its range", fontsize=9)
+    fig.suptitle(f"{occupation_name.capitalize()}: which route pays best when every assumption varies (modelled)", x=0.01, ha="left",
+                 fontweight="bold", fontsize=12)
+    return fig, shares[["ranking", "route", "label", "assumption_sets", "sets_led", "share_led"]]
