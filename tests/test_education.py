@@ -1198,3 +1198,31 @@ def test_notebook_cells_are_short_and_type_no_names_or_counts():
             paragraphs = [p for p in cell.source.split("\n\n") if not p.lstrip().startswith("```")]
             assert all(len(p.split()) <= 120 for p in paragraphs), f"cell {index}: a paragraph over 120 words"
             assert job.short_name not in cell.source and "four guides" not in cell.source, f"cell {index} types a name or count"
+
+
+@pytest.mark.parametrize("name, low, high, default, points, expected", [
+    ("horizon_years", 10, 40, 20, 5, [10, 18, 25, 32, 40]),  # whole years, rounded half to even
+    ("discount_rate_pct", 0, 7, 3, 5, [0, 1.75, 3.5, 5.25, 7]),
+    ("discount_rate_pct", 0, 7, 3.5, 5, [0, 1.75, 5.25, 7]),  # the default is left out
+    ("unemployment_risk", 0, 1, False, 5, [1.0]),
+])
+def test_grid_values(name, low, high, default, points, expected):
+    assert education.grid_values(name, low, high, default, points) == pytest.approx(expected)
+
+
+def test_pair_flips_find_a_pair_that_changes_the_leader_only_together(monkeypatch):
+    from dataclasses import replace
+
+    monkeypatch.setitem(education.PARAMETERS, "promotion_probability", replace(education.PARAMETERS["promotion_probability"], sweep=(0.6, 1.0)))
+    monkeypatch.setitem(education.PARAMETERS, "promoted_pay_usd_per_year", replace(education.PARAMETERS["promoted_pay_usd_per_year"], sweep=(0.9, 1.5)))
+    params = {**ONE_YEAR, "promotion_probability": 0.9}  # the route up: 40,000 + 0.9 x 20,000 = 58,000, the associate's degree 50,000
+    # grids: chance 0.6 or 1; promoted pay 54,000 or 90,000. Alone each keeps the route up in front (52,000; 52,600); together
+    # 40,000 + 0.6 x 14,000 = 48,400 puts the associate's degree first; the other three combinations do not.
+    found = education.pair_flips(params, SYNTHETIC, ["promotion_probability", "promoted_pay_usd_per_year"], points=2)
+    assert found.to_dict("records") == [{
+        "ranking": "all routes", "assumption_a": "promotion_probability", "label_a": "Chance of promotion", "value_a": 0.6,
+        "assumption_b": "promoted_pay_usd_per_year", "label_b": "Pay after promotion", "value_b": 54000.0, "leader": ASSOCIATE,
+        "distance_from_defaults": pytest.approx(0.75 + 6000 / 36000), "combinations_tried": 4, "combinations_changed": 1}]
+    # a pair where one value alone already changes the leader is not counted: a chance of 0.4 alone gives 48,000
+    monkeypatch.setitem(education.PARAMETERS, "promotion_probability", replace(education.PARAMETERS["promotion_probability"], sweep=(0.4, 1.0)))
+    assert education.pair_flips(params, SYNTHETIC, ["promotion_probability", "promoted_pay_usd_per_year"], points=2).empty

@@ -721,6 +721,63 @@ def draw_assumption_sets(params: Mapping[str, object], names: list[str], draws: 
     return pd.DataFrame(columns).rename_axis("assumption_set").reset_index()
 
 
+PAIR_POINTS = 5  # values tried per assumption in the grid of pairs: evenly spaced over its range, ends included
+
+
+def grid_values(name: str, low: float, high: float, default: float, points: int = PAIR_POINTS) -> list[float]:
+    """The values of one assumption in the grid of pairs: ``points`` evenly spaced from ``low`` to ``high`` (whole numbers
+    rounded; a flag its two values), without the default (the pairs ask what moving both does)."""
+    spec = PARAMETERS[name]
+    values = [0.0, 1.0] if spec.flag else [float(round(v)) if spec.whole else float(v) for v in np.linspace(low, high, points)]
+    return sorted({v for v in values if not math.isclose(v, float(default))})
+
+
+PAIR_COLUMNS = ["ranking", "assumption_a", "label_a", "value_a", "assumption_b", "label_b", "value_b", "leader", "distance_from_defaults",
+                "combinations_tried", "combinations_changed"]
+
+
+def pair_flips(params: Mapping[str, object], data: ModelData, names: list[str], points: int = PAIR_POINTS) -> pd.DataFrame:
+    """Assumptions that change a leader together where neither does alone: for every pair of ``names``, each on its grid
+    (:func:`grid_values` over its joint range), the combinations under which another route leads a ranking of
+    :data:`RANKINGS` although each value alone, the other at its default, leaves the default leader in front.
+
+    One row per ranking and pair with at least one such combination: the one nearest the defaults (the smallest sum of
+    the two values' distances from the default, as shares of their ranges: ``distance_from_defaults``), the route that
+    leads there, the combinations tried and how many changed the leader. Rows in the order of the rankings, then of
+    ``names``."""
+    ranges = joint_ranges(params, names)
+    grids = {n: grid_values(n, *ranges[n], float(params[n]), points) for n in names}
+
+    def leaders(changes: dict) -> dict[str, str]:
+        values = dict(params)
+        for name, value in changes.items():
+            values = with_value(values, name, int(value) if PARAMETERS[name].whole else value)
+        pv = present_values(values, data)
+        return {ranking: str(pv[list(among)].idxmax()) for ranking, among in RANKINGS.items()}
+
+    default = leaders({})
+    alone = {(n, v): leaders({n: v}) for n in names for v in grids[n]}
+    rows = []
+    pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
+    together = {(a, b, va, vb): leaders({a: va, b: vb}) for a, b in pairs for va in grids[a] for vb in grids[b]}
+    for ranking in RANKINGS:
+        for a, b in pairs:
+            changed = [(va, vb, found[ranking]) for (pa, pb, va, vb), found in together.items() if (pa, pb) == (a, b)
+                       and found[ranking] != default[ranking] and alone[(a, va)][ranking] == default[ranking]
+                       and alone[(b, vb)][ranking] == default[ranking]]
+            if not changed:
+                continue
+
+            def distance(item) -> float:
+                return sum(abs(v - float(params[n])) / ((ranges[n][1] - ranges[n][0]) or 1) for n, v in zip((a, b), item[:2]))
+
+            va, vb, leader = min(changed, key=distance)
+            rows.append({"ranking": ranking, "assumption_a": a, "label_a": PARAMETERS[a].label, "value_a": va, "assumption_b": b,
+                         "label_b": PARAMETERS[b].label, "value_b": vb, "leader": leader, "distance_from_defaults": distance((va, vb)),
+                         "combinations_tried": len(grids[a]) * len(grids[b]), "combinations_changed": len(changed)})
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+
+
 def joint_leaders(params: Mapping[str, object], data: ModelData, sets: pd.DataFrame) -> pd.DataFrame:
     """For each assumption set: the route that leads each ranking of :data:`RANKINGS` (one row per set and ranking)."""
     names = [c for c in sets.columns if c in PARAMETERS]

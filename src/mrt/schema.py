@@ -485,6 +485,17 @@ TABLES.update({
          Col("assumption_sets", "int", "assumption sets drawn (src/mrt/education.py: JOINT_DRAWS, JOINT_SEED)", unit="sets"),
          Col("sets_led", "int", "sets in which the route has the highest present value of the ranking", unit="sets"),
          Col("share_led", "float", "sets_led / assumption_sets; the model ranks a route first only from RANK_SHARE up", unit="share, 0-1"))),
+    "education_pair_flips.csv": Table(
+        "Pairs of assumptions that change a leader together where neither does alone, each on a grid over its range", "04-education",
+        (Col("ranking", "string", "which routes are compared", allowed=tuple(RANKINGS)),
+         Col("assumption_a", "string", "first parameter of the pair", allowed=MODEL_PARAMETERS), Col("label_a", "string", "it in words"),
+         Col("value_a", "float", "its value in the combination nearest the defaults that changes the leader", unit="see education_model_parameters.csv"),
+         Col("assumption_b", "string", "second parameter of the pair", allowed=MODEL_PARAMETERS), Col("label_b", "string", "it in words"),
+         Col("value_b", "float", "its value in that combination", unit="see education_model_parameters.csv"),
+         Col("leader", "string", "the route that leads there", allowed=MODEL_ROUTES),
+         Col("distance_from_defaults", "float", "sum of the two values' distances from their defaults, as shares of their ranges", unit="share"),
+         Col("combinations_tried", "int", "grid combinations of the pair tried", unit="combinations"),
+         Col("combinations_changed", "int", "combinations that change the leader although each value alone does not", unit="combinations"))),
     "education_scenarios.csv": Table(
         "The best route under other reasonable assumptions, each changed from the defaults", "04-education",
         (Col("scenario", "string", "what is changed from the defaults"),

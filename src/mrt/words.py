@@ -184,6 +184,14 @@ def default_lead_sentence(label: str, lead_pct: float, undone_by: int, among: st
     return f"{start}, but {counted(undone_by, 'assumption')}, each within its range, {'undoes' if undone_by == 1 else 'undo'} that lead."
 
 
+def pairs_sentence(changed: int, pairs: int, changed_among: int, among: str, example: str | None) -> str:
+    """How many pairs of assumptions change a leader together where neither does alone (over all routes, and ``among``
+    some), with the example nearest the defaults."""
+    sentence = (f"Moved in pairs, {changed:,} of {counted(pairs, 'pair', spell=False)} of assumptions change the leader over all routes "
+                f"at values where neither does alone, and {changed_among:,} the leader among {among}")
+    return sentence + (f"; the nearest to the defaults: {example}." if example else ".")
+
+
 def alternative_note(label: str | None, joint: bool, lead_usd: float | None = None, flip: str | None = None) -> str:
     """What a finding of the joint analysis says instead under an alternative: the route it puts first (``joint``: the
     rule or another draw) or the route that leads one assumption set, with its lead or where the leader changes."""

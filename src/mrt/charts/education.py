@@ -58,7 +58,7 @@ def cumulative_chart(yearly: pd.DataFrame, results: pd.DataFrame, band: pd.DataF
     money_axis(ax)
     ax.axhline(0, color="#999999", lw=0.8, zorder=1)
     ends = results.set_index("route")["net_present_value_usd"]
-    line_labels = [(horizon + 0.3, ends[r], f"{short_label(r, labels[r])}: {report.money(ends[r])}", COLOURS[r]) for r in MODEL_ROUTES]
+    line_labels = [(horizon + 0.3, ends[r], f"{short_label(r, labels[r])}: {report.money(ends[r], to=100)}", COLOURS[r]) for r in MODEL_ROUTES]
     line_labels += [(horizon + 0.3, band["high"].iloc[-1], "if promoted for sure", TEXT), (horizon + 0.3, band["low"].iloc[-1], "if never promoted", TEXT)]
     low, high = ax.get_ylim()
     ax.set_ylim(low, high + 0.06 * (high - low))
@@ -66,7 +66,7 @@ def cumulative_chart(yearly: pd.DataFrame, results: pd.DataFrame, band: pd.DataF
     best = results.sort_values("rank_by_present_value").iloc[0]
     runner_up = results.sort_values("rank_by_present_value").iloc[1]
     ax.text(0.02, 0.97, f"After {horizon} years:\n{short_label(best['route'], best['label'])}\nleads {short_label(runner_up['route'], runner_up['label'])}\n"
-            f"by {report.money(best['lead_over_next_usd'])} ({report.percent(best['lead_over_next_pct'])})",
+            f"by {report.money(best['lead_over_next_usd'], to=100)} ({report.percent(best['lead_over_next_pct'])})",
             transform=ax.transAxes, va="top", fontsize=9, color=TEXT, bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#cccccc"})
     fig.suptitle(f"{occupation_name.capitalize()}: what each route earns, modelled", x=0.01, ha="left", fontweight="bold", fontsize=12)
     ax.set_xlabel("years after leaving high school")
@@ -111,7 +111,7 @@ def _panel(ax, rows: pd.DataFrame, title: str) -> list[float]:
     span = max(right, 0) - min(left, 0)
     ax.set_xlim(min(left, 0) - 0.18 * span, max(right, 0) + 0.18 * span)
     ax.text(0, 1.01, " another route leads ←", transform=ax.get_xaxis_transform(), ha="right", va="bottom", fontsize=7.5, color=TEXT)
-    ax.text(default, 1.01, f" default lead {report.money(default)}", transform=ax.get_xaxis_transform(), ha="left", va="bottom", fontsize=7.5, color=TEXT)
+    ax.text(default, 1.01, f" default lead {report.money(default, to=100)}", transform=ax.get_xaxis_transform(), ha="left", va="bottom", fontsize=7.5, color=TEXT)
     ax.set_title(title, loc="left", fontsize=10, pad=16)
     ax.grid(axis="y", visible=False)
     money_axis(ax, "x")
