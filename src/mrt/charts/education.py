@@ -160,9 +160,11 @@ def _settle(ax, labels: list, lines: list[float], tries: int = 6) -> None:
         ax.set_xlim(left - 1.2 * over_left * per_pixel, right + 1.2 * over_right * per_pixel)
 
 
-def sensitivity_chart(break_even: pd.DataFrame, labels: dict[str, str], *, occupation_name: str, dollar_year: int, most: int = 8):
+def sensitivity_chart(break_even: pd.DataFrame, labels: dict[str, str], *, occupation_name: str, dollar_year: int, most: int = 8,
+                      ranking_labels: dict[str, str] | None = None):
     """For each ranking (all routes; routes that stay technicians), the default leader's lead as one parameter at a time
-    moves from its low to its high value: a bar that crosses zero changes the leader."""
+    moves from its low to its high value: a bar that crosses zero changes the leader. ``ranking_labels`` names the
+    rankings in the panel titles (default: their keys)."""
     import matplotlib.pyplot as plt
 
     panels = {ranking: chart_rows(break_even, ranking, most) for ranking in dict.fromkeys(break_even["ranking"])}
@@ -172,7 +174,8 @@ def sensitivity_chart(break_even: pd.DataFrame, labels: dict[str, str], *, occup
     lines = {}
     for ax, (ranking, rows) in zip(axes, panels.items()):
         leader = short_label(rows["leader"].iloc[0], labels[rows["leader"].iloc[0]])
-        lines[ax] = _panel(ax, rows, f"{ranking.capitalize()}: lead of {leader} over the next best")
+        title = (ranking_labels or {}).get(ranking, ranking)
+        lines[ax] = _panel(ax, rows, f"{title[:1].upper()}{title[1:]}: lead of {leader} over the next best")
     axes[-1].set_xlabel(f"lead in present value ({dollar_year} dollars)\n"
                         "Each bar moves one assumption from its low to its high value, the others at their defaults.\n"
                         f"{FLIP_COLOUR_WORD.capitalize()} bars cross zero: that assumption alone changes which route pays most.", fontsize=9)
@@ -186,15 +189,16 @@ def sensitivity_chart(break_even: pd.DataFrame, labels: dict[str, str], *, occup
     return fig, plotted
 
 
-def joint_chart(shares: pd.DataFrame, *, occupation_name: str, needed: float, sets: int):
+def joint_chart(shares: pd.DataFrame, *, occupation_name: str, needed: float, sets: int, ranking_labels: dict[str, str] | None = None):
     """For each ranking (all routes; routes that stay technicians), the share of assumption sets in which each route leads,
-    with the share the model needs to rank a route first: a ranking with no bar reaching that line cannot be ranked."""
+    with the share the model needs to rank a route first: a ranking with no bar reaching that line cannot be ranked.
+    ``ranking_labels`` names the rankings in the panel titles (default: their keys)."""
     import matplotlib.pyplot as plt
 
     panels = {ranking: shares[shares["ranking"] == ranking].iloc[::-1] for ranking in dict.fromkeys(shares["ranking"])}
     charts.use_style()
     heights = [len(rows) + 1.5 for rows in panels.values()]
-    fig, axes = plt.subplots(len(panels), 1, figsize=(8, 0.45 * sum(heights) + 1.4), gridspec_kw={"height_ratios": heights})
+    fig, axes = plt.subplots(len(panels), 1, figsize=(9, 0.45 * sum(heights) + 1.4), gridspec_kw={"height_ratios": heights})
     for ax, (ranking, rows) in zip(axes, panels.items()):
         ys = range(len(rows))
         ax.barh(list(ys), 100 * rows["share_led"], height=0.6, color=[COLOURS[r] for r in rows["route"]], zorder=2, gid=BAR)
@@ -203,12 +207,13 @@ def joint_chart(shares: pd.DataFrame, *, occupation_name: str, needed: float, se
                         ha="left", va="center", fontsize=8, color=TEXT, gid=END_LABEL)
         ax.set_yticks(list(ys), [short_label(r, label) for r, label in zip(rows["route"], rows["label"])], fontsize=9)
         ax.axvline(100 * needed, color=TEXT, lw=1, ls="--", zorder=1)
-        ax.text(100 * needed, 1.01, f" needed to rank first: {report.percent(100 * needed, 0)}", transform=ax.get_xaxis_transform(),
-                ha="left", va="bottom", fontsize=7.5, color=TEXT)
+        ax.text(100 * needed, 1.01, f"needed to rank first: {report.percent(100 * needed, 0)} ", transform=ax.get_xaxis_transform(),
+                ha="right", va="bottom", fontsize=7.5, color=TEXT)
         ax.set_xlim(0, 100)
-        ax.set_title(f"{ranking.capitalize()}: share of assumption sets in which each leads", loc="left", fontsize=10, pad=16)
+        title = (ranking_labels or {}).get(ranking, ranking)
+        ax.set_title(f"{title[:1].upper()}{title[1:]}: share of assumption sets in which each leads", loc="left", fontsize=10, pad=16)
         ax.grid(axis="y", visible=False)
     axes[-1].set_xlabel(f"percent of {sets:,} assumption sets, every assumption drawn at once from its range", fontsize=9)
-    fig.suptitle(f"{occupation_name.capitalize()}: which route pays best when every assumption varies (modelled)", x=0.01, ha="left",
-                 fontweight="bold", fontsize=12)
+    fig.suptitle(f"{occupation_name.capitalize()}: how often each route pays best (modelled)", x=0.01, ha="left", fontweight="bold",
+                 fontsize=12)
     return fig, shares[["ranking", "route", "label", "assumption_sets", "sets_led", "share_led"]]
