@@ -484,6 +484,8 @@ def promotion_break_even(params: Mapping[str, object], data: ModelData) -> float
     Expected pay is linear in the probability, so the present value is too:
     ``p* = (best other - PV at p=0) / (PV at p=1 - PV at p=0)``. Below 0 the route leads even
     without promotion; above 1 it cannot lead. None when promotion does not change its value.
+    When the other routes move up too (``technician_promotion_share`` above 0) their values change with the chance
+    as well: then the tie between 0 and 1 (:func:`_promotion_tie`), None if there is none.
     """
     if float(params["technician_promotion_share"]) > 0:
         return _promotion_tie(params, data)
