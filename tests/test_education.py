@@ -102,6 +102,30 @@ def test_expected_pay_with_a_chance_of_promotion():
     assert by_route(summary).loc["up", "promotion_probability"] == 0.25
 
 
+@pytest.mark.parametrize("ramp, expected", [
+    (0, [0, 40000, 80000, 80000, 80000]),  # full pay at once
+    (1, [0, 40000, 80000, 80000, 80000]),  # reached in the first year: the same
+    (2, [0, 40000, 60000, 80000, 80000]),  # half the way (40,000 to 80,000) in the first year, all of it in the second
+    (4, [0, 40000, 50000, 60000, 70000]),  # a quarter of the way a year
+])
+def test_pay_after_promotion_rises_from_the_pay_one_had_to_the_full_pay(ramp, expected):
+    pay = TablePay({50: 40000})
+    assumptions = Assumptions(horizon_years=5, discount_rate_pct=0.0, annual_real_raise_pct=0.0, promoted_pay_usd_per_year=80000,
+                              promoted_ramp_years=ramp)
+    route = Route("up", "Up", 12, 0, 50, promotion_after_years=1, promotion_probability=1.0)
+    assert education.compare_routes([route], assumptions, pay)[0]["pay_usd"].tolist() == pytest.approx(expected)
+
+
+def test_the_rise_after_promotion_starts_from_the_pay_with_its_raises_and_is_weighted_by_the_chance():
+    pay = TablePay({50: 40000})
+    assumptions = Assumptions(horizon_years=3, discount_rate_pct=0.0, annual_real_raise_pct=10.0, promoted_pay_usd_per_year=84000,
+                              promoted_ramp_years=2)
+    route = Route("up", "Up", 0, 0, 50, promotion_after_years=1, promotion_probability=0.5)
+    # year 1: 40,000; year 2: own 44,000, promoted 44,000 + (84,000 - 44,000) / 2 = 64,000, expected 54,000; year 3: own 48,400,
+    # promoted 84,000, expected 66,200
+    assert education.compare_routes([route], assumptions, pay)[0]["pay_usd"].tolist() == pytest.approx([40000, 54000, 66200])
+
+
 @pytest.mark.parametrize("probability, certain", [(0.0, None), (1.0, 1)])
 def test_probability_zero_and_one_reproduce_the_certain_cases(probability, certain):
     pay = TablePay({35: 45000})
@@ -218,7 +242,7 @@ DEFAULTS = dict(horizon_years=20, discount_rate_pct=3.0, annual_real_raise_pct=1
                 certificate_months=12, associate_months=24, bachelor_months=48, two_year_tuition_usd_per_year=None,
                 four_year_tuition_usd_per_year=None, hs_start_percentile=10, certificate_start_percentile=25,
                 associate_start_percentile=35, bachelor_start_percentile=35, promotion_probability=0.5, years_to_promotion=5,
-                promoted_pay_usd_per_year=None, pay_through_median=True)
+                promoted_pay_usd_per_year=None, promoted_ramp_years=5, technician_promotion_share=0.0, pay_through_median=True)
 
 
 def test_defaults_pass_and_cover_every_parameter():
@@ -272,7 +296,7 @@ def test_unknown_names_are_refused_with_a_suggestion():
     lines = str(error.value).splitlines()
     assert lines[0].startswith("unknown parameter 'promotion_probabilty' (did you mean 'promotion_probability'?); the parameters are: horizon_years, ")
     assert lines[1].startswith("unknown parameter 'zzz'; the parameters are: ")
-    assert lines[1].endswith(", years_to_promotion, promoted_pay_usd_per_year, pay_through_median")
+    assert lines[1].endswith(", promoted_pay_usd_per_year, promoted_ramp_years, technician_promotion_share, pay_through_median")
 
 
 def test_every_problem_is_named_at_once():
@@ -368,7 +392,8 @@ SYNTHETIC = ModelData(pay=both(TablePay({10: 30000, 20: 40000, 30: 40000, 40: 50
 ONE_YEAR = {**DEFAULTS, "horizon_years": 1, "discount_rate_pct": 0.0, "annual_real_raise_pct": 0.0, "certificate_months": 0,
             "associate_months": 0, "bachelor_months": 0, "two_year_tuition_usd_per_year": 0.0, "four_year_tuition_usd_per_year": 0.0,
             "promoted_pay_usd_per_year": 60000.0, "hs_start_percentile": 10, "certificate_start_percentile": 30,
-            "associate_start_percentile": 40, "bachelor_start_percentile": 20, "promotion_probability": 0.5, "years_to_promotion": 0}
+            "associate_start_percentile": 40, "bachelor_start_percentile": 20, "promotion_probability": 0.5, "years_to_promotion": 0,
+            "promoted_ramp_years": 0}
 
 
 def present_values(params, data=SYNTHETIC):
@@ -387,7 +412,10 @@ def test_build_routes_uses_the_parameters_and_the_configured_route_up():
     assert (routes[ASSOCIATE].study_months, routes[ASSOCIATE].tuition_usd_per_year, routes[ASSOCIATE].start_percentile) == (20, 100.0, 40)
     assert (routes[ADVANCEMENT].study_months, routes[ADVANCEMENT].tuition_usd_per_year, routes[ADVANCEMENT].start_percentile) == (40, 300.0, 20)
     assert routes[ADVANCEMENT].promotion_after_years == 4 and routes[ADVANCEMENT].promotion_probability == 0.5
-    assert all(routes[k].promotion_after_years is None for k in education.TECHNICIAN_ROUTES)
+    assert all(routes[k].promotion_after_years is None for k in education.TECHNICIAN_ROUTES)  # a share of 0: never promoted
+    shared = {r.key: r for r in education.build_routes({**ONE_YEAR, "years_to_promotion": 4, "technician_promotion_share": 0.5}, SYNTHETIC)}
+    assert all((shared[k].promotion_after_years, shared[k].promotion_probability) == (4, 0.25) for k in education.TECHNICIAN_ROUTES)
+    assert (shared[ADVANCEMENT].promotion_after_years, shared[ADVANCEMENT].promotion_probability) == (4, 0.5)
     assert (routes[HS].study_months, routes[HS].tuition_usd_per_year) == (0, 0)
     assert all(r.unemployment_rate_pct == 0 for r in routes.values())
     risky = {r.key: r.unemployment_rate_pct for r in education.build_routes({**ONE_YEAR, "unemployment_risk": True}, SYNTHETIC)}
@@ -397,7 +425,8 @@ def test_build_routes_uses_the_parameters_and_the_configured_route_up():
 def test_assumptions_from_parameters():
     got = education.assumptions_from({**ONE_YEAR, "horizon_years": 7.0, "discount_rate_pct": 2.5, "annual_real_raise_pct": 1.5,
                                       "study_work_share": 0.2})
-    assert got == Assumptions(horizon_years=7, discount_rate_pct=2.5, annual_real_raise_pct=1.5, study_work_share=0.2, promoted_pay_usd_per_year=60000.0)
+    assert got == Assumptions(horizon_years=7, discount_rate_pct=2.5, annual_real_raise_pct=1.5, study_work_share=0.2, promoted_pay_usd_per_year=60000.0,
+                              promoted_ramp_years=0.0)
     assert isinstance(got.horizon_years, int)
 
 
@@ -421,6 +450,26 @@ def test_promotion_break_even_by_hand(promoted_pay, expected):
     # the route up is worth 40,000 + p x (promoted pay - 40,000); the best other route 50,000
     found = education.promotion_break_even({**ONE_YEAR, "promoted_pay_usd_per_year": promoted_pay}, SYNTHETIC)
     assert found == (None if expected is None else pytest.approx(expected))
+
+
+def test_every_route_can_be_promoted_at_a_share_of_the_route_ups_chance():
+    # share 1: every route promoted with chance 0.5 to 60,000 from the start: HS 45,000; certificate 50,000; associate 55,000;
+    # route up 50,000
+    assert present_values({**ONE_YEAR, "technician_promotion_share": 1.0}) == pytest.approx(
+        {HS: 45000, CERTIFICATE: 50000, ASSOCIATE: 55000, ADVANCEMENT: 50000})
+    # share 0.5: the others with chance 0.25: associate 50,000 + 0.25 x 10,000 = 52,500
+    assert present_values({**ONE_YEAR, "technician_promotion_share": 0.5})[ASSOCIATE] == pytest.approx(52500)
+
+
+def test_promotion_break_even_when_the_other_routes_move_up_too():
+    # share 0.5: associate 50,000 + p/2 x 10,000 against the route up's 40,000 + p x 20,000: they tie at p = 10,000 / 15,000
+    found = education.promotion_break_even({**ONE_YEAR, "technician_promotion_share": 0.5}, SYNTHETIC)
+    assert found == pytest.approx(2 / 3)
+    # share 1: associate 50,000 + p x 10,000 stays ahead of 40,000 + p x 20,000 up to p = 1, where they tie
+    assert education.promotion_break_even({**ONE_YEAR, "technician_promotion_share": 1.0}, SYNTHETIC) == pytest.approx(1.0)
+    # and never ahead: promoted pay 45,000 gives the route up 40,000 + p x 5,000, the associate's degree 50,000 - p/2 x 5,000
+    assert education.promotion_break_even({**ONE_YEAR, "technician_promotion_share": 0.5, "promoted_pay_usd_per_year": 45000.0},
+                                          SYNTHETIC) is None
 
 
 def test_promotion_break_even_below_zero_when_the_route_up_leads_anyway():
@@ -1013,3 +1062,167 @@ def test_notebook_types_no_route_up():
     module = (paths.ROOT / "src" / "mrt" / "education.py").read_text(encoding="utf-8")
     for text in (source, module):
         assert advancement.route_label not in text and advancement.pay_group not in text and "supervisor" not in text
+
+
+# Every assumption at once ----------------------------------------------------------------------------------
+
+def test_present_values_are_what_evaluate_ranks():
+    for params in (ONE_YEAR, {**ONE_YEAR, "horizon_years": 3, "bachelor_months": 14, "discount_rate_pct": 3.0, "technician_promotion_share": 0.5,
+                              "promoted_ramp_years": 3, "unemployment_risk": True}):
+        fast = education.present_values(params, SYNTHETIC)
+        assert fast.to_dict() == pytest.approx(present_values(params))
+    with pytest.raises(ParameterError, match="'horizon_years'"):
+        education.present_values({**ONE_YEAR, "horizon_years": 0}, SYNTHETIC)
+
+
+def test_joint_ranges_are_the_ranges_tried_with_a_horizon_long_enough_for_the_longest_study():
+    params = {**DEFAULTS, "two_year_tuition_usd_per_year": 1000.0}
+    ranges = education.joint_ranges(params, ["two_year_tuition_usd_per_year", "bachelor_months", "horizon_years"])
+    assert ranges["two_year_tuition_usd_per_year"] == (0.0, 3000.0) and ranges["bachelor_months"] == (36.0, 72.0)
+    assert ranges["horizon_years"] == (10.0, 40.0)  # 72 months end within 10 years
+    short = education.joint_ranges({**params, "horizon_years": 5, "bachelor_months": 48}, ["bachelor_months", "horizon_years"])
+    # the bachelor's range is cut to end within the default horizon (59 months), so the horizon starts at 5 years
+    assert short["bachelor_months"] == (36.0, 59.0) and short["horizon_years"] == (10.0, 40.0)
+    # a study length not drawn counts at its value
+    assert education.joint_ranges({**params, "bachelor_months": 120}, ["horizon_years"])["horizon_years"] == (11, 40.0)
+
+
+def test_assumption_sets_are_drawn_within_their_ranges_the_same_on_every_run():
+    names = ["horizon_years", "discount_rate_pct", "unemployment_risk", "promotion_probability"]
+    sets = education.draw_assumption_sets(DEFAULTS, names, draws=400, seed=3)
+    assert list(sets.columns) == ["assumption_set"] + names and sets["assumption_set"].tolist() == list(range(400))
+    pd.testing.assert_frame_equal(sets, education.draw_assumption_sets(DEFAULTS, names, draws=400, seed=3))
+    assert not sets.equals(education.draw_assumption_sets(DEFAULTS, names, draws=400, seed=4))
+    assert sets["horizon_years"].between(10, 40).all() and (sets["horizon_years"] % 1 == 0).all()
+    assert {10, 40} <= set(sets["horizon_years"])  # both ends can be drawn
+    assert sets["discount_rate_pct"].between(0, 7).all() and sets["promotion_probability"].between(0, 1).all()
+    assert sets["unemployment_risk"].dtype == bool and 0.4 < sets["unemployment_risk"].mean() < 0.6
+    with pytest.raises(ParameterError, match="at least one assumption set"):
+        education.draw_assumption_sets(DEFAULTS, names, draws=0)
+
+
+def test_joint_leaders_find_the_leader_of_each_set_and_ranking():
+    # associate at the 40th percentile: 50,000, tied with the route up (40,000 + 0.5 x 20,000): the first listed leads;
+    # at the 20th: 40,000, tied with the certificate among the routes that stay, and the route up leads them all
+    sets = pd.DataFrame({"assumption_set": [0, 1], "associate_start_percentile": [40.0, 20.0]})
+    leaders = education.joint_leaders(ONE_YEAR, SYNTHETIC, sets)
+    assert leaders.values.tolist() == [[0, "all routes", ASSOCIATE], [0, "technician routes", ASSOCIATE],
+                                       [1, "all routes", ADVANCEMENT], [1, "technician routes", CERTIFICATE]]
+    flags = education.joint_leaders({**ONE_YEAR, "promotion_probability": 0.0}, SYNTHETIC,
+                                    pd.DataFrame({"assumption_set": [0], "unemployment_risk": [True], "horizon_years": [2]}))
+    assert flags["leader"].tolist() == [ASSOCIATE, ASSOCIATE]
+
+
+LEADERS = pd.DataFrame({"assumption_set": [0, 0, 1, 1, 2, 2, 3, 3, 4, 4],
+                        "ranking": ["all routes", "technician routes"] * 5,
+                        "leader": [ADVANCEMENT, ASSOCIATE, ADVANCEMENT, ASSOCIATE, ADVANCEMENT, CERTIFICATE, ADVANCEMENT, ASSOCIATE, HS, HS]})
+ROUTE_NAMES = {HS: "High school", CERTIFICATE: "Certificate", ASSOCIATE: "Associate", ADVANCEMENT: "Up"}
+
+
+def test_joint_shares_count_every_route_most_often_first():
+    shares = education.joint_shares(LEADERS, ROUTE_NAMES)
+    assert shares[["ranking", "route", "sets_led"]].values.tolist() == [
+        ["all routes", ADVANCEMENT, 4], ["all routes", HS, 1], ["all routes", CERTIFICATE, 0], ["all routes", ASSOCIATE, 0],
+        ["technician routes", ASSOCIATE, 3], ["technician routes", HS, 1], ["technician routes", CERTIFICATE, 1]]
+    assert shares["assumption_sets"].eq(5).all() and shares["share_led"].tolist() == pytest.approx([0.8, 0.2, 0, 0, 0.6, 0.2, 0.2])
+    assert shares.loc[0, "label"] == "Up"
+
+
+@pytest.mark.parametrize("needed, all_routes, staying", [(0.8, ADVANCEMENT, None), (0.81, None, None), (0.6, ADVANCEMENT, ASSOCIATE),
+                                                         (0.61, ADVANCEMENT, None)])
+def test_a_route_ranks_first_only_from_the_share_needed(needed, all_routes, staying):
+    shares = education.joint_shares(LEADERS, ROUTE_NAMES)
+    assert education.ranked_first(shares, "all routes", needed) == all_routes
+    assert education.ranked_first(shares, "technician routes", needed) == staying
+
+
+def test_the_rule_needs_most_sets_to_agree():
+    assert 0.5 < education.RANK_SHARE < 1 and all(0.5 < share < 1 for share in education.OTHER_RANK_SHARES)
+    assert education.RANK_SHARE not in education.OTHER_RANK_SHARES and education.JOINT_DRAWS >= 1000
+
+
+def test_joint_alternatives_say_what_each_other_method_puts_first():
+    shares = education.joint_shares(LEADERS, ROUTE_NAMES)  # the route up leads 80% of all-routes sets: ranked first
+    reseeded = shares.assign(share_led=[0.7, 0.3, 0, 0, 0.6, 0.2, 0.2])
+    single = pd.DataFrame({"choice": ["a horizon of 10 years", "a discount rate of 0%", "no head start"], "value": [-5.0, 300.0, -7.0],
+                           "holds": [False, True, False], "leader": [ASSOCIATE, ADVANCEMENT, CERTIFICATE],
+                           "flip": ["a horizon of 12 years or less", None, None]})
+    table = education.joint_alternatives(shares, reseeded, "all routes", single, ADVANCEMENT, 100.0)
+    assert table["choice"].tolist() == ["a route ranked first from 67% of the sets", "a route ranked first from 90% of the sets",
+                                        "another draw of the assumption sets (seed 17)", "one assumption set: the defaults",
+                                        "one assumption set: the defaults with a horizon of 10 years",
+                                        "one assumption set: the defaults with no head start"]  # not the set the defaults' leader leads
+    assert table["first"].tolist() == [ADVANCEMENT, None, None, ADVANCEMENT, ASSOCIATE, CERTIFICATE]
+    assert table["holds"].tolist() == [True, False, False, True, False, False]
+    assert table["value"].tolist() == pytest.approx([0.8, 0.8, 0.7, 100.0, -5.0, -7.0])
+    assert table["lead_usd"].tolist() == [None, None, None, 100.0, None, None]
+    assert table["flip"].tolist() == [None, None, None, None, "a horizon of 12 years or less", None]
+    # when the joint analysis cannot rank, a single set that ranks does not hold, and a rule that cannot rank does
+    staying = education.joint_alternatives(shares, reseeded, "technician routes", single.iloc[:0], ASSOCIATE, 10.0)
+    assert staying["holds"].tolist() == [True, True, True, False]
+
+
+def test_time_and_cost_of_each_route():
+    results = education.evaluate({**ONE_YEAR, "horizon_years": 6, "certificate_months": 9, "associate_months": 24, "bachelor_months": 48,
+                                  "two_year_tuition_usd_per_year": 1200.0, "four_year_tuition_usd_per_year": 3000.0}, SYNTHETIC)[1]
+    taken = education.time_and_cost(ONE_YEAR, results)
+    assert taken["route"].tolist() == list(education.MODEL_ROUTES)
+    assert taken["study_months"].tolist() == [0, 9, 24, 48] and taken["tuition_total_usd"].tolist() == pytest.approx([0, 900, 2400, 12000])
+
+
+def test_the_handbooks_typical_entry_is_that_of_the_latest_edition():
+    ooh = pd.DataFrame({"edition": ["2008-09", "2022-23", "2012-13"],
+                        "typical_entry_education": ["associate's degree", "postsecondary nondegree award", "associate's degree"]})
+    assert education.handbook_typical_entry(ooh) == ("2022-23", CERTIFICATE)
+    assert education.handbook_typical_entry(ooh.iloc[[0, 2]]) == ("2012-13", ASSOCIATE)
+    assert education.handbook_typical_entry(ooh.assign(typical_entry_education="doctoral degree")) == ("2022-23", None)
+
+
+def own_cells():
+    """The notebook's cells up to its exercises (the exercises are written separately)."""
+    cells = notebook().cells
+    end = next(i for i, c in enumerate(cells) if c.cell_type == "markdown" and c.source.startswith("## Exercises"))
+    return cells[:end]
+
+
+def test_notebook_cells_are_short_and_type_no_names_or_counts():
+    from mrt import occupation
+
+    job = occupation.current()
+    typed = [job.name, job.short_name, job.advancement.route_label, job.advancement.occupation, "four guides", *education.ROUTE_LABELS.values()]
+    for index, cell in enumerate(own_cells()):
+        if cell.cell_type == "code":
+            assert len(cell.source.splitlines()) <= 20, f"cell {index}: more than 20 lines"
+            assert not [t for t in typed if t in cell.source], f"cell {index} types a name or count"
+        else:
+            paragraphs = [p for p in cell.source.split("\n\n") if not p.lstrip().startswith("```")]
+            assert all(len(p.split()) <= 120 for p in paragraphs), f"cell {index}: a paragraph over 120 words"
+            assert job.short_name not in cell.source and "four guides" not in cell.source, f"cell {index} types a name or count"
+
+
+@pytest.mark.parametrize("name, low, high, default, points, expected", [
+    ("horizon_years", 10, 40, 20, 5, [10, 18, 25, 32, 40]),  # whole years, rounded half to even
+    ("discount_rate_pct", 0, 7, 3, 5, [0, 1.75, 3.5, 5.25, 7]),
+    ("discount_rate_pct", 0, 7, 3.5, 5, [0, 1.75, 5.25, 7]),  # the default is left out
+    ("unemployment_risk", 0, 1, False, 5, [1.0]),
+])
+def test_grid_values(name, low, high, default, points, expected):
+    assert education.grid_values(name, low, high, default, points) == pytest.approx(expected)
+
+
+def test_pair_flips_find_a_pair_that_changes_the_leader_only_together(monkeypatch):
+    from dataclasses import replace
+
+    monkeypatch.setitem(education.PARAMETERS, "promotion_probability", replace(education.PARAMETERS["promotion_probability"], sweep=(0.6, 1.0)))
+    monkeypatch.setitem(education.PARAMETERS, "promoted_pay_usd_per_year", replace(education.PARAMETERS["promoted_pay_usd_per_year"], sweep=(0.9, 1.5)))
+    params = {**ONE_YEAR, "promotion_probability": 0.9}  # the route up: 40,000 + 0.9 x 20,000 = 58,000, the associate's degree 50,000
+    # grids: chance 0.6 or 1; promoted pay 54,000 or 90,000. Alone each keeps the route up in front (52,000; 52,600); together
+    # 40,000 + 0.6 x 14,000 = 48,400 puts the associate's degree first; the other three combinations do not.
+    found = education.pair_flips(params, SYNTHETIC, ["promotion_probability", "promoted_pay_usd_per_year"], points=2)
+    assert found.to_dict("records") == [{
+        "ranking": "all routes", "assumption_a": "promotion_probability", "label_a": "Chance of promotion", "value_a": 0.6,
+        "assumption_b": "promoted_pay_usd_per_year", "label_b": "Pay after promotion", "value_b": 54000.0, "leader": ASSOCIATE,
+        "distance_from_defaults": pytest.approx(0.75 + 6000 / 36000), "combinations_tried": 4, "combinations_changed": 1}]
+    # a pair where one value alone already changes the leader is not counted: a chance of 0.4 alone gives 48,000
+    monkeypatch.setitem(education.PARAMETERS, "promotion_probability", replace(education.PARAMETERS["promotion_probability"], sweep=(0.4, 1.0)))
+    assert education.pair_flips(params, SYNTHETIC, ["promotion_probability", "promoted_pay_usd_per_year"], points=2).empty

@@ -155,3 +155,26 @@ def test_the_word_for_the_flip_colour_names_the_colour_drawn():
     assert f"{education_charts.FLIP_COLOUR_WORD.capitalize()} bars cross zero" in caption
     words = set(caption.lower().replace(".", " ").replace(":", " ").split())
     assert words & set(basic) == {education_charts.FLIP_COLOUR_WORD}  # no other colour named
+
+
+def test_joint_chart_shows_each_routes_share_and_the_share_needed():
+    shares = pd.DataFrame({"ranking": ["all routes"] * 4 + ["technician routes"] * 3,
+                           "route": [CERTIFICATE, ASSOCIATE, HS, ADVANCEMENT, CERTIFICATE, ASSOCIATE, HS],
+                           "label": [LABELS[r] for r in (CERTIFICATE, ASSOCIATE, HS, ADVANCEMENT, CERTIFICATE, ASSOCIATE, HS)],
+                           "assumption_sets": 200, "sets_led": [80, 60, 40, 20, 100, 70, 30]})
+    shares["share_led"] = shares["sets_led"] / 200
+    fig, plotted = education_charts.joint_chart(shares, occupation_name="dental hygienists", needed=0.8, sets=200,
+                                                ranking_labels={"technician routes": "routes that stay hygienists"})
+    assert fig._suptitle.get_text() == "Dental hygienists: how often each route pays best (modelled)"
+    assert len(fig.axes) == 2
+    assert [ax.get_title(loc="left") for ax in fig.axes] == ["All routes: share of assumption sets in which each leads",
+                                                             "Routes that stay hygienists: share of assumption sets in which each leads"]
+    shown = texts(fig)
+    assert "needed to rank first: 80% " in shown
+    labels = [t.get_text() for t in fig.axes[0].texts if t.get_gid() == education_charts.END_LABEL]
+    assert labels == ["10%", "20%", "30%", "40%"]  # bottom to top: the most frequent leader on top
+    widths = sorted(round(p.get_width(), 6) for p in fig.axes[1].patches if p.get_gid() == education_charts.BAR)
+    assert widths == [15.0, 35.0, 50.0]
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()][-1] == "Certificate"
+    assert "percent of 200 assumption sets" in fig.axes[-1].get_xlabel()
+    pd.testing.assert_frame_equal(plotted, shares)

@@ -198,6 +198,29 @@ def test_changes_names_the_parameters_the_ranking_and_where_the_results_are(tmp_
     assert f"Full results: {tmp_path / 'runs' / 'try' / rerun.NOTEBOOK}" in text
 
 
+def test_changes_names_a_parameter_the_default_run_does_not_have(tmp_path):
+    default = tmp_path / "default"
+    shutil.copytree(default_run(), default)
+    parameters = pd.read_csv(default / rerun.PARAMETERS)
+    parameters[parameters["parameter"] != "promoted_ramp_years"].to_csv(default / rerun.PARAMETERS, index=False)
+    lines = rerun.changes(default, default_run(), "new", tmp_path / "runs" / "new").splitlines()
+    assert "  Years to reach the full pay after promotion (promoted_ramp_years): not in the default run -> 5 years" in lines
+    assert sum(line.startswith("  ") and "->" in line for line in lines) == 1
+
+
+def test_changes_say_what_every_assumption_at_once_says(tmp_path):
+    run = tmp_path / "run"
+    shutil.copytree(default_run(), run)
+    pd.DataFrame({"ranking": ["all routes", "all routes", "technician routes"], "route": ["associate_degree", "bachelor_degree", "associate_degree"],
+                  "label": ["Associate's degree", "Up", "Associate's degree"], "assumption_sets": 10, "sets_led": [9, 1, 10],
+                  "share_led": [0.9, 0.1, 1.0]}).to_csv(run / rerun.JOINT, index=False)
+    lines = rerun.changes(default_run(), run, "joint", tmp_path / "runs" / "joint").splitlines()
+    assert ("Every assumption at once: \u201cAssociate's degree\u201d pays best in 90% of 10 assumption sets tried, enough for the model "
+            "to rank it first (it needs 80%).") in lines
+    (run / rerun.JOINT).unlink()
+    assert not any(line.startswith("Every assumption at once") for line in rerun.changes(default_run(), run, "j", tmp_path).splitlines())
+
+
 def test_changes_says_when_no_parameter_differs():
     text = rerun.changes(default_run(), default_run(), "same", paths.ROOT / "runs" / "same")
     assert "No parameter differs from the default run." in text and "(unchanged)" in text and "changed from" not in text

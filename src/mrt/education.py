@@ -5,7 +5,9 @@ months (paying tuition, earning only what part-time work brings), then work as a
 starting at a chosen percentile of the occupation's pay distribution, with a yearly real raise.
 On the route up (``occupation.toml``: ``advancement``) they may move to the pay of the occupation
 above after some years of work: a *probability*, so the route's pay is an expected value,
-``(1 - p) x technician pay + p x promoted pay`` once promotion is possible. With
+``(1 - p) x technician pay + p x promoted pay`` once promotion is possible. The other routes may
+move up too, with a share of that chance (``technician_promotion_share``, 0 by default), and the
+promoted pay rises from one's own pay to the full pay over ``promoted_ramp_years``. With
 ``unemployment_risk`` every route's pay is multiplied by the employment rate of its education
 level (BLS "Education pays"). Routes are ranked by present value (pay minus tuition, discounted);
 the cumulative chart, the break-even years and the margins all use that same basis.
@@ -15,7 +17,10 @@ tuition are converted with CPI-U by :func:`model_data`. Technician pay is a curv
 figures of one BLS year; ``pay_through_median`` chooses which curve (:data:`PAY_CURVES`).
 
 What a headline depends on is derived by one rule, :func:`flips_in_range`: every parameter whose
-break-even (the value at which the leader changes) lies inside the range tested for it.
+break-even (the value at which the leader changes) lies inside the range tested for it. Assumptions
+also change the answer together: :func:`draw_assumption_sets` draws every parameter at once over its
+range (seeded), and the model ranks a route first only if it leads in at least :data:`RANK_SHARE` of
+the sets (:func:`ranked_first`); otherwise it cannot rank the routes.
 
 This module returns numbers, route keys and the phrases that name a parameter's value
 (:func:`phrase`, :func:`flip_phrase`); the notebook composes the sentences.
@@ -123,6 +128,16 @@ PARAMETERS: dict[str, Parameter] = {
         "Pay after promotion", "dollars a year, in the dollar year", "published figure",
         "the median pay of the occupation above (occupation.toml: advancement), converted with CPI-U", 0, 1_000_000, published=True,
         sweep=(0.75, 1.25), sweep_scales=True, shown="usd", phrase="pay after promotion of {} a year"),
+    "promoted_ramp_years": Parameter(
+        "Years to reach the full pay after promotion", "years", "assumption",
+        "a newly promoted worker does not earn the full pay of the job above at once; no source gives how fast it comes, so pay "
+        "rises in equal yearly steps from the pay they had to the full pay in this many years (0 or 1 = at once)",
+        0, 30, sweep=(0, 10), shown="years", phrase="the full pay after promotion reached in {}"),
+    "technician_promotion_share": Parameter(
+        "Chance of promotion on the other routes", "share of the route up's chance, 0-1", "assumption",
+        "one guide says workers move up with experience and training, but BLS gives a bachelor's degree as the typical entry to the "
+        "occupation above; 0 = only the route up is promoted, 1 = every route as often, after the same years of work",
+        0, 1, sweep=(0, 1), shown="probability", phrase="the other routes promoted at {} of the route up's chance"),
     "pay_through_median": Parameter(
         "Pay curve through the published median", "True or False", "method",
         "True = a split lognormal through the published 10th percentile, median and 90th percentile of the year used (exact at all "
@@ -246,7 +261,7 @@ class Route:
     tuition_usd_per_year: float
     start_percentile: float
     unemployment_rate_pct: float = 0.0
-    promotion_after_years: float | None = None  # None: stays a technician
+    promotion_after_years: float | None = None  # None: never promoted
     promotion_probability: float = 1.0
 
 
@@ -256,27 +271,45 @@ class Assumptions:
     discount_rate_pct: float = 3.0
     annual_real_raise_pct: float = 1.0
     study_work_share: float = 0.0  # share of the shortest route's starting pay earned by part-time work while studying
-    promoted_pay_usd_per_year: float = 0.0
+    promoted_pay_usd_per_year: float = 0.0  # the full pay after promotion
+    promoted_ramp_years: float = 0.0  # years of equal steps from the pay one had to the full pay (0 or 1: at once)
 
 
-def monthly_path(route: Route, assumptions: Assumptions, pay: Lognormal, shortest_start_pay: float) -> pd.DataFrame:
-    """Month-by-month expected pay, tuition and net earnings of one route."""
+def promoted_pay(years_promoted, own_pay, assumptions: Assumptions):
+    """Pay after promotion in each whole year since promotion (0 = the first): in year ``k`` the pay one had plus
+    ``min(1, (k + 1) / promoted_ramp_years)`` of the way to the full pay, so the full pay is reached in year
+    ``promoted_ramp_years`` (in the first year when that is 0 or 1)."""
+    full = float(assumptions.promoted_pay_usd_per_year)
+    ramp = float(assumptions.promoted_ramp_years)
+    progress = np.ones(np.shape(years_promoted)) if ramp <= 1 else np.minimum(1.0, (np.asarray(years_promoted, dtype=float) + 1) / ramp)
+    return own_pay + (full - own_pay) * progress
+
+
+def _monthly(route: Route, assumptions: Assumptions, pay: Lognormal, shortest_start_pay: float) -> dict[str, np.ndarray]:
+    """Month-by-month arrays of one route: the one computation behind :func:`monthly_path` and :func:`present_values`."""
     months = np.arange(assumptions.horizon_years * 12)
     study_fraction = np.clip(route.study_months - months, 0, 1)  # a fractional last month is part study, part work
     years_working = np.floor(np.clip(months - route.study_months, 0, None) / 12)
     technician = pay.quantile(route.start_percentile / 100) * (1 + assumptions.annual_real_raise_pct / 100) ** years_working
     if route.promotion_after_years is not None:
-        promoted = (months - route.study_months) >= route.promotion_after_years * 12
+        since = months - route.study_months - route.promotion_after_years * 12  # months since promotion became possible
         p = route.promotion_probability
-        technician = np.where(promoted, (1 - p) * technician + p * assumptions.promoted_pay_usd_per_year, technician)
+        higher = promoted_pay(np.floor(np.clip(since, 0, None) / 12), technician, assumptions)
+        technician = np.where(since >= 0, (1 - p) * technician + p * higher, technician)
     employed = 1 - route.unemployment_rate_pct / 100
     part_time = employed * assumptions.study_work_share * shortest_start_pay / 12 * study_fraction
     earned = employed * technician / 12 * (1 - study_fraction) + part_time
     tuition = route.tuition_usd_per_year / 12 * study_fraction
     discount = (1 + assumptions.discount_rate_pct / 100) ** (-(months / 12))
-    return pd.DataFrame({"route": route.key, "month": months, "year": months // 12 + 1, "study_fraction": study_fraction,
-                         "part_time_usd": part_time, "pay_usd": earned, "tuition_usd": tuition, "net_usd": earned - tuition,
-                         "net_present_usd": (earned - tuition) * discount})
+    return {"month": months, "study_fraction": study_fraction, "part_time_usd": part_time, "pay_usd": earned, "tuition_usd": tuition,
+            "net_usd": earned - tuition, "net_present_usd": (earned - tuition) * discount}
+
+
+def monthly_path(route: Route, assumptions: Assumptions, pay: Lognormal, shortest_start_pay: float) -> pd.DataFrame:
+    """Month-by-month expected pay, tuition and net earnings of one route."""
+    arrays = _monthly(route, assumptions, pay, shortest_start_pay)
+    return pd.DataFrame({"route": route.key, "month": arrays["month"], "year": arrays["month"] // 12 + 1,
+                         **{k: v for k, v in arrays.items() if k != "month"}})
 
 
 def shortest_route(routes: list[Route]) -> Route:
@@ -368,12 +401,15 @@ def build_routes(params: Mapping[str, object], data: ModelData) -> list[Route]:
     def rate(key: str) -> float:
         return float(data.unemployment_rate_pct[key]) if params["unemployment_risk"] else 0.0
 
+    # every route can move up after the same years of work; the routes that stay technicians at a share of the route up's chance
+    chance = float(params["promotion_probability"]) * float(params["technician_promotion_share"])
+    up = (params["years_to_promotion"], chance) if chance > 0 else (None, 1.0)
     return [
-        Route(HS, ROUTE_LABELS[HS], 0, 0, params["hs_start_percentile"], rate(HS)),
+        Route(HS, ROUTE_LABELS[HS], 0, 0, params["hs_start_percentile"], rate(HS), *up),
         Route(CERTIFICATE, ROUTE_LABELS[CERTIFICATE], params["certificate_months"], params["two_year_tuition_usd_per_year"],
-              params["certificate_start_percentile"], rate(CERTIFICATE)),
+              params["certificate_start_percentile"], rate(CERTIFICATE), *up),
         Route(ASSOCIATE, ROUTE_LABELS[ASSOCIATE], params["associate_months"], params["two_year_tuition_usd_per_year"],
-              params["associate_start_percentile"], rate(ASSOCIATE)),
+              params["associate_start_percentile"], rate(ASSOCIATE), *up),
         Route(ADVANCEMENT, data.advancement_label, params["bachelor_months"], params["four_year_tuition_usd_per_year"],
               params["bachelor_start_percentile"], rate(ADVANCEMENT), params["years_to_promotion"], params["promotion_probability"]),
     ]
@@ -382,7 +418,8 @@ def build_routes(params: Mapping[str, object], data: ModelData) -> list[Route]:
 def assumptions_from(params: Mapping[str, object]) -> Assumptions:
     return Assumptions(horizon_years=int(params["horizon_years"]), discount_rate_pct=float(params["discount_rate_pct"]),
                        annual_real_raise_pct=float(params["annual_real_raise_pct"]), study_work_share=float(params["study_work_share"]),
-                       promoted_pay_usd_per_year=float(params["promoted_pay_usd_per_year"]))
+                       promoted_pay_usd_per_year=float(params["promoted_pay_usd_per_year"]),
+                       promoted_ramp_years=float(params["promoted_ramp_years"]))
 
 
 def pay_curve(params: Mapping[str, object], data: ModelData):
@@ -398,6 +435,16 @@ def evaluate(params: Mapping[str, object], data: ModelData) -> tuple[pd.DataFram
     """Yearly paths and the summary of every route under ``params`` (resolved values; checked here)."""
     check_parameters(params)
     return compare_routes(build_routes(params, data), assumptions_from(params), pay_curve(params, data))
+
+
+def present_values(params: Mapping[str, object], data: ModelData) -> pd.Series:
+    """Each route's present value under ``params`` (checked), by route: what :func:`evaluate` ranks, without its tables
+    (the joint analysis computes it thousands of times)."""
+    check_parameters(params)
+    routes, assumptions, pay = build_routes(params, data), assumptions_from(params), pay_curve(params, data)
+    shortest_start = pay.quantile(shortest_route(routes).start_percentile / 100)
+    return pd.Series({r.key: float(_monthly(r, assumptions, pay, shortest_start)["net_present_usd"].sum()) for r in routes},
+                     name="net_present_value_usd").rename_axis("route")
 
 
 def tried_parameters(data: ModelData) -> list[str]:
@@ -437,7 +484,11 @@ def promotion_break_even(params: Mapping[str, object], data: ModelData) -> float
     Expected pay is linear in the probability, so the present value is too:
     ``p* = (best other - PV at p=0) / (PV at p=1 - PV at p=0)``. Below 0 the route leads even
     without promotion; above 1 it cannot lead. None when promotion does not change its value.
+    When the other routes move up too (``technician_promotion_share`` above 0) their values change with the chance
+    as well: then the tie between 0 and 1 (:func:`_promotion_tie`), None if there is none.
     """
+    if float(params["technician_promotion_share"]) > 0:
+        return _promotion_tie(params, data)
     pv0 = evaluate(with_value(params, "promotion_probability", 0.0), data)[1]
     pv1 = evaluate(with_value(params, "promotion_probability", 1.0), data)[1]
     at0 = pv0.set_index("route")["net_present_value_usd"]
@@ -446,6 +497,19 @@ def promotion_break_even(params: Mapping[str, object], data: ModelData) -> float
         return None
     best_other = at0.drop(ADVANCEMENT).max()
     return float((best_other - at0[ADVANCEMENT]) / gain)
+
+
+def _promotion_tie(params: Mapping[str, object], data: ModelData) -> float | None:
+    """The break-even chance when the other routes are promoted too (their values then move with the chance as well):
+    the chance between 0 and 1 at which the route up ties the best other route (Brent's method), None if there is none."""
+    from scipy.optimize import brentq
+
+    def lead(p: float) -> float:
+        return margin(evaluate(with_value(params, "promotion_probability", p), data)[1], ADVANCEMENT)
+
+    if lead(0.0) * lead(1.0) > 0:
+        return None
+    return float(brentq(lead, 0.0, 1.0))
 
 
 PROMOTION_VERDICTS = ("always", "never", "at least", "at most")
@@ -527,7 +591,8 @@ def sweep_values(name: str, params: Mapping[str, object]) -> tuple[float, float]
     return float(low), float(high)
 
 
-RANKINGS = {"all routes": MODEL_ROUTES, "technician routes": TECHNICIAN_ROUTES}
+ALL_ROUTES, STAYING_ROUTES = "all routes", "technician routes"  # the two rankings: every route, and the routes that stay in the job
+RANKINGS = {ALL_ROUTES: MODEL_ROUTES, STAYING_ROUTES: TECHNICIAN_ROUTES}
 
 
 def scenarios(params: Mapping[str, object], data: ModelData, changes: Mapping[str, Mapping[str, object]]) -> pd.DataFrame:
@@ -614,6 +679,196 @@ def break_even_table(params: Mapping[str, object], data: ModelData, names: list[
     for column in ("flips_below", "flips_above", "start_gap_at_flip"):
         frame[column] = frame[column].astype("Float64")
     return frame
+
+
+# Assumptions varied together ----------------------------------------------------------------------------
+
+# The joint analysis: every parameter the sensitivity analysis moves, drawn at once, each uniformly over its range tried
+# (a True/False parameter as a fair coin, a whole number as a whole number), JOINT_DRAWS times from a fixed seed, so
+# the same sets are drawn on every run.
+JOINT_DRAWS = 1000
+JOINT_SEED = 16  # fixed; any other seed gives shares within sampling error (the notebook reports one)
+# The rule for ranking: the model puts a route first only if it leads in at least this share of the assumption sets
+# drawn; below it, the model cannot rank the routes. Four in five: most plausible sets must agree, and with 1,000 sets
+# the sampling error of a share near it is about 2.5 points (95%), far smaller than the distance that matters.
+RANK_SHARE = 0.8
+
+
+def joint_ranges(params: Mapping[str, object], names: list[str]) -> dict[str, tuple[float, float]]:
+    """The range each parameter is drawn from in the joint analysis: its range tried (:func:`sweep_values`), with the
+    horizon's low end lifted so that even the longest study drawn ends within it."""
+    ranges = {name: sweep_values(name, params) for name in names}
+    if "horizon_years" in ranges:
+        longest = max((ranges[n][1] if n in ranges else float(params[n]) for n in STUDY_MONTHS), default=0.0)
+        low, high = ranges["horizon_years"]
+        ranges["horizon_years"] = (max(low, math.floor(longest / 12) + 1), high)
+    return ranges
+
+
+def draw_assumption_sets(params: Mapping[str, object], names: list[str], draws: int = JOINT_DRAWS, seed: int = JOINT_SEED) -> pd.DataFrame:
+    """``draws`` assumption sets, one per row: each of ``names`` drawn at once from its joint range, uniformly (a flag as
+    a fair coin, a whole-number parameter as a whole number); the others keep their value in ``params``. Deterministic."""
+    if draws < 1:
+        raise ParameterError(f"parameter 'draws': expected at least one assumption set, got {draws!r}")
+    rng = np.random.default_rng(seed)
+    columns = {}
+    for name, (low, high) in joint_ranges(params, names).items():
+        spec = PARAMETERS[name]
+        if spec.flag:
+            columns[name] = rng.random(draws) < 0.5
+        elif spec.whole:
+            columns[name] = rng.integers(int(math.ceil(low)), int(math.floor(high)) + 1, size=draws)
+        else:
+            columns[name] = rng.uniform(low, high, size=draws)
+    return pd.DataFrame(columns).rename_axis("assumption_set").reset_index()
+
+
+PAIR_POINTS = 5  # values tried per assumption in the grid of pairs: evenly spaced over its range, ends included
+
+
+def grid_values(name: str, low: float, high: float, default: float, points: int = PAIR_POINTS) -> list[float]:
+    """The values of one assumption in the grid of pairs: ``points`` evenly spaced from ``low`` to ``high`` (whole numbers
+    rounded; a flag its two values), without the default (the pairs ask what moving both does)."""
+    spec = PARAMETERS[name]
+    values = [0.0, 1.0] if spec.flag else [float(round(v)) if spec.whole else float(v) for v in np.linspace(low, high, points)]
+    return sorted({v for v in values if not math.isclose(v, float(default))})
+
+
+PAIR_COLUMNS = ["ranking", "assumption_a", "label_a", "value_a", "assumption_b", "label_b", "value_b", "leader", "distance_from_defaults",
+                "combinations_tried", "combinations_changed"]
+
+
+def pair_flips(params: Mapping[str, object], data: ModelData, names: list[str], points: int = PAIR_POINTS) -> pd.DataFrame:
+    """Assumptions that change a leader together where neither does alone: for every pair of ``names``, each on its grid
+    (:func:`grid_values` over its joint range), the combinations under which another route leads a ranking of
+    :data:`RANKINGS` although each value alone, the other at its default, leaves the default leader in front.
+
+    One row per ranking and pair with at least one such combination: the one nearest the defaults (the smallest sum of
+    the two values' distances from the default, as shares of their ranges: ``distance_from_defaults``), the route that
+    leads there, the combinations tried and how many changed the leader. Rows in the order of the rankings, then of
+    ``names``."""
+    ranges = joint_ranges(params, names)
+    grids = {n: grid_values(n, *ranges[n], float(params[n]), points) for n in names}
+
+    def leaders(changes: dict) -> dict[str, str]:
+        values = dict(params)
+        for name, value in changes.items():
+            values = with_value(values, name, int(value) if PARAMETERS[name].whole else value)
+        pv = present_values(values, data)
+        return {ranking: str(pv[list(among)].idxmax()) for ranking, among in RANKINGS.items()}
+
+    default = leaders({})
+    alone = {(n, v): leaders({n: v}) for n in names for v in grids[n]}
+    rows = []
+    pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
+    together = {(a, b, va, vb): leaders({a: va, b: vb}) for a, b in pairs for va in grids[a] for vb in grids[b]}
+    for ranking in RANKINGS:
+        for a, b in pairs:
+            changed = [(va, vb, found[ranking]) for (pa, pb, va, vb), found in together.items() if (pa, pb) == (a, b)
+                       and found[ranking] != default[ranking] and alone[(a, va)][ranking] == default[ranking]
+                       and alone[(b, vb)][ranking] == default[ranking]]
+            if not changed:
+                continue
+
+            def distance(item) -> float:
+                return sum(abs(v - float(params[n])) / ((ranges[n][1] - ranges[n][0]) or 1) for n, v in zip((a, b), item[:2]))
+
+            va, vb, leader = min(changed, key=distance)
+            rows.append({"ranking": ranking, "assumption_a": a, "label_a": PARAMETERS[a].label, "value_a": va, "assumption_b": b,
+                         "label_b": PARAMETERS[b].label, "value_b": vb, "leader": leader, "distance_from_defaults": distance((va, vb)),
+                         "combinations_tried": len(grids[a]) * len(grids[b]), "combinations_changed": len(changed)})
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+
+
+def joint_leaders(params: Mapping[str, object], data: ModelData, sets: pd.DataFrame) -> pd.DataFrame:
+    """For each assumption set: the route that leads each ranking of :data:`RANKINGS` (one row per set and ranking)."""
+    names = [c for c in sets.columns if c in PARAMETERS]
+    rows = []
+    for drawn in sets.itertuples(index=False):
+        values = dict(params)
+        for name in names:
+            value = getattr(drawn, name)
+            values = with_value(values, name, bool(value) if PARAMETERS[name].flag else
+                                (int(value) if PARAMETERS[name].whole else float(value)))
+        pv = present_values(values, data)
+        rows += [{"assumption_set": int(drawn.assumption_set), "ranking": ranking, "leader": str(pv[list(among)].idxmax())}
+                 for ranking, among in RANKINGS.items()]
+    return pd.DataFrame(rows, columns=["assumption_set", "ranking", "leader"])
+
+
+def joint_shares(leaders: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+    """How often each route leads each ranking: one row per ranking and route (every route of the ranking, leading or not),
+    with the sets tried, the sets it leads and the share, most often first within a ranking."""
+    rows = []
+    for ranking, among in RANKINGS.items():
+        own = leaders[leaders["ranking"] == ranking]
+        counts = own["leader"].value_counts()
+        for route in among:
+            led = int(counts.get(route, 0))
+            rows.append({"ranking": ranking, "route": route, "label": labels[route], "assumption_sets": len(own), "sets_led": led,
+                         "share_led": led / len(own) if len(own) else float("nan")})
+    frame = pd.DataFrame(rows)
+    order = frame["ranking"].map(list(RANKINGS).index)
+    return (frame.assign(_order=order).sort_values(["_order", "sets_led"], ascending=[True, False], kind="stable")
+            .drop(columns="_order").reset_index(drop=True))
+
+
+def ranked_first(shares: pd.DataFrame, ranking: str, needed: float = RANK_SHARE) -> str | None:
+    """The route the model can put first in ``ranking``: the one that leads in at least ``needed`` of the assumption sets
+    (:data:`RANK_SHARE`); None when no route does (the model cannot rank them)."""
+    own = shares[shares["ranking"] == ranking]
+    first = own.loc[own["share_led"].idxmax()]
+    return str(first["route"]) if first["share_led"] >= needed else None
+
+
+OTHER_RANK_SHARES = (2 / 3, 0.9)  # the rule at other thresholds, recorded as alternatives of the joint findings
+
+
+def joint_alternatives(shares: pd.DataFrame, reseeded: pd.DataFrame, ranking: str, single: pd.DataFrame, default_leader: str,
+                       default_lead_usd: float) -> pd.DataFrame:
+    """The alternatives of a finding of the joint analysis, each with the route it puts first (None: it cannot rank):
+    the rule at :data:`OTHER_RANK_SHARES`; another draw of the sets (``reseeded``); and ranking on one assumption set,
+    the defaults, then each row of ``single`` (:func:`headline_alternatives`: a flip or a named scenario) under which another
+    route leads.
+    ``holds`` is whether it puts the same route first as the joint analysis (or, like it, none). ``value``: the share of
+    sets the most frequent leader leads, for the joint rows; the lead of ``default_leader`` (negative when it no longer
+    leads), for the single sets. ``lead_usd``: the lead of the route first, where the single set's row gives it (it is
+    ``default_leader`` and leads), else None."""
+    def top(frame: pd.DataFrame) -> float:
+        return float(frame.loc[frame["ranking"] == ranking, "share_led"].max())
+
+    rows = [{"choice": f"a route ranked first from {round(100 * needed)}% of the sets", "value": top(shares), "first": ranked_first(shares, ranking, needed),
+             "joint": True, "flip": None} for needed in OTHER_RANK_SHARES]
+    rows.append({"choice": f"another draw of the assumption sets (seed {JOINT_SEED + 1})", "value": top(reseeded),
+                 "first": ranked_first(reseeded, ranking), "joint": True, "flip": None})
+    rows.append({"choice": "one assumption set: the defaults", "value": float(default_lead_usd), "first": default_leader, "joint": False, "flip": None})
+    rows += [{"choice": f"one assumption set: the defaults with {a.choice}", "value": float(a.value), "first": a.leader, "joint": False,
+              "flip": a.flip if isinstance(a.flip, str) else None} for a in single.itertuples(index=False)
+             if a.leader != default_leader]  # a set where the defaults' leader still leads says nothing the defaults do not
+    first = ranked_first(shares, ranking)
+    for row in rows:  # missing as None (not NaN), so that a caller can test ``is None``
+        row["first"], row["flip"] = (None if pd.isna(row[key]) else row[key] for key in ("first", "flip"))
+        row["holds"] = row["first"] == first
+        row["lead_usd"] = row["value"] if not row["joint"] and row["first"] == default_leader and row["value"] >= 0 else None
+    frame = pd.DataFrame({key: pd.Series([row[key] for row in rows], dtype=object if key in ("first", "flip", "lead_usd") else None)
+                          for key in ("choice", "value", "first", "joint", "flip", "holds", "lead_usd")})
+    return frame.drop_duplicates("choice", keep="first").reset_index(drop=True)
+
+
+# What the sourced figures say alone -------------------------------------------------------------------------
+
+def time_and_cost(params: Mapping[str, object], results: pd.DataFrame) -> pd.DataFrame:
+    """Each route's months of study and tuition: the only part of the comparison that published figures and conventions give
+    (no starting pay, no chance of promotion). Routes in the order of :data:`MODEL_ROUTES`."""
+    by_route = results.set_index("route")
+    return pd.DataFrame([{"route": route, "label": by_route.loc[route, "label"], "study_months": float(by_route.loc[route, "study_months"]),
+                          "tuition_total_usd": float(by_route.loc[route, "tuition_total_usd"])} for route in MODEL_ROUTES])
+
+
+def handbook_typical_entry(ooh: pd.DataFrame) -> tuple[str, str | None]:
+    """The latest Handbook edition and the route its typical entry education names (None when it names none of the routes)."""
+    latest = ooh.sort_values("edition").iloc[-1]
+    return str(latest["edition"]), OOH_CATEGORY_ROUTE.get(latest["typical_entry_education"])
 
 
 # What a headline depends on: one rule -----------------------------------------------------------------

@@ -15,7 +15,8 @@ the end: a failed or interrupted run leaves no folder that looks like results, a
 name stays as it was. The tables are copied under the checkout's lock, after any interrupted main job has been
 put right. Every failure ends in one ``error:`` line (``--verbose`` adds the traceback). The committed results in ``data/processed/`` are never
 touched. When the run is done, what changed against the default run is printed: the parameters that differ,
-the new ranking with its margins, and where the full results are.
+the new ranking with its margins (under these values alone), what the joint analysis says (every assumption drawn
+at once: whether the model can rank the routes), and where the full results are.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ NOTEBOOK = "04-education.ipynb"
 RUNS_ENV = "MRT_RUNS_DIR"
 RESULTS = "education_model_results.csv"
 PARAMETERS = "education_model_parameters.csv"
+JOINT = "education_joint_sensitivity.csv"
 
 
 def runs_dir() -> Path:
@@ -312,11 +314,14 @@ def changes(default: Path, run: Path, run_name: str, where: Path) -> str:
     old_parameters, old = _tables(default)
     new_parameters, new = _tables(run)
     lines = [f"Education model, run '{run_name}': what changed against the default run", ""]
-    differ = [n for n in new_parameters.index if not math.isclose(new_parameters.loc[n, "value"], old_parameters.loc[n, "value"])]
+    # a parameter the default run does not have yet (the model gained it since) counts as changed
+    differ = [n for n in new_parameters.index
+              if n not in old_parameters.index or not math.isclose(new_parameters.loc[n, "value"], old_parameters.loc[n, "value"])]
     if differ:
         lines.append("Parameters changed (default -> this run):")
-        lines += [f"  {SPECS[n].label} ({n}): {value_text(n, old_parameters.loc[n, 'value'])} -> {value_text(n, new_parameters.loc[n, 'value'])}"
-                  for n in differ]
+        lines += [f"  {SPECS[n].label} ({n}): "
+                  f"{value_text(n, old_parameters.loc[n, 'value']) if n in old_parameters.index else 'not in the default run'} -> "
+                  f"{value_text(n, new_parameters.loc[n, 'value'])}" for n in differ]
     else:
         lines.append("No parameter differs from the default run.")
     rate = value_text("discount_rate_pct", new_parameters.loc["discount_rate_pct", "value"])
@@ -333,9 +338,29 @@ def changes(default: Path, run: Path, run_name: str, where: Path) -> str:
         now, before = new.loc[routes, "net_present_value_usd"].idxmax(), old.loc[routes, "net_present_value_usd"].idxmax()
         verdict = "unchanged" if now == before else f"changed from {old.loc[before, 'label']}"
         lines.append(f"The {scope}: {new.loc[now, 'label']} ({verdict}).")
+    lines += joint_lines(run)
     lines += ["", f"Full results: {where / NOTEBOOK} (open it in JupyterLab: every table, chart and sentence of the page)",
               f"              {where / 'processed'}/education_*.csv and charts/education_*.png"]
     return "\n".join(lines)
+
+
+def joint_lines(run: Path) -> list[str]:
+    """What the run's joint analysis says (every assumption drawn at once): whether the model can rank the routes.
+    Nothing when the run has no such table."""
+    import pandas as pd
+
+    from mrt import words
+    from mrt.education import ALL_ROUTES, RANK_SHARE
+
+    table = run / JOINT
+    if not table.exists():
+        return []
+    shares = pd.read_csv(table)
+    own = shares[shares["ranking"] == ALL_ROUTES].sort_values("sets_led", ascending=False, kind="stable")
+    if own.empty:
+        return []
+    sentence = words.ranking_sentence(list(zip(own["label"], own["share_led"])), int(own["assumption_sets"].iloc[0]), RANK_SHARE)
+    return ["", f"Every assumption at once: {sentence}"]
 
 
 # Command line ---------------------------------------------------------------------------------------

@@ -444,7 +444,7 @@ TABLES.update({
          Col("earnings_forgone_usd", "float", "what the shortest route earns while this one studies, less part-time pay", unit="usd, " + DOLLARS),
          Col("start_percentile", "float", "starting point in the technician pay distribution", unit="percentile"),
          Col("start_pay_usd_per_year", "float", "starting pay", unit="usd_per_year, " + DOLLARS),
-         Col("promotion_probability", "float", "chance of promotion (the route up only)", unit="probability", nullable=True),
+         Col("promotion_probability", "float", "chance of promotion (empty for a route never promoted)", unit="probability", nullable=True),
          Col("unemployment_rate_pct", "float", "unemployment rate applied to pay (0 without unemployment risk)", unit="percent"),
          Col("cumulative_net_usd", "float", "expected pay minus tuition over the horizon, undiscounted", unit="usd, " + DOLLARS),
          Col("net_present_value_usd", "float", "the same, discounted: the basis of the ranking", unit="usd, " + DOLLARS + ", present value"),
@@ -496,6 +496,24 @@ TABLES.update({
          Col("leader_above", "string", "the route leading at the high value, when it is another", allowed=MODEL_ROUTES, nullable=True),
          Col("start_gap_at_flip", "float", "for the certificate's and the associate's starting percentiles: the associate's head start over the "
              "certificate where the leader changes (the break-even gap)", unit="percentile points", nullable=True))),
+    "education_joint_sensitivity.csv": Table(
+        "How often each route leads when every assumption is drawn at once from its range tried (seeded, the same sets on every run)",
+        "04-education",
+        (Col("ranking", "string", "which routes are compared", allowed=tuple(RANKINGS)), ROUTE, Col("label", "string", "route in plain words"),
+         Col("assumption_sets", "int", "assumption sets drawn (src/mrt/education.py: JOINT_DRAWS, JOINT_SEED)", unit="sets"),
+         Col("sets_led", "int", "sets in which the route has the highest present value of the ranking", unit="sets"),
+         Col("share_led", "float", "sets_led / assumption_sets; the model ranks a route first only from RANK_SHARE up", unit="share, 0-1"))),
+    "education_pair_flips.csv": Table(
+        "Pairs of assumptions that change a leader together where neither does alone, each on a grid over its range", "04-education",
+        (Col("ranking", "string", "which routes are compared", allowed=tuple(RANKINGS)),
+         Col("assumption_a", "string", "first parameter of the pair", allowed=MODEL_PARAMETERS), Col("label_a", "string", "it in words"),
+         Col("value_a", "float", "its value in the combination nearest the defaults that changes the leader", unit="see education_model_parameters.csv"),
+         Col("assumption_b", "string", "second parameter of the pair", allowed=MODEL_PARAMETERS), Col("label_b", "string", "it in words"),
+         Col("value_b", "float", "its value in that combination", unit="see education_model_parameters.csv"),
+         Col("leader", "string", "the route that leads there", allowed=MODEL_ROUTES),
+         Col("distance_from_defaults", "float", "sum of the two values' distances from their defaults, as shares of their ranges", unit="share"),
+         Col("combinations_tried", "int", "grid combinations of the pair tried", unit="combinations"),
+         Col("combinations_changed", "int", "combinations that change the leader although each value alone does not", unit="combinations"))),
     "education_scenarios.csv": Table(
         "The best route under other reasonable assumptions, each changed from the defaults", "04-education",
         (Col("scenario", "string", "what is changed from the defaults"),

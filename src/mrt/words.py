@@ -398,7 +398,104 @@ def growth_word_finding(row) -> str:
 # 04-education: routes into the job ----------------------------------------------------------------------------------------
 
 
-# (sentences of notebook 04 go here)
+FIRST_SENTENCE_WORDS = 35  # a finding's first sentence at most (CONTRIBUTING.md)
+
+
+def route_name(label: str) -> str:
+    """A route in a sentence, as its label reads in the data, in quotation marks: ``“Associate's degree”``."""
+    return f"\u201c{label}\u201d"
+
+
+def share_text(share: float) -> str:
+    """A share of assumption sets in whole percent: ``0.363`` -> ``"36%"``."""
+    return report.percent(100 * float(share), 0)
+
+
+def ranking_sentence(leaders: list[tuple[str, float]], sets: int, needed: float, among: str = "") -> str:
+    """The joint analysis in one sentence: the route that leads in at least ``needed`` of the ``sets`` assumption sets
+    tried, or that the model cannot say (then the two that lead most often, with their shares).
+
+    ``leaders`` holds (label, share of sets led), most often first; ``among`` names the routes compared, when not all
+    (``"routes that stay technicians"``). A share exactly at ``needed`` ranks."""
+    if not leaders:
+        raise ValueError("a ranking sentence needs at least one route")
+    start = f"Among {among}, " if among else ""
+    (first, top), sets_text = leaders[0], f"{sets:,} assumption sets"
+    if top >= needed:
+        return (f"{start}{route_name(first)} pays best in {share_text(top)} of {sets_text} tried, "
+                f"enough for the model to rank it first (it needs {share_text(needed)}).")
+    sentence = (f"{start}{'the model cannot say which' if start else 'The model cannot say which route'} pays best: none leads in at least "
+                f"{share_text(needed)} of {sets_text}; {route_name(first)} leads most often, in {share_text(top)}")
+    if len(leaders) > 1 and leaders[1][1] > 0:
+        longer = f"{sentence}, {route_name(leaders[1][0])} in {share_text(leaders[1][1])}."
+        if len(longer.split()) <= FIRST_SENTENCE_WORDS:
+            return longer
+    return sentence + "."
+
+
+def promotion_sentence(label: str, verdict: str, chance: float | None) -> str:
+    """What the chance of promotion must be for the route up to pay off (lead every other route), as "about 1 in 4".
+
+    ``verdict`` is that of :func:`mrt.education.promotion_verdict`: "at least", "at most", "always" or "never"; a
+    break-even chance at 0 or 1 reads as "always" or "never" on its side."""
+    name = route_name(label)
+    if verdict in ("at least", "at most") and chance is not None and 0 < chance < 1:
+        side = "above" if verdict == "at least" else "below"
+        return f"{name} pays off only if the chance of promotion is {side} {about_one_in(chance)}; no source gives that chance."
+    if verdict == "always" or (verdict == "at least" and chance is not None and chance <= 0) or (verdict == "at most" and chance is not None and chance >= 1):
+        return f"{name} pays off at any chance of promotion, even none."
+    if verdict in ("never", "at least", "at most"):
+        return f"{name} cannot pay off at any chance of promotion."
+    raise ValueError(f"a promotion verdict is one of 'at least', 'at most', 'always', 'never', found {verdict!r}")
+
+
+def default_lead_sentence(label: str, lead_pct: float, undone_by: int, among: str = "") -> str:
+    """The lead the default assumptions alone give, and how many single assumptions, each within its range tried, undo it;
+    ``among`` names the routes compared, when not all."""
+    lead = report.percent(lead_pct, 0 if round(abs(lead_pct), 1) >= 10 else 1)
+    start = f"Under the default assumptions alone{f', among {among},' if among else ''} {route_name(label)} leads by {lead}"
+    if undone_by == 0:
+        return f"{start}, and no single assumption within its range undoes that."
+    return f"{start}, but {counted(undone_by, 'assumption')}, each within its range, {'undoes' if undone_by == 1 else 'undo'} that lead."
+
+
+def pairs_sentence(changed: int, pairs: int, changed_among: int, among: str, example: str | None) -> str:
+    """How many pairs of assumptions change a leader together where neither does alone (over all routes, and ``among``
+    some), with the example nearest the defaults."""
+    sentence = (f"Moved in pairs, {changed:,} of {counted(pairs, 'pair', spell=False)} of assumptions change the leader over all routes "
+                f"at values where neither does alone, and {changed_among:,} the leader among {among}")
+    return sentence + (f"; the nearest to the defaults: {example}." if example else ".")
+
+
+def alternative_note(label: str | None, joint: bool, lead_usd: float | None = None, flip: str | None = None) -> str:
+    """What a finding of the joint analysis says instead under an alternative: the route it puts first (``joint``: the
+    rule or another draw) or the route that leads one assumption set, with its lead or where the leader changes."""
+    if label is None:
+        return "the model cannot rank the routes"
+    if joint:
+        return f"{route_name(label)} ranks first"
+    note = f"{route_name(label)} leads"
+    if lead_usd is not None:
+        note += f" by {modelled_money(lead_usd)}"
+    return note + (f", with {flip}" if flip else "")
+
+
+def time_and_cost_sentence(routes: list[tuple[str, float, float]]) -> str:
+    """The sourced part of the comparison: each route's months of study and tuition, from (label, months, tuition in dollars);
+    routes without study are left out."""
+    studied = [(label, months, tuition) for label, months, tuition in routes if months > 0]
+    if not studied:
+        raise ValueError("a time-and-cost sentence needs at least one route with study")
+    parts = [f"{route_name(label)}{' takes' if i == 0 else ','} {report.number(months, 0 if float(months).is_integer() else 1)} months and "
+             f"{modelled_money(tuition)}{' in tuition' if i == 0 else ''}" for i, (label, months, tuition) in enumerate(studied)]
+    return f"At published public-college prices, {'; '.join(parts)}."
+
+
+def handbook_sentence(edition: str, label: str | None) -> str:
+    """What the latest Handbook edition in the data names as the typical way in."""
+    if label is None:
+        return f"The latest Handbook edition in the data ({edition}) names none of these routes as the typical way in."
+    return f"The latest Handbook edition in the data ({edition}) names {route_name(label)} as the typical way in."
 
 
 # 05-fact-check: verdicts and evidence -------------------------------------------------------------------------------------

@@ -58,7 +58,7 @@ def cumulative_chart(yearly: pd.DataFrame, results: pd.DataFrame, band: pd.DataF
     money_axis(ax)
     ax.axhline(0, color="#999999", lw=0.8, zorder=1)
     ends = results.set_index("route")["net_present_value_usd"]
-    line_labels = [(horizon + 0.3, ends[r], f"{short_label(r, labels[r])}: {report.money(ends[r])}", COLOURS[r]) for r in MODEL_ROUTES]
+    line_labels = [(horizon + 0.3, ends[r], f"{short_label(r, labels[r])}: {report.money(ends[r], to=100)}", COLOURS[r]) for r in MODEL_ROUTES]
     line_labels += [(horizon + 0.3, band["high"].iloc[-1], "if promoted for sure", TEXT), (horizon + 0.3, band["low"].iloc[-1], "if never promoted", TEXT)]
     low, high = ax.get_ylim()
     ax.set_ylim(low, high + 0.06 * (high - low))
@@ -66,7 +66,7 @@ def cumulative_chart(yearly: pd.DataFrame, results: pd.DataFrame, band: pd.DataF
     best = results.sort_values("rank_by_present_value").iloc[0]
     runner_up = results.sort_values("rank_by_present_value").iloc[1]
     ax.text(0.02, 0.97, f"After {horizon} years:\n{short_label(best['route'], best['label'])}\nleads {short_label(runner_up['route'], runner_up['label'])}\n"
-            f"by {report.money(best['lead_over_next_usd'])} ({report.percent(best['lead_over_next_pct'])})",
+            f"by {report.money(best['lead_over_next_usd'], to=100)} ({report.percent(best['lead_over_next_pct'])})",
             transform=ax.transAxes, va="top", fontsize=9, color=TEXT, bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#cccccc"})
     fig.suptitle(f"{occupation_name.capitalize()}: what each route earns, modelled", x=0.01, ha="left", fontweight="bold", fontsize=12)
     ax.set_xlabel("years after leaving high school")
@@ -111,7 +111,7 @@ def _panel(ax, rows: pd.DataFrame, title: str) -> list[float]:
     span = max(right, 0) - min(left, 0)
     ax.set_xlim(min(left, 0) - 0.18 * span, max(right, 0) + 0.18 * span)
     ax.text(0, 1.01, " another route leads ←", transform=ax.get_xaxis_transform(), ha="right", va="bottom", fontsize=7.5, color=TEXT)
-    ax.text(default, 1.01, f" default lead {report.money(default)}", transform=ax.get_xaxis_transform(), ha="left", va="bottom", fontsize=7.5, color=TEXT)
+    ax.text(default, 1.01, f" default lead {report.money(default, to=100)}", transform=ax.get_xaxis_transform(), ha="left", va="bottom", fontsize=7.5, color=TEXT)
     ax.set_title(title, loc="left", fontsize=10, pad=16)
     ax.grid(axis="y", visible=False)
     money_axis(ax, "x")
@@ -160,9 +160,11 @@ def _settle(ax, labels: list, lines: list[float], tries: int = 6) -> None:
         ax.set_xlim(left - 1.2 * over_left * per_pixel, right + 1.2 * over_right * per_pixel)
 
 
-def sensitivity_chart(break_even: pd.DataFrame, labels: dict[str, str], *, occupation_name: str, dollar_year: int, most: int = 8):
+def sensitivity_chart(break_even: pd.DataFrame, labels: dict[str, str], *, occupation_name: str, dollar_year: int, most: int = 8,
+                      ranking_labels: dict[str, str] | None = None):
     """For each ranking (all routes; routes that stay technicians), the default leader's lead as one parameter at a time
-    moves from its low to its high value: a bar that crosses zero changes the leader."""
+    moves from its low to its high value: a bar that crosses zero changes the leader. ``ranking_labels`` names the
+    rankings in the panel titles (default: their keys)."""
     import matplotlib.pyplot as plt
 
     panels = {ranking: chart_rows(break_even, ranking, most) for ranking in dict.fromkeys(break_even["ranking"])}
@@ -172,7 +174,8 @@ def sensitivity_chart(break_even: pd.DataFrame, labels: dict[str, str], *, occup
     lines = {}
     for ax, (ranking, rows) in zip(axes, panels.items()):
         leader = short_label(rows["leader"].iloc[0], labels[rows["leader"].iloc[0]])
-        lines[ax] = _panel(ax, rows, f"{ranking.capitalize()}: lead of {leader} over the next best")
+        title = (ranking_labels or {}).get(ranking, ranking)
+        lines[ax] = _panel(ax, rows, f"{title[:1].upper()}{title[1:]}: lead of {leader} over the next best")
     axes[-1].set_xlabel(f"lead in present value ({dollar_year} dollars)\n"
                         "Each bar moves one assumption from its low to its high value, the others at their defaults.\n"
                         f"{FLIP_COLOUR_WORD.capitalize()} bars cross zero: that assumption alone changes which route pays most.", fontsize=9)
@@ -184,3 +187,33 @@ def sensitivity_chart(break_even: pd.DataFrame, labels: dict[str, str], *, occup
     plotted = pd.concat(panels.values())[["ranking", "assumption", "label", "low_value", "high_value", "lead_at_low_usd", "lead_at_default_usd",
                                           "lead_at_high_usd", "flips_below", "flips_above", "start_gap_at_flip"]]
     return fig, plotted
+
+
+def joint_chart(shares: pd.DataFrame, *, occupation_name: str, needed: float, sets: int, ranking_labels: dict[str, str] | None = None):
+    """For each ranking (all routes; routes that stay technicians), the share of assumption sets in which each route leads,
+    with the share the model needs to rank a route first: a ranking with no bar reaching that line cannot be ranked.
+    ``ranking_labels`` names the rankings in the panel titles (default: their keys)."""
+    import matplotlib.pyplot as plt
+
+    panels = {ranking: shares[shares["ranking"] == ranking].iloc[::-1] for ranking in dict.fromkeys(shares["ranking"])}
+    charts.use_style()
+    heights = [len(rows) + 1.5 for rows in panels.values()]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(9, 0.45 * sum(heights) + 1.4), gridspec_kw={"height_ratios": heights})
+    for ax, (ranking, rows) in zip(axes, panels.items()):
+        ys = range(len(rows))
+        ax.barh(list(ys), 100 * rows["share_led"], height=0.6, color=[COLOURS[r] for r in rows["route"]], zorder=2, gid=BAR)
+        for y, share in zip(ys, rows["share_led"]):
+            ax.annotate(report.percent(100 * share, 0), (100 * share, y), xytext=(LABEL_GAP_POINTS, 0), textcoords="offset points",
+                        ha="left", va="center", fontsize=8, color=TEXT, gid=END_LABEL)
+        ax.set_yticks(list(ys), [short_label(r, label) for r, label in zip(rows["route"], rows["label"])], fontsize=9)
+        ax.axvline(100 * needed, color=TEXT, lw=1, ls="--", zorder=1)
+        ax.text(100 * needed, 1.01, f"needed to rank first: {report.percent(100 * needed, 0)} ", transform=ax.get_xaxis_transform(),
+                ha="right", va="bottom", fontsize=7.5, color=TEXT)
+        ax.set_xlim(0, 100)
+        title = (ranking_labels or {}).get(ranking, ranking)
+        ax.set_title(f"{title[:1].upper()}{title[1:]}: share of assumption sets in which each leads", loc="left", fontsize=10, pad=16)
+        ax.grid(axis="y", visible=False)
+    axes[-1].set_xlabel(f"percent of {sets:,} assumption sets, every assumption drawn at once from its range", fontsize=9)
+    fig.suptitle(f"{occupation_name.capitalize()}: how often each route pays best (modelled)", x=0.01, ha="left", fontweight="bold",
+                 fontsize=12)
+    return fig, shares[["ranking", "route", "label", "assumption_sets", "sets_led", "share_led"]]

@@ -1,0 +1,129 @@
+"""Sentences of the education notebook (words.py, section 04-education): both sides of every threshold."""
+
+import pytest
+
+from mrt import words
+
+CERT, ASSOC, UP = "Postsecondary certificate", "Associate's degree", "Degree, then boss"
+
+
+def test_route_name_quotes_the_label_as_the_data_give_it():
+    assert words.route_name(ASSOC) == "\u201cAssociate's degree\u201d"
+
+
+@pytest.mark.parametrize("share, expected", [(0.363, "36%"), (0.8, "80%"), (0.005, "0%"), (1, "100%")])
+def test_share_text(share, expected):
+    assert words.share_text(share) == expected
+
+
+def test_a_route_at_the_needed_share_ranks_first():
+    assert words.ranking_sentence([(CERT, 0.8), (ASSOC, 0.2)], 1000, 0.8) == (
+        "\u201cPostsecondary certificate\u201d pays best in 80% of 1,000 assumption sets tried, enough for the model to rank it first "
+        "(it needs 80%).")
+
+
+def test_just_below_the_needed_share_the_model_cannot_say_and_names_the_two_most_frequent():
+    assert words.ranking_sentence([(CERT, 0.799), (ASSOC, 0.201)], 1000, 0.8) == (
+        "The model cannot say which route pays best: none leads in at least 80% of 1,000 assumption sets; "
+        "\u201cPostsecondary certificate\u201d leads most often, in 80%, \u201cAssociate's degree\u201d in 20%.")
+
+
+def test_among_some_routes_the_sentence_names_them_and_leaves_out_a_runner_up_that_never_leads():
+    assert words.ranking_sentence([(ASSOC, 0.5), (CERT, 0.0)], 200, 0.8, among="routes that stay technicians") == (
+        "Among routes that stay technicians, the model cannot say which pays best: none leads in at least 80% of 200 "
+        "assumption sets; \u201cAssociate's degree\u201d leads most often, in 50%.")
+    assert words.ranking_sentence([(ASSOC, 0.9)], 200, 0.8, among="routes that stay technicians").startswith(
+        "Among routes that stay technicians, \u201cAssociate's degree\u201d pays best in 90%")
+
+
+def test_the_runner_up_is_dropped_when_it_would_make_the_first_sentence_too_long():
+    long = "High school diploma, then training on the job"
+    sentence = words.ranking_sentence([(long, 0.4), (long, 0.3)], 1000, 0.8, among="routes that stay technicians")
+    assert sentence.endswith("in 40%.") and len(sentence.split()) <= words.FIRST_SENTENCE_WORDS
+    assert len(words.ranking_sentence([(CERT, 0.4), (ASSOC, 0.3)], 1000, 0.8).split()) <= words.FIRST_SENTENCE_WORDS
+
+
+def test_a_ranking_sentence_needs_a_route():
+    with pytest.raises(ValueError, match="at least one route"):
+        words.ranking_sentence([], 10, 0.8)
+
+
+@pytest.mark.parametrize("verdict, chance, expected", [
+    ("at least", 0.269, "\u201cDegree, then boss\u201d pays off only if the chance of promotion is above about 1 in 4; no source gives that chance."),
+    ("at least", 0.21, "\u201cDegree, then boss\u201d pays off only if the chance of promotion is above about 1 in 5; no source gives that chance."),
+    ("at most", 0.7, "\u201cDegree, then boss\u201d pays off only if the chance of promotion is below about 7 in 10; no source gives that chance."),
+    ("always", None, "\u201cDegree, then boss\u201d pays off at any chance of promotion, even none."),
+    ("never", None, "\u201cDegree, then boss\u201d cannot pay off at any chance of promotion."),
+    ("at least", 0.0, "\u201cDegree, then boss\u201d pays off at any chance of promotion, even none."),
+    ("at least", 1.0, "\u201cDegree, then boss\u201d cannot pay off at any chance of promotion."),
+    ("at most", 1.0, "\u201cDegree, then boss\u201d pays off at any chance of promotion, even none."),
+    ("at most", 0.0, "\u201cDegree, then boss\u201d cannot pay off at any chance of promotion."),
+])
+def test_promotion_sentence_on_each_side_and_at_the_ends(verdict, chance, expected):
+    sentence = words.promotion_sentence(UP, verdict, chance)
+    assert sentence == expected and len(sentence.split()) <= 25
+
+
+def test_promotion_sentence_refuses_an_unknown_verdict():
+    with pytest.raises(ValueError, match="verdict"):
+        words.promotion_sentence(UP, "sometimes", 0.5)
+
+
+@pytest.mark.parametrize("lead, undone, expected", [
+    (1.2995, 6, "Under the default assumptions alone \u201cAssociate's degree\u201d leads by 1.3%, but six assumptions, each within its range, "
+                "undo that lead."),
+    (1.2995, 1, "Under the default assumptions alone \u201cAssociate's degree\u201d leads by 1.3%, but one assumption, each within its range, "
+                "undoes that lead."),
+    (18.2, 0, "Under the default assumptions alone \u201cAssociate's degree\u201d leads by 18%, and no single assumption within its range undoes "
+              "that."),
+    (9.96, 2, "Under the default assumptions alone \u201cAssociate's degree\u201d leads by 10%, but two assumptions, each within its range, "
+              "undo that lead."),
+])
+def test_default_lead_sentence(lead, undone, expected):
+    sentence = words.default_lead_sentence(ASSOC, lead, undone)
+    assert sentence == expected and len(sentence.split()) <= 25
+
+
+def test_default_lead_sentence_among_some_routes():
+    assert words.default_lead_sentence(ASSOC, 1.3, 2, among="routes that stay technicians") == (
+        "Under the default assumptions alone, among routes that stay technicians, \u201cAssociate's degree\u201d leads by 1.3%, but two "
+        "assumptions, each within its range, undo that lead.")
+
+
+def test_time_and_cost_names_each_route_with_study_and_rounds_money_to_the_hundred():
+    sentence = words.time_and_cost_sentence([("High school", 0, 0), (CERT, 12, 4556.4), (ASSOC, 24, 9112.8), ("Bachelor's degree", 48, 44321)])
+    assert sentence == ("At published public-college prices, \u201cPostsecondary certificate\u201d takes 12 months and $4,600 in tuition; "
+                        "\u201cAssociate's degree\u201d, 24 months and $9,100; \u201cBachelor's degree\u201d, 48 months and $44,300.")
+    assert len(sentence.split()) <= words.FIRST_SENTENCE_WORDS
+    assert "9.5 months" in words.time_and_cost_sentence([(CERT, 9.5, 100)])
+    with pytest.raises(ValueError, match="with study"):
+        words.time_and_cost_sentence([("High school", 0, 0)])
+
+
+def test_handbook_sentence_with_and_without_a_route():
+    assert words.handbook_sentence("2022-23", CERT) == (
+        "The latest Handbook edition in the data (2022-23) names \u201cPostsecondary certificate\u201d as the typical way in.")
+    assert words.handbook_sentence("2022-23", None) == (
+        "The latest Handbook edition in the data (2022-23) names none of these routes as the typical way in.")
+
+
+@pytest.mark.parametrize("label, joint, lead, flip, expected", [
+    (None, True, None, None, "the model cannot rank the routes"),
+    (None, False, None, None, "the model cannot rank the routes"),
+    (CERT, True, None, None, "\u201cPostsecondary certificate\u201d ranks first"),
+    (UP, False, 147434.18, None, "\u201cDegree, then boss\u201d leads by $147,400"),
+    (ASSOC, False, None, "a horizon of 13 years or less (tested 10–40 years)",
+     "\u201cAssociate's degree\u201d leads, with a horizon of 13 years or less (tested 10–40 years)"),
+    (ASSOC, False, None, None, "\u201cAssociate's degree\u201d leads"),
+])
+def test_alternative_note(label, joint, lead, flip, expected):
+    assert words.alternative_note(label, joint, lead, flip) == expected
+
+
+def test_pairs_sentence_with_and_without_an_example():
+    assert words.pairs_sentence(49, 171, 1, "routes that stay technicians", "a discount rate of 7% with a yearly raise of 1.5%") == (
+        "Moved in pairs, 49 of 171 pairs of assumptions change the leader over all routes at values where neither does alone, and 1 "
+        "the leader among routes that stay technicians; the nearest to the defaults: a discount rate of 7% with a yearly raise of 1.5%.")
+    assert words.pairs_sentence(0, 1, 0, "some", None) == (
+        "Moved in pairs, 0 of 1 pair of assumptions change the leader over all routes at values where neither does alone, and 0 the "
+        "leader among some.")
