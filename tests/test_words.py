@@ -77,3 +77,14 @@ def test_ratio_interval_from_whole_percents():
     assert round(low, 2) == 1.99 and round(high, 2) == 2.08
     with pytest.raises(ValueError, match="positive reference"):
         words.ratio_interval(22, 0.04)
+
+
+def test_every_name_in_the_sentence_module_is_defined_once():
+    """words.py has a section per notebook, written by different hands: a second definition would silently replace the first."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(words))
+    names = [node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))]
+    names += [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)]
+    assert sorted({n for n in names if names.count(n) > 1}) == []

@@ -121,9 +121,9 @@ def test_alternative_note(label, joint, lead, flip, expected):
 
 
 def test_pairs_sentence_with_and_without_an_example():
-    assert words.pairs_sentence(49, 171, 1, "routes that stay technicians", "a discount rate of 7% with a yearly raise of 1.5%") == (
+    assert words.assumption_pairs_sentence(49, 171, 1, "routes that stay technicians", "a discount rate of 7% with a yearly raise of 1.5%") == (
         "Moved in pairs, 49 of 171 pairs of assumptions change the leader over all routes at values where neither does alone, and 1 "
         "the leader among routes that stay technicians; the nearest to the defaults: a discount rate of 7% with a yearly raise of 1.5%.")
-    assert words.pairs_sentence(0, 1, 0, "some", None) == (
+    assert words.assumption_pairs_sentence(0, 1, 0, "some", None) == (
         "Moved in pairs, 0 of 1 pair of assumptions change the leader over all routes at values where neither does alone, and 0 the "
         "leader among some.")

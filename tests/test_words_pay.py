@@ -100,7 +100,7 @@ def test_real_rise_on_both_sides_of_half_the_rise_and_of_zero(nominal, real, exp
     (0, 0, "No guide prints the same pay both by the hour and by the year."),
 ])
 def test_pairs_sentence_on_both_sides_of_all_agreeing(agree, pairs, expected):
-    text = words.pairs_sentence(agree, pairs)
+    text = words.hourly_annual_pairs_sentence(agree, pairs)
     assert text == expected
     assert_reads_as_a_finding(text, "hourly and yearly" if pairs else "hour")
 

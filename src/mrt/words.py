@@ -210,7 +210,7 @@ def real_rise_sentence(nominal_pct: float, real_pct: float, start: int, end: int
     return f"{first} BLS does not design these yearly estimates for comparing years." if caveat else first
 
 
-def pairs_sentence(agree: int, pairs: int) -> str:
+def hourly_annual_pairs_sentence(agree: int, pairs: int) -> str:
     """Whether the guides' hourly and yearly forms of the same pay agree within rounding, counted."""
     if pairs == 0:
         return "No guide prints the same pay both by the hour and by the year."
@@ -459,7 +459,7 @@ def default_lead_sentence(label: str, lead_pct: float, undone_by: int, among: st
     return f"{start}, but {counted(undone_by, 'assumption')}, each within its range, {'undoes' if undone_by == 1 else 'undo'} that lead."
 
 
-def pairs_sentence(changed: int, pairs: int, changed_among: int, among: str, example: str | None) -> str:
+def assumption_pairs_sentence(changed: int, pairs: int, changed_among: int, among: str, example: str | None) -> str:
     """How many pairs of assumptions change a leader together where neither does alone (over all routes, and ``among``
     some), with the example nearest the defaults."""
     sentence = (f"Moved in pairs, {changed:,} of {counted(pairs, 'pair', spell=False)} of assumptions change the leader over all routes "
