@@ -228,11 +228,12 @@ def entry_answer(e) -> list[str]:
 def trust_answer(t) -> list[str]:
     """Can I trust the guides? (an :class:`mrt.insight.Trust`): the fact-check tally, then the most common kind of error
     and the claims whose figures print no year."""
-    parts = [f"{t.agreeing} agree with the BLS record"] + ([f"{t.partly} partly"] if t.partly else []) + [f"{t.disagreeing} do not"]
+    parts = ([f"{t.agreeing} agree with the BLS record"] + ([f"{t.partly} partly"] if t.partly else [])
+             + ([f"{t.disagreeing} do not"] if t.disagreeing else []))
     first = f"Of {counted(t.checkable, 'claim', spell=False)} that can be checked, {report.listing(parts)}"
     unchecked = t.claims - t.checkable
     first += f"; {unchecked} more cannot be checked." if unchecked else "."
-    undated = f"{counted(t.undated, 'claim', spell=False)} give no year for {'its' if t.undated == 1 else 'their'} figures"
+    undated = f"{counted(t.undated, 'claim', spell=False)} {'gives' if t.undated == 1 else 'give'} no year for {'its' if t.undated == 1 else 'their'} figures"
     if not t.error_kinds:
         return [first, f"None is wrong as printed; {undated}." if t.undated else "None is wrong as printed."]
     top = t.error_kinds[0][1]
