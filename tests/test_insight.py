@@ -175,3 +175,28 @@ def test_every_answer_is_at_most_two_sentences_on_the_real_tables():
 def test_words_helpers_of_in_short():
     assert words.article("associate's degree") == "an" and words.article("postsecondary award") == "a"
     assert words.span((2012, 2022)) == "2012–2022" and words.span("2016-2026") == "2016–2026"
+
+
+def test_every_route_the_guides_name_finds_its_published_rows_in_the_real_tables():
+    """The route -> published row mapping of mrt.insight names groups that exist in education_costs_and_pay.csv."""
+    found = insight.facts()["entry"]
+    routes = {r.label: r for r in found.routes}
+    assert set(routes) == {"Postsecondary certificate", "Associate's degree", "Bachelor's degree"}
+    assert all(r.tuition_usd_per_year is not None for r in routes.values())
+    assert routes["Postsecondary certificate"].months is not None and routes["Associate's degree"].months is not None
+    assert routes["Bachelor's degree"].to_move_up and not routes["Associate's degree"].to_move_up
+
+
+def test_the_handbook_word_table_is_used_when_present(tmp_path, monkeypatch):
+    """With bls_ooh_growth_wording.csv beside the other tables, an outlook it covers is told in the Handbook's word."""
+    import shutil
+
+    from mrt import paths
+
+    for name in ("bls_wages.csv", "bls_projections.csv", "guide_outlooks.csv", "bls_ooh_editions.csv", "education_paths.csv",
+                 "education_costs_and_pay.csv", "claims.csv", "guide_claims.csv", "wage_provenance.csv"):
+        shutil.copy(paths.processed(name), tmp_path / name)
+    monkeypatch.setenv(paths.PROCESSED_ENV, str(tmp_path))
+    assert insight.tables()[insight.GROWTH_WORDING] is None
+    WORDING.assign(projection_start=[2012, 2024], projection_end=[2022, 2034]).to_csv(tmp_path / insight.GROWTH_WORDING, index=False)
+    assert insight.facts()["growth"].handbook_word == "much faster than average"
