@@ -51,6 +51,7 @@ def test_figures_and_targets_on_both_sides_of_each_threshold():
     first_36 = {"a": " ".join(["word"] * 36) + ". Short caveat.", "b": short}
     f = figures(first_36)
     assert (f.longest_first_sentence_words, f.longest_first_sentence_id, f.longest_words) == (36, "a", 38)
+    assert f.average_first_sentence_words == (36 + 29) / 2
     assert "longest_first_sentence_words" in f.missed() and "longest_words" not in f.missed()
     first_35 = {"a": " ".join(["word"] * 35) + ". Short caveat.", "b": short}
     assert "longest_first_sentence_words" not in figures(first_35).missed()

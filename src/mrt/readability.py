@@ -77,6 +77,7 @@ class Figures:
     longest_id: str
     longest_first_sentence_words: int
     longest_first_sentence_id: str
+    average_first_sentence_words: float
     grade: float
     sentences: int
 
@@ -95,7 +96,7 @@ def figures(statements: dict[str, str]) -> Figures:
     longest_first = max(firsts, key=lambda i: (firsts[i], i))
     texts = list(statements.values())
     return Figures(len(statements), sum(counts.values()) / len(counts), counts[longest], longest, firsts[longest_first],
-                   longest_first, grade(texts), sum(len(sentences(t)) for t in texts))
+                   longest_first, sum(firsts.values()) / len(firsts), grade(texts), sum(len(sentences(t)) for t in texts))
 
 
 def register_figures() -> Figures:
@@ -114,6 +115,7 @@ def report_lines(f: Figures) -> list[str]:
             f"  longest finding (words)      {f.longest_words:6d}   target <= {TARGETS['longest_words']}: {mark('longest_words')} ({f.longest_id})",
             f"  longest first sentence       {f.longest_first_sentence_words:6d}   target <= {TARGETS['longest_first_sentence_words']}: "
             f"{mark('longest_first_sentence_words')} ({f.longest_first_sentence_id})",
+            f"  average first sentence       {f.average_first_sentence_words:6.1f}",
             f"  Flesch-Kincaid grade         {f.grade:6.1f}   target <= {TARGETS['grade']}: {mark('grade')}"]
 
 

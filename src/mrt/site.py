@@ -1,6 +1,6 @@
 """A static, self-contained HTML site from the executed notebooks.
 
-One page per notebook, an index that leads with the key findings and the main charts, and the
+One page per notebook, an index that leads with the four answers "In short", then the key findings and the main charts, and the
 teachers' guide (TEACHING.md) rendered beside them. Pages load nothing from outside and run no
 script: styles are inlined, and every chart (PNG) and every table's CSV are copied into the site folder
 (``data/``), where the pages point, so the folder works offline, as in many classrooms.
