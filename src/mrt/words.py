@@ -233,7 +233,8 @@ def trust_answer(t) -> list[str]:
     first = f"Of {counted(t.checkable, 'claim', spell=False)} that can be checked, {report.listing(parts)}"
     unchecked = t.claims - t.checkable
     first += f"; {unchecked} more cannot be checked." if unchecked else "."
-    undated = f"{counted(t.undated, 'claim', spell=False)} {'gives' if t.undated == 1 else 'give'} no year for {'its' if t.undated == 1 else 'their'} figures"
+    verb, whose = ("gives", "its") if t.undated == 1 else ("give", "their")
+    undated = f"{counted(t.undated, 'claim', spell=False)} {verb} no year for {whose} figures"
     if not t.error_kinds:
         return [first, f"None is wrong as printed; {undated}." if t.undated else "None is wrong as printed."]
     top = t.error_kinds[0][1]
