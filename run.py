@@ -9,6 +9,7 @@
     python3 run.py where      # the checks, and where the main job would read and write
     python3 run.py draft GUIDE_DIR --out DIR   # draft a ledger of printed figures from guide texts, for a person to check
     python3 run.py check --raw DIR   # check a whole raw folder and print every problem at once, before any notebook runs
+    python3 run.py readability   # words per finding, longest finding, first sentence, grade (--check: exit 1 if a target is missed)
     python3 run.py lab        # JupyterLab (installed on first use), writing to scratch/processed, never data/processed
     python3 run.py mutation   # mutation testing (mutmut): the share of mutants killed per module
     python3 run.py benchmark  # time the main job against running each notebook in turn
@@ -307,7 +308,8 @@ def main(argv: list[str]) -> int:
     global VERBOSE
     VERBOSE = any(a in ("-v", "--verbose") for a in argv)
     command, rest = (argv[0], argv[1:]) if argv and not argv[0].startswith("-") else ("run", argv)
-    known = {"run", "notebooks", "site", "student", "where", "education", "lab", "mutation", "test", "benchmark", "lock", "draft", "check"}
+    known = {"run", "notebooks", "site", "student", "where", "education", "readability", "lab", "mutation", "test", "benchmark",
+             "lock", "draft", "check"}
     if command not in known:
         print(__doc__, file=sys.stderr)
         say(f"error: unknown command {command!r}")
@@ -332,6 +334,8 @@ def main(argv: list[str]) -> int:
         return hand_over([python, str(ROOT / "benchmarks" / script), *rest[rest[:1] == ["setup"]:]])
     if command == "education":
         return hand_over([python, "-m", "mrt.rerun", *rest])
+    if command == "readability":
+        return hand_over([python, "-m", "mrt.readability", *rest])
     return hand_over([python, "-m", "mrt.cli", command, *rest])
 
 

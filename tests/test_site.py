@@ -7,6 +7,7 @@ tests/test_site_browser.py.
 from __future__ import annotations
 
 import base64
+import html
 import re
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 
 from mrt import paths, site
 from mrt.pipeline import STEPS
+from mrt.words import METHOD_TAG
 from mrt.site import (IMAGES, MARKER, SHOW_CODE, SHOW_MODEL_ANSWER, SHOW_SOLUTION, SiteError, build_site, external_references, guide_dates,
                       label_table_cells, link_images, local_targets, localise_link, notebook_page, unresolved_links, wrap_wide_tables)
 
@@ -453,13 +455,46 @@ def test_index_leads_with_the_five_key_findings_in_order_marked_where_they_chang
     for item, row in zip(items, key.itertuples()):
         plain = re.sub(r"<[^>]+>", "", item).replace("&#x27;", "'").replace("&amp;", "&")
         assert re.sub(r"\*+", "", row.statement).split(";")[0] in plain  # the index renders the Markdown emphasis
-        assert ("Depends on the method" in item) == (not row.holds_under_all), row.finding_id
+        assert (METHOD_TAG in item) == (not row.holds_under_all), row.finding_id
         for method in (row.changes_under.split("; ") if isinstance(row.changes_under, str) else []):
-            assert method in plain, f"{row.finding_id}: says under which method it changes ({method})"
+            assert method not in plain, f"{row.finding_id}: one tag, not the list of alternatives ({method})"
+        if not row.holds_under_all:
+            assert '<a class="mrt-tag" href="06-findings.html#Findings-that-depend-on-the-method">' in item
         assert f'href="{row.notebook}.html"' in item
     purpose = re.search(r'</h1>\s*<p class="mrt-purpose">(.*?)</p>', index, re.S)
     assert purpose and "4 career guides print about\nmedical records technicians" in purpose.group(1), "the page opens with its purpose"
-    assert index.index("mrt-purpose") < index.index("Five key findings") < index.index("Three main charts") < index.index("Where to start")
+    assert (index.index("mrt-purpose") < index.index("In short") < index.index("Five key findings") < index.index("Three main charts")
+            < index.index("Where to start"))
+
+
+def test_index_answers_the_four_questions_first_each_linking_to_its_section():
+    from mrt import insight, words
+
+    index = index_html()
+    found = insight.facts()
+    for key in insight.QUESTIONS:
+        answer = re.search(rf'<h3 id="in-short-{key}">(.*?)</h3>\n<p>(.*?)</p>', index, re.S)
+        assert answer and answer.group(1) == html.escape(words.QUESTIONS[key]), key
+        plain = html.unescape(re.sub(r"<[^>]+>", "", answer.group(2)))
+        assert " ".join(words.ANSWERS[key](found[key])) in plain, key
+        notebook, heading = insight.SECTIONS[key]
+        anchor = site.section_anchor(notebook, heading)
+        assert anchor, f"{notebook} has no section headed with {heading!r}: update insight.SECTIONS"
+        assert f'<a href="{notebook}.html#{anchor}">More in notebook {int(notebook[:2])}</a>' in answer.group(2)
+    for term, meaning in words.GLOSSARY:
+        assert f"<dt>{term.capitalize()}</dt><dd>{html.escape(meaning)}</dd>" in index, term
+    assert site.section_anchor(site.REGISTER_NOTEBOOK, site.REGISTER_SECTION) == "Findings-that-depend-on-the-method"
+
+
+def test_section_anchor_is_the_id_the_page_gives_its_heading(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Title\n\ntext"),
+                                         nbformat.v4.new_markdown_cell('## 3. Mean and median, and what a pay "range" is')])
+    nbformat.write(nb, tmp_path / "02-toy.ipynb")
+    assert site.section_anchor("02-toy", "mean and MEDIAN", tmp_path) == "3.-Mean-and-median,-and-what-a-pay-%22range%22-is"
+    assert site.section_anchor("02-toy", "quartiles", tmp_path) == ""
+    assert site.section_anchor("09-none", "Title", tmp_path) == ""
+    page = site._markdown('## 3. Mean and median, and what a pay "range" is')
+    assert 'id="3.-Mean-and-median,-and-what-a-pay-%22range%22-is"' in page
 
 
 def test_index_shows_the_main_charts_with_their_alt_text_and_data():
@@ -483,7 +518,8 @@ def test_index_names_the_guides_by_title_publisher_and_year_with_the_file_beside
         assert entry, g.title
         assert g.guide_file in entry.group(1) and g.publisher in entry.group(1) and "undated" in entry.group(1)
     assert "latest figure 2013" in index  # guide 000 prints 2013 pay and a 2012-2022 projection
-    assert index.count("<dt>") == 4, "the four guides, and only they"
+    guides_list = re.search(r'<dl class="mrt-guides">(.*?)</dl>', index, re.S).group(1)
+    assert guides_list.count("<dt>") == 4, "the four guides, and only they"
     assert 'href="teaching.html"' in index
     assert 'href="02-salaries.html">Title of 02-salaries.ipynb</a>' in index  # where to start: each notebook by its title
 
@@ -596,12 +632,9 @@ def test_key_findings_in_rank_order_each_marked_where_it_changes(tmp_path, monke
     items = re.findall(r"<li>(.*?)</li>", listed, re.S)
     assert [re.search(r"Finding number (\d)", i).group(1) for i in items] == ["1", "2", "3", "4", "5"]
     assert "costs $13 a year" in items[2]
-    assert ["Depends on the method" in i for i in items] == [False, False, True, False, False]
-    if with_parts:  # what it says instead, from the notebook's part of the register
-        assert "under <em>scale: points</em>, 40%, <strong>less</strong> than half" in items[2]
-    else:  # only the register: under which method it changes
-        assert "It changes under another reasonable method: scale: points." in items[2]
-    assert "scale: logs" not in items[2]  # it holds there
+    assert [METHOD_TAG in i for i in items] == [False, False, True, False, False]
+    assert "scale: points" not in items[2] and "scale: logs" not in items[2]  # one tag; the alternatives are in the register
+    assert '<a class="mrt-tag" href="data/findings.csv">' in items[2]  # no notebook 6 page in this site: the register's CSV
     assert 'href="03-projections.html"' in items[2] and "href" not in items[3]  # no link to a page the site does not have
 
 

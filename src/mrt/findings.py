@@ -181,3 +181,33 @@ def show(items: list[Finding]):
             line += " **Depends on the method:** " + "; ".join(f"under {a.choice}, {a.note}" for a in changed)
         lines.append(line)
     return report.md("\n".join(lines))
+
+
+def alternatives_markdown(long: pd.DataFrame, finding_id: str) -> str:
+    """One finding's alternatives as a Markdown list: each method, its value and, where the conclusion changes, what
+    the finding says instead (from the notebook's part of the register, one row per finding and method)."""
+    rows = long[(long["finding_id"] == finding_id) & (long["method"] != AS_REPORTED)]
+    lines = []
+    for r in rows.itertuples():
+        held = bool(r.conclusion_holds)
+        lines.append(f"- *{r.method}*: {format_value(r.value, r.unit)}" + ("; holds" if held else f"; **changes**: {r.note}"))
+    return "\n".join(lines)
+
+
+def folded(register_table: pd.DataFrame, parts: list[pd.DataFrame]):
+    """Every finding that changes under another reasonable method, as rendered Markdown: where it comes from and the
+    statement, then its alternatives folded (a ``<details>`` a reader opens), so the page stays short and nothing is
+    left out. ``parts`` are the notebooks' parts of the register (one row per finding and method)."""
+    import pandas as pd
+
+    from mrt import report
+
+    long = pd.concat(parts, ignore_index=True)
+    blocks = []
+    for row in register_table[~register_table["holds_under_all"].astype(bool)].itertuples():
+        changed = long[(long["finding_id"] == row.finding_id) & (long["method"] != AS_REPORTED)]
+        n_changed = int((~changed["conclusion_holds"].astype(bool)).sum())
+        changes = report.counted(n_changed, "changes the conclusion", "change the conclusion")
+        blocks.append(f"**Notebook {int(row.notebook[:2])}.** {row.statement}\n\n<details><summary>{len(changed)} other methods tried; "
+                      f"{changes}</summary>\n\n{alternatives_markdown(long, row.finding_id)}\n\n</details>")
+    return report.md("\n\n".join(blocks))

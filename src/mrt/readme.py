@@ -1,4 +1,4 @@
-"""The README's findings and outputs sections, written from the processed tables.
+"""The README's "In short", findings and outputs sections, written from the processed tables.
 
 ``python3 run.py`` rewrites the blocks between the markers; a test checks that
 the committed README equals what the tables say, so the front page cannot drift.
@@ -12,25 +12,50 @@ from pathlib import Path
 from mrt import paths, schema
 
 README = paths.ROOT / "README.md"
-BLOCKS = ("findings", "outputs")
+BLOCKS = ("inshort", "findings", "outputs")
+REGISTER_NOTEBOOK = "notebooks/06-findings.ipynb"  # where a finding's alternatives are shown (the tag links there)
 
 
 MAIN_CHARTS = ("pay_nominal_vs_real", "projected_growth_by_vintage", "claim_verdicts")  # the three shown on the front page
 
 
 def finding_line(row) -> str:
-    """One register row as a README bullet: the statement as reported, marked when another method changes it."""
+    """One register row as a README bullet: the statement as reported (text from data made inert, on one line) and,
+    when another reasonable method changes it, one short tag linking to the register (the alternatives themselves are
+    listed there, not here)."""
     from mrt.report import escape_markup
+    from mrt.words import METHOD_TAG
 
     text = f"- {escape_markup(_one_line(row.statement))}"
     if not bool(row.holds_under_all):
-        text += f" ⚠ *Changes under another reasonable method:* {escape_markup(_one_line(row.changes_under))}."
+        text += f" [{METHOD_TAG}]({REGISTER_NOTEBOOK})"
     return text
 
 
 def _one_line(text) -> str:
     """Text from data on one line: a line break inside it could end the generated block early."""
     return " ".join(str(text).split())
+
+
+def notebook_label(notebook: str) -> str:
+    """``"02-salaries"`` -> ``"notebook 2"``."""
+    return f"notebook {int(notebook.split('-')[0])}"
+
+
+def render_inshort(found: dict | None = None) -> str:
+    """The four questions a career seeker brings, each answered in at most two sentences from the processed tables
+    (mrt.insight computes, mrt.words writes), with a link to the notebook behind it; then the glossary."""
+    from mrt import insight, words
+    from mrt.report import escape_markup
+
+    found = insight.facts() if found is None else found
+    lines = []
+    for key in insight.QUESTIONS:
+        notebook = insight.SECTIONS[key][0]
+        answer = escape_markup(_one_line(" ".join(words.ANSWERS[key](found[key]))))
+        lines += [f"**{words.QUESTIONS[key]}** {answer} ([{notebook_label(notebook)}](notebooks/{notebook}.ipynb))", ""]
+    lines += ["**Words used here**", ""] + [f"- *{term.capitalize()}*: {meaning}" for term, meaning in words.GLOSSARY]
+    return "\n".join(lines)
 
 
 def render_findings() -> str:
@@ -47,7 +72,7 @@ def render_findings() -> str:
     if len(other):
         lines += ["", "**More findings**", ""] + [finding_line(r) for r in other.itertuples()]
     lines += ["", f"{len(register)} findings in all; {len(fragile)} change under at least one other reasonable method (marked ⚠). "
-              "Each one's alternatives and values are in `data/processed/findings.csv` and in notebook 6.", ""]
+              f"Each one's alternatives and values are in `data/processed/findings.csv` and in [notebook 6]({REGISTER_NOTEBOOK}).", ""]
     for stem in MAIN_CHARTS:
         png = paths.charts_dir() / f"{stem}.png"
         if png.is_file():
@@ -127,7 +152,7 @@ def replace_block(text: str, block: str, content: str, where: str = "README.md")
 
 
 def rendered_readme(text: str) -> str:
-    for block, render in (("findings", render_findings), ("outputs", render_outputs)):
+    for block, render in (("inshort", render_inshort), ("findings", render_findings), ("outputs", render_outputs)):
         text = replace_block(text, block, render())
     return text
 

@@ -1,6 +1,6 @@
 """A static, self-contained HTML site from the executed notebooks.
 
-One page per notebook, an index that leads with the key findings and the main charts, and the
+One page per notebook, an index that leads with the four answers "In short", then the key findings and the main charts, and the
 teachers' guide (TEACHING.md) rendered beside them. Pages load nothing from outside and run no
 script: styles are inlined, and every chart (PNG) and every table's CSV are copied into the site folder
 (``data/``), where the pages point, so the folder works offline, as in many classrooms.
@@ -564,6 +564,62 @@ def guide_dates(row: dict) -> str:
     return f"{dated}; {latest}"
 
 
+REGISTER_NOTEBOOK = "06-findings"  # the page that shows every finding's alternatives
+REGISTER_SECTION = "Findings that depend on the method"  # its section the method tag links to
+
+
+def section_anchor(notebook: str, heading_words: str, notebooks_dir: Path | None = None) -> str:
+    """The id the site gives the first heading of ``notebook`` (a stem, e.g. ``"02-salaries"``) that contains
+    ``heading_words``, e.g. ``"3.-Mean-and-median,-and-what-a-pay-%22range%22-is"``; ``""`` when no heading has them
+    (the link then opens the page at its top; a test checks that every link of the index finds its section)."""
+    path = Path(notebooks_dir or paths.NOTEBOOKS) / f"{notebook}.ipynb"
+    if not path.is_file():
+        return ""
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("#") and heading_words.lower() in line.lower():
+                found = re.search(r'\bid="([^"]+)"', _markdown(line.strip()))
+                return found.group(1) if found else ""
+    return ""
+
+
+def _page_link(notebook: str, heading_words: str, pages: set[str]) -> str | None:
+    """``02-salaries.html#<section>`` when the site has that page, else None."""
+    page = f"{notebook}.html"
+    if page not in pages:
+        return None
+    anchor = section_anchor(notebook, heading_words)
+    return page + (f"#{anchor}" if anchor else "")
+
+
+def method_tag(pages: set[str]) -> str:
+    """The one short tag that marks a finding that changes under another reasonable method, linking to where its
+    alternatives are shown (notebook 6's section, or the register's CSV when the site has no such page)."""
+    from mrt.words import METHOD_TAG
+
+    target = _page_link(REGISTER_NOTEBOOK, REGISTER_SECTION, pages) or f"{SITE_DATA}/findings.csv"
+    return f'<a class="mrt-tag" href="{html.escape(target, quote=True)}">{html.escape(METHOD_TAG)}</a>'
+
+
+def _in_short_html(pages: set[str]) -> str:
+    """The four questions a career seeker brings, each answered in at most two sentences (mrt.insight, mrt.words),
+    with a link to the notebook section behind it; then the glossary."""
+    from mrt import insight, words
+
+    found = insight.facts()
+    parts = []
+    for key in insight.QUESTIONS:
+        notebook, heading = insight.SECTIONS[key]
+        answer = " ".join(_inline_markdown(sentence) for sentence in words.ANSWERS[key](found[key]))
+        target = _page_link(notebook, heading, pages)
+        more = f' <a href="{html.escape(target, quote=True)}">More in notebook {int(notebook[:2])}</a>.' if target else ""
+        parts.append(f'<h3 id="in-short-{key}">{html.escape(words.QUESTIONS[key])}</h3>\n<p>{answer}{more}</p>')
+    glossary = "\n".join(f"<dt>{html.escape(term.capitalize())}</dt><dd>{html.escape(meaning)}</dd>" for term, meaning in words.GLOSSARY)
+    return "\n".join(parts) + f'\n<h3 id="glossary">Words used here</h3>\n<dl class="mrt-glossary">\n{glossary}\n</dl>'
+
+
 def _key_findings_html(pages: set[str]) -> str:
     from mrt import findings, schema
 
@@ -571,32 +627,15 @@ def _key_findings_html(pages: set[str]) -> str:
         raise SiteError(f"{paths.relative(paths.processed('findings.csv'))} is missing: run the findings notebook before the site")
     register = schema.read_processed("findings.csv")
     key = register[register["key_rank"].isin(findings.KEY_RANKS)].sort_values("key_rank")
+    tag = method_tag(pages)
     items = []
     for row in key.itertuples():
-        text = f"<p>{_inline_markdown(row.statement)}</p>"
-        if not bool(row.holds_under_all):
-            notes = _changing_alternatives(row.notebook, row.finding_id) or [html.escape(str(row.changes_under))]
-            text += ('<p class="mrt-depends"><strong>Depends on the method.</strong> It changes under another reasonable method: '
-                     + "; ".join(notes) + ".</p>")
+        text = f"<p>{_inline_markdown(row.statement)}" + ("" if bool(row.holds_under_all) else f" {tag}") + "</p>"
         page = f"{row.notebook}.html"
         if page in pages:
             text += f'<p class="mrt-from">From <a href="{page}">notebook {html.escape(_short_title(row.notebook + ".ipynb"))}</a>.</p>'
         items.append(f"<li>{text}</li>")
     return '<ol class="mrt-findings">\n' + "\n".join(items) + "\n</ol>"
-
-
-def _changing_alternatives(notebook: str, finding_id: str) -> list[str]:
-    """'under <method>, <what it says instead>' for each alternative under which a finding changes."""
-    import pandas as pd
-
-    from mrt import findings
-
-    part = paths.processed(findings.part_name(notebook))
-    if not part.is_file():
-        return []
-    rows = pd.read_csv(part, dtype=str, keep_default_na=False)
-    changed = rows[(rows["finding_id"] == finding_id) & (rows["conclusion_holds"].str.lower() == "false")]
-    return [f"under <em>{html.escape(r.method)}</em>" + (f", {_inline_markdown(r.note)}" if r.note else "") for r in changed.itertuples()]
 
 
 def main_charts() -> tuple[str, ...]:
@@ -626,6 +665,7 @@ def index_page(titles: dict[str, str], *, solutions: bool = True) -> str:
     import pandas as pd
 
     from mrt import occupation
+    from mrt.words import METHOD_TAG
 
     job = occupation.current()
     pages = {p for p, _ in _pages_in_nav(solutions)}
@@ -645,10 +685,12 @@ def index_page(titles: dict[str, str], *, solutions: bool = True) -> str:
 <p class="mrt-purpose">This project takes every pay, job-growth and education figure that {len(guides)} career guides print about
 {html.escape(job.name)}, traces it to the official record of the U.S. Bureau of Labor Statistics (BLS) and says which hold up. It is
 a worked example for people learning to read career statistics, and for the teachers who teach them.</p>
+<h2 id="in-short">In short</h2>
+{_in_short_html(pages)}
 <h2 id="findings">Five key findings</h2>
 {_key_findings_html(pages)}
 <p>Each finding is printed from the computed values in <a href="{SITE_DATA}/findings.csv">the findings register (CSV)</a>, with its
-value under every other reasonable method.</p>
+value under every other reasonable method; a finding marked “{html.escape(METHOD_TAG)}” changes under at least one of them.</p>
 <h2 id="charts">Three main charts</h2>
 {_charts_html()}
 <h2 id="start">Where to start</h2>
