@@ -345,3 +345,13 @@ def test_the_main_job_sets_a_users_files_aside_and_says_where(tmp_path):
     (aside,) = (root / "scratch" / "set-aside").iterdir()
     assert {name: (aside / name).read_text() for name in mine} == mine
     assert not any((root / name).exists() for name in mine)
+
+
+def test_the_education_command_refuses_a_runs_folder_holding_the_raw_data_in_one_line(checkout, monkeypatch, capsys):
+    before = tree(checkout)
+    monkeypatch.setenv(rerun.RUNS_ENV, str(checkout / "data"))
+    assert rerun.main(["-p", "horizon_years", "30", "--name", "raw"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: runs folder {checkout / 'data'} (MRT_RUNS_DIR) holds the raw data (data/raw): runs must go to "
+        "a folder of their own (the default is runs/)", "nothing was written."]
+    assert tree(checkout) == before
