@@ -208,3 +208,17 @@ def test_start_py_keeps_matplotlib_and_ipython_folders_inside_the_bundle(tmp_pat
     for name in ("MPLCONFIGDIR", "IPYTHONDIR", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
         assert Path(env[name]).is_relative_to(tmp_path), name
         assert Path(env[name]).is_dir()
+
+
+def test_education_names_a_truncated_notebook_in_one_line(tmp_path, monkeypatch, capsys):
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / rerun.NOTEBOOK).write_text((paths.NOTEBOOKS / rerun.NOTEBOOK).read_text(encoding="utf-8")[:500])
+    monkeypatch.setattr(paths, "NOTEBOOKS", tmp_path / "notebooks")
+    monkeypatch.setenv(rerun.RUNS_ENV, str(tmp_path / "runs"))
+    assert rerun.main(["-p", "horizon_years", "30"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    lines = err.splitlines()
+    assert re.fullmatch(rf"error: {re.escape(str(tmp_path / 'notebooks' / rerun.NOTEBOOK))}: not a readable notebook \(invalid JSON "
+                        r"at line \d+, column \d+: [^)]*\)", lines[0]), err
+    assert lines[1:] == [f"no {tmp_path / 'runs' / 'horizon_years=30'} was written"]

@@ -26,7 +26,7 @@ HOSTILE = f"Hospitals {SCRIPT} employ {IMAGE} most {LINK} & more"
 
 def live_markup(html_text: str) -> list[str]:
     """Markup that a browser would act on: a script or image element, or a javascript: link."""
-    return re.findall(r"<script|<img\b|href=\"javascript:|<a\b[^>]*javascript", html_text, flags=re.I)
+    return re.findall(r"<script|<img\s+src=x|<a\b[^<>]*javascript:", html_text, flags=re.I)
 
 
 def rendered(markdown_text: str) -> str:
@@ -177,12 +177,16 @@ def test_hostile_claims_and_names_reach_no_page_as_live_markup(tmp_path):
 
     root = copy_project(tmp_path / "project")
     claims = root / "data" / "raw" / "guide_claims.csv"
-    lines = claims.read_text(encoding="utf-8").split("\n")
-    hostile = [SCRIPT, IMAGE, LINK.replace(",", " "), "<a href=javascript:alert(4)>x</a>"]
-    for number, extra in enumerate(hostile, start=1):
-        cells = lines[number].rsplit(",", 1)
-        lines[number] = f'{cells[0]},"{cells[1].strip(chr(34))} {extra}"'
-    claims.write_text("\n".join(lines), encoding="utf-8")
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(claims.read_text(encoding="utf-8"), newline="")))
+    column = rows[0].index("claim")
+    for row, extra in zip(rows[1:], [SCRIPT, IMAGE, LINK, "<a href=javascript:alert(4)>x</a>", SCRIPT, SCRIPT]):
+        row[column] = f"{row[column]} {extra}"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    claims.write_text(out.getvalue(), encoding="utf-8")
     toml = root / "data" / "raw" / "occupation.toml"
     text = toml.read_text(encoding="utf-8")
     text = text.replace('short_name = "technicians"', 'short_name = "technicians <script>alert(2)</script>"')

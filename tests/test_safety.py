@@ -318,3 +318,40 @@ def test_a_staging_folder_on_another_file_system_is_refused_before_anything_runs
             Staging(root).plan({"README.md": root / "README.md"})
     finally:
         shutil.rmtree(other, ignore_errors=True)
+
+
+@pytest.mark.slow
+def test_the_main_job_sets_a_users_files_aside_and_says_where(tmp_path):
+    """The probe's case through run.py: my_analysis.csv and charts/my_chart.png in data/processed, CNAME and
+    custom.css in site/. After the run they are in scratch/set-aside/<time>/, named on one line; nothing is lost."""
+    from conftest import copy_project, run_project, stub_notebooks, unexplained_lines
+
+    root = copy_project(tmp_path / "project")
+    stub_notebooks(root)
+    first = root / "notebooks" / "01-clean.ipynb"  # the stand-in copies data/processed whole: not the user's files
+    first.write_text(first.read_text().replace("ignore_patterns('previous-set.txt')", "ignore_patterns('previous-set.txt', 'my_*')"))
+    assert "'my_*'" in first.read_text()
+    assert run_project(root).code == 0  # a site to add files to
+    mine = {"data/processed/my_analysis.csv": "my own table\n", "data/processed/charts/my_chart.png": "my chart",
+            "site/CNAME": "example.org\n", "site/custom.css": "body {}\n"}
+    for name, text in mine.items():
+        (root / name).write_text(text)
+    finished = run_project(root)
+    assert finished.code == 0, finished.stderr
+    assert unexplained_lines(finished) == [], finished.stderr
+    notes = [line for line in finished.lines if line.startswith("moved ")]
+    assert len(notes) == 1 and notes[0].startswith("moved 4 file(s) this run does not write to scratch/set-aside/"), finished.stderr
+    assert "data/processed/: charts/my_chart.png, my_analysis.csv" in notes[0] and "site/: CNAME, custom.css" in notes[0]
+    (aside,) = (root / "scratch" / "set-aside").iterdir()
+    assert {name: (aside / name).read_text() for name in mine} == mine
+    assert not any((root / name).exists() for name in mine)
+
+
+def test_the_education_command_refuses_a_runs_folder_holding_the_raw_data_in_one_line(checkout, monkeypatch, capsys):
+    before = tree(checkout)
+    monkeypatch.setenv(rerun.RUNS_ENV, str(checkout / "data"))
+    assert rerun.main(["-p", "horizon_years", "30", "--name", "raw"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: runs folder {checkout / 'data'} (MRT_RUNS_DIR) holds the raw data (data/raw): runs must go to "
+        "a folder of their own (the default is runs/)", "nothing was written."]
+    assert tree(checkout) == before

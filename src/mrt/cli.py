@@ -186,14 +186,12 @@ def lab_environment(base: dict[str, str] | None = None) -> tuple[dict[str, str],
 
 
 def cmd_lab(args) -> int:
-    from mrt import paths as project_paths
+    from mrt import paths
     from mrt.staging import checkout_lock
 
-    with checkout_lock(project_paths.ROOT, say=_say):  # the copy of data/processed is never taken half-swapped
+    with checkout_lock(paths.ROOT, say=_say):  # the copy of data/processed is never taken half-swapped
         env, line = lab_environment()
     _say(line)
-    from mrt import paths
-
     root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # Jupyter refuses root without it
     jupyter = Path(sys.executable).parent / "jupyter"
     argv = [str(jupyter), "lab", "--notebook-dir", str(paths.NOTEBOOKS), *root, *args.extra]

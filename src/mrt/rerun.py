@@ -267,10 +267,10 @@ def rerun(parameters: dict, name: str, root: Path | None = None, on_done=None) -
     out = run_folder(name, root)
     check_replaceable(out)
     check_parameters(parameters)
-    check_parameters({**notebook_defaults(), **parameters})  # the values together (months of study within the horizon)
     from mrt.pipeline import check_notebook
 
-    check_notebook(paths.NOTEBOOKS / NOTEBOOK)
+    check_notebook(paths.NOTEBOOKS / NOTEBOOK)  # a truncated or broken notebook is named before it is read
+    check_parameters({**notebook_defaults(), **parameters})  # the values together (months of study within the horizon)
     with name_lock(out):
         for stale in stale_partials(out):  # left by a run killed outright
             shutil.rmtree(stale, ignore_errors=True)
@@ -409,7 +409,8 @@ def main(argv: list[str] | None = None) -> int:
         return 128 + getattr(error, "signum", signal.SIGINT)   # 130 for Ctrl-C, 143 for SIGTERM, as run.py
     except Exception as error:  # noqa: BLE001 - every failure ends in one line naming what and where
         _verbose(args)
-        print(f"error: {one_line(error)}{'' if args.verbose else ' (rerun with --verbose for the traceback)'}\n"
+        hint = "" if args.verbose or _says_it_all(error) else " (rerun with --verbose for the traceback)"
+        print(f"error: {one_line(error)}{hint}\n"
               f"{kept(name) if _safe_name(name) else 'nothing was written'}", file=sys.stderr)
         return 1
     return 0
@@ -421,8 +422,12 @@ def one_line(error: BaseException) -> str:
         where = f": {error.filename}" if error.filename else ""
         return f"{error.strerror}{where}" + (f" -> {error.filename2}" if error.filename2 else "")
     text = " ".join(str(error).split()) or type(error).__name__
-    expected = ("PreflightError", "RunBusy", "StagingError", "ConfigError", "DataError")
-    return text if type(error).__name__ in expected else f"{type(error).__name__}: {text}"
+    return text if _says_it_all(error) else f"{type(error).__name__}: {text}"
+
+
+def _says_it_all(error: BaseException) -> bool:
+    """Errors whose message already names what and where (as in mrt.cli): shown without class name or hint."""
+    return type(error).__name__ in ("PreflightError", "RunBusy", "StagingError", "ConfigError", "DataError")
 
 
 def _safe_name(name: str) -> bool:
