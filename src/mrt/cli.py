@@ -41,7 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mrt", description=__doc__, parents=[common],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("run", parents=[common], help="execute every notebook (the dependency graph), refresh the README, build the site")
+    run = sub.add_parser("run", parents=[common], help="execute every notebook (the dependency graph), refresh the README, build the site")
+    for parser_ in (parser, run):
+        parser_.add_argument("--raw", help="another occupation's raw folder (laid out like data/raw); needs --out")
+        parser_.add_argument("--out", help="with --raw: the folder that receives every output (processed tables, notebooks, site, "
+                             "findings.md); nothing in the checkout is written")
     sub.add_parser("notebooks", parents=[common], help="execute every notebook and refresh the README, without the site")
     sub.add_parser("site", parents=[common], help="build the static HTML site from the executed notebooks")
     sub.add_parser("student", parents=[common], help="build the student edition (solutions removed)")
@@ -116,12 +120,33 @@ def _strip_ansi(text: str) -> str:
 # -- the commands ----------------------------------------------------------------------------------------------
 
 def cmd_run(args) -> int:
+    raw, out = getattr(args, "raw", None), getattr(args, "out", None)
+    if raw or out:
+        return run_elsewhere(raw, out, args)
     from mrt.pipeline import run_main_job
 
     run_main_job(notebooks=True, site=args.command in (None, "run"))
     if args.command in (None, "run"):
-        _say("site written: site/index.html")
+        from mrt import paths
+
+        out = paths.out_dir()
+        _say(f"site written: {out / 'site' / 'index.html' if out else 'site/index.html'}"
+             + (f"; findings: {out / 'findings.md'}" if out else ""))
     return 0
+
+
+def run_elsewhere(raw: str | None, out: str | None, args) -> int:
+    """``run.py --raw DIR --out DIR``: the whole analysis of another raw folder, every output written under DIR, in a
+    fresh interpreter whose MRT_RAW_DIR, MRT_PROCESSED_DIR and MRT_OUT_DIR name those folders (absolute, read from
+    where the command was typed)."""
+    from mrt import paths
+
+    if not (raw and out):
+        raise CommandFailed("--raw and --out go together: the raw folder to analyse and the folder that receives the outputs")
+    raw_dir, out_dir = typed_path(raw).resolve(), typed_path(out).resolve()
+    env = dict(os.environ, **{paths.RAW_ENV: str(raw_dir), paths.PROCESSED_ENV: str(out_dir / "processed"), paths.OUT_ENV: str(out_dir)})
+    command = [sys.executable, "-m", "mrt.cli", "run"] + ["--verbose"] * bool(args.verbose)
+    return subprocess.run(command, cwd=paths.ROOT, env=env).returncode
 
 
 def cmd_site(args) -> int:

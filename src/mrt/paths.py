@@ -25,9 +25,26 @@ DATA = ROOT / "data"
 PROCESSED_ENV = "MRT_PROCESSED_DIR"
 RAW_ENV = "MRT_RAW_DIR"
 GUIDES_ENV = "MRT_GUIDES_DIR"
+OUT_ENV = "MRT_OUT_DIR"  # `run.py --raw DIR --out DIR`: the run writes every output under this folder, none in the checkout
+CALLER_CWD_ENV = "MRT_CALLER_CWD"  # where the user typed the command (run.py hands over from the checkout)
+
+
+def env_path(value: str) -> Path:
+    """A folder named in an environment variable: a relative one is read from where the command was typed
+    (``MRT_CALLER_CWD``), not from wherever a process or kernel happens to run (kernels run in notebooks/)."""
+    path = Path(value).expanduser()
+    if not path.is_absolute():
+        path = Path(os.environ.get(CALLER_CWD_ENV) or os.getcwd()) / path
+    return path.resolve()
+
+
+def out_dir() -> Path | None:
+    """The folder of a run for another raw folder (``MRT_OUT_DIR``), or None for the checkout's own outputs."""
+    value = os.environ.get(OUT_ENV)
+    return env_path(value) if value else None
 
 DEFAULT_RAW = DATA / "raw"
-RAW = Path(os.environ[RAW_ENV]).resolve() if os.environ.get(RAW_ENV) else DEFAULT_RAW
+RAW = env_path(os.environ[RAW_ENV]) if os.environ.get(RAW_ENV) else DEFAULT_RAW
 RAW_REFERENCE = RAW / "reference"
 
 
@@ -40,7 +57,7 @@ def processed_dir() -> Path:
     otherwise ``data/processed``."""
     override = os.environ.get(PROCESSED_ENV)
     if override:
-        return Path(override).resolve()
+        return env_path(override)
     if (ROOT / STUDENT_MARKER).is_file():
         return student_working_tables()
     return DATA / "processed"

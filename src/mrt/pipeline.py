@@ -245,6 +245,8 @@ def kernel_environment(processed_dir: Path | None, runtime_dir: Path, base: dict
     env["PYTHONHASHSEED"] = "0"
     if processed_dir is not None:
         env[paths.PROCESSED_ENV] = str(Path(processed_dir).resolve())
+    if env.get(paths.RAW_ENV):
+        env[paths.RAW_ENV] = str(paths.RAW)  # absolute: a kernel runs in notebooks/, not where the command was typed
     return env
 
 
@@ -539,6 +541,23 @@ def check_processed_target(processed: Path, raw: Path, origin: str) -> None:
                              "of processed tables: a run replaces that folder whole; point it at a new or empty folder")
 
 
+def check_out_dir(out: Path) -> None:
+    """The folder of a run for another raw folder holds only what such a run writes (or nothing yet), and is not a
+    folder of the project's own: its outputs there are replaced whole."""
+    target = Path(out).resolve()
+    root = paths.ROOT.resolve()
+    if target == root or target in root.parents or root in target.parents and not (target.parts[len(root.parts):][:1] in
+                                                                                   (("scratch",), ("runs",))):
+        raise PreflightError(f"{out} ({paths.OUT_ENV}, --out) is {'the project or a folder holding it' if target == root or target in root.parents else 'inside the project'}: "
+                             "a run for another raw folder writes its outputs there whole; point --out at a folder outside "
+                             "the checkout or under scratch/")
+    ours = {"processed", "notebooks", "site", FINDINGS_PAGE, ".mrt-staging", "scratch"}
+    foreign = sorted(p.name for p in target.iterdir() if p.name not in ours) if target.is_dir() else []
+    if foreign:
+        raise PreflightError(f"{out} (--out) already holds {', '.join(foreign[:3])}{', ...' if len(foreign) > 3 else ''}, which "
+                             "such a run does not write: point --out at a new or empty folder")
+
+
 def preflight() -> Plan:
     """Everything the main job can check before it writes anything; raises PreflightError naming the problem.
 
@@ -559,8 +578,13 @@ def preflight() -> Plan:
     check_processed_target(plan.processed, plan.raw, processed_origin)
     check_writable(plan.processed, processed_origin)
     check_writable(plan.processed.parent, f"the folder holding {plan.processed.name}/, {processed_origin}")
-    check_writable(plan.notebooks, "executed notebooks")
-    check_writable(paths.ROOT, "README.md, site/ and the staging folder .mrt-staging/")
+    out = paths.out_dir()
+    if out is not None:
+        check_out_dir(out)
+        check_writable(out, "the run's notebooks, site, findings page and staging folder")
+    else:
+        check_writable(plan.notebooks, "executed notebooks")
+        check_writable(paths.ROOT, "README.md, site/ and the staging folder .mrt-staging/")
     return plan
 
 
@@ -571,6 +595,11 @@ def where_line(plan: Plan, with_site: bool = True) -> str:
             return f"{path} (set by {variable}, not {paths.relative(default)})"
         return paths.relative(path)
 
+    out = paths.out_dir()
+    if out is not None:
+        outputs = [str(plan.processed), str(out / "notebooks")] + [str(out / "site")] * with_site + [str(out / FINDINGS_PAGE)]
+        return (f"reads {plan.raw}; writes {', '.join(outputs)} (built in {out / '.mrt-staging'}, moved into place only when "
+                "all of it is done; nothing in the checkout is written)")
     outputs = [shown(plan.processed, paths.DATA / "processed", paths.PROCESSED_ENV), "notebooks/"]
     outputs += ["site/"] * with_site + ["README.md"]
     text = (f"reads {shown(plan.raw, paths.DEFAULT_RAW, paths.RAW_ENV)}; writes {', '.join(outputs)} "
@@ -617,7 +646,10 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
     """
     # this process reads chart metadata for the README: matplotlib gets the kernels' folder, not one under HOME
     os.environ["MPLCONFIGDIR"] = str(kernel_home() / KERNEL_HOME_DIRS["MPLCONFIGDIR"])
-    staging = Staging(paths.ROOT)
+    out = paths.out_dir()  # a run for another raw folder writes everything there (run.py --raw DIR --out DIR)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    staging = Staging(out or paths.ROOT)
     staging.acquire()
     try:
         note = staging.recover()
@@ -636,14 +668,17 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
             if unchecked:
                 say(unchecked)
         targets: dict[str, Path] = {}
+        built_to = out / "notebooks" if out is not None else plan.notebooks
         if notebooks:
             targets["processed"] = plan.processed
-            targets.update({f"notebooks/{s.notebook}": plan.notebooks / s.notebook for s in STEPS})
-            targets["README.md"] = plan.readme
+            targets.update({f"notebooks/{s.notebook}": built_to / s.notebook for s in STEPS})
+            targets["README.md"] = plan.readme if out is None else out / FINDINGS_PAGE
         if site:
-            targets["site"] = plan.site
+            targets["site"] = plan.site if out is None else out / "site"
         aside = None
         watched = {path: _stamp(path) for key, path in targets.items() if key.startswith("notebooks/") or key == "README.md"}
+        if out is not None:  # the sources of the notebooks, which the run reads
+            watched = {plan.notebooks / s.notebook: _stamp(plan.notebooks / s.notebook) for s in STEPS}
         moves = staging.plan(targets)
         try:
             processed = Path(moves["processed"].new) if notebooks else plan.processed
@@ -654,7 +689,12 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
                 fault_point("site")
                 if site:
                     build_site(Path(moves["site"].new), built_notebooks)
-                if notebooks:
+                if notebooks and out is not None:
+                    from mrt.readme import findings_page
+
+                    old_readme = new_readme = findings_page()
+                    write_text(new_readme, Path(moves["README.md"].new))
+                elif notebooks:
                     old_readme = plan.readme.read_text(encoding="utf-8")
                     new_readme = rendered_readme(old_readme)
                     write_text(new_readme, Path(moves["README.md"].new))
@@ -662,7 +702,8 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
             if changed:
                 raise ChangedDuringRun(f"{', '.join(changed)} changed while the job ran (saved from JupyterLab?); nothing "
                                        "was replaced, so that change is kept: run again to include it")
-            aside = set_aside({key: (targets[key], Path(moves[key].new)) for key in ("processed", "site") if key in targets})
+            aside = set_aside({key: (targets[key], Path(moves[key].new)) for key in ("processed", "site") if key in targets},
+                              home=out)
             fault_point("ready")
             staging.swap(list(moves.values()))
         except BaseException as error:
@@ -700,21 +741,24 @@ class SetAside:
 
 
 SET_ASIDE = "set-aside"
+FINDINGS_PAGE = "findings.md"  # a run for another raw folder writes its findings here, not into the checkout's README
 
 
-def set_aside(outputs: dict[str, tuple[Path, Path]], stamp: str | None = None) -> SetAside | None:
+def set_aside(outputs: dict[str, tuple[Path, Path]], stamp: str | None = None, home: Path | None = None) -> SetAside | None:
     """Copy every file of an output folder (key -> (folder in place, its new build)) that the new build lacks to
-    ``scratch/set-aside/<UTC time>/<folder>/``; return what was copied, or None when there is nothing to keep."""
+    ``scratch/set-aside/<UTC time>/<folder>/`` (under ``home`` instead of the checkout's scratch/ when given: a run
+    for another raw folder writes nothing in the checkout); return what was copied, or None when there is nothing."""
     unknown = {key: sorted(_files(target) - _files(new)) for key, (target, new) in outputs.items()}
     unknown = {key: names for key, names in unknown.items() if names}
     if not unknown:
         return None
     stamp = stamp or time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-    folder = paths.scratch() / SET_ASIDE / stamp
+    base = (home / "scratch") if home is not None else paths.scratch()
+    folder = base / SET_ASIDE / stamp
     n = 1
     while folder.exists():
         n += 1
-        folder = paths.scratch() / SET_ASIDE / f"{stamp}-{n}"
+        folder = base / SET_ASIDE / f"{stamp}-{n}"
     shown = {}
     for key, names in unknown.items():
         target = outputs[key][0]

@@ -58,9 +58,10 @@ def render_inshort(found: dict | None = None) -> str:
     return "\n".join(lines)
 
 
-def render_findings() -> str:
+def render_findings(processed_at: str = "data/processed") -> str:
     """The register's findings (data/processed/findings.csv): the five key findings first, then the rest,
-    each as the notebook composed it from its computed values, with the main charts and their alt text."""
+    each as the notebook composed it from its computed values, with the main charts and their alt text
+    (linked under ``processed_at``, the processed folder as seen from the page)."""
     from mrt.charts import chart_alt
     from mrt.report import escape_markup
 
@@ -72,12 +73,23 @@ def render_findings() -> str:
     if len(other):
         lines += ["", "**More findings**", ""] + [finding_line(r) for r in other.itertuples()]
     lines += ["", f"{len(register)} findings in all; {len(fragile)} change under at least one other reasonable method (marked ⚠). "
-              f"Each one's alternatives and values are in `data/processed/findings.csv` and in [notebook 6]({REGISTER_NOTEBOOK}).", ""]
+              f"Each one's alternatives and values are in `{processed_at}/findings.csv` and in [notebook 6]({REGISTER_NOTEBOOK}).", ""]
     for stem in MAIN_CHARTS:
         png = paths.charts_dir() / f"{stem}.png"
         if png.is_file():
-            lines.append(f"![{escape_markup(_one_line(chart_alt(png)))}](data/processed/charts/{stem}.png)")
+            lines.append(f"![{escape_markup(_one_line(chart_alt(png)))}]({processed_at}/charts/{stem}.png)")
     return "\n".join(lines)
+
+
+def findings_page() -> str:
+    """The findings page of a run for another raw folder (``run.py --raw DIR --out DIR``): In short and the findings,
+    linked as seen from the output folder, the occupation named from its own occupation.toml."""
+    from mrt import occupation
+    from mrt.report import escape_markup
+
+    name = escape_markup(_one_line(occupation.current().name))
+    return "\n".join([f"# What career guides say about {name}, checked", "", "## In short", "", render_inshort(), "",
+                      "## Findings", "", render_findings(processed_at="processed"), ""])
 
 
 def render_outputs() -> str:
