@@ -58,3 +58,212 @@ def test_undated_statement(counts, sentence):
 
 def test_the_words_cover_every_frame():
     assert set(words.FRAME_WORDS) == set(factcheck.UNDATED_FRAMES)
+
+
+# Helpers: ranges, time frames, percents ----------------------------------------------------------------------------------
+
+def result(verdict="matches_record", **kw):
+    return Result(verdict, **kw)
+
+
+def claim(check="wage", claim_text="A claim", guide_file="000_aaaaaaaaaaaaaaaa.txt", line=5):
+    return Claim("C900", guide_file, line, f"{guide_file}#L{line}", "printed", "pay", check, (), claim_text)
+
+
+@pytest.mark.parametrize("span, unit, expected", [
+    (Range(35, 45), "percent", "35% to 45%"),                       # bounded
+    (Range(25, 100, low_open=True), "percent", "more than 25%"),   # a share's ceiling of 100% is no bound
+    (Range(25, 99, low_open=True), "percent", "more than 25% and at most 99%"),
+    (Range(15, 20), "percent", "15% to 20%"),
+    (Range(10, math.inf), "persons", "at least 10%"),               # unbounded above
+    (Range(10, 100), "percent", "at least 10%"),                    # a closed range up to 100% is "at least"
+    (Range(10, 99.9), "percent", "10% to 99.9%"),                   # just under the ceiling: bounded
+])
+def test_span_bounded_and_unbounded(span, unit, expected):
+    assert words.span(result(guide_range=span, unit=unit), words.pct) == expected
+
+
+@pytest.mark.parametrize("basis, year, expected", [
+    ("printed", 2013, "the year it prints, 2013"),
+    ("guide_date", 2017, "its guide's date, 2017"),
+    ("latest_record", None, "the latest record, as its guide prints no year"),
+])
+def test_when(basis, year, expected):
+    assert words.when(result(judged_at=year, time_basis=basis)) == expected
+
+
+@pytest.mark.parametrize("value, expected", [(40.0, "40%"), (37.4, "37.4%"), (19.96, "20.0%")])
+def test_pct_whole_or_one_decimal(value, expected):
+    assert words.pct(value) == expected
+
+
+@pytest.mark.parametrize("n, verb", [(0, "are"), (1, "is"), (2, "are")])
+def test_is_are(n, verb):
+    assert words.is_are(n) == verb
+
+
+def test_words_cover_every_code():
+    assert tuple(words.VERDICT_WORDS) == factcheck.VERDICTS
+    assert set(words.READING_WORDS) == set(factcheck.READINGS)
+    assert set(words.EVIDENCE) == set(factcheck.CHECKS)
+
+
+def test_setting_and_route_labels_come_from_the_data():
+    assert words.setting_label("offices_of_physicians") == "physicians' offices"  # occupation.toml's [setting_labels]
+    assert words.setting_label("unlisted") == "all settings the record does not list"
+    with pytest.raises(KeyError):
+        words.setting_label("moon_base")
+
+
+# Evidence, one check at a time ---------------------------------------------------------------------------------------------
+
+def wage(verdict, parts, is_range=False, year_printed=2017, span=Range(38500, 39500), value=39000.0, unit="usd_per_year", **facts):
+    return result(verdict, guide_value=value, guide_range=span, record_year=2017, unit=unit, judged_at=2017, time_basis="printed",
+                  facts={"parts": parts, "is_range": is_range, "year_printed": year_printed, **facts})
+
+
+def test_wage_text_rounded_and_missed():
+    rounded = wage("rounded", (("value", 39000.0, "median", 39180.0),))
+    assert words.wage_text(claim(), rounded) == ("OEWS May 2017: median $39,180. The printed $39,000 stands for $38,500 to $39,500 "
+                                                 "(its own rounding step).")
+    missed = wage("overstated", (("value", 39000.0, "median", 37000.0),))
+    assert words.wage_text(claim(), missed) == ("OEWS May 2017: median $37,000. The printed amount stands for $38,500 to $39,500, "
+                                                "which misses it.")
+    assert words.wage_text(claim(), result("not_checkable")) == "No OEWS national figure of any year equals the printed amount."
+
+
+def test_wage_text_hourly_keeps_cents_and_undated_names_the_latest():
+    hourly = wage("matches_record", (("value", 20.59, "mean", 20.59),), year_printed=None, span=Range(20.585, 20.595), value=20.59,
+                  unit="usd_per_hour", latest_year=2024, latest_value=24.5, latest_comparable="partly")
+    assert words.wage_text(claim(), hourly) == (
+        "OEWS May 2017: mean $20.59. The guide prints no year; judged at the year it prints, 2017. The latest OEWS figure "
+        "(2024, a partly comparable code) is $24.50.")
+
+
+def test_count_text_with_and_without_the_other_count():
+    r = result(record_value=186300.0, record_year=2012, judged_at=2012, time_basis="printed",
+               facts={"population": "all_jobs", "other_count": 179910.0, "other_population": "wage_and_salary_jobs"})
+    assert words.count_text(claim(), r) == (
+        "186,300 is the BLS count of all jobs, self-employed included (the Employment Projections count) for 2012; the other BLS "
+        "count that year is 179,910 wage-and-salary jobs. Judged at the year it prints, 2012.")
+    alone = result(record_value=186300.0, record_year=2012, judged_at=2012, time_basis="printed", facts={"population": "all_jobs"})
+    assert words.count_text(claim(), alone).endswith("(the Employment Projections count) for 2012. Judged at the year it prints, 2012.")
+    assert words.count_text(claim(), result("not_checkable")).startswith("No BLS count")
+
+
+def test_growth_text_with_and_without_the_unrounded_percent():
+    common = dict(guide_value=22.0, guide_range=Range(21.5, 22.5), record_value=21.5, unit="percent")
+    r = result(**common, facts={"published_pct": 21.5, "unrounded_pct": 21.53, "vintage": "2012-2022"})
+    assert words.growth_text(claim(), r) == "BLS published 21.5% for 2012-2022 (21.53% from its projected change and base); the printed 22% stands for 21.5% to 22.5%."
+    r = result(**common, facts={"published_pct": 21.5, "unrounded_pct": None, "vintage": "2012-2022"})
+    assert words.growth_text(claim(), r) == "BLS published 21.5% for 2012-2022; the printed 22% stands for 21.5% to 22.5%."
+
+
+def test_wording_text_names_the_rule_it_was_judged_by():
+    facts = {"all_occupations_pct": 7.4, "vintage": "2016-2026", "ratio": 13 / 7.4, "much_faster_ratio": 2.0}
+    bands = result(reading="handbook_bands", guide_value=13.0, facts=facts)
+    assert words.wording_text(claim(), bands) == ("13% against 7.4% for all occupations in 2016-2026: 1.76× the average. Judged by the "
+                                                  "Handbook's bands (notebook 3).")
+    ratio = result(reading="project_ratio", guide_value=13.0, facts=facts)
+    assert words.wording_text(claim(), ratio).endswith("Judged by the project's rule: 'much faster' from 2.0× the average.")
+
+
+def share(year, pct, bound=False, named="Hospitals; state local and private"):
+    return factcheck.ShareRecord("hospitals", year, pct, bound, f"k{year}", named)
+
+
+def test_share_text_marks_a_lower_bound_only_when_there_is_one():
+    plain = result(reading="own_rounding_step", guide_range=Range(35, 45), unit="percent", judged_at=2016, time_basis="guide_date",
+                   facts={"printed": "40%", "records": (share(2016, 36.0),)})
+    assert words.share_text(claim(), plain) == ("Read with its own rounding step, the printed “40%” stands for 35% to 45%. Records of "
+                                                "its time frame (its guide's date, 2016): 2016: 36% (hospitals; state local and private).")
+    bound = result(reading="own_rounding_step", guide_range=Range(35, 45), unit="percent", judged_at=2011, time_basis="guide_date",
+                   facts={"printed": "40%", "records": (share(2011, 37.35, True, "General medical and surgical hospitals"),)})
+    assert words.share_text(claim(), bound) == (
+        "Read with its own rounding step, the printed “40%” stands for 35% to 45%. Records of its time frame (its guide's date, 2011): "
+        "2011: at least 37.4% (general medical and surgical hospitals, only part of the setting). A lower bound can refute it only from below.")
+
+
+def most_year(year, named, rival_pct):
+    return factcheck.MostYear(year, named, False, "offices_of_physicians", rival_pct, False, 100 - named - rival_pct, "no", "yes", ())
+
+
+def test_most_text_names_the_reading_and_the_rival():
+    r = result("contradicted", reading="majority", judged_at=2017, time_basis="guide_date",
+               facts={"settings": ("hospitals",), "years": (most_year(2016, 36.0, 19.0), most_year(2018, 34.0, 19.0))})
+    assert words.most_text(claim(), r) == ("“Most” read as a majority (more than half), judged at its guide's date, 2017. 2016: 36% in "
+                                           "hospitals against 19% in physicians' offices; 2018: 34% in hospitals against 19% in physicians' offices.")
+
+
+def test_setting_pay_text_with_and_without_pairs():
+    r = result("partly_supported", facts={"pairs": (("hospitals", "offices_of_physicians", 37960.0, 30120.0),), "unchecked": ("government",),
+                                          "year": 2011})
+    assert words.setting_pay_text(claim(), r) == ("OES May 2011 mean pay: hospitals $37,960 against physicians' offices $30,120. "
+                                                  "Not in our data: government.")
+    none = result("not_checkable", facts={"pairs": (), "unchecked": (), "year": None})
+    assert words.setting_pay_text(claim(), none) == "Our record has no pay for these settings."
+
+
+def test_pays_well_text_with_and_without_a_record():
+    r = result(record_value=34160.0, record_year=2012, facts={"measure": "median", "ratio": 34160 / 34750, "all_occupations_value": 34750.0})
+    assert words.pays_well_text(claim(), r) == ("In May 2012 the technicians' median pay was $34,160, 98% of the median for all "
+                                                "occupations ($34,750).")
+    missing = result("not_checkable", facts={"measure": "median", "years_available": (2012,)})
+    assert words.pays_well_text(claim(), missing) == "Our data hold all occupations' median pay only for 2012."
+
+
+def entry(verdict, reading="edition_of_its_time", mentioned=("2016-17",)):
+    return result(verdict, reading=reading, judged_at=2013, time_basis="guide_date",
+                  facts={"route": "associate_degree", "stance": "sufficient", "edition": "2014-15",
+                         "typical_then": "postsecondary nondegree award", "typical_in": (), "mentioned_in": mentioned})
+
+
+def test_entry_text_silence_is_not_a_denial():
+    label = words.route_label("associate_degree")
+    head = (f"The Handbook edition of its time (2014-15, judged at its guide's date, 2013) names a postsecondary nondegree award as the "
+            f"typical entry education. {label}: named typical in no edition; mentioned in 2016-17.")
+    assert words.entry_text(claim(), entry("matches_record", mentioned=("2016-17",))) == head
+    assert words.entry_text(claim(), entry("not_checkable")) == head + (
+        " The edition of its time is silent on it, which is not a denial; the editions that mention it (2016-17) are not the record "
+        "of its time, so the claim cannot be checked in it.")
+    assert words.entry_text(claim(), entry("matches_record", reading="any_edition")) == head + (
+        " The edition of its time does not mention it; a Handbook's silence is not a denial, so other editions that do settle it.")
+    nowhere = words.entry_text(claim(), entry("not_checkable", mentioned=()))
+    assert nowhere.endswith("named typical in no edition; mentioned in no edition.")
+
+
+def test_certification_text_with_and_without_mentions():
+    stances = (("000_a.txt", "preferred"), ("002_b.txt", "optional"), ("002_b.txt", "preferred"))
+    some = result("not_checkable", facts={"handbook_editions": 6, "editions_mentioning": ("2010-11",), "guide_stances": stances})
+    assert words.certification_text(claim(), some) == (
+        "1 of the 6 Handbook editions we hold mention certification, and no other reference table covers it. What the guides "
+        "themselves say of certification (guide: stance): 000: preferred; 002: optional, preferred.")
+    none = result("not_checkable", facts={"handbook_editions": 6, "editions_mentioning": (), "guide_stances": stances})
+    assert words.certification_text(claim(), none).startswith("None of the 6 Handbook editions we hold mentions certification,")
+
+
+# The page's sentences -------------------------------------------------------------------------------------------------------
+
+def tally(agree=22, partly=1, disagree=6, not_checkable=18):
+    verdicts = ["matches_record"] * agree + ["partly_supported"] * partly + ["overstated"] * disagree + ["not_checkable"] * not_checkable
+    return factcheck.tally(verdicts), factcheck.verdict_counts(verdicts)
+
+
+@pytest.mark.parametrize("partly, phrase", [(1, "1 is partly supported"), (2, "2 are partly supported"), (0, "0 are partly supported")])
+def test_tally_text_agrees_the_verb_with_the_count(partly, phrase):
+    t, counts = tally(partly=partly)
+    assert phrase in words.tally_text(t, counts)
+
+
+def test_share_pct_and_the_note_when_fewer_agree():
+    t, _ = tally(agree=3, partly=0, disagree=5, not_checkable=0)
+    assert words.share_pct(t) == pytest.approx(37.5)
+    assert words.share_pct(factcheck.tally(["not_checkable"])) is None
+    assert words.fewer_agree_note(t) == "only 3 of 8 checkable claims agree"
+
+
+def test_partly_text_when_none_is_partly_supported():
+    empty = pd.DataFrame(columns=["claim", "guide_file", "line", "evidence"])
+    assert words.partly_text(empty) == "No claim is partly supported under these rules."
+    one = pd.DataFrame([{"claim": "X pay more than Y", "guide_file": "000_a.txt", "line": 40, "evidence": "Some evidence."}])
+    assert words.partly_text(one) == "“X pay more than Y” (000, line 40): Some evidence."
