@@ -252,7 +252,7 @@ def tally(agree=22, partly=1, disagree=6, not_checkable=18):
 @pytest.mark.parametrize("partly, phrase", [(1, "1 is partly supported"), (2, "2 are partly supported"), (0, "0 are partly supported")])
 def test_tally_text_agrees_the_verb_with_the_count(partly, phrase):
     t, counts = tally(partly=partly)
-    assert phrase in words.tally_text(t, counts)
+    assert phrase in words.tally_text(t, counts, 4)
 
 
 def test_share_pct_and_the_note_when_fewer_agree():
@@ -267,3 +267,72 @@ def test_partly_text_when_none_is_partly_supported():
     assert words.partly_text(empty) == "No claim is partly supported under these rules."
     one = pd.DataFrame([{"claim": "X pay more than Y", "guide_file": "000_a.txt", "line": 40, "evidence": "Some evidence."}])
     assert words.partly_text(one) == "“X pay more than Y” (000, line 40): Some evidence."
+
+
+@pytest.mark.parametrize("part, whole, word", [
+    (6, 6, "all"), (5, 6, "most"), (51, 100, "most"), (50, 100, "half"), (49, 100, "fewer than half"), (1, 6, "fewer than half"),
+    (0, 6, "none"), (1, 1, "all"), (2, 3, "most"), (1, 2, "half")])
+def test_majority_word_on_both_sides_of_half(part, whole, word):
+    assert words.majority_word(part, whole) == word
+
+
+@pytest.mark.parametrize("bad", [(1, 0), (-1, 4), (5, 4)])
+def test_majority_word_refuses_impossible_counts(bad):
+    with pytest.raises(ValueError):
+        words.majority_word(*bad)
+
+
+@pytest.mark.parametrize("noun, expected", [("medical coding certificate", "a medical coding certificate"),
+                                             ("associate's degree", "an associate's degree"), ("Online course", "an Online course")])
+def test_with_article(noun, expected):
+    assert words.with_article(noun) == expected
+
+
+@pytest.mark.parametrize("agree, disagree, not_checkable, guides, expected", [
+    (21, 8, 18, 4, "Most of the claims in the four guides that we could check agree with official U.S. labor statistics: 21 of 29 "
+                   "(72%). 18 other claims cannot be checked with the data we hold."),
+    (4, 4, 1, 1, "Half of the claims in the one guide that we could check agree with official U.S. labor statistics: 4 of 8 (50%). "
+                 "1 other claim cannot be checked with the data we hold."),
+    (3, 5, 0, 2, "Fewer than half of the claims in the two guides that we could check agree with official U.S. labor statistics: "
+                 "3 of 8 (38%)."),
+    (5, 4, 0, 5, "Most of the claims in the five guides that we could check agree with official U.S. labor statistics: 5 of 9 (56%)."),
+])
+def test_verdicts_finding_text_leads_with_whether_most_agree(agree, disagree, not_checkable, guides, expected):
+    verdicts = ["matches_record"] * agree + ["overstated"] * disagree + ["not_checkable"] * not_checkable
+    assert words.verdicts_finding_text(factcheck.tally(verdicts), guides) == expected
+
+
+def test_verdicts_finding_text_is_short_for_readers():
+    t = factcheck.tally(["matches_record"] * 21 + ["overstated"] * 8 + ["not_checkable"] * 18)
+    first, second = words.verdicts_finding_text(t, 4).split(". ", 1)
+    assert len(first.split()) <= 35 and "agree" in first.split()[:20] and len(second.split()) <= 25
+
+
+def test_verdicts_finding_text_when_nothing_is_checkable():
+    assert words.verdicts_finding_text(factcheck.tally(["not_checkable"] * 3), 4) == (
+        "None of the 3 claims in the four guides can be checked with the data we hold.")
+
+
+def test_undated_finding_text():
+    u, latest = agreement(guide_date=(4, 6), no_guide_date=(2, 2)), agreement(latest=(2, 8))
+    assert words.undated_finding_text(u, latest) == ("15 claims in the guides rest on figures printed without a year: 6 of the 8 we "
+                                                     "could check were right for their guide's time. Against the latest figures, 2 of 8 still are.")
+    assert words.undated_finding_text(agreement(undated=1), latest) == "1 claim in the guides rests on figures printed without a year; none of them can be checked."
+
+
+def test_duration_text_names_the_program_from_the_data():
+    r = result("not_checkable", facts={"months_low": 9.0, "months_high": 12.0, "program": "medical coding certificate", "qualifier": None})
+    assert words.duration_text(claim(), r) == ("No official statistic on program length; program guides (a secondary source) give 9–12 "
+                                               "months for a medical coding certificate.")
+    r = result("not_checkable", facts={"months_low": 18.0, "months_high": 24.0, "program": "associate's degree", "qualifier": None})
+    assert words.duration_text(claim(), r).endswith("18–24 months for an associate's degree.")
+
+
+def test_most_readings_text_names_each_reading_from_its_result():
+    years = (most_year(2016, 36.0, 19.0),)
+    c = claim("setting_most", "Most technicians work in hospitals", guide_file="001_b.txt", line=17)
+    a = factcheck.Judged(c, result("contradicted", reading="majority", facts={"years": years}), None)
+    b = factcheck.Judged(c, result("matches_record", reading="plurality", facts={"years": years}), None)
+    assert words.most_readings_text([(a, b)], {"001_b.txt": "A guide"}) == (
+        "“A guide” (001_b.txt) line 17, “Most technicians work in hospitals”: as a majority contradicted, as a plurality matches the "
+        "record (2016: 36%, largest rival 19%).")

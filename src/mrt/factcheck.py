@@ -22,8 +22,8 @@ The rules, stated once:
   judged against the latest record. Shares are compared with the records nearest that year on each
   side (:func:`years_in_frame`); education with the Handbook edition of the time (:func:`edition_of_time`),
   never a later one, unless :attr:`Rules.education_edition` allows any edition.
-- **"Most"** is read as a plurality (more than any other setting) or as a majority (more than half):
-  :attr:`Rules.most`. Exactly half is not a majority; a tie is not a plurality.
+- **"Most"** means a majority (more than half) by default; a plurality (more than any other setting) is the
+  alternative: :attr:`Rules.most`. Exactly half is not a majority; a tie is not a plurality.
 - Tolerances and readings are parameters (:class:`Rules`), never module globals a caller must mutate.
 """
 
@@ -86,7 +86,7 @@ class FactCheckError(ValueError):
 @dataclass(frozen=True)
 class Rules:
     share_step: str = OWN_STEP  # how a printed share's rounding is read: OWN_STEP or LAST_DIGIT
-    most: str = PLURALITY  # "most work in X": PLURALITY or MAJORITY
+    most: str = MAJORITY  # "most work in X": MAJORITY (more than half, the default) or PLURALITY (more than any other setting)
     growth_words: str = HANDBOOK_BANDS  # growth words: the Handbook's bands (notebook 03) or the project's ratio rule
     much_faster_ratio: float = 2.0  # the project's ratio rule: "much faster" = at least this many times the average
     time_frame: str = GUIDE_DATE  # an undated claim: judged at its guide's date or against the latest record
@@ -925,13 +925,14 @@ def check_education_advancement(claim: Claim, ev: Evidence, rules: Rules) -> Res
 def check_duration(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     """How long a program takes: no official statistic; facts give the secondary source's range.
 
-    Facts: ``months_low``, ``months_high`` (program guides, not official), ``qualifier``."""
+    Facts: ``months_low``, ``months_high`` (program guides, not official), ``program`` (the program they are for), ``qualifier``."""
     fig = _one_figure(claim, ev)
     lengths = ev.costs[(ev.costs["measure"] == "program_length") & ev.costs["group"].str.contains("certificate")]
     value = _number(fig["value"])
     facts = {"qualifier": fig["qualifier"] if pd.notna(fig["qualifier"]) else None,
              "months_low": None if lengths.empty else float(lengths["value_min"].iloc[0]),
-             "months_high": None if lengths.empty else float(lengths["value_max"].iloc[0])}
+             "months_high": None if lengths.empty else float(lengths["value_max"].iloc[0]),
+             "program": None if lengths.empty else lengths["group"].iloc[0]}
     return Result(NOT_CHECKABLE, guide_value=value, unit=fig["unit"], record_source_keys=tuple(lengths["source_key"][:1]), facts=facts)
 
 

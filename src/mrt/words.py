@@ -102,10 +102,43 @@ def ratio_interval(pct: float, reference_pct: float, pct_step: float = 1.0, refe
     return low, high
 
 
+
+def majority_word(part: int, whole: int) -> str:
+    """How much of a whole a count is, in a word: ``(6, 6)`` -> ``"all"``; more than half -> ``"most"``; exactly half ->
+    ``"half"``; less -> ``"fewer than half"``; ``(0, n)`` -> ``"none"``. Exactly half is not most."""
+    part, whole = int(part), int(whole)
+    if whole <= 0 or not 0 <= part <= whole:
+        raise ValueError(f"a share in words needs 0 <= part <= whole and whole > 0, found {part} of {whole}")
+    if part == whole:
+        return "all"
+    if part == 0:
+        return "none"
+    if 2 * part > whole:
+        return "most"
+    return "half" if 2 * part == whole else "fewer than half"
+
+
+def with_article(noun: str) -> str:
+    """A noun with its indefinite article: ``"medical coding certificate"`` -> ``"a medical coding certificate"``;
+    ``"associate's degree"`` -> ``"an associate's degree"`` (by the first letter)."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
 # 01-clean: the ledger of printed figures -------------------------------------------------------------------------------
 
 
-# (sentences of notebook 01 go here)
+def undated_finding(undated: int, whole: int, noun: str, n_guides: int, caveat: str = "") -> str:
+    """A finding for readers on figures printed without a year: ``undated_finding(28, 39, "statistics", 4)`` -> ``"Most of
+    the statistics in the four guides carry no year: 28 of 39."``; ``caveat`` is one more short sentence when some do."""
+    where = f"the {counted(n_guides, 'guide')}"
+    if undated == 0:
+        return f"Every one of the {whole} {noun} in {where} carries a year."
+    return f"{majority_word(undated, whole).capitalize()} of the {noun} in {where} carry no year: {undated} of {whole}." + (
+        f" {caveat}" if caveat else "")
+
+
+def undated_note(undated: int, whole: int, noun: str) -> str:
+    """What an undated count says under another way of counting: ``"38 of 49 items carry no year: most of them"``."""
+    return f"{undated} of {whole} {noun} carry no year: {majority_word(undated, whole)} of them"
 
 
 # 02-salaries: pay ---------------------------------------------------------------------------------------------------------
@@ -205,7 +238,7 @@ def wage_text(c, r):
     parts = " and ".join(f"{STATISTIC[s]} {pay(v, r.unit)}" for _, _, s, v in f["parts"])
     text = f"OEWS May {r.record_year}: {parts}."
     if f["is_range"]:
-        text += (" The printed ends are these percentiles: one technician in ten earned less than the low end and one in ten "
+        text += (" The printed ends are these percentiles: one worker in ten earned less than the low end and one in ten "
                  "more than the high end, so they are not the lowest and highest pay.")
     elif r.verdict == "rounded":
         text += f" The printed {pay(r.guide_value, r.unit)} stands for {span(r, lambda v: pay(v, r.unit))} (its own rounding step)."
@@ -324,7 +357,7 @@ def pays_well_text(c, r):
     f = r.facts
     if r.record_value is None:
         return f"Our data hold all occupations' {f['measure']} pay only for {', '.join(map(str, f['years_available']))}."
-    return (f"In May {r.record_year} the technicians' {f['measure']} pay was {report.money(r.record_value)}, "
+    return (f"In May {r.record_year} the {names().short_name}' {f['measure']} pay was {report.money(r.record_value)}, "
             f"{report.percent(100 * f['ratio'], 0)} of the {f['measure']} for all occupations ({report.money(f['all_occupations_value'])}).")
 
 
@@ -345,13 +378,13 @@ def entry_text(c, r):
 def advancement_text(c, r):
     f = r.facts
     return (f"BLS gives a bachelor's degree as the entry education of {f['occupation']} (median pay {report.money(f['pay'])} "
-            f"in {f['pay_year']}); no Handbook edition names it typical for technicians.")
+            f"in {f['pay_year']}); no Handbook edition names it typical for {names().short_name}.")
 
 
 def duration_text(c, r):
     f = r.facts
     return (f"No official statistic on program length; program guides (a secondary source) give {f['months_low']:g}–"
-            f"{f['months_high']:g} months for a coding certificate.")
+            f"{f['months_high']:g} months for {with_article(f['program'])}.")
 
 
 def stances_by_guide(pairs):
@@ -443,10 +476,11 @@ def is_are(n: int) -> str:
     return "is" if n == 1 else "are"
 
 
-def tally_text(t, counts) -> str:
-    """The verdicts in two sentences and their detail (``t``: factcheck.Tally; ``counts``: factcheck.verdict_counts)."""
+def tally_text(t, counts, n_guides: int) -> str:
+    """The verdicts in two sentences and their detail (``t``: factcheck.Tally; ``counts``: factcheck.verdict_counts;
+    ``n_guides``: how many guides the claims come from, counted from the data)."""
     not_as_printed = ", ".join(f"{n} {VERDICT_WORDS[v]}" for v, n in counts.items() if n and factcheck.VERDICT_GROUPS[v] == "disagrees")
-    return (f"**Of the {t.claims} claims in the four guides, {t.not_checkable} cannot be checked with our data. Of the other "
+    return (f"**Of the {t.claims} claims in the {counted(n_guides, 'guide')}, {t.not_checkable} cannot be checked with our data. Of the other "
             f"{t.checkable}, {t.agreeing} agree with the record ({report.percent(100 * t.share_agreeing, 0)}): "
             f"{counts['matches_record']} match it and {counts['rounded']} are correctly rounded.** {t.partly} {is_are(t.partly)} partly "
             f"supported and {t.disagreeing} do not hold as printed ({not_as_printed}). The not-checkable claims are left out of every share.")
@@ -455,7 +489,7 @@ def tally_text(t, counts) -> str:
 def verdict_chart_alt(t, counts, name: str) -> str:
     """The verdict chart's alt text: its finding, from the tally."""
     return (f"Of {t.checkable} checkable claims about {name}, {t.agreeing} agree with the BLS record "
-            f"({counts['matches_record']} match it, {counts['rounded']} are correctly rounded), {t.partly} is partly supported "
+            f"({counts['matches_record']} match it, {counts['rounded']} are correctly rounded), {t.partly} {is_are(t.partly)} partly supported "
             f"and {t.disagreeing} do not hold as printed; {t.not_checkable} more cannot be checked with this data.")
 
 
@@ -487,11 +521,15 @@ def strict_shares_text(moved, titles) -> str:
                         f"(read as {span(b.result, pct)})" for a, b in moved) + ".")
 
 
+MOST_SHORT = {"plurality": "a plurality", "majority": "a majority"}
+
+
 def most_readings_text(pairs, titles) -> str:
-    """Each "most work in X" claim under both readings (``pairs``: (plurality run, majority run) of each claim)."""
+    """Each "most work in X" claim under both readings (``pairs``: (run under the rules, run under the other reading) of
+    each claim); each reading is named from the result it produced."""
     return " ".join(
-        f"{guide_name(a.claim.guide_file, titles)} line {a.claim.line}, “{a.claim.claim}”: as a plurality {VERDICT_WORDS[a.result.verdict]}, "
-        f"as a majority {VERDICT_WORDS[b.result.verdict]} ("
+        f"{guide_name(a.claim.guide_file, titles)} line {a.claim.line}, “{a.claim.claim}”: as {MOST_SHORT[a.result.reading]} "
+        f"{VERDICT_WORDS[a.result.verdict]}, as {MOST_SHORT[b.result.reading]} {VERDICT_WORDS[b.result.verdict]} ("
         + "; ".join(f"{m.year}: {report.percent(m.named_pct, 0)}, largest rival {report.percent(m.rival_pct, 0)}" for m in a.result.facts["years"])
         + ")." for a, b in pairs)
 
@@ -534,7 +572,7 @@ def visits_text(visits, titles) -> str:
         f"{guide_name(v.guide_file, titles)} line {v.line} says people make “{v.as_printed}” visits to doctors and hospitals a day. "
         "It stays unchecked: none of our reference tables counts patient visits (they count workers, their pay and their jobs), "
         f"and the phrase is an order of magnitude, not a figure. It promises only a floor, at least {report.number(v.value)} a day, "
-        "so even a count of visits could only confirm that floor, and the floor says nothing about the technicians' work."
+        f"so even a count of visits could only confirm that floor, and the floor says nothing about the {names().short_name}' work."
         for v in visits.itertuples())
 
 
@@ -543,12 +581,26 @@ def share_pct(x):
     return None if x.share_agreeing is None else 100 * x.share_agreeing
 
 
-def verdicts_finding_text(t, as_majority) -> str:
-    """The key finding of the fact-check: the tally (``t``) and the tally with "most" read as a majority."""
-    return (f"Of {t.claims} claims, {t.not_checkable} cannot be checked with this data; of the other {t.checkable}, {t.agreeing} "
-            f"({report.percent(share_pct(t), 0)}) agree with the BLS record ('most' read as a plurality; as a majority, "
-            f"{as_majority.agreeing} of {as_majority.checkable}, {report.percent(share_pct(as_majority), 0)}), {t.partly} "
-            f"{is_are(t.partly)} partly supported and {t.disagreeing} do not hold as printed.")
+def verdicts_finding_text(t, n_guides: int) -> str:
+    """The key finding of the fact-check, for readers: whether most checkable claims agree with the record, then how many
+    could not be checked (``t``: factcheck.Tally; ``n_guides`` counted from the data). What it depends on is in the register."""
+    if not t.checkable:
+        return f"None of the {t.claims} claims in the {counted(n_guides, 'guide')} can be checked with the data we hold."
+    return (f"{majority_word(t.agreeing, t.checkable).capitalize()} of the claims in the {counted(n_guides, 'guide')} that we could "
+            f"check agree with official U.S. labor statistics: {t.agreeing} of {t.checkable} ({report.percent(share_pct(t), 0)})."
+            + (f" {counted(t.not_checkable, 'other claim', spell=False).capitalize()} cannot be checked with the data we hold."
+               if t.not_checkable else ""))
+
+
+def undated_finding_text(u, latest) -> str:
+    """Claims resting on figures printed without a year, for readers: how many were right for their guide's time
+    (``u``: factcheck.undated_agreement), and how many still match the latest record (``latest``: the same under
+    Rules(time_frame="latest_record"))."""
+    head = f"{report.counted(u.undated, 'claim in the guides rests', 'claims in the guides rest').capitalize()} on figures printed without a year"
+    if u.checkable == 0:
+        return f"{head}; none of them can be checked."
+    return (f"{head}: {u.agreeing} of the {u.checkable} we could check were right for their guide's time. "
+            f"Against the latest figures, {latest.agreeing} of {latest.checkable} still are.")
 
 
 def fewer_agree_note(other) -> str:
