@@ -177,12 +177,26 @@ def test_undated_claims_agree_in_their_time_but_not_against_the_latest_record(re
 
 
 def test_headline_tally_and_the_plurality_reading(real):
-    # 47 claims, 18 not checkable (C003 joins them); "most" as a majority (the default) leaves C012 contradicted: 21 of 29
-    # agree; as a plurality C012 holds: 22 of 29
+    # 52 claims, 19 not checkable (C003 and C051 among them); "most" as a majority (the default) leaves C012 contradicted:
+    # 24 of 33 agree, 2 partly supported (C009, C050); as a plurality C012 holds: 25 of 33
     t = factcheck.tally(j.result.verdict for j in run(real).values())
-    assert (t.claims, t.not_checkable, t.checkable, t.agreeing, t.partly, t.disagreeing) == (47, 18, 29, 21, 1, 7)
+    assert (t.claims, t.not_checkable, t.checkable, t.agreeing, t.partly, t.disagreeing) == (52, 19, 33, 24, 2, 7)
     plurality = factcheck.tally(j.result.verdict for j in run(real, Rules(most="plurality")).values())
-    assert (plurality.agreeing, plurality.checkable) == (22, 29) and factcheck.same_conclusion(t, plurality)
+    assert (plurality.agreeing, plurality.checkable) == (25, 33) and factcheck.same_conclusion(t, plurality)
+
+
+def test_the_claims_added_in_issue_16(real):
+    results = run(real)
+    # guide 002 prints no year: judged against the latest title (29-2072, Medical Records Specialists) and outlook (2024-2034)
+    assert (results["C048"].result.verdict, results["C048"].result.record_year) == ("matches_record", 2024)
+    c049 = results["C049"].result
+    assert (c049.verdict, c049.facts["vintage"], c049.record_value) == ("matches_record", "2024-2034", 7.1)
+    # guide 001 (2017): physicians' offices hold 19% in 2016 and 2018; nursing facilities are not in our record
+    c050 = results["C050"].result
+    assert (c050.verdict, c050.facts["unchecked"]) == ("partly_supported", ("nursing facilities",))
+    assert results["C051"].result.verdict == "not_checkable"
+    # guide 003 (2012): the 29-2071 title of 2012 names health information technicians
+    assert (results["C052"].result.verdict, results["C052"].result.record_year) == ("matches_record", 2012)
 
 
 def test_pay_printed_yearly_and_hourly_pairs(real):

@@ -44,7 +44,7 @@ def is_guide_file_name(name: str) -> bool:
     return bool(GUIDE_FILE_PATTERN.fullmatch(name))
 
 
-TOPICS = ("pay", "employment", "outlook", "work_setting", "education", "ranking", "workload")
+TOPICS = ("pay", "employment", "outlook", "work_setting", "education", "ranking", "workload", "job_title")
 PAY_STATISTICS = ("mean", "median", "range", "unspecified")
 # Each statistic a guide figure can be, with the units it can be in.
 STATISTIC_UNITS = {

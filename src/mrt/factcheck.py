@@ -67,7 +67,7 @@ TIME_BASES = (PRINTED, GUIDE_DATE, LATEST_RECORD, TIMELESS)  # where the year a 
 CHECKS = ("wage", "employment_count", "growth_pct", "growth_change", "growth_wording", "setting_share", "setting_most",
           "setting_remainder", "setting_pay", "setting_pay_figure", "other_industries", "area_pay_list", "area_pay_pattern",
           "pay_vs_all_occupations", "education_entry", "education_advancement", "duration", "certification",
-          "credential_issuer", "work_schedule", "third_party_ranking")
+          "credential_issuer", "work_schedule", "third_party_ranking", "occupation_title", "growth_direction", "setting_named")
 
 # growth_wording.csv (notebook 03) gives each comparison word a verdict code from growth.py's closed set.
 GROWTH_WORDING_VERDICTS = {"supported": "matches_record", "overstated": "overstated", "understated": "understated",
@@ -952,6 +952,89 @@ def check_credential_issuer(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     return Result(NOT_CHECKABLE, facts={"handbook_editions": len(ev.ooh), "education_rows": len(ev.costs)})
 
 
+# Names, direction of growth, settings named without a share ------------------------------------------------------------
+
+def _word_in(phrase: str, text: str) -> bool:
+    """Whether ``phrase`` is in ``text`` as whole words, ignoring case and runs of white space."""
+    squeeze = lambda s: re.sub(r"\s+", " ", s).strip().lower()  # noqa: E731
+    return re.search(r"(?<!\w)" + re.escape(squeeze(phrase)) + r"(?!\w)", squeeze(text)) is not None
+
+
+def check_occupation_title(claim: Claim, ev: Evidence, rules: Rules) -> Result:
+    """Another name for the occupation ("also called X"): the name, which is the claim's printed phrase, against the
+    titles BLS gives the occupation's codes in the record (bls_employment.csv), in the claim's time frame. In a title of
+    its time frame: matches; only in an earlier title: outdated; only in a later title, or in none: not checkable (a name
+    BLS does not use is not thereby wrong, and a later title is not the record of its time).
+
+    Facts: ``name``, ``titles`` ((soc_code, title, first year, last year) in order), ``in_title_years`` (years whose
+    title holds the name), ``frame_years``.
+    """
+    name = claim.as_printed.strip()
+    year, basis = time_frame(claim, ev, rules)
+    rows = ev.employment.sort_values("year")
+    years = [int(y) for y in rows["year"]]
+    holds = tuple(y for y, title in zip(years, rows["occupation_title"]) if _word_in(name, title))
+    frame = years_in_frame(years, year)
+    titles = tuple((code, re.sub(r"\s+", " ", title).strip(), int(g["year"].min()), int(g["year"].max()))
+                   for (code, title), g in rows.groupby(["soc_code", "occupation_title"], sort=False))
+    chosen = rows[rows["year"].isin(frame)]
+    common = dict(judged_at=year, time_basis=basis, record_source_keys=tuple(chosen["source_key"]),
+                  facts={"name": name, "titles": titles, "in_title_years": holds, "frame_years": frame})
+    in_frame = [y for y in holds if y in frame]
+    if in_frame:
+        return Result("matches_record", record_year=in_frame[-1], **common)
+    if frame and any(y < frame[0] for y in holds):
+        return Result("outdated", record_year=frame[-1], **common)
+    return Result(NOT_CHECKABLE, record_year=frame[-1] if frame else None, **common)
+
+
+def check_growth_direction(claim: Claim, ev: Evidence, rules: Rules) -> Result:
+    """"Room to grow": the occupation's projected percent change in the Employment Projections outlook of the claim's
+    time frame (the latest vintage whose base year is not after the year judged; the latest vintage for an undated
+    claim). Growth above zero matches; no change or a fall contradicts.
+
+    Facts: ``vintage``, ``pct_change``, ``all_occupations_pct`` (None when not in our data), ``comparable``, ``soc_code``.
+    """
+    year, basis = time_frame(claim, ev, rules)
+    projections = ev.projections[ev.projections["pct_change"].notna()].sort_values("base_year")
+    eligible = projections if year is None else projections[projections["base_year"] <= year]
+    common = dict(unit="percent", judged_at=year, time_basis=basis)
+    if eligible.empty:
+        return Result(NOT_CHECKABLE, **common)
+    row = eligible.iloc[-1]
+    pct = float(row["pct_change"])
+    facts = {"vintage": row["vintage"], "pct_change": pct, "all_occupations_pct": _number(row["all_occupations_pct_change"]),
+             "comparable": row["comparable_to_reference_code"], "soc_code": row["soc_code"]}
+    return Result("matches_record" if pct > 0 else "contradicted", record_value=pct, record_year=int(row["base_year"]),
+                  record_source_keys=(row["source_key"],), facts=facts, **common)
+
+
+def check_setting_named(claim: Claim, ev: Evidence, rules: Rules) -> Result:
+    """"Many (others) work in X and Y": each setting the claim names after " work in " against the record's shares of
+    the occupation's jobs in the claim's time frame (the record lists only the largest employers, so a setting it lists
+    employs many). Every part listed: matches; some parts not in the record (a setting occupation.toml does not name,
+    or one the record does not list then): partly supported; no part listed: not checkable.
+
+    Facts: ``records`` (the ShareRecords of the named settings in the frame), ``unchecked`` (the parts as written).
+    """
+    _, separator, named_text = claim.claim.partition(" work in ")
+    if not separator:
+        raise claim.fail("expected the claim to read '... work in <settings>', settings joined by ',', 'and' or 'or'")
+    items = [i.strip() for i in re.split(r",| and | or ", named_text) if i.strip()]
+    year, basis = time_frame(claim, ev, rules)
+    records = share_records(ev.settings)
+    frame = years_in_frame([r.year for r in records], year)
+    parts = [(item, (named_settings(item) or [None])[0]) for item in items]
+    chosen = tuple(r for r in records if r.year in frame and r.setting in {k for _, k in parts})
+    listed = {r.setting for r in chosen}
+    unchecked = tuple(item for item, key in parts if key not in listed)
+    common = dict(unit="percent", judged_at=year, time_basis=basis, facts={"records": chosen, "unchecked": unchecked})
+    if not chosen:
+        return Result(NOT_CHECKABLE, **common)
+    return Result("partly_supported" if unchecked else "matches_record", record_value=chosen[-1].share_pct,
+                  record_year=chosen[-1].year, record_source_keys=tuple(r.source_key for r in chosen), subject=chosen[0].setting, **common)
+
+
 # The registry and the run ------------------------------------------------------------------------------
 
 REGISTRY: dict[str, Callable[[Claim, Evidence, Rules], Result]] = {
@@ -962,7 +1045,8 @@ REGISTRY: dict[str, Callable[[Claim, Evidence, Rules], Result]] = {
     "area_pay_pattern": check_area_pay_pattern, "pay_vs_all_occupations": check_pay_vs_all_occupations,
     "education_entry": check_education_entry, "education_advancement": check_education_advancement, "duration": check_duration,
     "certification": check_certification, "credential_issuer": check_credential_issuer, "work_schedule": check_work_schedule,
-    "third_party_ranking": check_third_party_ranking,
+    "third_party_ranking": check_third_party_ranking, "occupation_title": check_occupation_title,
+    "growth_direction": check_growth_direction, "setting_named": check_setting_named,
 }
 if tuple(REGISTRY) != CHECKS or tuple(VERDICT_GROUPS) != VERDICTS:  # pragma: no cover - a programming error, caught on import
     raise RuntimeError("factcheck: REGISTRY must name every check of CHECKS, VERDICT_GROUPS every verdict of VERDICTS, in order")

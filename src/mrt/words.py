@@ -405,13 +405,52 @@ def issuer_text(c, r):
             f"Handbook editions and {r.facts['education_rows']} rows of costs, pay and program lengths.")
 
 
+
+def title_text(c, r):
+    f = r.facts
+    titles = "; ".join(f"{code} “{title}” ({first}–{last})" if first != last else f"{code} “{title}” ({first})"
+                       for code, title, first, last in f["titles"])
+    text = f"BLS titles in our record: {titles}. Judged at {when(r)}: "
+    if r.verdict == "matches_record":
+        return text + f"the title of {r.record_year} holds the name “{f['name']}”."
+    if r.verdict == "outdated":
+        return text + f"only an earlier title ({', '.join(map(str, f['in_title_years']))}) holds the name “{f['name']}”."
+    if f["in_title_years"]:
+        return text + f"only later titles ({f['in_title_years'][0]}–{f['in_title_years'][-1]}) hold the name “{f['name']}”."
+    return text + f"no title holds the name “{f['name']}”, which does not make it wrong."
+
+
+def growth_direction_text(c, r):
+    f = r.facts
+    if r.record_value is None:
+        return "Our data hold no BLS projection for its time frame."
+    average = "" if f["all_occupations_pct"] is None else f" (all occupations: {report.percent(f['all_occupations_pct'], 1)})"
+    code = "" if f["comparable"] == "yes" else f", for {f['soc_code']}, {COMPARABLE[f['comparable']]}"
+    return (f"The BLS outlook of its time frame ({when(r)}) is {f['vintage']}{code}: {direction(f['pct_change'], 'a rise', 'a fall', 'no change')} "
+            f"of {report.percent(abs(f['pct_change']), 1)}{average}.")
+
+
+def setting_named_text(c, r):
+    f = r.facts
+    by_setting = {}
+    for x in f["records"]:
+        by_setting.setdefault(x.setting, []).append(x)
+    listed = "; ".join(f"{setting_label(s)}: {share_list(rows)}" for s, rows in by_setting.items())
+    text = (f"Records of its time frame ({when(r)}) list {listed}." if listed
+            else f"No record of its time frame ({when(r)}) lists these settings.")
+    if f["unchecked"]:
+        text += f" Not in our data: {', '.join(f['unchecked'])}."
+    return text
+
+
 EVIDENCE = {"wage": wage_text, "employment_count": count_text, "growth_pct": growth_text, "growth_change": change_text,
             "growth_wording": wording_text, "setting_share": share_text, "setting_most": most_text, "setting_remainder": remainder_text,
             "setting_pay": setting_pay_text, "setting_pay_figure": setting_pay_figure_text, "other_industries": industries_text,
             "area_pay_list": area_list_text, "area_pay_pattern": area_pattern_text, "pay_vs_all_occupations": pays_well_text,
             "education_entry": entry_text, "education_advancement": advancement_text, "duration": duration_text,
             "certification": certification_text, "credential_issuer": issuer_text, "work_schedule": schedule_text,
-            "third_party_ranking": ranking_text}
+            "third_party_ranking": ranking_text, "occupation_title": title_text, "growth_direction": growth_direction_text,
+            "setting_named": setting_named_text}
 
 FRAME_WORDS = {"guide_date": ("", " with the record of their guide's date"),
                "no_guide_date": (", from a guide with no dated figure,", " with the latest record"),
