@@ -336,3 +336,16 @@ def test_most_readings_text_names_each_reading_from_its_result():
     assert words.most_readings_text([(a, b)], {"001_b.txt": "A guide"}) == (
         "“A guide” (001_b.txt) line 17, “Most technicians work in hospitals”: as a majority contradicted, as a plurality matches the "
         "record (2016: 36%, largest rival 19%).")
+
+
+def test_unchecked_sentences_text_counts_by_kind_in_a_fixed_order():
+    sentences = pd.DataFrame({"kind": ["judgment", "no_reference_data", "no_reference_data", "repeats_checked"]})
+    assert words.unchecked_sentences_text(sentences, 54, 4) == (
+        "Besides the 54 claims, we read every sentence of the four guides that holds a number or a checkable statement. 4 more "
+        "sentences are no claim we check (our reference data hold nothing on it: 2; an opinion or impression: 1; repeats what a "
+        "claim checks: 1).")
+    one = pd.DataFrame({"kind": ["judgment"]})
+    assert words.unchecked_sentences_text(one, 3, 1).endswith("statement. 1 more sentence is no claim we check (an opinion or impression: 1).")
+    none = pd.DataFrame({"kind": pd.Series([], dtype="string")})
+    assert words.unchecked_sentences_text(none, 3, 1) == ("Besides the 3 claims, we read every sentence of the one guide that holds a "
+                                                          "number or a checkable statement: each is one of the claims.")

@@ -392,6 +392,27 @@ def build_guide_claims(figures: pd.DataFrame, path: Path = paths.GUIDE_CLAIMS, g
     return frame[["claim_id", "guide_file", "line", "source_key", "as_printed", "topic", "check", "figure_ids", "claim"]]
 
 
+UNCHECKED_KINDS = ("no_reference_data", "judgment", "repeats_checked", "not_about_the_occupation")  # why a sentence is no claim we check
+UNCHECKED_COLUMNS = ["guide_file", "line", "as_printed", "kind", "description", "reason"]
+
+
+def build_unchecked_sentences(path: Path = paths.GUIDE_UNCHECKED, guides: Iterable[str] | None = None) -> pd.DataFrame:
+    """Sentences of the guides with a number or a checkable statement that are no claim we check: each with a short phrase
+    exactly as printed, what it says in the project's words, the kind of reason (:data:`UNCHECKED_KINDS`) and the reason."""
+    raw = read_raw_csv(path, UNCHECKED_COLUMNS, not_empty=UNCHECKED_COLUMNS)
+    located = _guide_location(raw, path, guides)
+    _unique(raw, path, ["guide_file", "line", "as_printed"])
+    for (position, guide_file, line), row in zip(located, raw.itertuples(index=False)):
+        _check_vocabulary(row.kind, UNCHECKED_KINDS, path, position, guide_file, line, "kind")
+        if len(row.reason.strip()) < MIN_REASON_LENGTH:
+            raise DataError(f"{where(path, position, guide_file, line, 'reason')}: expected a reason of at least {MIN_REASON_LENGTH} "
+                            f"characters saying why the sentence is no claim we check, found {row.reason!r}")
+    frame = raw.copy()
+    frame["line"] = frame["line"].astype(int).astype("Int64")
+    frame["source_key"] = [guide_key(g, l) for g, l in zip(frame["guide_file"], frame["line"])]
+    return frame[["guide_file", "line", "source_key", "as_printed", "kind", "description", "reason"]]
+
+
 MIN_REASON_LENGTH = 20  # a reason says why the line holds no figure, in a phrase, not a word
 
 
@@ -785,6 +806,7 @@ def build_all(raw_dir: Path | None = None) -> dict[str, pd.DataFrame]:
         "guide_wages.csv": build_guide_wages(figures, occ),
         "guide_education.csv": build_guide_education(at(paths.GUIDE_EDUCATION), guides),
         "guide_claims.csv": build_guide_claims(figures, at(paths.GUIDE_CLAIMS), guides),
+        "guide_unchecked_sentences.csv": build_unchecked_sentences(at(paths.GUIDE_UNCHECKED), guides),
         "bls_wages.csv": build_bls_wages(at(paths.OEWS_NATIONAL), occ),
         "bls_employment.csv": build_bls_employment(at(paths.OEWS_NATIONAL), occ),
         "bls_projections.csv": build_bls_projections(at(paths.PROJECTIONS), occ),

@@ -615,6 +615,22 @@ def visits_text(visits, titles) -> str:
         for v in visits.itertuples())
 
 
+UNCHECKED_KIND_WORDS = {"no_reference_data": "our reference data hold nothing on it", "judgment": "an opinion or impression",
+                        "repeats_checked": "repeats what a claim checks", "not_about_the_occupation": "about another job, a school or a program"}
+
+
+def unchecked_sentences_text(sentences, n_claims: int, n_guides: int) -> str:
+    """How many sentences of the guides hold a number or a checkable statement but are no claim we check, and why, by kind
+    (``sentences``: guide_unchecked_sentences.csv)."""
+    head = (f"Besides the {n_claims} claims, we read every sentence of the {counted(n_guides, 'guide')} that holds a number or a "
+            "checkable statement")
+    if len(sentences) == 0:
+        return f"{head}: each is one of the claims."
+    counts = sentences["kind"].value_counts()
+    kinds = "; ".join(f"{UNCHECKED_KIND_WORDS[k]}: {counts[k]}" for k in UNCHECKED_KIND_WORDS if k in counts)
+    return f"{head}. {report.counted(len(sentences), 'more sentence is', 'more sentences are').capitalize()} no claim we check ({kinds})."
+
+
 def share_pct(x):
     """A tally's share of agreeing claims in percent (None when nothing is checkable)."""
     return None if x.share_agreeing is None else 100 * x.share_agreeing
