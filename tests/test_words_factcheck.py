@@ -349,3 +349,11 @@ def test_unchecked_sentences_text_counts_by_kind_in_a_fixed_order():
     none = pd.DataFrame({"kind": pd.Series([], dtype="string")})
     assert words.unchecked_sentences_text(none, 3, 1) == ("Besides the 3 claims, we read every sentence of the one guide that holds a "
                                                           "number or a checkable statement: each is one of the claims.")
+
+
+def test_question_words_name_the_workers_and_settings_from_occupation_toml():
+    short = words.names().short_name
+    assert words.question_words("share_in:hospitals+offices_of_physicians") == f"What share of {short} work in hospitals and physicians' offices?"
+    assert words.question_words("entry_education") == "What education does it take to enter?"
+    with pytest.raises(KeyError):
+        words.question_words("pay")

@@ -492,7 +492,7 @@ def likely_reason(row, r):
 
 def question_words(question):
     if question.startswith("share_in:"):
-        return f"What share of technicians work in {' and '.join(setting_label(s) for s in question.split(':')[1].split('+'))}?"
+        return f"What share of {names().short_name} work in {' and '.join(setting_label(s) for s in question.split(':')[1].split('+'))}?"
     return {"entry_education": "What education does it take to enter?", "certification": "Do employers want a certification?"}[question]
 
 
