@@ -916,7 +916,7 @@ def test_setting_remainder_whole_result():
         record_value=100 * 19 / 66, record_year=2018,
         record_source_keys=("k2016hospitals", "k2016offices_of_physicians", "k2018hospitals", "k2018offices_of_physicians"),
         facts={"years": ((2016, 100 * 19 / 64, False), (2018, 100 * 19 / 66, False)), "settings": ("offices_of_physicians",),
-               "outside": "hospitals"})
+               "outside": "hospitals", "unchecked": ("small clinics",)})
     # 2011 holds hospitals only: in the frame of 2012 it is skipped, and no year gives a share
     early = factcheck.check_setting_remainder(claim("setting_remainder", text=REMAINDER),
                                               evidence(figures=figures(dated(G0, 2011)), settings=FOUR), Rules())

@@ -357,3 +357,87 @@ def test_question_words_name_the_workers_and_settings_from_occupation_toml():
     assert words.question_words("entry_education") == "What education does it take to enter?"
     with pytest.raises(KeyError):
         words.question_words("pay")
+
+
+@pytest.mark.parametrize("years, half", [
+    (((2016, 29.7, False), (2018, 28.8, False)), "not more than half of them"),
+    (((2016, 50.0, False),), "not more than half of them"),                       # exactly half is not most
+    (((2016, 50.1, False),), "more than half of them"),
+    (((2011, 50.1, True),), "more than half of them"),                            # at least 50.1%: more than half either way
+    (((2011, 40.0, True),), "the record does not settle whether that is more than half"),  # at least 40%: could be more
+    (((2016, 40.0, False), (2018, 60.0, False)), "the record does not settle whether that is more than half"),
+    ((), "the record does not settle whether that is more than half"),
+])
+def test_remainder_text_judges_half_from_the_shares(years, half):
+    r = result("not_checkable", facts={"years": years, "settings": ("offices_of_physicians",), "outside": "hospitals", "unchecked": ()})
+    assert words.remainder_text(claim(), r).endswith(f"): {half}.")
+
+
+def test_remainder_text_names_the_parts_our_record_lacks():
+    r = result("not_checkable", facts={"years": ((2016, 29.7, False),), "settings": ("offices_of_physicians",), "outside": "hospitals",
+                                       "unchecked": ("small clinics",)})
+    assert words.remainder_text(claim(), r) == (
+        "Share of the jobs outside hospitals held by physicians' offices (2016: 30%): not more than half of them. Our record has no "
+        "figure for small clinics, so the claim as a whole cannot be checked.")
+
+
+def test_industries_area_ranking_schedule_and_issuer_texts():
+    listed = result("not_checkable", record_year=2018, facts={"listed": (("hospitals", 34.0), ("offices_of_physicians", 19.0)),
+                                                               "unlisted_pct": 47.0})
+    assert words.industries_text(claim(), listed) == ("The Handbook's largest-employer rows in our data (2018) list only hospitals 34%, "
+                                                      "physicians' offices 19%; the other 47% of jobs are not broken down by industry.")
+    pairs = result("not_checkable", facts={"pairs": 5, "consistent": 4, "tolerance_usd": 10.4, "largest_gap_usd": 12.5})
+    assert words.area_list_text(claim(), pairs) == ("Our BLS data are national only. Within the guide, 4 of 5 hourly and annual pairs "
+                                                    "agree (hourly × 2,080 within $10.40; largest gap $12.50).")
+    assert words.area_pattern_text(claim(), result("not_checkable", facts={"national_years": (2010, 2024)})) == (
+        "Our BLS data are national figures for 2010–2024, with no states or regions.")
+    assert words.ranking_text(claim(), result("not_checkable", facts={"ranks": (12.0, 12.0)})) == (
+        "A ranking by another publisher (top 12); BLS data say nothing about it.")
+    assert words.schedule_text(claim(), result("not_checkable", facts={"handbook_editions": 7})).startswith(
+        "No reference table in our data records hours: the 7 Handbook editions")
+    assert words.issuer_text(claim(), result("not_checkable", facts={"handbook_editions": 7, "education_rows": 21})) == (
+        "No reference table names credentials or who awards them: our education data are 7 Handbook editions and 21 rows of costs, "
+        "pay and program lengths.")
+
+
+def judged(claim_id, verdict, text="A claim", guide_file="000_a.txt", line=3, **kw):
+    c = factcheck.Claim(claim_id, guide_file, line, f"{guide_file}#L{line}", "x", "pay", "setting_share", (), text)
+    return factcheck.Judged(c, result(verdict, **kw), None)
+
+
+def test_restated_text_one_set_and_two():
+    once, _ = tally(agree=20, partly=1, disagree=6, not_checkable=0)
+    y = judged("C1", "matches_record", "The average salary is $42,820", "001_b.txt", 24)
+    h = judged("C2", "matches_record", "The average hourly wage is $20.59", "001_b.txt", 27)
+    one = words.restated_text([(y, h)], once)
+    assert one.startswith("1 set of pay figures is printed twice by the same guide, once a year and once an hour: “the average salary")
+    assert "(guide 001_b.txt#L24" not in one and one.endswith("Counted once each, 20 of 27 checkable claims agree (74%).")
+    assert words.restated_text([(y, h), (y, h)], once).startswith("2 sets of pay figures are printed twice")
+
+
+def test_guide_dates_text_with_and_without_an_undated_guide():
+    titles = {"000_a.txt": "Guide A", "001_b.txt": "Guide B"}
+    dated_both = pd.DataFrame({"guide_file": ["000_a.txt", "001_b.txt"], "date_from_figures": pd.array([2013, 2017], dtype="Int64")})
+    assert words.guide_dates_text(dated_both, titles) == "2 of the 2 guides date themselves through their figures (2013, 2017); every guide does."
+    one_undated = pd.DataFrame({"guide_file": ["000_a.txt", "001_b.txt"], "date_from_figures": pd.array([2013, None], dtype="Int64")})
+    assert words.guide_dates_text(one_undated, titles) == (
+        "1 of the 2 guides date themselves through their figures (2013); “Guide B” (001_b.txt) prints no year at all, so its claims "
+        "are judged against the latest record.")
+
+
+def test_best_and_worst_and_time_frame_texts():
+    by_guide = pd.DataFrame({"guide_file": ["000_a.txt", "001_b.txt"], "agreeing": [3, 1], "checkable": [4, 4],
+                             "share_agreeing_pct": [75.0, 25.0]})
+    assert words.best_and_worst_text(by_guide, {"000_a.txt": "A", "001_b.txt": "B"}) == (
+        "“A” (000_a.txt) agrees with the record in 3 of its 4 checkable claims (75%); “B” (001_b.txt) in 1 of 4 (25%).")
+    moved = [(judged("C1", "matches_record", "Pay was $39,000"), judged("C1", "outdated", "Pay was $39,000"))]
+    assert words.time_frame_text(moved) == ("Judged against the latest record instead of their guide's date, 1 claim changes verdict: "
+                                            "“Pay was $39,000” (000, line 3) matches the record → outdated.")
+
+
+@pytest.mark.parametrize("agree_n, disagree_n, phrase", [(1, 1, "1 agrees with the record"), (2, 1, "1 does not hold as printed"),
+                                                          (2, 2, "2 do not hold as printed"), (2, 2, "2 agree with the record")])
+def test_tally_text_and_alt_agree_their_verbs(agree_n, disagree_n, phrase):
+    t, counts = tally(agree=agree_n, partly=0, disagree=disagree_n, not_checkable=1)
+    assert phrase in words.tally_text(t, counts, 4)
+    assert phrase.replace("the record", "the BLS record") in words.verdict_chart_alt(t, counts, "clerks")

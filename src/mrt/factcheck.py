@@ -713,10 +713,13 @@ def check_setting_remainder(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     """"X employ most of those outside Y": X's share of the jobs outside Y, by record year in the time frame.
     A setting the record does not hold ("small clinics") leaves the claim not checkable; the shares are facts.
 
-    Facts: ``years`` (year, share of the jobs outside Y held by X, whether Y's share was a lower bound).
+    Facts: ``years`` (year, share of the jobs outside Y held by X, whether Y's share was a lower bound, so that X's share
+    is at least that), ``unchecked`` (the parts of X as written that are not settings of occupation.toml).
     """
     inside, _, outside = claim.claim.lower().partition(" outside ")
     employing, excluded = named_settings(inside), named_settings(outside)
+    subjects = [i.strip() for i in re.split(r",| and | or ", inside.partition(" employ ")[0]) if i.strip()]
+    unchecked = tuple(i for i in subjects if not named_settings(i))
     if not employing or len(excluded) != 1:
         raise claim.fail("expected the claim to read 'X employ most ... outside Y', naming settings of occupation.toml")
     year, basis = time_frame(claim, ev, rules)
@@ -731,7 +734,7 @@ def check_setting_remainder(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     return Result(NOT_CHECKABLE, NO_READING, unit="percent", judged_at=year, time_basis=basis, subject="+".join(employing),
                   record_value=years[-1][1] if years else None, record_year=years[-1][0] if years else None,
                   record_source_keys=tuple(r.source_key for r in records if r.year in frame),
-                  facts={"years": tuple(years), "settings": tuple(employing), "outside": excluded[0]})
+                  facts={"years": tuple(years), "settings": tuple(employing), "outside": excluded[0], "unchecked": unchecked})
 
 
 def _pay_by_setting(ev: Evidence) -> pd.DataFrame:

@@ -306,10 +306,19 @@ def most_text(c, r):
 
 
 def remainder_text(c, r):
-    settings = " and ".join(setting_label(s) for s in r.facts["settings"])
-    years = "; ".join(f"{y}: {'at least ' if bound else ''}{report.percent(p, 0)}" for y, p, bound in r.facts["years"])
-    return (f"Share of the jobs outside {setting_label(r.facts['outside'])} held by {settings} ({years}): not most of them. "
-            "Small clinics are not a setting our record lists, so the claim as a whole cannot be checked.")
+    f = r.facts
+    settings = " and ".join(setting_label(s) for s in f["settings"])
+    years = "; ".join(f"{y}: {'at least ' if bound else ''}{report.percent(p, 0)}" for y, p, bound in f["years"])
+    if f["years"] and all(p > 50 for _, p, _ in f["years"]):
+        half = "more than half of them"
+    elif f["years"] and all(p <= 50 and not bound for _, p, bound in f["years"]):
+        half = "not more than half of them"
+    else:
+        half = "the record does not settle whether that is more than half"
+    text = f"Share of the jobs outside {setting_label(f['outside'])} held by {settings} ({years}): {half}."
+    if f["unchecked"]:
+        text += f" Our record has no figure for {report.listing(f['unchecked'])}, so the claim as a whole cannot be checked."
+    return text
 
 
 def setting_pay_text(c, r):
@@ -510,6 +519,11 @@ def guide_dates_text(guides, titles) -> str:
                + " prints no year at all, so its claims are judged against the latest record." if len(undated) else "every guide does."))
 
 
+def agree(n: int, singular: str = "agrees", plural: str = "agree") -> str:
+    """The verb that agrees with a count: ``agree(1)`` -> ``"agrees"``; ``agree(2, "does", "do")`` -> ``"do"``."""
+    return singular if n == 1 else plural
+
+
 def is_are(n: int) -> str:
     """The verb that agrees with a count: ``1`` -> ``"is"``; any other count -> ``"are"``."""
     return "is" if n == 1 else "are"
@@ -520,16 +534,18 @@ def tally_text(t, counts, n_guides: int) -> str:
     ``n_guides``: how many guides the claims come from, counted from the data)."""
     not_as_printed = ", ".join(f"{n} {VERDICT_WORDS[v]}" for v, n in counts.items() if n and factcheck.VERDICT_GROUPS[v] == "disagrees")
     return (f"**Of the {t.claims} claims in the {counted(n_guides, 'guide')}, {t.not_checkable} cannot be checked with our data. Of the other "
-            f"{t.checkable}, {t.agreeing} agree with the record ({report.percent(100 * t.share_agreeing, 0)}): "
-            f"{counts['matches_record']} match it and {counts['rounded']} are correctly rounded.** {t.partly} {is_are(t.partly)} partly "
-            f"supported and {t.disagreeing} do not hold as printed ({not_as_printed}). The not-checkable claims are left out of every share.")
+            f"{t.checkable}, {t.agreeing} {agree(t.agreeing)} with the record ({report.percent(100 * t.share_agreeing, 0)}): "
+            f"{counts['matches_record']} {agree(counts['matches_record'], 'matches', 'match')} it and {counts['rounded']} "
+            f"{is_are(counts['rounded'])} correctly rounded.** {t.partly} {is_are(t.partly)} partly supported and {t.disagreeing} "
+            f"{agree(t.disagreeing, 'does', 'do')} not hold as printed ({not_as_printed}). The not-checkable claims are left out of every share.")
 
 
 def verdict_chart_alt(t, counts, name: str) -> str:
     """The verdict chart's alt text: its finding, from the tally."""
-    return (f"Of {t.checkable} checkable claims about {name}, {t.agreeing} agree with the BLS record "
-            f"({counts['matches_record']} match it, {counts['rounded']} are correctly rounded), {t.partly} {is_are(t.partly)} partly supported "
-            f"and {t.disagreeing} do not hold as printed; {t.not_checkable} more cannot be checked with this data.")
+    return (f"Of {t.checkable} checkable claims about {name}, {t.agreeing} {agree(t.agreeing)} with the BLS record "
+            f"({counts['matches_record']} {agree(counts['matches_record'], 'matches', 'match')} it, {counts['rounded']} "
+            f"{is_are(counts['rounded'])} correctly rounded), {t.partly} {is_are(t.partly)} partly supported "
+            f"and {t.disagreeing} {agree(t.disagreeing, 'does', 'do')} not hold as printed; {t.not_checkable} more cannot be checked with this data.")
 
 
 def restated_text(restated, once) -> str:
@@ -554,7 +570,7 @@ def best_and_worst_text(by_guide, titles) -> str:
 
 def strict_shares_text(moved, titles) -> str:
     """Claims whose verdict changes when a printed share's last digit is read as exact (``moved``: factcheck.changed)."""
-    return (f"{len(moved)} claims change verdict when a printed share's last digit is read as exact: "
+    return (f"{report.counted(len(moved), 'claim changes', 'claims change')} verdict when a printed share's last digit is read as exact: "
             + "; ".join(f"{guide_name(a.claim.guide_file, titles)} line {a.claim.line}, “{a.claim.claim}”: {VERDICT_WORDS[a.result.verdict]} "
                         f"(read as {span(a.result, pct)}) becomes {VERDICT_WORDS[b.result.verdict]} "
                         f"(read as {span(b.result, pct)})" for a, b in moved) + ".")
@@ -575,7 +591,7 @@ def most_readings_text(pairs, titles) -> str:
 
 def time_frame_text(moved) -> str:
     """Claims whose verdict changes when judged against the latest record instead of their guide's date."""
-    return (f"Judged against the latest record instead of their guide's date, {len(moved)} claims change verdict: "
+    return (f"Judged against the latest record instead of their guide's date, {report.counted(len(moved), 'claim changes', 'claims change')} verdict: "
             + "; ".join(f"“{a.claim.claim}” ({guide_number(a.claim.guide_file)}, line {a.claim.line}) {VERDICT_WORDS[a.result.verdict]} "
                         f"→ {VERDICT_WORDS[b.result.verdict]}" for a, b in moved) + ".")
 
