@@ -6,6 +6,7 @@ Each expected sentence is written out by hand; each threshold is tried on both s
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -441,3 +442,23 @@ def test_tally_text_and_alt_agree_their_verbs(agree_n, disagree_n, phrase):
     t, counts = tally(agree=agree_n, partly=0, disagree=disagree_n, not_checkable=1)
     assert phrase in words.tally_text(t, counts, 4)
     assert phrase.replace("the record", "the BLS record") in words.verdict_chart_alt(t, counts, "clerks")
+
+
+# The notebook narrates; words.py writes ----------------------------------------------------------------------------------
+
+def test_notebook_05_is_thin_and_types_no_words_the_data_gives():
+    """Read as text, never executed: no code cell over 20 lines, no sentence-writer defined in a cell, and none of the words
+    the data give (the count of guides, the workers' name, the program) typed in any cell."""
+    import nbformat
+
+    from mrt import paths
+
+    notebook = nbformat.read(paths.NOTEBOOKS / "05-fact-check.ipynb", as_version=4)
+    for number, cell in enumerate(notebook.cells):
+        lowered = cell.source.lower()
+        for typed in ("four guides", "four career guides", "technician", "a coding certificate"):
+            assert typed not in lowered, f"cell {number} types {typed!r}: derive it from the data (words.py)"
+        if cell.cell_type == "code":
+            assert len(cell.source.splitlines()) <= 20, f"code cell {number} has {len(cell.source.splitlines())} lines"
+            assert not re.search(r"^def \w*(text|words|statement|reason)\w*\(|^[A-Z_]*WORDS = ", cell.source, re.M), (
+                f"code cell {number} defines a sentence-writer: its home is words.py")
