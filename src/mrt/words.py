@@ -181,10 +181,12 @@ MOST = {"plurality": "a plurality (more than any other setting the record lists)
 
 
 def pay(value, unit):
+    """A pay figure in its unit: cents for an hourly wage (``$20.59``), whole dollars for a year (``$39,000``)."""
     return report.money(value, 2 if unit == "usd_per_hour" else 0)
 
 
 def when(r):
+    """The year a claim was judged at, and where that year comes from (a Result's ``time_basis``)."""
     if r.time_basis == "printed":
         return f"the year it prints, {r.judged_at}"
     if r.time_basis == "guide_date":
@@ -193,19 +195,24 @@ def when(r):
 
 
 def lower_first(text):
+    """A sentence quoted inside another: its first letter in lower case."""
     return text[:1].lower() + text[1:]
 
 
 def pct(value):
+    """A share as printed: whole (``40%``) or to one decimal (``37.4%``)."""
     return report.percent(value, 0 if float(value).is_integer() else 1)
 
 
 def span(r, fmt):
+    """The range of true values a printed figure allows, in words (``35% to 45%``, ``more than 25%``, ``at least 10%``):
+    a share's ceiling of 100% and an infinite end are no bound."""
     low, high = r.guide_range.low, r.guide_range.high
     bounded = high != float("inf") and not (r.unit == "percent" and high >= 100)
     if r.guide_range.low_open:
         return f"more than {fmt(low)}" + (f" and at most {fmt(high)}" if bounded else "")
     return f"{fmt(low)} to {fmt(high)}" if bounded else f"at least {fmt(low)}"
+
 
 def setting_label(key: str) -> str:
     """A work setting for readers, from occupation.toml's [setting_labels]; ``"unlisted"`` is every setting the record
