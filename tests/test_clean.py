@@ -179,6 +179,22 @@ def test_exclusions(tmp_path):
             clean.check_exclusions(write_rows(tmp_path, rows, "x.csv"), known, GUIDES)
 
 
+def test_unchecked_sentences(tmp_path):
+    reason = "x" * clean.MIN_REASON_LENGTH  # exactly the shortest reason allowed
+    ok = {"guide_file": GUIDE, "line": "12", "as_printed": "an office", "kind": "no_reference_data", "description": "Works in an office",
+          "reason": reason}
+    table = clean.build_unchecked_sentences(write_rows(tmp_path, [ok, {**ok, "as_printed": "a desk"}], "u.csv"), GUIDES)
+    assert table["source_key"].tolist() == [f"{GUIDE}#L12"] * 2 and str(table["line"].dtype) == "Int64"
+    for rows, message in [([{**ok, "reason": reason[:-1]}], "u.csv data row 1 .*column 'reason': expected a reason of at least 20"),
+                          ([{**ok, "kind": "boring"}], "data row 1 .*column 'kind': expected one of .*found 'boring'"),
+                          ([ok, ok], r"data rows 1 and 2: expected one row per \(guide_file, line, as_printed\)"),
+                          ([{**ok, "description": ""}], "data row 1.*description"),
+                          ([{**ok, "line": "0"}], "data row 1 .*column 'line': expected a 1-based line number"),
+                          ([{**ok, "guide_file": "009_aaaaaaaaaaaaaaaa.txt"}], "data row 1, column .guide_file.: expected a guide listed")]:
+        with pytest.raises(DataError, match=message):
+            clean.build_unchecked_sentences(write_rows(tmp_path, rows, "u.csv"), GUIDES)
+
+
 # OEWS --------------------------------------------------------------------------------------------
 
 def oews_row(yr, mean=20.0, p10=12.0, median=19.0, p90=30.0, employment="200000", **change):

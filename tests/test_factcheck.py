@@ -368,12 +368,30 @@ def most_claim(text, *rows, guide_year=2017):
     (36.0, 19.0, "plurality", "matches_record"),
     (19.0, 19.0, "plurality", "contradicted"),   # a tie is not a plurality
     (19.1, 19.0, "plurality", "matches_record"),
+    (49.9, 19.0, "majority", "contradicted"),    # just under half
+    (49.9, 19.0, "plurality", "matches_record"),
+    (50.1, 49.9, "plurality", "matches_record"),  # a majority is always a plurality
 ])
 def test_setting_most_single_setting(hospitals, offices, most, verdict):
     c, ev = most_claim("Most technicians work in hospitals", (2017, "hospitals", hospitals, HOSPITALS_ALL), (2017, "offices_of_physicians", offices, OFFICES))
     r = factcheck.check_setting_most(c, ev, Rules(most=most))
     assert r.verdict == verdict and r.reading == most and r.subject == "hospitals"
     assert r.record_value == hospitals and r.record_year == 2017
+
+
+@pytest.mark.parametrize("hospitals, verdict", [
+    (36.0, "contradicted"), (49.9, "contradicted"), (50.0, "contradicted"), (50.1, "matches_record")])
+def test_most_means_a_majority_by_default(hospitals, verdict):
+    assert Rules().most == "majority"
+    c, ev = most_claim("Most technicians work in hospitals", (2017, "hospitals", hospitals, HOSPITALS_ALL), (2017, "offices_of_physicians", 19.0, OFFICES))
+    r = factcheck.check_setting_most(c, ev, Rules())
+    assert (r.verdict, r.reading) == (verdict, "majority")
+
+
+def test_a_tie_of_two_settings_at_half_each_is_neither_a_majority_nor_a_plurality():
+    c, ev = most_claim("Most technicians work in hospitals", (2017, "hospitals", 50.0, HOSPITALS_ALL), (2017, "offices_of_physicians", 50.0, OFFICES))
+    assert factcheck.check_setting_most(c, ev, Rules()).verdict == "contradicted"
+    assert factcheck.check_setting_most(c, ev, Rules(most="plurality")).verdict == "contradicted"
 
 
 def test_setting_most_lower_bound_and_unlisted_remainder():
@@ -658,7 +676,7 @@ def test_growth_wording_under_both_rules():
     ev = evidence(wording=wording)
     handbook = factcheck.check_growth_wording(claim("growth_wording"), ev, Rules())
     # the Handbook's word for 2016-2026 was not found: notebook 03's 'cannot_tell' is not checkable here
-    assert handbook.verdict == "not_checkable" and handbook.reading == "handbook_bands" and handbook.facts["ratio"] == pytest.approx(13 / 7.4)
+    assert handbook.verdict == "not_checkable" and handbook.reading == "handbook_wording" and handbook.facts["ratio"] == pytest.approx(13 / 7.4)
     assert handbook.record_year == 2016 and handbook.record_value == 7.4 and handbook.guide_value == 13.0
     assert handbook.facts["handbook_wording"] is None and handbook.facts["faster_ratio_high"] == 1.8
     ratio = factcheck.check_growth_wording(claim("growth_wording"), ev, Rules(growth_words="project_ratio"))
@@ -924,7 +942,7 @@ def test_setting_remainder_whole_result():
         record_value=100 * 19 / 66, record_year=2018,
         record_source_keys=("k2016hospitals", "k2016offices_of_physicians", "k2018hospitals", "k2018offices_of_physicians"),
         facts={"years": ((2016, 100 * 19 / 64, False), (2018, 100 * 19 / 66, False)), "settings": ("offices_of_physicians",),
-               "outside": "hospitals"})
+               "outside": "hospitals", "unchecked": ("small clinics",)})
     # 2011 holds hospitals only: in the frame of 2012 it is skipped, and no year gives a share
     early = factcheck.check_setting_remainder(claim("setting_remainder", text=REMAINDER),
                                               evidence(figures=figures(dated(G0, 2011)), settings=FOUR), Rules())
@@ -951,7 +969,7 @@ def test_growth_wording_whole_result():
     wording = pd.DataFrame([{"source_key": f"{G0}#L1", "vintage": "2012-2022", "words": "faster than the average", "printed_pct": 22.0,
                              "all_occupations_pct": 10.8, "ratio": 2.04, "verdict": "understated", "bls_source_key": "ep#2012", **FOUND}])
     r = factcheck.check_growth_wording(claim("growth_wording"), evidence(wording=wording), Rules())
-    assert r == factcheck.Result("understated", "handbook_bands", guide_value=22.0, record_value=10.8, record_year=2012,
+    assert r == factcheck.Result("understated", "handbook_wording", guide_value=22.0, record_value=10.8, record_year=2012,
                                  record_source_keys=("ep#2012",), unit="percent", judged_at=2012, time_basis="printed",
                                  facts={"ratio": 22 / 10.8, "all_occupations_pct": 10.8, "vintage": "2012-2022",
                                         "words": "faster than the average", **FOUND, "much_faster_ratio": 2.0})
@@ -1034,11 +1052,11 @@ def test_duration_whole_result():
                   costs=lengths)
     assert factcheck.check_duration(claim("duration", ["F1"]), ev, Rules()) == factcheck.Result(
         "not_checkable", guide_value=12.0, unit="months", record_source_keys=("costs#row=21",),
-        facts={"qualifier": "less than", "months_low": 9.0, "months_high": 12.0})
+        facts={"qualifier": "less than", "months_low": 9.0, "months_high": 12.0, "program": "medical coding certificate"})
     vague = factcheck.check_duration(claim("duration", ["F2"]), ev, Rules())
     assert vague.guide_value is None and vague.facts["qualifier"] == "a matter of"
     none = factcheck.check_duration(claim("duration", ["F1"]), evidence(figures=ev.figures, costs=lengths.iloc[:2]), Rules())
-    assert none.facts == {"qualifier": "less than", "months_low": None, "months_high": None} and none.record_source_keys == ()
+    assert none.facts == {"qualifier": "less than", "months_low": None, "months_high": None, "program": None} and none.record_source_keys == ()
 
 
 def test_table_writes_every_column():
@@ -1256,7 +1274,7 @@ def test_most_years_rival_order_bounds_and_unlisted_share():
 
 def test_setting_most_whole_result():
     c, ev = most_claim("Most technicians work in hospitals", (2017, "hospitals", 36.0, HOSPITALS_ALL), (2017, "offices_of_physicians", 19.0, OFFICES))
-    r = factcheck.check_setting_most(c, ev, Rules())
+    r = factcheck.check_setting_most(c, ev, Rules(most="plurality"))
     (year,) = r.facts["years"]
     assert r == factcheck.Result("matches_record", "plurality", unit="percent", judged_at=2017, time_basis="guide_date", subject="hospitals",
                                  record_value=36.0, record_year=2017, record_source_keys=("k2017hospitals", "k2017offices_of_physicians"),

@@ -21,6 +21,7 @@ def raw(path):
     (paths.GUIDE_FIGURES, ["as_printed", "period_as_printed"]),
     (paths.GUIDE_EDUCATION, ["as_printed"]),
     (paths.GUIDE_CLAIMS, ["as_printed"]),
+    (paths.GUIDE_UNCHECKED, ["as_printed"]),
 ])
 def test_every_item_is_verbatim_on_its_line(guides_dir, path, columns):
     problems = []
@@ -108,3 +109,12 @@ def test_reference_copies_are_unchanged():
                 assert copy.read_bytes() == (shared / copy.name).read_bytes(), copy.name
             else:
                 assert not (shared / copy.name).exists(), f"{copy.name} exists in shared/reference: copy it unchanged and say so in sources.csv"
+
+
+def test_unchecked_sentences_are_not_claims_already(guides_dir):
+    """A sentence listed as unchecked is not also a claim: no phrase of guide_unchecked_sentences.csv is a claim's phrase on
+    the same line, and each row says why, in more than a word."""
+    claims = {(r.guide_file, int(r.line), r.as_printed) for r in raw(paths.GUIDE_CLAIMS).itertuples()}
+    for number, row in enumerate(raw(paths.GUIDE_UNCHECKED).itertuples(index=False), start=1):
+        assert (row.guide_file, int(row.line), row.as_printed) not in claims, f"row {number}: {row.as_printed!r} is also a claim"
+        assert len(row.reason) > 20 and len(row.description) > 10, f"row {number}: say what it says and why it is not checked"

@@ -183,7 +183,7 @@ def test_growth_word_finding_on_the_wrong_side_of_the_average():
     assert_readable(text)
 
 
-def evidence_result(reading="handbook_bands", **facts):
+def evidence_result(reading="handbook_wording", **facts):
     base = {"ratio": 13 / 7.4, "ratio_low": 1.678, "ratio_high": 1.837, "all_occupations_pct": 7.4, "vintage": "2016-2026",
             "words": "much faster rate of growth", "handbook_edition": None, "handbook_wording": None, "faster_ratio_low": 1.5,
             "faster_ratio_high": 1.8, "much_faster_ratio_low": 2.037, "much_faster_ratio_high": 2.308, "much_faster_ratio": 2.0}

@@ -45,7 +45,7 @@ def is_guide_file_name(name: str) -> bool:
     return bool(GUIDE_FILE_PATTERN.fullmatch(name))
 
 
-TOPICS = ("pay", "employment", "outlook", "work_setting", "education", "ranking", "workload")
+TOPICS = ("pay", "employment", "outlook", "work_setting", "education", "ranking", "workload", "job_title")
 PAY_STATISTICS = ("mean", "median", "range", "unspecified")
 # Each statistic a guide figure can be, with the units it can be in.
 STATISTIC_UNITS = {
@@ -447,6 +447,27 @@ def build_guide_claims(figures: pd.DataFrame, path: Path = paths.GUIDE_CLAIMS, g
     frame["source_key"] = [guide_key(g, l) for g, l in zip(frame["guide_file"], frame["line"])]
     frame["figure_ids"] = frame["figure_ids"].replace("", None)
     return frame[["claim_id", "guide_file", "line", "source_key", "as_printed", "topic", "check", "figure_ids", "claim"]]
+
+
+UNCHECKED_KINDS = ("no_reference_data", "judgment", "repeats_checked", "not_about_the_occupation")  # why a sentence is no claim we check
+UNCHECKED_COLUMNS = ["guide_file", "line", "as_printed", "kind", "description", "reason"]
+
+
+def build_unchecked_sentences(path: Path = paths.GUIDE_UNCHECKED, guides: Iterable[str] | None = None) -> pd.DataFrame:
+    """Sentences of the guides with a number or a checkable statement that are no claim we check: each with a short phrase
+    exactly as printed, what it says in the project's words, the kind of reason (:data:`UNCHECKED_KINDS`) and the reason."""
+    raw = read_raw_csv(path, UNCHECKED_COLUMNS, not_empty=UNCHECKED_COLUMNS)
+    located = _guide_location(raw, path, guides)
+    _unique(raw, path, ["guide_file", "line", "as_printed"])
+    for (position, guide_file, line), row in zip(located, raw.itertuples(index=False)):
+        _check_vocabulary(row.kind, UNCHECKED_KINDS, path, position, guide_file, line, "kind")
+        if len(row.reason.strip()) < MIN_REASON_LENGTH:
+            raise DataError(f"{where(path, position, guide_file, line, 'reason')}: expected a reason of at least {MIN_REASON_LENGTH} "
+                            f"characters saying why the sentence is no claim we check, found {row.reason!r}")
+    frame = raw.copy()
+    frame["line"] = frame["line"].astype(int).astype("Int64")
+    frame["source_key"] = [guide_key(g, l) for g, l in zip(frame["guide_file"], frame["line"])]
+    return frame[["guide_file", "line", "source_key", "as_printed", "kind", "description", "reason"]]
 
 
 MIN_REASON_LENGTH = 20  # a reason says why the line holds no figure, in a phrase, not a word
@@ -926,6 +947,7 @@ def build_all(raw_dir: Path | None = None, problems: Problems | None = None) -> 
         "bls_all_occupations_pay.csv": (lambda: build_all_occupations_pay(at(paths.ALL_OCCUPATIONS_PAY)), {}),
         "bls_all_occupations_growth.csv": (lambda: build_all_occupations_growth(at(paths.ALL_OCCUPATIONS_GROWTH)), {}),
         "bls_ooh_growth_wording.csv": (lambda: build_ooh_growth_wording(at(paths.OOH_GROWTH_WORDING)), {}),
+        "guide_unchecked_sentences.csv": (lambda: build_unchecked_sentences(at(paths.GUIDE_UNCHECKED), guides), {"sources.csv": guides}),
     }
     tables = {name: attempt(build, needs, name) for name, (build, needs) in builders.items()}
     attempt(lambda: check_years(tables["cpi_u.csv"], occ, at), {"cpi_u_annual.csv": tables["cpi_u.csv"], "occupation.toml": occ},

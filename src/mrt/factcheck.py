@@ -22,8 +22,8 @@ The rules, stated once:
   judged against the latest record. Shares are compared with the records nearest that year on each
   side (:func:`years_in_frame`); education with the Handbook edition of the time (:func:`edition_of_time`),
   never a later one, unless :attr:`Rules.education_edition` allows any edition.
-- **"Most"** is read as a plurality (more than any other setting) or as a majority (more than half):
-  :attr:`Rules.most`. Exactly half is not a majority; a tie is not a plurality.
+- **"Most"** means a majority (more than half) by default; a plurality (more than any other setting) is the
+  alternative: :attr:`Rules.most`. Exactly half is not a majority; a tie is not a plurality.
 - Tolerances and readings are parameters (:class:`Rules`), never module globals a caller must mutate.
 """
 
@@ -52,14 +52,14 @@ VERDICT_GROUPS = {"matches_record": "agrees", "rounded": "agrees", "partly_suppo
 
 OWN_STEP, LAST_DIGIT = "own_rounding_step", "last_digit"
 PLURALITY, MAJORITY = "plurality", "majority"
-# Growth words: HANDBOOK_BANDS reads notebook 03's verdict code, which since issue 16 judges the words against the Handbook's
-# own word for the same outlook (its published bands are only an alternative there); the code keeps its old name until
-# notebook 05's reading words are renamed with it. PROJECT_RATIO is the project's ratio rule (Rules.much_faster_ratio).
-HANDBOOK_BANDS, PROJECT_RATIO = "handbook_bands", "project_ratio"
+# Growth words: HANDBOOK_WORDING reads notebook 03's verdict code, which since issue 16 judges the words against the Handbook's
+# own word for the same outlook (its published bands are only an alternative there). PROJECT_RATIO is the project's ratio
+# rule (Rules.much_faster_ratio).
+HANDBOOK_WORDING, PROJECT_RATIO = "handbook_wording", "project_ratio"
 MEDIAN, MEAN = "median", "mean"
 EDITION_OF_TIME, ANY_EDITION = "edition_of_its_time", "any_edition"
 NO_READING = "not_applicable"
-READINGS = (OWN_STEP, LAST_DIGIT, PLURALITY, MAJORITY, HANDBOOK_BANDS, PROJECT_RATIO, MEDIAN, MEAN, EDITION_OF_TIME,
+READINGS = (OWN_STEP, LAST_DIGIT, PLURALITY, MAJORITY, HANDBOOK_WORDING, PROJECT_RATIO, MEDIAN, MEAN, EDITION_OF_TIME,
             ANY_EDITION, NO_READING)
 
 GUIDE_DATE, LATEST_RECORD = "guide_date", "latest_record"
@@ -70,7 +70,7 @@ TIME_BASES = (PRINTED, GUIDE_DATE, LATEST_RECORD, TIMELESS)  # where the year a 
 CHECKS = ("wage", "employment_count", "growth_pct", "growth_change", "growth_wording", "setting_share", "setting_most",
           "setting_remainder", "setting_pay", "setting_pay_figure", "other_industries", "area_pay_list", "area_pay_pattern",
           "pay_vs_all_occupations", "education_entry", "education_advancement", "duration", "certification",
-          "credential_issuer", "work_schedule", "third_party_ranking")
+          "credential_issuer", "work_schedule", "third_party_ranking", "occupation_title", "growth_direction", "setting_named")
 
 # growth_wording.csv (notebook 03) gives each comparison word a verdict code from growth.py's closed set.
 # "cannot_tell" (the Handbook's own word for that outlook was not found) is not checkable with this data.
@@ -90,8 +90,8 @@ class FactCheckError(ValueError):
 @dataclass(frozen=True)
 class Rules:
     share_step: str = OWN_STEP  # how a printed share's rounding is read: OWN_STEP or LAST_DIGIT
-    most: str = PLURALITY  # "most work in X": PLURALITY or MAJORITY
-    growth_words: str = HANDBOOK_BANDS  # growth words: the Handbook's own word for the same outlook (notebook 03's code), or the project's ratio rule
+    most: str = MAJORITY  # "most work in X": MAJORITY (more than half, the default) or PLURALITY (more than any other setting)
+    growth_words: str = HANDBOOK_WORDING  # growth words: the Handbook's own word for the same outlook (notebook 03's code), or the project's ratio rule
     much_faster_ratio: float = 2.0  # the project's ratio rule: "much faster" = at least this many times the average
     time_frame: str = GUIDE_DATE  # an undated claim: judged at its guide's date or against the latest record
     pay_measure: str = MEDIAN  # "pays well": the occupation's median against all occupations' median, or mean with mean
@@ -99,7 +99,7 @@ class Rules:
 
     def __post_init__(self):
         allowed = {"share_step": (OWN_STEP, LAST_DIGIT), "most": (PLURALITY, MAJORITY),
-                   "growth_words": (HANDBOOK_BANDS, PROJECT_RATIO), "time_frame": TIME_FRAMES, "pay_measure": (MEDIAN, MEAN),
+                   "growth_words": (HANDBOOK_WORDING, PROJECT_RATIO), "time_frame": TIME_FRAMES, "pay_measure": (MEDIAN, MEAN),
                    "education_edition": (EDITION_OF_TIME, ANY_EDITION)}
         for name, values in allowed.items():
             if getattr(self, name) not in values:
@@ -533,7 +533,7 @@ def _fact(value):
 
 
 def check_growth_wording(claim: Claim, ev: Evidence, rules: Rules) -> Result:
-    """"Faster" / "much faster" than the average: by default (:attr:`Rules.growth_words` HANDBOOK_BANDS) the verdict
+    """"Faster" / "much faster" than the average: by default (:attr:`Rules.growth_words` HANDBOOK_WORDING) the verdict
     code notebook 03 wrote in growth_wording.csv, which judges the words against the Handbook's own word for the same
     outlook ("cannot_tell", where that edition's word was not found, is not checkable); or by the project's ratio rule.
 
@@ -551,7 +551,7 @@ def check_growth_wording(claim: Claim, ev: Evidence, rules: Rules) -> Result:
         raise claim.fail(f"expected growth_wording.csv to have the columns {missing}")
     printed, average = float(row["printed_pct"]), float(row["all_occupations_pct"])
     ratio = printed / average
-    if rules.growth_words == HANDBOOK_BANDS:
+    if rules.growth_words == HANDBOOK_WORDING:
         verdict = growth_word_code(row["verdict"])
     else:
         verdict = ratio_rule(row["words"], ratio, rules.much_faster_ratio)
@@ -736,10 +736,13 @@ def check_setting_remainder(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     """"X employ most of those outside Y": X's share of the jobs outside Y, by record year in the time frame.
     A setting the record does not hold ("small clinics") leaves the claim not checkable; the shares are facts.
 
-    Facts: ``years`` (year, share of the jobs outside Y held by X, whether Y's share was a lower bound).
+    Facts: ``years`` (year, share of the jobs outside Y held by X, whether Y's share was a lower bound, so that X's share
+    is at least that), ``unchecked`` (the parts of X as written that are not settings of occupation.toml).
     """
     inside, _, outside = claim.claim.lower().partition(" outside ")
     employing, excluded = named_settings(inside), named_settings(outside)
+    subjects = [i.strip() for i in re.split(r",| and | or ", inside.partition(" employ ")[0]) if i.strip()]
+    unchecked = tuple(i for i in subjects if not named_settings(i))
     if not employing or len(excluded) != 1:
         raise claim.fail("expected the claim to read 'X employ most ... outside Y', naming settings of occupation.toml")
     year, basis = time_frame(claim, ev, rules)
@@ -754,7 +757,7 @@ def check_setting_remainder(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     return Result(NOT_CHECKABLE, NO_READING, unit="percent", judged_at=year, time_basis=basis, subject="+".join(employing),
                   record_value=years[-1][1] if years else None, record_year=years[-1][0] if years else None,
                   record_source_keys=tuple(r.source_key for r in records if r.year in frame),
-                  facts={"years": tuple(years), "settings": tuple(employing), "outside": excluded[0]})
+                  facts={"years": tuple(years), "settings": tuple(employing), "outside": excluded[0], "unchecked": unchecked})
 
 
 def _pay_by_setting(ev: Evidence) -> pd.DataFrame:
@@ -948,13 +951,14 @@ def check_education_advancement(claim: Claim, ev: Evidence, rules: Rules) -> Res
 def check_duration(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     """How long a program takes: no official statistic; facts give the secondary source's range.
 
-    Facts: ``months_low``, ``months_high`` (program guides, not official), ``qualifier``."""
+    Facts: ``months_low``, ``months_high`` (program guides, not official), ``program`` (the program they are for), ``qualifier``."""
     fig = _one_figure(claim, ev)
     lengths = ev.costs[(ev.costs["measure"] == "program_length") & ev.costs["group"].str.contains("certificate")]
     value = _number(fig["value"])
     facts = {"qualifier": fig["qualifier"] if pd.notna(fig["qualifier"]) else None,
              "months_low": None if lengths.empty else float(lengths["value_min"].iloc[0]),
-             "months_high": None if lengths.empty else float(lengths["value_max"].iloc[0])}
+             "months_high": None if lengths.empty else float(lengths["value_max"].iloc[0]),
+             "program": None if lengths.empty else lengths["group"].iloc[0]}
     return Result(NOT_CHECKABLE, guide_value=value, unit=fig["unit"], record_source_keys=tuple(lengths["source_key"][:1]), facts=facts)
 
 
@@ -974,6 +978,89 @@ def check_credential_issuer(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     return Result(NOT_CHECKABLE, facts={"handbook_editions": len(ev.ooh), "education_rows": len(ev.costs)})
 
 
+# Names, direction of growth, settings named without a share ------------------------------------------------------------
+
+def _word_in(phrase: str, text: str) -> bool:
+    """Whether ``phrase`` is in ``text`` as whole words, ignoring case and runs of white space."""
+    squeeze = lambda s: re.sub(r"\s+", " ", s).strip().lower()  # noqa: E731
+    return re.search(r"(?<!\w)" + re.escape(squeeze(phrase)) + r"(?!\w)", squeeze(text)) is not None
+
+
+def check_occupation_title(claim: Claim, ev: Evidence, rules: Rules) -> Result:
+    """Another name for the occupation ("also called X"): the name, which is the claim's printed phrase, against the
+    titles BLS gives the occupation's codes in the record (bls_employment.csv), in the claim's time frame. In a title of
+    its time frame: matches; only in an earlier title: outdated; only in a later title, or in none: not checkable (a name
+    BLS does not use is not thereby wrong, and a later title is not the record of its time).
+
+    Facts: ``name``, ``titles`` ((soc_code, title, first year, last year) in order), ``in_title_years`` (years whose
+    title holds the name), ``frame_years``.
+    """
+    name = claim.as_printed.strip()
+    year, basis = time_frame(claim, ev, rules)
+    rows = ev.employment.sort_values("year")
+    years = [int(y) for y in rows["year"]]
+    holds = tuple(y for y, title in zip(years, rows["occupation_title"]) if _word_in(name, title))
+    frame = years_in_frame(years, year)
+    titles = tuple((code, re.sub(r"\s+", " ", title).strip(), int(g["year"].min()), int(g["year"].max()))
+                   for (code, title), g in rows.groupby(["soc_code", "occupation_title"], sort=False))
+    chosen = rows[rows["year"].isin(frame)]
+    common = dict(judged_at=year, time_basis=basis, record_source_keys=tuple(chosen["source_key"]),
+                  facts={"name": name, "titles": titles, "in_title_years": holds, "frame_years": frame})
+    in_frame = [y for y in holds if y in frame]
+    if in_frame:
+        return Result("matches_record", record_year=in_frame[-1], **common)
+    if frame and any(y < frame[0] for y in holds):
+        return Result("outdated", record_year=frame[-1], **common)
+    return Result(NOT_CHECKABLE, record_year=frame[-1] if frame else None, **common)
+
+
+def check_growth_direction(claim: Claim, ev: Evidence, rules: Rules) -> Result:
+    """"Room to grow": the occupation's projected percent change in the Employment Projections outlook of the claim's
+    time frame (the latest vintage whose base year is not after the year judged; the latest vintage for an undated
+    claim). Growth above zero matches; no change or a fall contradicts.
+
+    Facts: ``vintage``, ``pct_change``, ``all_occupations_pct`` (None when not in our data), ``comparable``, ``soc_code``.
+    """
+    year, basis = time_frame(claim, ev, rules)
+    projections = ev.projections[ev.projections["pct_change"].notna()].sort_values("base_year")
+    eligible = projections if year is None else projections[projections["base_year"] <= year]
+    common = dict(unit="percent", judged_at=year, time_basis=basis)
+    if eligible.empty:
+        return Result(NOT_CHECKABLE, **common)
+    row = eligible.iloc[-1]
+    pct = float(row["pct_change"])
+    facts = {"vintage": row["vintage"], "pct_change": pct, "all_occupations_pct": _number(row["all_occupations_pct_change"]),
+             "comparable": row["comparable_to_reference_code"], "soc_code": row["soc_code"]}
+    return Result("matches_record" if pct > 0 else "contradicted", record_value=pct, record_year=int(row["base_year"]),
+                  record_source_keys=(row["source_key"],), facts=facts, **common)
+
+
+def check_setting_named(claim: Claim, ev: Evidence, rules: Rules) -> Result:
+    """"Many (others) work in X and Y": each setting the claim names after " work in " against the record's shares of
+    the occupation's jobs in the claim's time frame (the record lists only the largest employers, so a setting it lists
+    employs many). Every part listed: matches; some parts not in the record (a setting occupation.toml does not name,
+    or one the record does not list then): partly supported; no part listed: not checkable.
+
+    Facts: ``records`` (the ShareRecords of the named settings in the frame), ``unchecked`` (the parts as written).
+    """
+    _, separator, named_text = claim.claim.partition(" work in ")
+    if not separator:
+        raise claim.fail("expected the claim to read '... work in <settings>', settings joined by ',', 'and' or 'or'")
+    items = [i.strip() for i in re.split(r",| and | or ", named_text) if i.strip()]
+    year, basis = time_frame(claim, ev, rules)
+    records = share_records(ev.settings)
+    frame = years_in_frame([r.year for r in records], year)
+    parts = [(item, (named_settings(item) or [None])[0]) for item in items]
+    chosen = tuple(r for r in records if r.year in frame and r.setting in {k for _, k in parts})
+    listed = {r.setting for r in chosen}
+    unchecked = tuple(item for item, key in parts if key not in listed)
+    common = dict(unit="percent", judged_at=year, time_basis=basis, facts={"records": chosen, "unchecked": unchecked})
+    if not chosen:
+        return Result(NOT_CHECKABLE, **common)
+    return Result("partly_supported" if unchecked else "matches_record", record_value=chosen[-1].share_pct,
+                  record_year=chosen[-1].year, record_source_keys=tuple(r.source_key for r in chosen), subject=chosen[0].setting, **common)
+
+
 # The registry and the run ------------------------------------------------------------------------------
 
 REGISTRY: dict[str, Callable[[Claim, Evidence, Rules], Result]] = {
@@ -984,7 +1071,8 @@ REGISTRY: dict[str, Callable[[Claim, Evidence, Rules], Result]] = {
     "area_pay_pattern": check_area_pay_pattern, "pay_vs_all_occupations": check_pay_vs_all_occupations,
     "education_entry": check_education_entry, "education_advancement": check_education_advancement, "duration": check_duration,
     "certification": check_certification, "credential_issuer": check_credential_issuer, "work_schedule": check_work_schedule,
-    "third_party_ranking": check_third_party_ranking,
+    "third_party_ranking": check_third_party_ranking, "occupation_title": check_occupation_title,
+    "growth_direction": check_growth_direction, "setting_named": check_setting_named,
 }
 if tuple(REGISTRY) != CHECKS or tuple(VERDICT_GROUPS) != VERDICTS:  # pragma: no cover - a programming error, caught on import
     raise RuntimeError("factcheck: REGISTRY must name every check of CHECKS, VERDICT_GROUPS every verdict of VERDICTS, in order")

@@ -109,6 +109,7 @@ GUIDE_FIGURES = RAW / "guide_figures.csv"
 GUIDE_EXCLUSIONS = RAW / "guide_line_exclusions.csv"
 GUIDE_EDUCATION = RAW / "guide_education.csv"
 GUIDE_CLAIMS = RAW / "guide_claims.csv"
+GUIDE_UNCHECKED = RAW / "guide_unchecked_sentences.csv"  # sentences with a number or a checkable statement that are no claim we check
 GUIDES = RAW / "guides.csv"  # each guide's title, publisher and printed date, for readers (the site names guides by them)
 SOURCES = RAW / "sources.csv"
 OEWS_NATIONAL = RAW_REFERENCE / "bls_oews_national.csv"
@@ -127,7 +128,7 @@ OCCUPATION = RAW / "occupation.toml"
 RAW_FILES = (
     GUIDE_FIGURES, GUIDE_EXCLUSIONS, GUIDE_EDUCATION, GUIDE_CLAIMS, GUIDES, SOURCES, OCCUPATION, OEWS_NATIONAL,
     PROJECTIONS, OOH_EDITIONS, INDUSTRY_EMPLOYMENT, EDUCATION_COSTS, CPI_U, OOH_KEY_PHRASES, ALL_OCCUPATIONS_PAY,
-    ALL_OCCUPATIONS_GROWTH, OEWS_QUARTILES, OOH_GROWTH_WORDING,
+    ALL_OCCUPATIONS_GROWTH, OEWS_QUARTILES, OOH_GROWTH_WORDING, GUIDE_UNCHECKED,
 )
 
 

@@ -18,7 +18,7 @@ from mrt.io import write_csv
 from mrt.occupation import COMPARABILITY
 from mrt.occupation import COMPARABLE as COMPARABLE_NAME
 from mrt.clean import (ALL_OCCUPATIONS_STATISTICS, AREA_TYPES, BLS_WAGE_STATISTICS, EDUCATION_COST_UNITS, OEWS_UNITS, PAY_STATISTICS,
-                       SOURCE_KINDS, STANCES, STATISTICS, TOPICS)
+                       SOURCE_KINDS, STANCES, STATISTICS, TOPICS, UNCHECKED_KINDS)
 from mrt.parse import MONEY_UNITS, PARTS, QUALIFIERS, UNITS
 
 DTYPES = {"string": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
@@ -101,6 +101,12 @@ TABLES: dict[str, Table] = {
          Col("check", "string", "which check applies (src/mrt/factcheck.py)", allowed=factcheck.CHECKS),
          Col("figure_ids", "string", "printed figures the claim rests on, separated by ';'", nullable=True),
          Col("claim", "string", "the claim in the project's words"))),
+    "guide_unchecked_sentences.csv": Table(
+        "Sentences of the guides with a number or a checkable statement that are no claim we check, with the reason", "01-clean",
+        (*_guide_cols(), Col("as_printed", "string", "a short phrase exactly as printed, to find the sentence on its line"),
+         Col("kind", "string", "the kind of reason it is not checked", allowed=UNCHECKED_KINDS),
+         Col("description", "string", "what the sentence says, in the project's words"),
+         Col("reason", "string", "why it is no claim we check"))),
     "bls_wages.csv": Table(
         "BLS OEWS national wage estimates (May of each year), long format", "01-clean",
         (Col("year", "int", "OEWS reference year (May)", unit=YEAR), Col("soc_code", "string", "occupation code used that year"),

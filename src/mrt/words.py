@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 
-from mrt import report
+from mrt import factcheck, report
 
 # Generic helpers ----------------------------------------------------------------------------------------------------
 
@@ -102,10 +102,43 @@ def ratio_interval(pct: float, reference_pct: float, pct_step: float = 1.0, refe
     return low, high
 
 
+
+def majority_word(part: int, whole: int) -> str:
+    """How much of a whole a count is, in a word: ``(6, 6)`` -> ``"all"``; more than half -> ``"most"``; exactly half ->
+    ``"half"``; less -> ``"fewer than half"``; ``(0, n)`` -> ``"none"``. Exactly half is not most."""
+    part, whole = int(part), int(whole)
+    if whole <= 0 or not 0 <= part <= whole:
+        raise ValueError(f"a share in words needs 0 <= part <= whole and whole > 0, found {part} of {whole}")
+    if part == whole:
+        return "all"
+    if part == 0:
+        return "none"
+    if 2 * part > whole:
+        return "most"
+    return "half" if 2 * part == whole else "fewer than half"
+
+
+def with_article(noun: str) -> str:
+    """A noun with its indefinite article: ``"medical coding certificate"`` -> ``"a medical coding certificate"``;
+    ``"associate's degree"`` -> ``"an associate's degree"`` (by the first letter)."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
 # 01-clean: the ledger of printed figures -------------------------------------------------------------------------------
 
 
-# (sentences of notebook 01 go here)
+def undated_finding(undated: int, whole: int, noun: str, n_guides: int, caveat: str = "") -> str:
+    """A finding for readers on figures printed without a year: ``undated_finding(28, 39, "statistics", 4)`` -> ``"Most of
+    the statistics in the four guides carry no year: 28 of 39."``; ``caveat`` is one more short sentence when some do."""
+    where = f"the {counted(n_guides, 'guide')}"
+    if undated == 0:
+        return f"Every one of the {whole} {noun} in {where} carries a year."
+    return f"{majority_word(undated, whole).capitalize()} of the {noun} in {where} carry no year: {undated} of {whole}." + (
+        f" {caveat}" if caveat else "")
+
+
+def undated_note(undated: int, whole: int, noun: str) -> str:
+    """What an undated count says under another way of counting: ``"38 of 49 items carry no year: most of them"``."""
+    return f"{undated} of {whole} {noun} carry no year: {majority_word(undated, whole)} of them"
 
 
 # 02-salaries: pay ---------------------------------------------------------------------------------------------------------
@@ -501,7 +534,522 @@ def handbook_sentence(edition: str, label: str | None) -> str:
 # 05-fact-check: verdicts and evidence -------------------------------------------------------------------------------------
 
 
-# (sentences of notebook 05 go here)
+# Words for the codes the checks return (factcheck.VERDICTS, factcheck.READINGS, ...), and the sentence-writers of the
+# evidence: one per check (EVIDENCE), each using only the values its check returned (the facts named in its docstring).
+
+VERDICT_WORDS = {"matches_record": "matches the record", "rounded": "correctly rounded", "partly_supported": "partly supported",
+                 "outdated": "outdated", "mislabelled": "mislabelled", "overstated": "overstated", "understated": "understated",
+                 "contradicted": "contradicted", "not_checkable": "not checkable with this data"}
+READING_WORDS = {"own_rounding_step": "its own rounding step", "last_digit": "the last printed digit as exact",
+                 "plurality": "'most' as a plurality", "majority": "'most' as a majority", "handbook_wording": "the Handbook's own word for the same outlook",
+                 "project_ratio": "the project's ratio rule", "median": "median against median", "mean": "mean against mean",
+                 "edition_of_its_time": "the Handbook edition of its time", "any_edition": "any Handbook edition",
+                 "not_applicable": "no reading needed"}
+STATISTIC = {"mean": "mean", "median": "median", "p10": "10th percentile", "p90": "90th percentile"}
+POPULATION = {"all_jobs": "all jobs, self-employed included (the Employment Projections count)",
+              "wage_and_salary_jobs": "wage-and-salary jobs (the OEWS count)"}
+COMPARABLE = {"yes": "the same occupation code", "partly": "a partly comparable code", "no": "a code that is not comparable"}
+MOST = {"plurality": "a plurality (more than any other setting the record lists)", "majority": "a majority (more than half)"}
+
+
+def pay(value, unit):
+    """A pay figure in its unit: cents for an hourly wage (``$20.59``), whole dollars for a year (``$39,000``)."""
+    return report.money(value, 2 if unit == "usd_per_hour" else 0)
+
+
+def when(r):
+    """The year a claim was judged at, and where that year comes from (a Result's ``time_basis``)."""
+    if r.time_basis == "printed":
+        return f"the year it prints, {r.judged_at}"
+    if r.time_basis == "guide_date":
+        return f"its guide's date, {r.judged_at}"
+    return "the latest record, as its guide prints no year"
+
+
+def lower_first(text):
+    """A sentence quoted inside another: its first letter in lower case."""
+    return text[:1].lower() + text[1:]
+
+
+def pct(value):
+    """A share as printed: whole (``40%``) or to one decimal (``37.4%``)."""
+    return report.percent(value, 0 if float(value).is_integer() else 1)
+
+
+def span(r, fmt):
+    """The range of true values a printed figure allows, in words (``35% to 45%``, ``more than 25%``, ``at least 10%``):
+    a share's ceiling of 100% and an infinite end are no bound."""
+    low, high = r.guide_range.low, r.guide_range.high
+    bounded = high != float("inf") and not (r.unit == "percent" and high >= 100)
+    if r.guide_range.low_open:
+        return f"more than {fmt(low)}" + (f" and at most {fmt(high)}" if bounded else "")
+    return f"{fmt(low)} to {fmt(high)}" if bounded else f"at least {fmt(low)}"
+
+
+def setting_label(key: str) -> str:
+    """A work setting for readers, from occupation.toml's [setting_labels]; ``"unlisted"`` is every setting the record
+    does not list one by one."""
+    return {**names().setting_labels, "unlisted": "all settings the record does not list"}[key]
+
+
+def route_label(route: str) -> str:
+    """A route into the job for readers (the label guide_education.csv carries), from its key."""
+    from mrt import clean
+
+    return clean.routes()[route]
+
+
+def guide_name(guide_file: str, titles) -> str:
+    """A guide by its printed title and file: ``“How to …” (000_….txt)``."""
+    return f"“{titles[guide_file]}” ({guide_file})"
+
+
+def guide_number(guide_file: str) -> str:
+    """The short number of a guide file: ``000_8f0a….txt`` -> ``000``."""
+    return guide_file.split("_")[0]
+
+
+
+def wage_text(c, r):
+    f = r.facts
+    if r.verdict == "not_checkable":
+        return "No OEWS national figure of any year equals the printed amount."
+    parts = " and ".join(f"{STATISTIC[s]} {pay(v, r.unit)}" for _, _, s, v in f["parts"])
+    text = f"OEWS May {r.record_year}: {parts}."
+    if f["is_range"]:
+        text += (" The printed ends are these percentiles: one worker in ten earned less than the low end and one in ten "
+                 "more than the high end, so they are not the lowest and highest pay.")
+    elif r.verdict == "rounded":
+        text += f" The printed {pay(r.guide_value, r.unit)} stands for {span(r, lambda v: pay(v, r.unit))} (its own rounding step)."
+    elif r.verdict in ("overstated", "understated"):
+        text += f" The printed amount stands for {span(r, lambda v: pay(v, r.unit))}, which misses it."
+    if f["year_printed"] is None:
+        text += (f" The guide prints no year; judged at {when(r)}. The latest OEWS figure ({f['latest_year']}, "
+                 f"{COMPARABLE[f['latest_comparable']]}) is {pay(f['latest_value'], r.unit)}.")
+    return text
+
+
+def count_text(c, r):
+    f = r.facts
+    if r.record_value is None:
+        return "No BLS count in our data lies within the printed figure's rounding range."
+    text = f"{report.number(r.record_value)} is the BLS count of {POPULATION[f['population']]} for {r.record_year}"
+    if f.get("other_count") is not None:
+        text += f"; the other BLS count that year is {report.number(f['other_count'])} {POPULATION[f['other_population']].split(' (')[0]}"
+    return text + f". Judged at {when(r)}."
+
+
+def growth_text(c, r):
+    f = r.facts
+    if r.record_value is None:
+        return "Our data hold no BLS projection for the printed period."
+    text = f"BLS published {report.percent(f['published_pct'], 1)} for {f['vintage']}"
+    if f["unrounded_pct"] is not None:
+        text += f" ({report.percent(f['unrounded_pct'], 2)} from its projected change and base)"
+    return text + f"; the printed {pct(r.guide_value)} stands for {span(r, pct)}."
+
+
+def change_text(c, r):
+    if r.record_value is None:
+        return "Our data hold no projected job change for the printed period."
+    return (f"BLS projected {report.number(r.record_value)} new jobs for {r.facts['vintage']}; the printed "
+            f"{report.number(r.guide_value)} stands for {span(r, report.number)}.")
+
+
+def share_list(records):
+    return "; ".join(f"{x.year}: {'at least ' if x.lower_bound else ''}{pct(round(x.share_pct, 1))} "
+                     f"({x.as_named.lower()}{', only part of the setting' if x.lower_bound else ''})" for x in records)
+
+
+def share_text(c, r):
+    f = r.facts
+    text = (f"Read with {READING_WORDS[r.reading]}, the printed “{f['printed']}” stands for {span(r, pct)}. "
+            f"Records of its time frame ({when(r)}): {share_list(f['records'])}.")
+    if any(x.lower_bound for x in f["records"]):
+        text += " A lower bound can refute it only from below."
+    return text
+
+
+def most_text(c, r):
+    settings = " and ".join(setting_label(s) for s in r.facts["settings"])
+    years = "; ".join(f"{m.year}: {report.percent(m.named_pct, 0)} in {settings} against {report.percent(m.rival_pct, 0)} "
+                      f"in {setting_label(m.rival)}" for m in r.facts["years"])
+    return f"“Most” read as {MOST[r.reading]}, judged at {when(r)}. {years}."
+
+
+def remainder_text(c, r):
+    f = r.facts
+    settings = " and ".join(setting_label(s) for s in f["settings"])
+    years = "; ".join(f"{y}: {'at least ' if bound else ''}{report.percent(p, 0)}" for y, p, bound in f["years"])
+    if f["years"] and all(p > 50 for _, p, _ in f["years"]):
+        half = "more than half of them"
+    elif f["years"] and all(p <= 50 and not bound for _, p, bound in f["years"]):
+        half = "not more than half of them"
+    else:
+        half = "the record does not settle whether that is more than half"
+    text = f"Share of the jobs outside {setting_label(f['outside'])} held by {settings} ({years}): {half}."
+    if f["unchecked"]:
+        text += f" Our record has no figure for {report.listing(f['unchecked'])}, so the claim as a whole cannot be checked."
+    return text
+
+
+def setting_pay_text(c, r):
+    f = r.facts
+    pairs = "; ".join(f"{setting_label(h)} {report.money(a)} against {setting_label(l)} {report.money(b)}" for h, l, a, b in f["pairs"])
+    text = f"OES May {f['year']} mean pay: {pairs}." if f["pairs"] else "Our record has no pay for these settings."
+    if f["unchecked"]:
+        text += f" Not in our data: {', '.join(f['unchecked'])}."
+    return text
+
+
+def setting_pay_figure_text(c, r):
+    f = r.facts
+    means = ", ".join(f"{setting_label(s)} {report.money(v)}" for s, v in f["means"])
+    return (f"Our record has pay by setting only as a {f['record_statistic']} for {', '.join(map(str, f['record_years']))} "
+            f"({means}), not a median for {r.judged_at}.")
+
+
+def industries_text(c, r):
+    listed = ", ".join(f"{setting_label(s)} {report.percent(p, 0)}" for s, p in r.facts["listed"])
+    return (f"The Handbook's largest-employer rows in our data ({r.record_year}) list only {listed}; the other "
+            f"{report.percent(r.facts['unlisted_pct'], 0)} of jobs are not broken down by industry.")
+
+def area_list_text(c, r):
+    f = r.facts
+    return (f"Our BLS data are national only. Within the guide, {f['consistent']} of {f['pairs']} hourly and annual pairs agree "
+            f"(hourly × 2,080 within {report.money(f['tolerance_usd'], 2)}; largest gap {report.money(f['largest_gap_usd'], 2)}).")
+
+
+def area_pattern_text(c, r):
+    first, last = r.facts["national_years"]
+    return f"Our BLS data are national figures for {first}–{last}, with no states or regions."
+
+
+def ranking_text(c, r):
+    return f"A ranking by another publisher (top {max(r.facts['ranks']):.0f}); BLS data say nothing about it."
+
+
+def schedule_text(c, r):
+    return (f"No reference table in our data records hours: the {r.facts['handbook_editions']} Handbook editions we hold give "
+            "entry education, pay, employment and projections only.")
+
+
+def pays_well_text(c, r):
+    f = r.facts
+    if r.record_value is None:
+        return f"Our data hold all occupations' {f['measure']} pay only for {', '.join(map(str, f['years_available']))}."
+    return (f"In May {r.record_year} the {names().short_name}' {f['measure']} pay was {report.money(r.record_value)}, "
+            f"{report.percent(100 * f['ratio'], 0)} of the {f['measure']} for all occupations ({report.money(f['all_occupations_value'])}).")
+
+
+def entry_text(c, r):
+    f = r.facts
+    typical = ", ".join(f["typical_in"]) or "no edition"
+    mentioned = ", ".join(f["mentioned_in"]) or "no edition"
+    text = (f"The Handbook edition of its time ({f['edition']}, judged at {when(r)}) names a {f['typical_then']} as the typical "
+            f"entry education. {route_label(f['route'])}: named typical in {typical}; mentioned in {mentioned}.")
+    if r.reading == "any_edition":
+        text += " The edition of its time does not mention it; a Handbook's silence is not a denial, so other editions that do settle it."
+    elif r.verdict == "not_checkable" and f["mentioned_in"]:
+        text += (f" The edition of its time is silent on it, which is not a denial; the editions that mention it "
+                 f"({', '.join(f['mentioned_in'])}) are not the record of its time, so the claim cannot be checked in it.")
+    return text
+
+
+def advancement_text(c, r):
+    f = r.facts
+    return (f"BLS gives a bachelor's degree as the entry education of {f['occupation']} (median pay {report.money(f['pay'])} "
+            f"in {f['pay_year']}); no Handbook edition names it typical for {names().short_name}.")
+
+
+def duration_text(c, r):
+    f = r.facts
+    return (f"No official statistic on program length; program guides (a secondary source) give {f['months_low']:g}–"
+            f"{f['months_high']:g} months for {with_article(f['program'])}.")
+
+
+def stances_by_guide(pairs):
+    guides = dict.fromkeys(g for g, _ in pairs)
+    return "; ".join(f"{g.split('_')[0]}: {', '.join(s for h, s in pairs if h == g)}" for g in guides)
+
+
+def certification_text(c, r):
+    f = r.facts
+    mention = (f"{len(f['editions_mentioning'])} of the {f['handbook_editions']} Handbook editions we hold mention certification"
+               if f["editions_mentioning"] else f"None of the {f['handbook_editions']} Handbook editions we hold mentions certification")
+    return (f"{mention}, and no other reference table covers it. What the guides themselves say of certification "
+            f"(guide: stance): {stances_by_guide(f['guide_stances'])}.")
+
+
+def issuer_text(c, r):
+    return (f"No reference table names credentials or who awards them: our education data are {r.facts['handbook_editions']} "
+            f"Handbook editions and {r.facts['education_rows']} rows of costs, pay and program lengths.")
+
+
+
+def title_text(c, r):
+    f = r.facts
+    titles = "; ".join(f"{code} “{title}” ({first}–{last})" if first != last else f"{code} “{title}” ({first})"
+                       for code, title, first, last in f["titles"])
+    text = f"BLS titles in our record: {titles}. Judged at {when(r)}: "
+    if r.verdict == "matches_record":
+        return text + f"the title of {r.record_year} holds the name “{f['name']}”."
+    if r.verdict == "outdated":
+        return text + f"only an earlier title ({', '.join(map(str, f['in_title_years']))}) holds the name “{f['name']}”."
+    if f["in_title_years"]:
+        return text + f"only later titles ({f['in_title_years'][0]}–{f['in_title_years'][-1]}) hold the name “{f['name']}”."
+    return text + f"no title holds the name “{f['name']}”, which does not make it wrong."
+
+
+def growth_direction_text(c, r):
+    f = r.facts
+    if r.record_value is None:
+        return "Our data hold no BLS projection for its time frame."
+    average = "" if f["all_occupations_pct"] is None else f" (all occupations: {report.percent(f['all_occupations_pct'], 1)})"
+    code = "" if f["comparable"] == "yes" else f", for {f['soc_code']}, {COMPARABLE[f['comparable']]}"
+    return (f"The BLS outlook of its time frame ({when(r)}) is {f['vintage']}{code}: {direction(f['pct_change'], 'a rise', 'a fall', 'no change')} "
+            f"of {report.percent(abs(f['pct_change']), 1)}{average}.")
+
+
+def setting_named_text(c, r):
+    f = r.facts
+    by_setting = {}
+    for x in f["records"]:
+        by_setting.setdefault(x.setting, []).append(x)
+    listed = "; ".join(f"{setting_label(s)}: {share_list(rows)}" for s, rows in by_setting.items())
+    text = (f"Records of its time frame ({when(r)}) list {listed}." if listed
+            else f"No record of its time frame ({when(r)}) lists these settings.")
+    if f["unchecked"]:
+        text += f" Not in our data: {', '.join(f['unchecked'])}."
+    return text
+
+
+EVIDENCE = {"wage": wage_text, "employment_count": count_text, "growth_pct": growth_text, "growth_change": change_text,
+            "growth_wording": lambda c, r: growth_wording_evidence(r),  # defined further down this section
+            "setting_share": share_text, "setting_most": most_text, "setting_remainder": remainder_text,
+            "setting_pay": setting_pay_text, "setting_pay_figure": setting_pay_figure_text, "other_industries": industries_text,
+            "area_pay_list": area_list_text, "area_pay_pattern": area_pattern_text, "pay_vs_all_occupations": pays_well_text,
+            "education_entry": entry_text, "education_advancement": advancement_text, "duration": duration_text,
+            "certification": certification_text, "credential_issuer": issuer_text, "work_schedule": schedule_text,
+            "third_party_ranking": ranking_text, "occupation_title": title_text, "growth_direction": growth_direction_text,
+            "setting_named": setting_named_text}
+
+FRAME_WORDS = {"guide_date": ("", " with the record of their guide's date"),
+               "no_guide_date": (", from a guide with no dated figure,", " with the latest record"),
+               "latest_record": ("", " with the latest record"), "timeless": ("", " with a record that needs no date")}
+
+
+def undated_agreement_words(u):
+    """How many checkable undated claims agree, and with the record of which time (u: factcheck.undated_agreement)."""
+    if u.checkable == 0:
+        return "none of them can be checked"
+    frames = [f for f in factcheck.UNDATED_FRAMES if u.checkable_by_frame[f]]
+    words = {f: FRAME_WORDS[f] if f != "no_guide_date" or u.guides_without_date == 1
+             else (f", from {u.guides_without_date} guides with no dated figure,", FRAME_WORDS[f][1]) for f in frames}
+    head = f"{u.agreeing} of the {u.checkable} checkable {'one' if u.checkable == 1 else 'ones'}"
+    verb = "agrees" if u.agreeing == 1 else "agree"
+    if len(frames) == 1:
+        lead, tail = words[frames[0]]
+        return f"{head}{lead} {verb}{tail}"
+    return f"{head} {verb}: " + report.listing(
+        f"{u.agreeing_by_frame[f] or 'none'}{words[f][0]}{words[f][1]}" for f in frames)
+
+
+def undated_statement(u):
+    return f"{report.counted(u.undated, 'claim rests', 'claims rest')} on figures printed without a year; {undated_agreement_words(u)}."
+
+def likely_reason(row, r):
+    f = r.facts
+    if row.check == "setting_share":
+        return (f"a different year and a different count: read as {span(r, pct)}, judged at {when(r)}, against "
+                f"{share_list(f['records'])}")
+    if row.check == "setting_most":
+        return (f"“most” read as {MOST[row.reading]}: " + "; ".join(
+            f"{m.year}: {report.percent(m.named_pct, 0)} against {report.percent(m.rival_pct, 0)} in {setting_label(m.rival)}" for m in f["years"]))
+    if row.check == "education_entry":
+        return (f"says {lower_first(route_label(f['route']))} is {f['stance']}; the Handbook of its time ({f['edition']}) names a "
+                f"{f['typical_then']} as typical; {lower_first(route_label(f['route']))} was typical in {', '.join(f['typical_in']) or 'no edition'}")
+    return f"our reference data hold nothing on certification; the guides' own stances differ ({stances_by_guide(f['guide_stances'])})"
+
+
+def question_words(question):
+    if question.startswith("share_in:"):
+        return f"What share of {names().short_name} work in {' and '.join(setting_label(s) for s in question.split(':')[1].split('+'))}?"
+    return {"entry_education": "What education does it take to enter?", "certification": "Do employers want a certification?"}[question]
+
+
+
+
+# 05-fact-check: the page's sentences, from the tallies and the judged claims ---------------------------------------------
+
+
+def guide_dates_text(guides, titles) -> str:
+    """How many guides date themselves through their figures (``guides``: guide_file, date_from_figures)."""
+    undated = guides[guides["date_from_figures"].isna()]
+    return (f"{len(guides) - len(undated)} of the {len(guides)} guides date themselves through their figures "
+            f"({', '.join(str(y) for y in guides['date_from_figures'].dropna())}); "
+            + (", ".join(guide_name(g, titles) for g in undated["guide_file"])
+               + " prints no year at all, so its claims are judged against the latest record." if len(undated) else "every guide does."))
+
+
+def agree(n: int, singular: str = "agrees", plural: str = "agree") -> str:
+    """The verb that agrees with a count: ``agree(1)`` -> ``"agrees"``; ``agree(2, "does", "do")`` -> ``"do"``."""
+    return singular if n == 1 else plural
+
+
+def is_are(n: int) -> str:
+    """The verb that agrees with a count: ``1`` -> ``"is"``; any other count -> ``"are"``."""
+    return "is" if n == 1 else "are"
+
+
+def tally_text(t, counts, n_guides: int) -> str:
+    """The verdicts in two sentences and their detail (``t``: factcheck.Tally; ``counts``: factcheck.verdict_counts;
+    ``n_guides``: how many guides the claims come from, counted from the data)."""
+    not_as_printed = ", ".join(f"{n} {VERDICT_WORDS[v]}" for v, n in counts.items() if n and factcheck.VERDICT_GROUPS[v] == "disagrees")
+    return (f"**Of the {t.claims} claims in the {counted(n_guides, 'guide')}, {t.not_checkable} cannot be checked with our data. Of the other "
+            f"{t.checkable}, {t.agreeing} {agree(t.agreeing)} with the record ({report.percent(100 * t.share_agreeing, 0)}): "
+            f"{counts['matches_record']} {agree(counts['matches_record'], 'matches', 'match')} it and {counts['rounded']} "
+            f"{is_are(counts['rounded'])} correctly rounded.** {t.partly} {is_are(t.partly)} partly supported and {t.disagreeing} "
+            f"{agree(t.disagreeing, 'does', 'do')} not hold as printed ({not_as_printed}). The not-checkable claims are left out of every share.")
+
+
+def verdict_chart_alt(t, counts, name: str) -> str:
+    """The verdict chart's alt text: its finding, from the tally."""
+    return (f"Of {t.checkable} checkable claims about {name}, {t.agreeing} {agree(t.agreeing)} with the BLS record "
+            f"({counts['matches_record']} {agree(counts['matches_record'], 'matches', 'match')} it, {counts['rounded']} "
+            f"{is_are(counts['rounded'])} correctly rounded), {t.partly} {is_are(t.partly)} partly supported "
+            f"and {t.disagreeing} {agree(t.disagreeing, 'does', 'do')} not hold as printed; {t.not_checkable} more cannot be checked with this data.")
+
+
+def restated_text(restated, once) -> str:
+    """Pay figures a guide prints twice, once a year and once an hour (``restated``: factcheck.restated_hourly), and the
+    tally with each counted once (``once``)."""
+    return (f"{report.counted(len(restated), 'set', 'sets')} of pay figures {is_are(len(restated))} printed twice by the same "
+            "guide, once a year and once an hour: " + "; ".join(
+                f"“{lower_first(y.claim.claim)}” ({report.guide_line(y.claim.source_key)}) and “{lower_first(h.claim.claim)}” (line "
+                f"{h.claim.line})" for y, h in restated)
+            + f". Each printing is a claim of its own, on its own line, so every count on this page counts printed claims. Counted "
+            f"once each, {once.agreeing} of {once.checkable} checkable claims agree ({report.percent(100 * once.share_agreeing, 0)}).")
+
+
+def best_and_worst_text(by_guide, titles) -> str:
+    """The guides that agree with the record most and least often (``by_guide``: factcheck.tally_by_guide)."""
+    best = by_guide.loc[by_guide["share_agreeing_pct"].idxmax()]
+    worst = by_guide.loc[by_guide["share_agreeing_pct"].idxmin()]
+    return (f"{guide_name(best['guide_file'], titles)} agrees with the record in {best['agreeing']} of its {best['checkable']} checkable "
+            f"claims ({report.percent(best['share_agreeing_pct'], 0)}); {guide_name(worst['guide_file'], titles)} in {worst['agreeing']} of "
+            f"{worst['checkable']} ({report.percent(worst['share_agreeing_pct'], 0)}).")
+
+
+def strict_shares_text(moved, titles) -> str:
+    """Claims whose verdict changes when a printed share's last digit is read as exact (``moved``: factcheck.changed)."""
+    return (f"{report.counted(len(moved), 'claim changes', 'claims change')} verdict when a printed share's last digit is read as exact: "
+            + "; ".join(f"{guide_name(a.claim.guide_file, titles)} line {a.claim.line}, “{a.claim.claim}”: {VERDICT_WORDS[a.result.verdict]} "
+                        f"(read as {span(a.result, pct)}) becomes {VERDICT_WORDS[b.result.verdict]} "
+                        f"(read as {span(b.result, pct)})" for a, b in moved) + ".")
+
+
+MOST_SHORT = {"plurality": "a plurality", "majority": "a majority"}
+
+
+def most_readings_text(pairs, titles) -> str:
+    """Each "most work in X" claim under both readings (``pairs``: (run under the rules, run under the other reading) of
+    each claim); each reading is named from the result it produced."""
+    return " ".join(
+        f"{guide_name(a.claim.guide_file, titles)} line {a.claim.line}, “{a.claim.claim}”: as {MOST_SHORT[a.result.reading]} "
+        f"{VERDICT_WORDS[a.result.verdict]}, as {MOST_SHORT[b.result.reading]} {VERDICT_WORDS[b.result.verdict]} ("
+        + "; ".join(f"{m.year}: {report.percent(m.named_pct, 0)}, largest rival {report.percent(m.rival_pct, 0)}" for m in a.result.facts["years"])
+        + ")." for a, b in pairs)
+
+
+def time_frame_text(moved) -> str:
+    """Claims whose verdict changes when judged against the latest record instead of their guide's date."""
+    return (f"Judged against the latest record instead of their guide's date, {report.counted(len(moved), 'claim changes', 'claims change')} verdict: "
+            + "; ".join(f"“{a.claim.claim}” ({guide_number(a.claim.guide_file)}, line {a.claim.line}) {VERDICT_WORDS[a.result.verdict]} "
+                        f"→ {VERDICT_WORDS[b.result.verdict]}" for a, b in moved) + ".")
+
+
+def partly_text(partly) -> str:
+    """The partly supported claims with their evidence (rows of claims.csv)."""
+    return (" ".join(f"“{c.claim}” ({guide_number(c.guide_file)}, line {c.line}): {c.evidence}" for c in partly.itertuples())
+            or "No claim is partly supported under these rules.")
+
+
+def questions_text(without_year, mislabelled, two_counts) -> str:
+    """Which year, which statistic, which population: three questions to ask of any career statistic, answered from counts."""
+    return (
+        f"- **Which year?** {without_year.undated} of the {without_year.with_figures} claims that rest on printed figures print no year; "
+        f"{undated_agreement_words(without_year)}. The year of that record is one the reader has to work out: the page does not print it.\n"
+        f"- **Which statistic?** {len(mislabelled)} claims are mislabelled: "
+        + "; ".join(f"{guide_number(c.guide_file)} line {c.line}" for c in mislabelled.itertuples()) + ".\n"
+        f"- **Which population?** " + "; ".join(
+            f"{report.number(r.record_value)} counts {POPULATION[r.facts['population']]}, while the other count for {r.record_year} is "
+            f"{report.number(r.facts['other_count'])}" for r in two_counts) + ".")
+
+
+def disagreements_text(groups) -> str:
+    """The questions more than one guide answers (``groups``: claims_disagreements grouped by question)."""
+    return (f"{len(groups)} questions get answers from more than one guide: " + "; ".join(
+        f"{lower_first(question_words(q)).rstrip('?')} ({rows['guide_file'].nunique()} guides; verdicts: "
+        f"{', '.join(VERDICT_WORDS[v] for v in dict.fromkeys(rows['verdict']))})" for q, rows in groups) + ".")
+
+
+def visits_text(visits, titles) -> str:
+    """The printed figure that is not a claim we check: visits to doctors and hospitals (rows of figures.csv)."""
+    return " ".join(
+        f"{guide_name(v.guide_file, titles)} line {v.line} says people make “{v.as_printed}” visits to doctors and hospitals a day. "
+        "It stays unchecked: none of our reference tables counts patient visits (they count workers, their pay and their jobs), "
+        f"and the phrase is an order of magnitude, not a figure. It promises only a floor, at least {report.number(v.value)} a day, "
+        f"so even a count of visits could only confirm that floor, and the floor says nothing about the {names().short_name}' work."
+        for v in visits.itertuples())
+
+
+UNCHECKED_KIND_WORDS = {"no_reference_data": "our reference data hold nothing on it", "judgment": "an opinion or impression",
+                        "repeats_checked": "repeats what a claim checks", "not_about_the_occupation": "about another job, a school or a program"}
+
+
+def unchecked_sentences_text(sentences, n_claims: int, n_guides: int) -> str:
+    """How many sentences of the guides hold a number or a checkable statement but are no claim we check, and why, by kind
+    (``sentences``: guide_unchecked_sentences.csv)."""
+    head = (f"Besides the {n_claims} claims, we read every sentence of the {counted(n_guides, 'guide')} that holds a number or a "
+            "checkable statement")
+    if len(sentences) == 0:
+        return f"{head}: each is one of the claims."
+    counts = sentences["kind"].value_counts()
+    kinds = "; ".join(f"{UNCHECKED_KIND_WORDS[k]}: {counts[k]}" for k in UNCHECKED_KIND_WORDS if k in counts)
+    return f"{head}. {report.counted(len(sentences), 'more sentence is', 'more sentences are').capitalize()} no claim we check ({kinds})."
+
+
+def share_pct(x):
+    """A tally's share of agreeing claims in percent (None when nothing is checkable)."""
+    return None if x.share_agreeing is None else 100 * x.share_agreeing
+
+
+def verdicts_finding_text(t, n_guides: int) -> str:
+    """The key finding of the fact-check, for readers: whether most checkable claims agree with the record, then how many
+    could not be checked (``t``: factcheck.Tally; ``n_guides`` counted from the data). What it depends on is in the register."""
+    if not t.checkable:
+        return f"None of the {t.claims} claims in the {counted(n_guides, 'guide')} can be checked with the data we hold."
+    return (f"{majority_word(t.agreeing, t.checkable).capitalize()} of the claims in the {counted(n_guides, 'guide')} that we could "
+            f"check agree with official U.S. labor statistics: {t.agreeing} of {t.checkable} ({report.percent(share_pct(t), 0)})."
+            + (f" {counted(t.not_checkable, 'other claim', spell=False).capitalize()} cannot be checked with the data we hold."
+               if t.not_checkable else ""))
+
+
+def undated_finding_text(u, latest) -> str:
+    """Claims resting on figures printed without a year, for readers: how many were right for their guide's time
+    (``u``: factcheck.undated_agreement), and how many still match the latest record (``latest``: the same under
+    Rules(time_frame="latest_record"))."""
+    head = f"{report.counted(u.undated, 'claim in the guides rests', 'claims in the guides rest').capitalize()} on figures printed without a year"
+    if u.checkable == 0:
+        return f"{head}; none of them can be checked."
+    return (f"{head}: {u.agreeing} of the {u.checkable} we could check were right for their guide's time. "
+            f"Against the latest figures, {latest.agreeing} of {latest.checkable} still are.")
+
+
+def fewer_agree_note(other) -> str:
+    """What a finding says instead when fewer than most checkable claims agree under another reading."""
+    return f"only {other.agreeing} of {other.checkable} checkable claims agree"
 
 
 def growth_wording_evidence(result) -> str:
