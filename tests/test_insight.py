@@ -56,7 +56,9 @@ def projections(rows):
 OUTLOOKS = pd.DataFrame({"vintage": ["2016-2026", "2012-2022"], "printed_pct": [13.0, 22.0]})
 WORDING = pd.DataFrame({"edition": ["2014-15", "2016-17"], "projection_start": [2012, 2014], "projection_end": [2022, 2024],
                         "pct_change": [22, 15], "all_occupations_pct_change": [10.8, 6.5],
-                        "handbook_wording": ["much faster than the average", "much faster than average"]})
+                        "handbook_wording": ["much faster than the average", "much faster than average"],
+                        "source": ["a Handbook edition", "a Handbook edition"], "status": ["read in a test", "read in a test"],
+                        "source_key": ["bls_ooh_growth_wording.csv#edition=2014-15", "bls_ooh_growth_wording.csv#edition=2016-17"]})
 
 
 def test_growth_above_the_average_without_a_handbook_word():
@@ -174,7 +176,7 @@ def test_every_answer_is_at_most_two_sentences_on_the_real_tables():
 
 def test_words_helpers_of_in_short():
     assert words.article("associate's degree") == "an" and words.article("postsecondary award") == "a"
-    assert words.span((2012, 2022)) == "2012–2022" and words.span("2016-2026") == "2016–2026"
+    assert words.period((2012, 2022)) == "2012–2022" and words.period("2016-2026") == "2016–2026"
 
 
 def test_every_route_the_guides_name_finds_its_published_rows_in_the_real_tables():

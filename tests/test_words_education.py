@@ -13,7 +13,7 @@ def test_route_name_quotes_the_label_as_the_data_give_it():
 
 @pytest.mark.parametrize("share, expected", [(0.363, "36%"), (0.8, "80%"), (0.005, "0%"), (1, "100%")])
 def test_share_text(share, expected):
-    assert words.share_text(share) == expected
+    assert words.share_percent(share) == expected
 
 
 def test_a_route_at_the_needed_share_ranks_first():

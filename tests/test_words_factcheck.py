@@ -81,7 +81,7 @@ def claim(check="wage", claim_text="A claim", guide_file="000_aaaaaaaaaaaaaaaa.t
     (Range(10, 99.9), "percent", "10% to 99.9%"),                   # just under the ceiling: bounded
 ])
 def test_span_bounded_and_unbounded(span, unit, expected):
-    assert words.span(result(guide_range=span, unit=unit), words.pct) == expected
+    assert words.printed_range(result(guide_range=span, unit=unit), words.pct) == expected
 
 
 @pytest.mark.parametrize("basis, year, expected", [

@@ -26,7 +26,7 @@ def assert_readable(text: str) -> None:
 # Small helpers -----------------------------------------------------------------------------------------------
 
 def test_span_and_points_text():
-    assert words.span("2012-2022") == "2012–2022"
+    assert words.period("2012-2022") == "2012–2022"
     assert [words.points_text(v) for v in (-8.5, 8.5, 9.0, 1, -1.0, 0.5, 3.4)] == [
         "8.5 points", "8.5 points", "9 points", "1 point", "1 point", "0.5 points", "3.4 points"]
 

@@ -321,9 +321,6 @@ def printed_or_implied(basis: str) -> str:
     return text.replace(" x ", " × ")
 
 
-def span(vintage: str) -> str:
-    """An outlook's name for reading: ``"2012-2022"`` -> ``"2012–2022"`` (an en dash)."""
-    return str(vintage).replace("-", "–")
 
 
 def points_text(change: float) -> str:
@@ -364,9 +361,9 @@ def outlook_vs_average(name: str, earlier: str, later: str, pct_before: float, p
     change, average_change = float(pct_after) - float(pct_before), float(average_after) - float(average_before)
     moved = direction(change)
     first = (f"BLS's projected ten-year growth for {name} {moved} " + (
-        f"from {report.percent_as_published(pct_before)} ({span(earlier)}) to {report.percent_as_published(pct_after)} "
-        f"({span(later)}), {points_text(change)}" if change else
-        f"from {span(earlier)} to {span(later)}, at {report.percent_as_published(pct_after)}"))
+        f"from {report.percent_as_published(pct_before)} ({period(earlier)}) to {report.percent_as_published(pct_after)} "
+        f"({period(later)}), {points_text(change)}" if change else
+        f"from {period(earlier)} to {period(later)}, at {report.percent_as_published(pct_after)}"))
     average = direction(average_change) + (f" {points_text(average_change)}" if average_change else "")
     ratio_before, ratio_after = float(pct_before) / float(average_before), float(pct_after) / float(average_after)
     times = (f"{about_times(ratio_after)} the average both times" if about_times(ratio_before) == about_times(ratio_after)
@@ -391,12 +388,12 @@ def _misses(exceptions) -> str:
     more than MAX_LISTED_MISSES, how many and the largest."""
     if len(exceptions) > MAX_LISTED_MISSES:
         worst = exceptions.iloc[exceptions["difference_pct"].abs().argmax()]
-        return (f"{count_word(len(exceptions))} exceptions, the largest {span(worst['vintage'])} in {int(worst['year'])} "
+        return (f"{count_word(len(exceptions))} exceptions, the largest {period(worst['vintage'])} in {int(worst['year'])} "
                 f"({report.percent(worst['difference_pct'], 1, signed=True)})")
     by_outlook = {}
     for r in exceptions.itertuples(index=False):
         by_outlook.setdefault(r.vintage, []).append(f"{int(r.year)} ({report.percent(r.difference_pct, 1, signed=True)})")
-    return "the exceptions: " + "; ".join(f"{span(v)} in {report.listing(years)}" for v, years in by_outlook.items())
+    return "the exceptions: " + "; ".join(f"{period(v)} in {report.listing(years)}" for v, years in by_outlook.items())
 
 
 def outcome_within(pairs, tolerance_pct: float) -> str:
@@ -418,7 +415,7 @@ def outcome_within(pairs, tolerance_pct: float) -> str:
 def growth_word_finding(row) -> str:
     """One guide's growth word against the Handbook's own word for the same outlook (a row of growth_wording.csv):
     the verdict first; where the edition was not found, the ratios the editions found gave each word."""
-    said = f"One guide called {report.percent_as_published(row.printed_pct)} growth over {span(row.vintage)} “{row.words}”"
+    said = f"One guide called {report.percent_as_published(row.printed_pct)} growth over {period(row.vintage)} “{row.words}”"
     if row.verdict == "contradicted":
         return f"{said}, but that is {about_times(row.ratio)} the average, so {GROWTH_WORD_VERDICTS['contradicted']}."
     if report._missing(row.handbook_wording):
@@ -439,7 +436,7 @@ def route_name(label: str) -> str:
     return f"\u201c{label}\u201d"
 
 
-def share_text(share: float) -> str:
+def share_percent(share: float) -> str:
     """A share of assumption sets in whole percent: ``0.363`` -> ``"36%"``."""
     return report.percent(100 * float(share), 0)
 
@@ -455,12 +452,12 @@ def ranking_sentence(leaders: list[tuple[str, float]], sets: int, needed: float,
     start = f"Among {among}, " if among else ""
     (first, top), sets_text = leaders[0], f"{sets:,} assumption sets"
     if top >= needed:
-        return (f"{start}{route_name(first)} pays best in {share_text(top)} of {sets_text} tried, "
-                f"enough for the model to rank it first (it needs {share_text(needed)}).")
+        return (f"{start}{route_name(first)} pays best in {share_percent(top)} of {sets_text} tried, "
+                f"enough for the model to rank it first (it needs {share_percent(needed)}).")
     sentence = (f"{start}{'the model cannot say which' if start else 'The model cannot say which route'} pays best: none leads in at least "
-                f"{share_text(needed)} of {sets_text}; {route_name(first)} leads most often, in {share_text(top)}")
+                f"{share_percent(needed)} of {sets_text}; {route_name(first)} leads most often, in {share_percent(top)}")
     if len(leaders) > 1 and leaders[1][1] > 0:
-        longer = f"{sentence}, {route_name(leaders[1][0])} in {share_text(leaders[1][1])}."
+        longer = f"{sentence}, {route_name(leaders[1][0])} in {share_percent(leaders[1][1])}."
         if len(longer.split()) <= FIRST_SENTENCE_WORDS:
             return longer
     return sentence + "."
@@ -576,7 +573,7 @@ def pct(value):
     return report.percent(value, 0 if float(value).is_integer() else 1)
 
 
-def span(r, fmt):
+def printed_range(r, fmt):
     """The range of true values a printed figure allows, in words (``35% to 45%``, ``more than 25%``, ``at least 10%``):
     a share's ceiling of 100% and an infinite end are no bound."""
     low, high = r.guide_range.low, r.guide_range.high
@@ -620,9 +617,9 @@ def wage_text(c, r):
         text += (" The printed ends are these percentiles: one worker in ten earned less than the low end and one in ten "
                  "more than the high end, so they are not the lowest and highest pay.")
     elif r.verdict == "rounded":
-        text += f" The printed {pay(r.guide_value, r.unit)} stands for {span(r, lambda v: pay(v, r.unit))} (its own rounding step)."
+        text += f" The printed {pay(r.guide_value, r.unit)} stands for {printed_range(r, lambda v: pay(v, r.unit))} (its own rounding step)."
     elif r.verdict in ("overstated", "understated"):
-        text += f" The printed amount stands for {span(r, lambda v: pay(v, r.unit))}, which misses it."
+        text += f" The printed amount stands for {printed_range(r, lambda v: pay(v, r.unit))}, which misses it."
     if f["year_printed"] is None:
         text += (f" The guide prints no year; judged at {when(r)}. The latest OEWS figure ({f['latest_year']}, "
                  f"{COMPARABLE[f['latest_comparable']]}) is {pay(f['latest_value'], r.unit)}.")
@@ -646,14 +643,14 @@ def growth_text(c, r):
     text = f"BLS published {report.percent(f['published_pct'], 1)} for {f['vintage']}"
     if f["unrounded_pct"] is not None:
         text += f" ({report.percent(f['unrounded_pct'], 2)} from its projected change and base)"
-    return text + f"; the printed {pct(r.guide_value)} stands for {span(r, pct)}."
+    return text + f"; the printed {pct(r.guide_value)} stands for {printed_range(r, pct)}."
 
 
 def change_text(c, r):
     if r.record_value is None:
         return "Our data hold no projected job change for the printed period."
     return (f"BLS projected {report.number(r.record_value)} new jobs for {r.facts['vintage']}; the printed "
-            f"{report.number(r.guide_value)} stands for {span(r, report.number)}.")
+            f"{report.number(r.guide_value)} stands for {printed_range(r, report.number)}.")
 
 
 def share_list(records):
@@ -663,7 +660,7 @@ def share_list(records):
 
 def share_text(c, r):
     f = r.facts
-    text = (f"Read with {READING_WORDS[r.reading]}, the printed “{f['printed']}” stands for {span(r, pct)}. "
+    text = (f"Read with {READING_WORDS[r.reading]}, the printed “{f['printed']}” stands for {printed_range(r, pct)}. "
             f"Records of its time frame ({when(r)}): {share_list(f['records'])}.")
     if any(x.lower_bound for x in f["records"]):
         text += " A lower bound can refute it only from below."
@@ -861,7 +858,7 @@ def undated_statement(u):
 def likely_reason(row, r):
     f = r.facts
     if row.check == "setting_share":
-        return (f"a different year and a different count: read as {span(r, pct)}, judged at {when(r)}, against "
+        return (f"a different year and a different count: read as {printed_range(r, pct)}, judged at {when(r)}, against "
                 f"{share_list(f['records'])}")
     if row.check == "setting_most":
         return (f"“most” read as {MOST[row.reading]}: " + "; ".join(
@@ -945,8 +942,8 @@ def strict_shares_text(moved, titles) -> str:
     """Claims whose verdict changes when a printed share's last digit is read as exact (``moved``: factcheck.changed)."""
     return (f"{report.counted(len(moved), 'claim changes', 'claims change')} verdict when a printed share's last digit is read as exact: "
             + "; ".join(f"{guide_name(a.claim.guide_file, titles)} line {a.claim.line}, “{a.claim.claim}”: {VERDICT_WORDS[a.result.verdict]} "
-                        f"(read as {span(a.result, pct)}) becomes {VERDICT_WORDS[b.result.verdict]} "
-                        f"(read as {span(b.result, pct)})" for a, b in moved) + ".")
+                        f"(read as {printed_range(a.result, pct)}) becomes {VERDICT_WORDS[b.result.verdict]} "
+                        f"(read as {printed_range(b.result, pct)})" for a, b in moved) + ".")
 
 
 MOST_SHORT = {"plurality": "a plurality", "majority": "a majority"}
@@ -1059,12 +1056,12 @@ def growth_wording_evidence(result) -> str:
     project's ratio rule."""
     f = result.facts
     text = (f"{report.percent_as_published(result.guide_value)} against {report.percent_as_published(f['all_occupations_pct'])} "
-            f"for all occupations in {span(f['vintage'])}: {about_times(f['ratio'])} the average "
+            f"for all occupations in {period(f['vintage'])}: {about_times(f['ratio'])} the average "
             f"({f['ratio_low']:.2f}–{f['ratio_high']:.2f} within rounding).")
     if result.reading == "project_ratio":
         return text + f" Judged by the project's rule: “much faster” from {f['much_faster_ratio']:g} times the average."
     if f["handbook_wording"] is None:
-        return (text + f" The Handbook edition for {span(f['vintage'])} was not found; the editions found called "
+        return (text + f" The Handbook edition for {period(f['vintage'])} was not found; the editions found called "
                 f"{times_range(f['faster_ratio_low'], f['faster_ratio_high'])} the average “faster” and "
                 f"{times_range(f['much_faster_ratio_low'], f['much_faster_ratio_high'])} “much faster”.")
     return text + f" The Handbook's {f['handbook_edition']} edition called the same outlook “{f['handbook_wording']}”."
@@ -1096,7 +1093,7 @@ def article(noun: str) -> str:
     return "an" if noun[:1].lower() in "aeiou" else "a"
 
 
-def span(years: tuple[int, int] | str) -> str:
+def period(years: tuple[int, int] | str) -> str:
     """A period for readers: ``(2012, 2022)`` or ``"2012-2022"`` -> ``"2012–2022"``."""
     start, end = years if isinstance(years, tuple) else str(years).split("-")
     return f"{start}–{end}"
@@ -1134,7 +1131,7 @@ def growth_answer(g) -> list[str]:
     if not g.quoted:
         return [first]
     older = "older " if all(end < g.end for _, end, _ in g.quoted) else ""
-    quoted = report.listing([f"{report.percent_as_published(pct)} for {span((start, end))}" for start, end, pct in g.quoted])
+    quoted = report.listing([f"{report.percent_as_published(pct)} for {period((start, end))}" for start, end, pct in g.quoted])
     noun = "outlook" if len(g.quoted) == 1 else "outlooks"
     return [first, f"The guides quote {count_word(len(g.quoted))} {older}{noun}: {quoted}."]
 
