@@ -5,6 +5,7 @@
     python3 run.py test       # the same set-up plus the test packages, then every test (what CI runs)
     python3 run.py site       # rebuild the HTML site from the executed notebooks
     python3 run.py student    # the student bundle (no solutions) in dist/student/ and dist/student.zip; dist/autograder/
+    python3 run.py grade SUBMISSIONS_DIR   # grade a class's hand-ins: SUBMISSIONS_DIR/gradebook.csv and feedback/
     python3 run.py education -p promotion_probability 0.2 ...   # rerun the education model with other assumptions
     python3 run.py where      # the checks, and where the main job would read and write
     python3 run.py lab        # JupyterLab (installed on first use), writing to scratch/processed, never data/processed
@@ -41,7 +42,7 @@ VENV = ROOT / ".venv"
 STAMP_NAME = ".mrt-installed"
 CONSTRAINTS = ROOT / "constraints.txt"
 GROUPS = {"main": "requirements.txt", "test": "requirements-test.txt", "lab": "requirements-lab.txt", "teach": "requirements-teach.txt"}
-NEEDS = {"test": ("main", "test", "teach"), "mutation": ("main", "test", "teach"), "lab": ("main", "lab"), "student": ("main", "teach"), "lock": ()}
+NEEDS = {"test": ("main", "test", "teach"), "mutation": ("main", "test", "teach"), "lab": ("main", "lab"), "student": ("main", "teach"), "grade": ("main", "teach"), "lock": ()}
 INSTALLER_ENV = "MRT_INSTALLER"
 VERBOSE = False
 
@@ -300,7 +301,7 @@ def main(argv: list[str]) -> int:
     global VERBOSE
     VERBOSE = any(a in ("-v", "--verbose") for a in argv)
     command, rest = (argv[0], argv[1:]) if argv and not argv[0].startswith("-") else ("run", argv)
-    known = {"run", "notebooks", "site", "student", "where", "education", "lab", "mutation", "test", "benchmark", "lock"}
+    known = {"run", "notebooks", "site", "student", "grade", "where", "education", "lab", "mutation", "test", "benchmark", "lock"}
     if command not in known:
         print(__doc__, file=sys.stderr)
         say(f"error: unknown command {command!r}")
@@ -325,6 +326,9 @@ def main(argv: list[str]) -> int:
         return hand_over([python, str(ROOT / "benchmarks" / script), *rest[rest[:1] == ["setup"]:]])
     if command == "education":
         return hand_over([python, "-m", "mrt.rerun", *rest])
+    if command == "grade":
+        folders = [str(Path(a).resolve()) for a in rest if a not in ("-v", "--verbose")]  # from here: hand_over moves to ROOT
+        return hand_over([python, "-m", "mrt.gradebook", *folders])
     return hand_over([python, "-m", "mrt.cli", command, *rest])
 
 

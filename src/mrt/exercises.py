@@ -138,8 +138,12 @@ class Check:
     def verify(self, exercise_id: str, variable: str, value: object, expected_digest: str) -> None:
         """The public check: passes quietly, or raises :class:`AnswerNotAccepted` without revealing the key."""
         if self.digest(exercise_id, value, variable) != expected_digest:
-            raise AnswerNotAccepted(f"`{variable}` holds {self.found(value)}: not the expected answer yet "
-                                    f"(checked as {self.describe()})")
+            raise AnswerNotAccepted(f"`{variable}` holds {self.found(value)}: not the expected answer yet ({self.how_checked()})")
+
+    def how_checked(self) -> str:
+        return {"number": f"it is compared {self.precision() if self.kind == 'number' else ''}",
+                "int": "it is checked as a whole number", "bool": "it is checked as True or False",
+                "text": "case and spaces are ignored", "set": "order is ignored"}[self.kind]
 
     def found(self, value: object) -> str:
         """What the student stored, as they would read it (their own value, never the key's)."""
