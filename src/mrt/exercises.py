@@ -148,8 +148,8 @@ class Check:
     def found(self, value: object) -> str:
         """What the student stored, as they would read it (their own value, never the key's)."""
         if self.kind == "number":
-            shown = self.canonical(value)
-            return shown if shown == f"{float(value):g}" else f"{float(value):g}, which rounds to {shown}"
+            shown, typed = self.canonical(value), repr(float(value)).removesuffix(".0")
+            return typed if Decimal(shown) == Decimal(repr(float(value))) else f"{typed}, which rounds to {shown}"
         text = repr(value)
         return text if len(text) <= 80 else text[:77] + "..."
 
