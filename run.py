@@ -327,8 +327,9 @@ def main(argv: list[str]) -> int:
     if command == "education":
         return hand_over([python, "-m", "mrt.rerun", *rest])
     if command == "grade":
-        folders = [str(Path(a).resolve()) for a in rest if a not in ("-v", "--verbose")]  # from here: hand_over moves to ROOT
-        return hand_over([python, "-m", "mrt.gradebook", *folders])
+        given = [a if a.startswith("-") or i and rest[i - 1] == "--jobs" else str(Path(a).resolve())  # hand_over moves to ROOT
+                 for i, a in enumerate(rest) if a not in ("-v", "--verbose")]
+        return hand_over([python, "-m", "mrt.gradebook", *given])
     return hand_over([python, "-m", "mrt.cli", command, *rest])
 
 

@@ -121,6 +121,7 @@ def test_a_written_answer_without_a_rubric_stops_the_build(tmp_path):
 def test_the_answer_key_and_the_worksheet(built):
     key = (built / "autograder" / "answer-key.html").read_text()
     assert "10.5 (rounded to 1 decimal)" in key and "Because of the sky." in key and "Three reasons." in key
+    assert "2 points." in key and "3 points." in key
     sheet = (built / "student" / "worksheet.html").read_text()
     assert "What is a quarter of the total, to one decimal?" in sheet and "Think." in sheet
     assert "10.5" not in sheet and "Because of the sky" not in sheet and "One, two, three" not in sheet
@@ -143,7 +144,7 @@ def test_a_class_folder_is_graded_into_one_gradebook_whatever_the_current_direct
     elsewhere = tmp_path / "somewhere" / "else"
     elsewhere.mkdir(parents=True)
     monkeypatch.chdir(elsewhere)
-    target = gradebook.grade_folder(Path("../../hand-ins"), autograder=built / "autograder", progress=lambda text: None)
+    target = gradebook.grade_folder(Path("../../hand-ins"), autograder=built / "autograder", progress=lambda text: None, jobs=2)
     assert target == subs.resolve() / "gradebook.csv"
     rows = [(r["student"], r["question"], r["points"], r["max_points"], r["status"], r["answer_text"]) for r in read_gradebook(target)]
     assert rows == [

@@ -25,6 +25,7 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -293,8 +294,20 @@ def _file_name(student: str) -> str:
     return re.sub(r"[^\w.-]+", "_", student).strip("._") or "student"
 
 
-def grade_folder(folder: Path, autograder: Path | None = None, tables: Path | None = None, progress=None) -> Path:
-    """Grade every student in ``folder``; write ``folder/gradebook.csv`` and ``folder/feedback/``; return the gradebook."""
+def default_jobs() -> int:
+    """Students graded at once: half the cores (each notebook runs in its own kernel), at least 1, at most 8."""
+    return max(1, min(8, (os.cpu_count() or 2) // 2))
+
+
+def _grade_one(args) -> list[Row]:
+    name, entry, questions, autograder, tables = args
+    return grade_student(name, entry, questions, autograder, tables, lambda text: print(text, file=sys.stderr, flush=True))
+
+
+def grade_folder(folder: Path, autograder: Path | None = None, tables: Path | None = None, progress=None,
+                 jobs: int = 1) -> Path:
+    """Grade every student in ``folder`` (``jobs`` students at a time, each in its own process); write
+    ``folder/gradebook.csv`` and ``folder/feedback/``; return the gradebook. Rows keep the students' order."""
     folder = Path(folder).resolve()
     if not folder.is_dir():
         raise GradingError(f"{folder}: expected a folder of submissions (one sub-folder or zip per student)")
@@ -308,23 +321,34 @@ def grade_folder(folder: Path, autograder: Path | None = None, tables: Path | No
     rows = []
     feedback = folder / FEEDBACK_DIR
     feedback.mkdir(exist_ok=True)
-    for name, entry in everyone:
-        mine = grade_student(name, entry, questions, autograder, tables, progress)
+    if jobs > 1 and len(everyone) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            graded = list(pool.map(_grade_one, [(n, e, questions, autograder, tables) for n, e in everyone]))
+    else:
+        graded = [grade_student(name, entry, questions, autograder, tables, progress) for name, entry in everyone]
+    for (name, _), mine in zip(everyone, graded):
         (feedback / f"{_file_name(name)}.md").write_text(feedback_text(name, mine), encoding="utf-8")
         rows += mine
     return write_gradebook(rows, folder / GRADEBOOK)
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python3 run.py grade SUBMISSIONS_DIR   (one sub-folder or zip per student)", file=sys.stderr)
-        return 2
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python3 run.py grade", description="Grade a folder of hand-ins (one sub-folder or zip per student).")
+    parser.add_argument("folder", type=Path, help="the folder of hand-ins; gradebook.csv and feedback/ are written into it")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), help=f"students graded at once (default here: {default_jobs()})")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
     try:
-        gradebook = grade_folder(Path(argv[0]))
+        gradebook = grade_folder(args.folder, jobs=max(1, args.jobs))
     except GradingError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"gradebook written: {gradebook}; feedback for each student in {gradebook.parent / FEEDBACK_DIR}", file=sys.stderr)
+    print(f"gradebook written: {gradebook}; feedback for each student in {gradebook.parent / FEEDBACK_DIR} "
+          f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     return 0
 
 

@@ -90,7 +90,7 @@ def answer_key(assigned, rubrics: dict[str, dict]) -> str:
             model = source(nb.cells[exercise.written_cell]) if exercise.written_cell is not None else ""
             model = _markdown(model.replace("**Model answer.**", "", 1).strip()) if model else ""
             rubric = rubrics.get(exercise.id) if exercise.written_cell is not None else None
-            rubric_html = (f"<strong>{rubric['points']} points.</strong> Full: {html.escape(rubric['full'])} "
+            rubric_html = (f"<strong>{rubric['points']} point{'' if rubric['points'] == 1 else 's'}.</strong> Full: {html.escape(rubric['full'])} "
                            f"Partial: {html.escape(rubric['partial'])}") if rubric else ""
             checked = html.escape(key_answer(exercise, item.answers[exercise.id])) if exercise.checkable else ""
             rows.append(f"<tr><td>{exercise.number}<br>{html.escape(exercise.level)}</td><td>{checked}</td>"
