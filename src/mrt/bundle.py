@@ -6,7 +6,10 @@
   set-up command and one command to open JupyterLab, and only the packages the notebooks need. It runs
   outside the repository (``start.py``); everything a student's run writes goes to its ``scratch/``.
 - ``dist/autograder/``: per notebook, otter's autograder notebook (with the key), every test (hidden ones
-  too) and otter's autograder zip. Never part of the student bundle.
+  too) and otter's autograder zip; ``questions.json`` (what ``python3 run.py grade`` grades) and the answer key
+  (``answer-key.html``, :mod:`mrt.handouts`). Never part of the student bundle.
+- the student bundle's ``worksheet.html``: every exercise with an answer box, to print; its site has no
+  teacher's page.
 
 The bundle is built in a staging folder, scanned for any solution's source, output or model answer (the
 zip included), and only then moved into place.

@@ -12,7 +12,14 @@ For each notebook with exercises (:mod:`mrt.exercises`):
 4. ``otter assign`` turns the master into the student notebook with its public tests and the autograder
    notebook with every test (and otter's autograder zip);
 5. every generated test runs in the key's kernel and must pass, and the student notebook must keep every
-   cell of the page that is not part of an exercise.
+   cell of the page that is not part of an exercise;
+6. the student notebook gets what otter does not add: checks that show the hint and what was found
+   (:mod:`mrt.feedback`), a Markdown answer cell under every written part of a checked question, and a last
+   hand-in cell (otter's export, no PDF).
+
+The hidden tests compare the same normalised value as the public ones, in the clear: they let the autograder
+grade without the fingerprint, and test nothing more (TEACHING.md says what a mark therefore means).
+:func:`question_list` and :func:`load_rubrics` say what :mod:`mrt.gradebook` grades.
 """
 
 from __future__ import annotations
