@@ -338,3 +338,20 @@ def test_done_from_the_student_bundle_to_a_gradebook_of_two_students(tmp_path):
     assert "NameError" in notes[("bob", "q4_2")] and "holds no answer yet" in notes[("bob", "q4_2")]
     assert notes[("bob", "q2_6")].startswith("`symmetric_estimate_usd` holds ")
     assert sorted(p.name for p in (subs / "feedback").iterdir()) == ["ada.md", "bob.md"]
+
+
+def test_start_py_handin_collects_every_notebook_file_under_the_students_name(tmp_path):
+    student = tmp_path / "student"
+    (student / "notebooks").mkdir(parents=True)
+    shutil.copy2(bundle.STUDENT_TEMPLATE / "start.py", student / "start.py")
+    for stem in ("01-a", "02-b"):
+        (student / "notebooks" / f"{stem}.ipynb").write_text(f'{{"cells": [], "x": "{grading.submission_name(stem)}"}}')
+    (student / "notebooks" / "06-c.ipynb").write_text('{"cells": []}')                    # no hand-in cell
+    (student / "notebooks" / "01-a-submission.zip").write_bytes(b"zip of 01")
+    done = subprocess.run([sys.executable, "start.py", "handin", "Ada", "Lovelace"], cwd=student, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "no hand-in file yet for 02-b" in done.stderr
+    with zipfile.ZipFile(student / "handin" / "Ada-Lovelace.zip") as archive:
+        assert archive.namelist() == ["Ada-Lovelace/01-a-submission.zip"]
+    nothing = subprocess.run([sys.executable, "start.py", "handin"], cwd=student, capture_output=True, text=True)
+    assert nothing.returncode == 1 and "give your name" in nothing.stderr
