@@ -141,6 +141,7 @@ def test_a_class_folder_is_graded_into_one_gradebook_whatever_the_current_direct
     shutil.make_archive(str(subs / "bob"), "zip", subs, "bob")
     shutil.rmtree(subs / "bob")
     (subs / "cy").mkdir()                                           # handed in nothing
+    (subs / "dee.zip").write_bytes(b"not a zip")                    # a damaged hand-in
     elsewhere = tmp_path / "somewhere" / "else"
     elsewhere.mkdir(parents=True)
     monkeypatch.chdir(elsewhere)
@@ -153,12 +154,15 @@ def test_a_class_folder_is_graded_into_one_gradebook_whatever_the_current_direct
         ("bob", "q1_1", "0", "1", "auto", ""), ("bob", "q1_2", "0", "1", "auto", ""),
         ("bob", "q1_2 (written)", "", "2", "manual", ""), ("bob", "q1_3", "", "3", "manual", ""),
         ("cy", "q1_1", "0", "1", "error", ""), ("cy", "q1_2", "0", "1", "error", ""),
-        ("cy", "q1_2 (written)", "0", "2", "error", ""), ("cy", "q1_3", "0", "3", "error", "")]
+        ("cy", "q1_2 (written)", "0", "2", "error", ""), ("cy", "q1_3", "0", "3", "error", ""),
+        ("dee", "q1_1", "0", "1", "error", ""), ("dee", "q1_2", "0", "1", "error", ""),
+        ("dee", "q1_2 (written)", "0", "2", "error", ""), ("dee", "q1_3", "0", "3", "error", "")]
     notes = {(r["student"], r["question"]): r["note"] for r in read_gradebook(target)}
     assert notes[("bob", "q1_1")] == ("`half_total` holds 21: not the expected answer yet (it is compared rounded to 1 decimal); "
                                       "cell 10 of the notebook: ZeroDivisionError: division by zero")
     assert notes[("bob", "q1_2")].startswith("`colour` holds no answer yet") and "ZeroDivisionError" in notes[("bob", "q1_2")]
     assert notes[("bob", "q1_3")] == "no answer written" and notes[("cy", "q1_1")] == "not handed in"
+    assert notes[("dee", "q1_1")] == "dee.zip: expected a zip file, found something else"
     feedback = (subs / "feedback" / "bob.md").read_text()
     assert f"q1_1: not yet. What was found: `half_total` holds 21" in feedback and f"Hint: {HINT_HALF}" in feedback
     assert "ZeroDivisionError" in feedback and "10.5" not in feedback and "Check.parse" not in feedback

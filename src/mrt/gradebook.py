@@ -213,7 +213,11 @@ def written_answers(notebook: nbformat.NotebookNode) -> dict[str, str]:
 
 def grade_student(student: str, entry: Path, questions: dict[str, list[dict]], autograder: Path, tables: Path,
                   progress=lambda text: None) -> list[Row]:
-    files = student_files(entry)
+    try:
+        files = student_files(entry)
+    except GradingError as error:  # one damaged zip: that student's rows say so, the class is still graded
+        return [Row(student, notebook, q["question"], 0, q["max_points"], "error", note=str(error))
+                for notebook, wanted in questions.items() for q in wanted]
     rows = []
     for notebook, wanted in questions.items():
         copy = handed_in(files, notebook)
