@@ -354,15 +354,22 @@ def add_student_cells(student: nbformat.NotebookNode, exercises: list[Exercise],
     init = next((c for c in student.cells if source(c).startswith("# Initialize Otter")), None)
     if init is not None and READABLE_CHECKS not in source(init):
         init.source = source(init) + "\n" + READABLE_CHECKS
+    def first(found, what: str, exercise_id: str) -> int:
+        index = next(found, None)
+        if index is None:
+            raise KeyFailed(f"{stem}.ipynb ({exercise_id}): otter assign wrote no {what} in the student notebook")
+        return index
+
     for exercise in (e for e in exercises if e.written_cell is not None):
-        position = next(i for i, c in enumerate(student.cells) if "exercise" in tags(c)
-                        and (c.get("metadata", {}).get("exercise") or {}).get("id") == exercise.id)
+        position = first((i for i, c in enumerate(student.cells) if "exercise" in tags(c)
+                          and (c.get("metadata", {}).get("exercise") or {}).get("id") == exercise.id), "question", exercise.id)
         if not exercise.checkable:
-            answer = next(i for i in range(position + 1, len(student.cells)) if "otter_answer_cell" in tags(student.cells[i]))
+            answer = first((i for i in range(position + 1, len(student.cells)) if "otter_answer_cell" in tags(student.cells[i])),
+                           "answer cell", exercise.id)
             _mark_answer_cell(student.cells[answer], exercise.id)
             continue
-        check = next(i for i in range(position + 1, len(student.cells))
-                     if source(student.cells[i]).strip() == f'grader.check("{exercise.id}")')
+        check = first((i for i in range(position + 1, len(student.cells))
+                       if source(student.cells[i]).strip() == f'grader.check("{exercise.id}")'), "check cell", exercise.id)
         student.cells.insert(check + 1, written_answer_cell(exercise.id))
     student.cells += handin_cells(stem)
 
