@@ -359,3 +359,23 @@ def test_start_py_handin_collects_every_notebook_file_under_the_students_name(tm
         assert archive.namelist() == ["Ada-Lovelace/01-a-submission.zip"]
     nothing = subprocess.run([sys.executable, "start.py", "handin"], cwd=student, capture_output=True, text=True)
     assert nothing.returncode == 1 and "give your name" in nothing.stderr
+
+
+def test_start_py_never_writes_a_kernel_spec_through_a_hard_link(tmp_path):
+    """uv installs by hard links to its cache: writing kernel.json in place once changed the kernel of every
+    environment on the machine installed from that cache (their notebooks then wrote into one student's scratch/)."""
+    import importlib.util
+
+    student = tmp_path / "student"
+    spec_dir = student / ".venv" / "share" / "jupyter" / "kernels" / "python3"
+    spec_dir.mkdir(parents=True)
+    cached = tmp_path / "uv-cache-kernel.json"
+    cached.write_text('{"argv": ["python"], "display_name": "Python 3"}')
+    os.link(cached, spec_dir / "kernel.json")
+    shutil.copy2(bundle.STUDENT_TEMPLATE / "start.py", student / "start.py")
+    loader = importlib.util.spec_from_file_location("student_start", student / "start.py")
+    start = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(start)
+    start.point_kernel_at_scratch()
+    assert cached.read_text() == '{"argv": ["python"], "display_name": "Python 3"}'
+    assert json.loads((spec_dir / "kernel.json").read_text())["env"]["MRT_PROCESSED_DIR"] == str(student / "scratch" / "processed")

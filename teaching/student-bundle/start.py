@@ -57,7 +57,11 @@ def point_kernel_at_scratch() -> None:
     for spec in (VENV / "share" / "jupyter" / "kernels").glob("*/kernel.json"):
         data = json.loads(spec.read_text(encoding="utf-8"))
         data["env"] = {**data.get("env", {}), "MRT_PROCESSED_DIR": str(WORKING_TABLES), "MRT_SCRATCH_DIR": str(SCRATCH)}
-        spec.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        # a new file, never written in place: uv installs by hard links to its cache, so writing into the file
+        # would change the kernel of every environment on this computer installed from the same cache
+        fresh = spec.with_name(spec.name + ".new")
+        fresh.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        os.replace(fresh, spec)
 
 
 INSTALLER_ENV = "MRT_INSTALLER"  # MRT_INSTALLER=pip forces pip even where uv is installed
