@@ -379,3 +379,16 @@ def test_start_py_never_writes_a_kernel_spec_through_a_hard_link(tmp_path):
     start.point_kernel_at_scratch()
     assert cached.read_text() == '{"argv": ["python"], "display_name": "Python 3"}'
     assert json.loads((spec_dir / "kernel.json").read_text())["env"]["MRT_PROCESSED_DIR"] == str(student / "scratch" / "processed")
+
+
+def test_a_kernel_whose_spec_overrides_the_tables_folder_is_not_graded(built, tmp_path, monkeypatch):
+    spec = tmp_path / "jupyter" / "kernels" / "mrt-overridden"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"], "display_name": "x", "language": "python",
+        "env": {paths.PROCESSED_ENV: str(tmp_path / "someone-elses-tables")}}))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    nb = student_copy(built, {"half_total": "half_total = total / 4"}, {})
+    graded = gradebook.run_submission(nb, "01-toy.ipynb", built / "autograder" / "01-toy", paths.processed_dir(), kernel="mrt-overridden")
+    assert graded.failure.startswith(f"the kernel reads its tables from {tmp_path / 'someone-elses-tables'}")
+    assert not (tmp_path / "someone-elses-tables").exists()

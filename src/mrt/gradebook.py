@@ -150,6 +150,18 @@ def _grading_code(test_files: list[Path]) -> str:
             f"print({RESULT_MARKER!r} + _json.dumps(_results))\n")
 
 
+def _kernel_tables(client) -> str:
+    """MRT_PROCESSED_DIR as the kernel sees it (a kernel spec's own 'env' would override the one given here)."""
+    probe = nbformat.v4.new_code_cell(f"import os as _os\nprint({RESULT_MARKER!r} + _os.environ.get({paths.PROCESSED_ENV!r}, ''))")
+    client.nb.cells.append(probe)
+    try:
+        client.execute_cell(probe, len(client.nb.cells) - 1)
+    finally:
+        client.nb.cells.pop()
+    text = "".join(o.get("text", "") for o in probe.outputs if o.get("output_type") == "stream")
+    return next((line[len(RESULT_MARKER):] for line in text.splitlines() if line.startswith(RESULT_MARKER)), "")
+
+
 def _is_handin(cell) -> bool:
     return HANDIN_TAG in tags(cell) or "grader.export(" in source(cell)
 
@@ -173,6 +185,11 @@ def run_submission(notebook: nbformat.NotebookNode, name: str, autograder_notebo
                                 resources={"metadata": {"path": str(work)}}, extra_arguments=["--IPKernelApp.log_level=ERROR"])
         try:
             with client.setup_kernel(env=env):
+                where = _kernel_tables(client)
+                if where != env[paths.PROCESSED_ENV]:
+                    graded.failure = (f"the kernel reads its tables from {where}, not from the copy made for it: its kernel "
+                                      "spec (kernel.json) sets MRT_PROCESSED_DIR; remove that 'env' entry")
+                    return graded
                 for index, cell in enumerate(notebook.cells):
                     if cell.cell_type != "code" or _is_handin(cell):
                         continue
