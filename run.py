@@ -5,6 +5,7 @@
     python3 run.py test       # the same set-up plus the test packages, then every test (what CI runs)
     python3 run.py site       # rebuild the HTML site from the executed notebooks
     python3 run.py student    # the student bundle (no solutions) in dist/student/ and dist/student.zip; dist/autograder/
+    python3 run.py grade SUBMISSIONS_DIR   # grade a class's hand-ins: SUBMISSIONS_DIR/gradebook.csv and feedback/
     python3 run.py education -p promotion_probability 0.2 ...   # rerun the education model with other assumptions
     python3 run.py where      # the checks, and where the main job would read and write
     python3 run.py draft GUIDE_DIR --out DIR   # draft a ledger of printed figures from guide texts, for a person to check
@@ -49,7 +50,7 @@ VENV = ROOT / ".venv"
 STAMP_NAME = ".mrt-installed"
 CONSTRAINTS = ROOT / "constraints.txt"
 GROUPS = {"main": "requirements.txt", "test": "requirements-test.txt", "lab": "requirements-lab.txt", "teach": "requirements-teach.txt"}
-NEEDS = {"test": ("main", "test", "teach"), "mutation": ("main", "test", "teach"), "lab": ("main", "lab"), "student": ("main", "teach"), "lock": ()}
+NEEDS = {"test": ("main", "test", "teach"), "mutation": ("main", "test", "teach"), "lab": ("main", "lab"), "student": ("main", "teach"), "grade": ("main", "teach"), "lock": ()}
 INSTALLER_ENV = "MRT_INSTALLER"
 VERBOSE = False
 
@@ -308,8 +309,8 @@ def main(argv: list[str]) -> int:
     global VERBOSE
     VERBOSE = any(a in ("-v", "--verbose") for a in argv)
     command, rest = (argv[0], argv[1:]) if argv and not argv[0].startswith("-") else ("run", argv)
-    known = {"run", "notebooks", "site", "student", "where", "education", "readability", "lab", "mutation", "test", "benchmark",
-             "lock", "draft", "check"}
+    known = {"run", "notebooks", "site", "student", "grade", "where", "education", "readability", "lab", "mutation", "test",
+             "benchmark", "lock", "draft", "check"}
     if command not in known:
         print(__doc__, file=sys.stderr)
         say(f"error: unknown command {command!r}")
@@ -336,6 +337,10 @@ def main(argv: list[str]) -> int:
         return hand_over([python, "-m", "mrt.rerun", *rest])
     if command == "readability":
         return hand_over([python, "-m", "mrt.readability", *rest])
+    if command == "grade":
+        given = [a if a.startswith("-") or i and rest[i - 1] == "--jobs" else str(Path(a).resolve())  # hand_over moves to ROOT
+                 for i, a in enumerate(rest) if a not in ("-v", "--verbose")]
+        return hand_over([python, "-m", "mrt.gradebook", *given])
     return hand_over([python, "-m", "mrt.cli", command, *rest])
 
 

@@ -7,7 +7,9 @@ For each installer, in one run on one machine (shared machines are noisy: compar
   installing ``requirements.txt`` under ``constraints.txt``, the project) and the checks; then ``python3 run.py``,
   the main job on the environment just made (every notebook, the README, the site);
 - measure the size of ``.venv``, and the same for ``python3 run.py test``'s set-up on top (test packages),
-  timed up to the moment pytest starts (``--collect-only``, so no test runs).
+  timed up to the moment pytest starts (``--collect-only``, so no test runs);
+- build the student bundle (``python3 run.py student``), unzip it elsewhere and time a student's set-up
+  (``python3 start.py setup``: uv when it is on PATH, pip otherwise) and the size of the student's ``.venv``.
 
 Package downloads come from each installer's cache when it is warm (a second clone on the same machine);
 ``--cold`` gives each run an empty cache of its own, so everything is downloaded, as on a new machine.
@@ -67,10 +69,29 @@ def one_clone(installer: str, tmp: Path, cold: bool) -> dict[str, float]:
     job_s = timed([python, "run.py"], clone, env)
     test_s = timed([python, "run.py", "test", "-o", "addopts=", "--collect-only", "-q", "tests/test_environment.py"], clone, env)
     test_mb = folder_size(clone / ".venv") / 1e6
+    student_s, student_mb = student_setup(clone, tmp / f"student-{installer}", python, env, installer)
     shutil.rmtree(clone, ignore_errors=True)
     shutil.rmtree(tmp / f"uv-cache-{installer}", ignore_errors=True)
     return {"total_s": setup_s + job_s, "setup_s": setup_s, "job_s": job_s, "main_mb": main_mb, "test_s": test_s,
-            "test_mb": test_mb}
+            "test_mb": test_mb, "student_s": student_s, "student_mb": student_mb}
+
+
+def student_setup(clone: Path, folder: Path, python: str, env: dict[str, str], installer: str) -> tuple[float, float]:
+    """A student's machine: the bundle built in the clone, unzipped elsewhere, ``python3 start.py setup`` timed
+    (uv when it is on PATH, as the clone's own .venv has it; pip when MRT_INSTALLER=pip); the size of its .venv."""
+    import zipfile
+
+    timed([python, "run.py", "student"], clone, env)
+    shutil.rmtree(folder, ignore_errors=True)
+    with zipfile.ZipFile(clone / "dist" / "student.zip") as archive:
+        archive.extractall(folder)
+    student_env = dict(env)
+    if installer == "uv":
+        student_env["PATH"] = os.pathsep.join([str(clone / ".venv" / "bin"), env.get("PATH", "")])
+    seconds = timed([python, "start.py", "setup"], folder / "student", student_env)
+    size = folder_size(folder / "student" / ".venv") / 1e6
+    shutil.rmtree(folder, ignore_errors=True)
+    return seconds, size
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':44} {'uv':>8} {'pip':>8} {'uv/pip':>7}")
     rows = [("fresh clone to a built site, s", "total_s"), ("  set-up (.venv, main packages), s", "setup_s"),
             ("  main job (notebooks, README, site), s", "job_s"), ("  .venv size, MB", "main_mb"),
-            ("python3 run.py test: test packages on top, s", "test_s"), ("  .venv size after it, MB", "test_mb")]
+            ("python3 run.py test: test packages on top, s", "test_s"), ("  .venv size after it, MB", "test_mb"),
+            ("student bundle: python3 start.py setup, s", "student_s"), ("  student .venv size, MB", "student_mb")]
     for label, key in rows:
         uv, pip = med["uv"][key], med["pip"][key]
         print(f"{label:44} {uv:8.1f} {pip:8.1f} {uv / pip:7.2f}")

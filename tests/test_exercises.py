@@ -90,8 +90,37 @@ def test_verify_passes_quietly_and_fails_without_the_key():
     Check("number", 1).verify("q1_1", "half_total", 10.46, key)       # rounds to 10.5: passes
     with pytest.raises(AnswerNotAccepted) as failure:
         Check("number", 1).verify("q1_1", "half_total", 10.4, key)
-    assert "`half_total` is not the expected answer yet" in str(failure.value)
+    assert str(failure.value) == "`half_total` holds 10.4: not the expected answer yet (it is compared rounded to 1 decimal)"
     assert "10.5" not in str(failure.value)
+    with pytest.raises(AnswerNotAccepted) as failure:
+        Check("number", 0).verify("q1_1", "pay", 41.26, Check("number", 0).digest("q1_1", 40))
+    assert str(failure.value) == "`pay` holds 41.26, which rounds to 41: not the expected answer yet (it is compared rounded to a whole number)"
+    with pytest.raises(AnswerNotAccepted) as failure:
+        Check("text").verify("q1_1", "colour", "red", Check("text").digest("q1_1", "blue"))
+    assert str(failure.value) == "`colour` holds 'red': not the expected answer yet (case and spaces are ignored)"
+
+
+@pytest.mark.parametrize("decimals, words", [(0, "rounded to a whole number"), (1, "rounded to 1 decimal"), (2, "rounded to 2 decimals")])
+def test_precision_is_said_grammatically(decimals, words):
+    assert Check("number", decimals).precision() == words
+    assert Check("number", decimals).describe() == f"a number (it is compared {words})"
+
+
+@pytest.mark.parametrize("decimals, key, accepted, refused", [
+    (0, 40.9, [41, 40.5, 41.49, "41.0"], [40.49, 42]),        # q3_2: the page prints 41%
+    (2, 0.2358, [0.24, 0.235, 0.2449], [0.23, 0.2, 0.245]),  # q4_6: 0.24
+    (1, 35.0, [35, 34.95, 35.04], [34.94, 35.05]),
+])
+def test_any_answer_that_rounds_to_the_key_passes(decimals, key, accepted, refused):
+    check = Check("number", decimals)
+    digest = check.digest("q9_9", key)
+    for value in accepted:
+        if isinstance(value, str):
+            continue  # a text is refused for its form, tested elsewhere
+        check.verify("q9_9", "x", value, digest)
+    for value in refused:
+        with pytest.raises(AnswerNotAccepted):
+            check.verify("q9_9", "x", value, digest)
 
 
 def test_key_values_and_the_hidden_comparison():

@@ -86,6 +86,10 @@ def test_exercises_follow_the_format(nb):
         concepts.update(meta["concepts"])
         following = cells[i + 1:exercises[exercises.index(i) + 1] if i != exercises[-1] else len(cells)]
         solutions = [c for c in following if "solution" in tags(c)]
+        written = [c for c in solutions if "written" in tags(c)]
+        assert len(written) <= 1 and all(c.source.startswith("**Model answer.**") for c in written), f"exercise 2.{number}: one model answer"
+        if meta["answer"] is not None:
+            solutions = [c for c in solutions if c.cell_type == "code"]   # a written part's model answer may follow the key
         assert len(solutions) == 1, f"exercise 2.{number}: one solution cell"
         solution = solutions[0]
         if meta["answer"] is None:

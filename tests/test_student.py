@@ -93,7 +93,12 @@ def test_public_checks_hold_no_answer_and_hidden_ones_stay_with_the_autograder(d
 def test_the_student_notebook_has_answer_cells_checks_and_the_page(dist):
     nb = nbformat.read(dist / "student" / "notebooks" / "01-toy.ipynb", as_version=4)
     sources = [c.source for c in nb.cells]
-    assert sources[0] == '# Initialize Otter\nimport otter\ngrader = otter.Notebook("01-toy.ipynb")'
+    assert sources[0] == ('# Initialize Otter\nimport otter\ngrader = otter.Notebook("01-toy.ipynb")\n'
+                          "from mrt.feedback import readable  # checks show the hint and what was found\ngrader = readable(grader)")
+    assert sources[-1] == 'grader.export(export_path="01-toy-submission.zip", pdf=False)'    # the hand-in cell, last
+    assert sources[-2].startswith("## Hand in") and "01-toy-submission.zip" in sources[-2]
+    written = [c for c in nb.cells if c.metadata.get("written_answer")]
+    assert [(c.metadata["written_answer"], c.source) for c in written] == [("q1_4", "_Type your answer here, replacing this text._")]
     assert "# Your answer here: store it in `half_total`.\nhalf_total = ..." in sources
     assert [s for s in sources if s.startswith("grader.check")] == ['grader.check("q1_1")', 'grader.check("q1_2")', 'grader.check("q1_3")']
     assert "_Type your answer here, replacing this text._" in sources         # q1_4, in words
@@ -195,9 +200,11 @@ def test_the_bundle_holds_what_students_need_and_nothing_else(dist):
     assert {p.name for p in (student / "data" / "processed").iterdir()} >= {"figures.csv", "data_dictionary.csv"}
     assert not (student / "data" / "processed" / "charts").exists()
     pins = (student / "requirements.txt").read_text().split()
-    assert [re.split(r"[\[=]", p)[0] for p in pins] == list(bundle.STUDENT_PACKAGES)
-    for test_only in ("pytest", "hypothesis", "playwright", "nbval", "papermill"):
-        assert not any(p.startswith(test_only + "=") for p in pins)
+    assert [re.split(r"[\[=]", p)[0].lower() for p in pins] == list(bundle.STUDENT_PACKAGES + bundle.OTTER_RUNTIME)
+    no_deps = (student / "requirements-no-deps.txt").read_text().split()
+    assert no_deps == ["otter-grader==7.0.0", "fica==0.4.1"]                     # installed without their dependencies
+    for not_for_students in ("pytest", "hypothesis", "playwright", "nbval", "papermill", "mutmut", "sphinx", "python-on-whales"):
+        assert not any(p.lower().startswith(not_for_students + "=") for p in pins + no_deps)
     readme = (student / "README.md").read_text()
     commands = re.search(r"<!-- student-commands -->\s*```bash\n(.*?)```", readme, re.S).group(1)
     assert [c.split("#")[0].strip() for c in commands.strip().splitlines()] == ["python3 start.py setup", "python3 start.py lab"]
@@ -253,7 +260,7 @@ def test_every_import_of_the_notebooks_and_the_package_is_a_student_package():
     third_party = {m.split(".")[0] for m in imported} - set(sys.stdlib_module_names) - {"mrt", "__future__"}
     if "mutants" in Path(paths.__file__).parts:   # mutmut's copy of src/ (in mutants/) imports mutmut's own helpers
         third_party.discard("mutmut")
-    reachable = _requirement_closure(bundle.STUDENT_PACKAGES)
+    reachable = _requirement_closure(bundle.STUDENT_PACKAGES + bundle.OTTER_RUNTIME) | set(bundle.NO_DEPS)
     owners = packages_distributions()
     missing = {m for m in third_party if not {d.lower().replace("_", "-") for d in owners.get(m, [m])} & reachable}
     assert not missing, f"imported but not installed for students: {missing}"
@@ -330,9 +337,13 @@ def test_grader_check_in_the_student_notebook_says_right_or_shows_the_hint(dist,
             if cell.cell_type == "code":
                 client.execute_cell(cell, index)
     checks = {c.source: "".join(o.get("data", {}).get("text/plain", "") for o in c.outputs) for c in nb.cells if c.source.startswith("grader.check")}
-    assert "q1_1 results: All test cases passed!" in checks['grader.check("q1_1")']
-    assert "Think of the sky." in checks['grader.check("q1_2")'] and "sky blue" not in checks['grader.check("q1_2")']
+    assert checks['grader.check("q1_1")'] == "q1_1: passed."
+    digest = re.search(r"'([0-9a-f]{64})'", (copy / "notebooks" / "tests" / "q1_2.py").read_text()).group(1)
+    assert checks['grader.check("q1_2")'] == ("q1_2: not yet.\nWhat was found: `colour` holds 'green': not the expected answer "
+                                              "yet (case and spaces are ignored)\nHint: Think of the sky.")   # no test code, no hash
+    assert digest not in "".join(checks.values()) and "Check.parse" not in "".join(checks.values())
     assert "holds no answer yet" in checks['grader.check("q1_3")']
+    assert zipfile.ZipFile(copy / "notebooks" / "01-toy-submission.zip").namelist()[0] == "01-toy.ipynb"   # the hand-in cell ran
     assert (copy / "scratch" / "processed" / "toy-written.txt").is_file() and not (copy / "data" / "processed" / "toy-written.txt").exists()
 
 

@@ -135,3 +135,53 @@ def test_every_exercise_teaching_names_exists(step):
     wanted = {f"q{n}_{k}" for n, k in named_ids() if int(n) == number}
     found = {e.id for e in real_exercises(step)}
     assert wanted <= found, f"{step.notebook}: TEACHING.md names {sorted(wanted - found)}, not in the notebook"
+
+
+# ------------------------------------------------------------------ what TEACHING.md says matches the notebooks
+
+
+def prose_words(notebook: str) -> int:
+    """Words a student reads on a page: its Markdown (not exercises, hints or keys) and the Markdown it prints."""
+    nb = nbformat.read(paths.NOTEBOOKS / notebook, as_version=4)
+    words = 0
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and not set(cell.metadata.get("tags", [])) & {"exercise", "solution", "hint"}:
+            words += len(re.findall(r"\w+", cell.source))
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            text = output.get("data", {}).get("text/markdown", "")
+            words += len(re.findall(r"\w+", "".join(text) if isinstance(text, list) else text))
+    return words
+
+
+def lesson_notebooks(text=TEACHING):
+    """{lesson heading: ([notebooks it names before its key points], stated words)}."""
+    found = {}
+    for match in re.finditer(r"^### (Lesson \d+ · .+?) \(\d+ minutes\)\n\n(.*?)Key points:", text, re.S | re.M):
+        stated = re.search(r"about ([\d,]+) words", match.group(2))
+        found[match.group(1)] = (re.findall(r"`(\d\d-[a-z-]+)`", match.group(2)), int(stated.group(1).replace(",", "")) if stated else None)
+    return found
+
+
+def test_each_lesson_covers_one_notebook_whose_length_is_stated_truly():
+    plan = lesson_notebooks()
+    assert len(plan) == 3
+    for lesson, (notebooks, stated) in plan.items():
+        assert len(notebooks) == 1, f"{lesson}: one notebook per lesson, found {notebooks}"
+        actual = prose_words(notebooks[0] + ".ipynb")
+        assert stated is not None and abs(stated - actual) <= 0.2 * actual, f"{lesson}: says about {stated} words, the page has {actual}"
+
+
+def test_the_prerequisites_say_which_warm_ups_need_code():
+    prerequisites = TEACHING.split("## Prerequisites", 1)[1].split("\n## ", 1)[0]
+    assert "change a number and run" not in prerequisites.replace('no warm-up is "change a number and run"', "")
+    named = set(re.findall(r"\bq\d+_\d+\b", prerequisites))
+    for step in (s for s in STEPS if s.has_exercises):
+        for exercise in real_exercises(step):
+            if exercise.level == "warm-up":
+                assert exercise.id in named, f"{exercise.id} is a warm-up the prerequisites do not place"
+
+
+def test_each_lesson_ends_with_an_exit_question_and_its_model_answer():
+    for match in re.finditer(r"^### (Lesson \d+ · .+?)\n(.*?)(?=^#{2,3} |\Z)", TEACHING, re.S | re.M):
+        body = match.group(2)
+        assert "Exit question: *" in body and "Model answer:" in body.split("Exit question: *", 1)[1], match.group(1)

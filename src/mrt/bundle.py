@@ -6,7 +6,10 @@
   set-up command and one command to open JupyterLab, and only the packages the notebooks need. It runs
   outside the repository (``start.py``); everything a student's run writes goes to its ``scratch/``.
 - ``dist/autograder/``: per notebook, otter's autograder notebook (with the key), every test (hidden ones
-  too) and otter's autograder zip. Never part of the student bundle.
+  too) and otter's autograder zip; ``questions.json`` (what ``python3 run.py grade`` grades) and the answer key
+  (``answer-key.html``, :mod:`mrt.handouts`). Never part of the student bundle.
+- the student bundle's ``worksheet.html``: every exercise with an answer box, to print; its site has no
+  teacher's page.
 
 The bundle is built in a staging folder, scanned for any solution's source, output or model answer (the
 zip included), and only then moved into place.
@@ -39,7 +42,12 @@ AUTOGRADER_README = TEMPLATES / "autograder-README.md"
 # The packages the student notebooks need (they and the mrt modules they call import these), pinned as in the
 # project's requirement files (main job, JupyterLab, teaching); constraints.txt pins what they pull in.
 # Test-only packages never go to students.
-STUDENT_PACKAGES = ("jupyterlab", "ipykernel", "numpy", "pandas", "pandera", "scipy", "matplotlib", "seaborn", "otter-grader")
+STUDENT_PACKAGES = ("jupyterlab", "ipykernel", "numpy", "pandas", "pandera", "scipy", "matplotlib", "seaborn")
+# otter-grader's checks and export (no PDF) need only these of its dependencies (pinned from constraints.txt); otter
+# itself and fica are installed without theirs (requirements-no-deps.txt), which would bring a browser driver
+# (playwright, for PDFs), Docker's client, Sphinx and others a student never uses: a .venv about 350 MB lighter.
+OTTER_RUNTIME = ("dill", "ipylab", "ipywidgets", "python-frontmatter", "pyyaml", "wrapt")
+NO_DEPS = ("otter-grader", "fica")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -54,17 +62,17 @@ def _pin_name(line: str) -> str:
 REQUIREMENT_FILES = ("requirements.txt", "requirements-lab.txt", "requirements-teach.txt")
 
 
-def student_requirements(*files: Path) -> list[str]:
-    """The pinned lines, from the project's requirement files, for exactly the packages students need."""
-    files = files or tuple(paths.ROOT / name for name in REQUIREMENT_FILES)
+def student_requirements(*files: Path, packages: tuple[str, ...] = STUDENT_PACKAGES + OTTER_RUNTIME) -> list[str]:
+    """The pinned lines, from the project's requirement files and then constraints.txt, for exactly ``packages``."""
+    files = files or tuple(paths.ROOT / name for name in REQUIREMENT_FILES + ("constraints.txt",))
     pinned = {}
-    for requirements in files:
+    for requirements in reversed(files):  # the first file's pin wins: requirement files before constraints.txt
         lines = [l.split("#", 1)[0].strip() for l in requirements.read_text(encoding="utf-8").splitlines()]
         pinned.update({_pin_name(l): l for l in lines if l})
-    missing = [p for p in STUDENT_PACKAGES if p not in pinned]
+    missing = [p for p in packages if p not in pinned]
     if missing:
         raise BundleError(f"{', '.join(paths.relative(f) for f in files)}: expected pins for {missing}, found none")
-    return [pinned[p] for p in STUDENT_PACKAGES]
+    return [pinned[p] for p in packages]
 
 
 def _pyproject() -> str:
@@ -229,7 +237,8 @@ def _swap_in(staged: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_bundle(dist: Path | None = None, notebooks: list[Path] | None = None, with_site: bool = True) -> Path:
+def build_bundle(dist: Path | None = None, notebooks: list[Path] | None = None, with_site: bool = True,
+                 rubrics_file: Path | None = None) -> Path:
     """Build ``dist/student/``, ``dist/student.zip`` and ``dist/autograder/`` from the teacher's executed
     notebooks (every notebook of the main job unless ``notebooks`` says otherwise); return the student folder."""
     from mrt import grading
@@ -249,10 +258,12 @@ def build_bundle(dist: Path | None = None, notebooks: list[Path] | None = None, 
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=dist))
     try:
         assigned = grading.assign_all(with_exercises, work)
+        rubrics = grading.load_rubrics(rubrics_file or grading.RUBRICS)
+        questions = grading.question_list(assigned, rubrics)
         student = work / "student"
         _assemble_student(student, notebooks, assigned, work, with_site)
         autograder = work / "autograder"
-        _assemble_autograder(autograder, assigned)
+        _assemble_autograder(autograder, assigned, questions, rubrics)
         needles = solution_needles(notebooks + [a.executed_key for a in assigned], package_source())  # the key's fresh outputs too
         leaks = find_leaks(student, needles)
         if leaks:
@@ -288,20 +299,29 @@ def _assemble_student(student: Path, notebooks: list[Path], assigned: list, work
     for name in ("README.md", "start.py"):
         shutil.copy2(STUDENT_TEMPLATE / name, student / name)
     write_text("\n".join(student_requirements()) + "\n", student / "requirements.txt")
+    write_text("\n".join(student_requirements(packages=NO_DEPS)) + "\n", student / "requirements-no-deps.txt")
     shutil.copy2(paths.ROOT / "constraints.txt", student / "constraints.txt")
     write_text(_pyproject(), student / "pyproject.toml")
     write_text("This folder is a student bundle: mrt's tables are read and written in scratch/processed.\n",
                student / paths.STUDENT_MARKER)
+    from mrt.handouts import worksheet
+
+    write_text(worksheet(assigned), student / "worksheet.html")
     if with_site:
         from mrt.site import build_site
 
-        build_site(student / "site", _site_notebooks(notebooks, work / "site-notebooks"))
+        build_site(student / "site", _site_notebooks(notebooks, work / "site-notebooks"), solutions=False)  # no teacher's page
 
 
-def _assemble_autograder(autograder: Path, assigned: list) -> None:
+def _assemble_autograder(autograder: Path, assigned: list, questions: dict, rubrics: dict) -> None:
+    from mrt.grading import QUESTIONS_FILE
+    from mrt.handouts import answer_key
+
     autograder.mkdir(parents=True)
     if AUTOGRADER_README.is_file():
         shutil.copy2(AUTOGRADER_README, autograder / "README.md")
+    write_text(json.dumps(questions, indent=1, ensure_ascii=False) + "\n", autograder / QUESTIONS_FILE)
+    write_text(answer_key(assigned, rubrics), autograder / "answer-key.html")
     for item in assigned:
         target = autograder / Path(item.notebook).stem
         _copy_tree(item.autograder_dir, target, skip=lambda r: r.suffix == ".zip")

@@ -12,9 +12,10 @@ cell tagged ``solution`` and ``written`` that starts ``**Model answer.**``).
 :class:`Check` compares a student's answer with the key's without revealing it: the public check a
 student runs compares a salted SHA-256 digest of the normalised answer (rounded number, integer,
 true/false, text with case and spaces ignored, or a set of texts), so neither the check's source nor
-its failure message holds the value. That hides an answer from a glance, not from a determined student
-(a short answer can be found by trying values against the digest): the public checks are feedback, and
-marks come from the hidden checks. This module uses only the standard library: the checks import it
+its failure message holds the value (it shows what the student stored, and the hint). That hides an answer
+from a glance, not from a determined student (a short answer can be found by trying values against the
+digest, in well under a second): the checks are feedback. The hidden checks compare the same value with the
+key's in the clear, so a mark says an answer was found, not how; TEACHING.md says so. This module uses only the standard library: the checks import it
 in the student's kernel.
 """
 
@@ -73,8 +74,14 @@ class Check:
     def spec(self) -> str:
         return f"number:{self.decimals}" if self.kind == "number" else self.kind
 
+    def precision(self) -> str:
+        """How a number is compared, in words: "rounded to a whole number", "rounded to 1 decimal", "... 2 decimals"."""
+        if self.decimals == 0:
+            return "rounded to a whole number"
+        return f"rounded to {self.decimals} decimal{'' if self.decimals == 1 else 's'}"
+
     def describe(self) -> str:
-        return {"number": f"a number (it is compared rounded to {self.decimals} decimals)",
+        return {"number": f"a number (it is compared {self.precision() if self.kind == 'number' else ''})",
                 "int": "a whole number", "bool": "True or False",
                 "text": "a text (case and spaces are ignored)",
                 "set": "a collection of texts such as a list or a set (order is ignored)"}[self.kind]
@@ -131,7 +138,20 @@ class Check:
     def verify(self, exercise_id: str, variable: str, value: object, expected_digest: str) -> None:
         """The public check: passes quietly, or raises :class:`AnswerNotAccepted` without revealing the key."""
         if self.digest(exercise_id, value, variable) != expected_digest:
-            raise AnswerNotAccepted(f"`{variable}` is not the expected answer yet (checked as {self.describe()})")
+            raise AnswerNotAccepted(f"`{variable}` holds {self.found(value)}: not the expected answer yet ({self.how_checked()})")
+
+    def how_checked(self) -> str:
+        return {"number": f"it is compared {self.precision() if self.kind == 'number' else ''}",
+                "int": "it is checked as a whole number", "bool": "it is checked as True or False",
+                "text": "case and spaces are ignored", "set": "order is ignored"}[self.kind]
+
+    def found(self, value: object) -> str:
+        """What the student stored, as they would read it (their own value, never the key's)."""
+        if self.kind == "number":
+            shown, typed = self.canonical(value), repr(float(value)).removesuffix(".0")
+            return typed if Decimal(shown) == Decimal(repr(float(value))) else f"{typed}, which rounds to {shown}"
+        text = repr(value)
+        return text if len(text) <= 80 else text[:77] + "..."
 
     def key_value(self, value: object, variable: str = "the answer") -> object:
         """The key's answer as a plain JSON value, for the hidden (autograder) checks."""

@@ -12,7 +12,14 @@ For each notebook with exercises (:mod:`mrt.exercises`):
 4. ``otter assign`` turns the master into the student notebook with its public tests and the autograder
    notebook with every test (and otter's autograder zip);
 5. every generated test runs in the key's kernel and must pass, and the student notebook must keep every
-   cell of the page that is not part of an exercise.
+   cell of the page that is not part of an exercise;
+6. the student notebook gets what otter does not add: checks that show the hint and what was found
+   (:mod:`mrt.feedback`), a Markdown answer cell under every written part of a checked question, and a last
+   hand-in cell (otter's export, no PDF).
+
+The hidden tests compare the same normalised value as the public ones, in the clear: they let the autograder
+grade without the fingerprint, and test nothing more (TEACHING.md says what a mark therefore means).
+:func:`question_list` and :func:`load_rubrics` say what :mod:`mrt.gradebook` grades.
 """
 
 from __future__ import annotations
@@ -299,6 +306,74 @@ def restore_outputs(student: nbformat.NotebookNode, executed: nbformat.NotebookN
                 cell.metadata["tags"].append(INIT_CELL_TAG)
 
 
+# ---------------------------------------------------------------- what otter does not add: readable checks, answer cells, hand-in
+
+WRITTEN_ANSWER = "written_answer"        # cell metadata: the exercise id a Markdown answer cell answers
+WRITTEN_ANSWER_TAG = "written-answer"
+ANSWER_PROMPT = "_Type your answer here, replacing this text._"
+HANDIN_TAG = "hand-in"
+READABLE_CHECKS = "from mrt.feedback import readable  # checks show the hint and what was found\ngrader = readable(grader)"
+
+
+def submission_name(stem: str) -> str:
+    """The file a notebook's hand-in cell writes beside it (one per notebook; running the cell again replaces it)."""
+    return f"{stem}-submission.zip"
+
+
+def handin_cells(stem: str) -> list[nbformat.NotebookNode]:
+    """The last two cells of a student notebook: what to hand in, and otter's export of the saved notebook."""
+    text = nbformat.v4.new_markdown_cell(
+        "## Hand in\n\nWhen you have answered what you can: **save the notebook** (*File → Save Notebook*, or Ctrl+S / "
+        f"Cmd+S), then run the cell below. It writes `{submission_name(stem)}` in the notebooks folder: the saved notebook "
+        "and the record of your checks. Running it again replaces the file. Hand in that file as your teacher says "
+        "(the README says how to collect every notebook's file into one zip: `python3 start.py handin YOUR-NAME`).")
+    code = nbformat.v4.new_code_cell(f'grader.export(export_path="{submission_name(stem)}", pdf=False)')
+    for cell, suffix in ((text, "text"), (code, "export")):
+        cell.id = f"hand-in-{suffix}"
+        cell.metadata = nbformat.from_dict({"tags": [HANDIN_TAG]})
+    return [text, code]
+
+
+def written_answer_cell(exercise_id: str) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_markdown_cell(ANSWER_PROMPT)
+    cell.id = f"{exercise_id}-written"
+    cell.metadata = nbformat.from_dict({"tags": ["otter_answer_cell", WRITTEN_ANSWER_TAG], WRITTEN_ANSWER: exercise_id})
+    return cell
+
+
+def _mark_answer_cell(cell, exercise_id: str) -> None:
+    cell.metadata.setdefault("tags", [])
+    if WRITTEN_ANSWER_TAG not in cell.metadata["tags"]:
+        cell.metadata["tags"].append(WRITTEN_ANSWER_TAG)
+    cell.metadata[WRITTEN_ANSWER] = exercise_id
+
+
+def add_student_cells(student: nbformat.NotebookNode, exercises: list[Exercise], stem: str) -> None:
+    """Readable checks in the init cell; an answer cell under every question with a written part (otter gives one
+    only to questions answered in words alone); the hand-in cells at the very end."""
+    init = next((c for c in student.cells if source(c).startswith("# Initialize Otter")), None)
+    if init is not None and READABLE_CHECKS not in source(init):
+        init.source = source(init) + "\n" + READABLE_CHECKS
+    def first(found, what: str, exercise_id: str) -> int:
+        index = next(found, None)
+        if index is None:
+            raise KeyFailed(f"{stem}.ipynb ({exercise_id}): otter assign wrote no {what} in the student notebook")
+        return index
+
+    for exercise in (e for e in exercises if e.written_cell is not None):
+        position = first((i for i, c in enumerate(student.cells) if "exercise" in tags(c)
+                          and (c.get("metadata", {}).get("exercise") or {}).get("id") == exercise.id), "question", exercise.id)
+        if not exercise.checkable:
+            answer = first((i for i in range(position + 1, len(student.cells)) if "otter_answer_cell" in tags(student.cells[i])),
+                           "answer cell", exercise.id)
+            _mark_answer_cell(student.cells[answer], exercise.id)
+            continue
+        check = first((i for i in range(position + 1, len(student.cells))
+                       if source(student.cells[i]).strip() == f'grader.check("{exercise.id}")'), "check cell", exercise.id)
+        student.cells.insert(check + 1, written_answer_cell(exercise.id))
+    student.cells += handin_cells(stem)
+
+
 def assign_notebook(teacher: Path, work: Path, env: dict[str, str]) -> Assigned:
     """Run the key, write the master, run otter assign, and check every generated test on the key."""
     name = teacher.name
@@ -328,6 +403,7 @@ def assign_notebook(teacher: Path, work: Path, env: dict[str, str]) -> Assigned:
     student = nbformat.read(student_path, as_version=4)
     _same_page(nb, exercises, student, name)
     restore_outputs(student, executed, exercises)
+    add_student_cells(student, exercises, stem)
     nbformat.write(student, student_path)
     return Assigned(notebook=name, exercises=exercises, answers=answers, student_notebook=student_path,
                     public_tests=sorted((folder / "dist" / "student" / "tests").glob("*.py")),
@@ -342,3 +418,48 @@ def assign_all(notebooks: list[Path], work: Path) -> list[Assigned]:
 
 def tempdir(prefix: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=prefix))
+
+
+# ---------------------------------------------------------------- what the gradebook grades: questions and rubrics
+
+RUBRICS = paths.ROOT / "teaching" / "rubrics.toml"
+QUESTIONS_FILE = "questions.json"
+
+
+def load_rubrics(path: Path = RUBRICS) -> dict[str, dict]:
+    """Each written answer's rubric: ``points`` (a whole number >= 1), ``full`` and ``partial`` (what earns them)."""
+    import tomllib
+
+    rubrics = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    for exercise_id, rubric in rubrics.items():
+        points = rubric.get("points")
+        if not isinstance(points, int) or isinstance(points, bool) or points < 1:
+            raise KeyFailed(f"{paths.relative(path)} [{exercise_id}]: expected points to be a whole number of at least 1, found {points!r}")
+        for key in ("full", "partial"):
+            if not isinstance(rubric.get(key), str) or not rubric[key].strip():
+                raise KeyFailed(f"{paths.relative(path)} [{exercise_id}]: expected {key} to say what earns the points, found {rubric.get(key)!r}")
+    return rubrics
+
+
+def written_question(exercise: Exercise) -> str:
+    """The gradebook's name for an exercise's written part: its id, or 'q2_2 (written)' beside a checked answer."""
+    return f"{exercise.id} (written)" if exercise.checkable else exercise.id
+
+
+def question_list(assigned: list[Assigned], rubrics: dict[str, dict]) -> dict[str, list[dict]]:
+    """Per notebook, in page order, every row the gradebook has for a student: checked answers ('auto', with their
+    variable and hint) and written answers ('manual', with their rubric's points)."""
+    out = {}
+    for item in assigned:
+        rows = []
+        for exercise in item.exercises:
+            if exercise.checkable:
+                rows.append({"question": exercise.id, "exercise": exercise.id, "kind": "auto", "max_points": POINTS_PER_EXERCISE,
+                             "variable": exercise.answer, "hint": exercise.hint})
+            if exercise.written_cell is not None:
+                if exercise.id not in rubrics:
+                    raise KeyFailed(f"{item.notebook} ({exercise.id}): a written answer needs a rubric in {paths.relative(RUBRICS)}")
+                rows.append({"question": written_question(exercise), "exercise": exercise.id, "kind": "manual",
+                             "max_points": rubrics[exercise.id]["points"]})
+        out[item.notebook] = rows
+    return out

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Set up and open the student handout with nothing but Python 3.11+ (standard library only).
 
-    python3 start.py setup    # once: create .venv/ here and install the pinned packages (a few minutes)
+    python3 start.py setup    # once: create .venv/ here and install the pinned packages (about a minute with uv)
     python3 start.py lab      # open JupyterLab on the notebooks
     python3 start.py check    # run every notebook top to bottom (what a teacher does to test a machine)
+    python3 start.py handin YOUR-NAME   # collect every notebook's hand-in file into handin/YOUR-NAME.zip
 
 Everything the notebooks write while you work (tables, charts, your exercises) goes to scratch/,
 never over data/processed/: this script points the notebooks there (MRT_PROCESSED_DIR) and fills
@@ -17,7 +18,9 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import venv
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -64,28 +67,45 @@ def point_kernel_at_scratch() -> None:
     for spec in (VENV / "share" / "jupyter" / "kernels").glob("*/kernel.json"):
         data = json.loads(spec.read_text(encoding="utf-8"))
         data["env"] = {**data.get("env", {}), "MRT_PROCESSED_DIR": str(WORKING_TABLES), "MRT_SCRATCH_DIR": str(SCRATCH)}
-        spec.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        # a new file, never written in place: uv installs by hard links to its cache, so writing into the file
+        # would change the kernel of every environment on this computer installed from the same cache
+        fresh = spec.with_name(spec.name + ".new")
+        fresh.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        os.replace(fresh, spec)
+
+
+INSTALLER_ENV = "MRT_INSTALLER"  # MRT_INSTALLER=pip forces pip even where uv is installed
+
+
+def uv() -> str | None:
+    """uv on this computer's PATH (much faster than pip), unless MRT_INSTALLER=pip."""
+    return None if os.environ.get(INSTALLER_ENV) == "pip" else shutil.which("uv")
 
 
 def pip(*args: str) -> None:
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "--quiet", *args], cwd=ROOT, check=True)
+    fast = uv()
+    command = ([fast, "pip", "install", "--quiet", "--python", str(PYTHON)] if fast else
+               [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"])
+    subprocess.run([*command, *args], cwd=ROOT, check=True)
 
 
 def setup() -> int:
     if sys.version_info < (3, 11):
         say(f"error: Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
         return 1
+    started = time.monotonic()
     moved = installed_for() not in (None, str(ROOT))
     if not PYTHON.exists() or moved:
         say(f"creating {VENV}" + (f" again (it was set up in {installed_for()}; this folder was moved or copied)" if moved else ""))
-        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    say("installing the pinned packages (a few minutes the first time)")
+        venv.EnvBuilder(with_pip=uv() is None, clear=True).create(VENV)
+    say(f"installing the pinned packages with {'uv' if uv() else 'pip'} (a few minutes the first time with pip)")
     pip("-r", str(ROOT / "requirements.txt"), "-c", str(ROOT / "constraints.txt"))
+    pip("--no-deps", "-r", str(ROOT / "requirements-no-deps.txt"))  # otter-grader without its PDF and Docker tools
     pip("--no-deps", "-e", str(ROOT))
     point_kernel_at_scratch()
     seed_working_tables()
     STAMP.write_text(str(ROOT) + "\n")  # where it was set up: a moved or copied folder needs setting up again
-    say("ready: now run  python3 start.py lab")
+    say(f"ready in {time.monotonic() - started:.0f} s: now run  python3 start.py lab")
     return 0
 
 
@@ -121,15 +141,39 @@ def check() -> int:
     seed_working_tables()
     out = SCRATCH / "executed"
     notebooks = sorted(str(p) for p in NOTEBOOKS.glob("*.ipynb"))
+    handed_in = set(NOTEBOOKS.glob("*-submission.zip"))
     result = subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--output-dir", str(out),
                              "--ExecutePreprocessor.timeout=600", *notebooks], cwd=NOTEBOOKS, env=working_env())
+    for made in set(NOTEBOOKS.glob("*-submission.zip")) - handed_in:  # the hand-in cells ran too: not a student's hand-in
+        made.unlink()
     if result.returncode == 0:
         say(f"every notebook ran top to bottom; executed copies in {out}")
     return result.returncode
 
 
+def handin(name: str) -> int:
+    """Put the hand-in file of every notebook (written by its last cell) into handin/NAME.zip."""
+    safe = "".join(c if c.isalnum() or c in "-_." else "-" for c in name.strip()).strip("-.")
+    files = sorted(NOTEBOOKS.glob("*-submission.zip"))
+    if not safe or not files:
+        say("error: " + ("give your name: python3 start.py handin YOUR-NAME" if not safe else
+                         "no hand-in file yet: save a notebook, then run its last cell (it writes NN-name-submission.zip)"))
+        return 1
+    target = ROOT / "handin" / f"{safe}.zip"
+    target.parent.mkdir(exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in files:
+            archive.write(path, f"{safe}/{path.name}")
+    with_handin = {p.stem for p in NOTEBOOKS.glob("*.ipynb") if f"{p.stem}-submission.zip" in p.read_text(encoding="utf-8")}
+    missing = sorted(with_handin - {p.name.removesuffix("-submission.zip") for p in files})
+    say(f"written: {target} with {', '.join(p.name for p in files)}" + (f"; no hand-in file yet for {', '.join(missing)}" if missing else ""))
+    return 0
+
+
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("help", [])
+    if command == "handin":
+        return handin(" ".join(rest))
     if command == "setup":
         try:
             return setup()
