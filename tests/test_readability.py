@@ -82,8 +82,6 @@ def test_the_command_prints_the_figures_and_checks_on_request(capsys, monkeypatc
     assert readability.main(["--nonsense"]) == 2
 
 
-@pytest.mark.xfail(strict=False, reason="issue 16: the findings are still being shortened in notebooks 02-05 by other branches; "
-                                        "the integrator removes this xfail once findings.csv meets the targets")
 def test_the_committed_findings_meet_the_readability_targets():
     result = readability.register_figures()
     assert result.missed() == [], "\n".join(readability.report_lines(result))

@@ -282,9 +282,9 @@ def test_with_article(noun, expected):
 
 @pytest.mark.parametrize("agree, disagree, not_checkable, guides, expected", [
     (21, 8, 18, 4, "Most of the claims in the four guides that we could check agree with official U.S. labor statistics: 21 of 29 "
-                   "(72%). 18 other claims cannot be checked with the data we hold."),
+                   "(72%). 18 other claims cannot be checked with our data."),
     (4, 4, 1, 1, "Half of the claims in the one guide that we could check agree with official U.S. labor statistics: 4 of 8 (50%). "
-                 "1 other claim cannot be checked with the data we hold."),
+                 "1 other claim cannot be checked with our data."),
     (3, 5, 0, 2, "Fewer than half of the claims in the two guides that we could check agree with official U.S. labor statistics: "
                  "3 of 8 (38%)."),
     (5, 4, 0, 5, "Most of the claims in the five guides that we could check agree with official U.S. labor statistics: 5 of 9 (56%)."),
@@ -307,9 +307,9 @@ def test_verdicts_finding_text_when_nothing_is_checkable():
 
 def test_undated_finding_text():
     u, latest = agreement(guide_date=(4, 6), no_guide_date=(2, 2)), agreement(latest=(2, 8))
-    assert words.undated_finding_text(u, latest) == ("15 claims in the guides rest on figures printed without a year: 6 of the 8 we "
+    assert words.undated_finding_text(u, latest) == ("15 claims rest on undated figures: 6 of the 8 we "
                                                      "could check were right for their guide's time. Against the latest figures, 2 of 8 still are.")
-    assert words.undated_finding_text(agreement(undated=1), latest) == "1 claim in the guides rests on figures printed without a year; none of them can be checked."
+    assert words.undated_finding_text(agreement(undated=1), latest) == "1 claim rests on undated figures; none of them can be checked."
 
 
 def test_duration_text_names_the_program_from_the_data():

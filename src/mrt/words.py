@@ -145,7 +145,7 @@ def undated_note(undated: int, whole: int, noun: str) -> str:
 
 
 RANGE_ENDS_ARE = "BLS's 10th and 90th percentiles, not the lowest and highest pay"
-MEDIAN_WORDS = "the median (middle) pay"
+MEDIAN_WORDS = "the median pay"  # the glossary beside the findings says what a median is
 CURVE = "A pay curve through the 10th, 50th and 90th percentiles"
 TEXTBOOK_CURVE = "A textbook pay curve through the 10th and 90th percentiles"
 
@@ -180,11 +180,11 @@ def _share_of(part: int, whole: int) -> str:
 
 
 def _years(first: int, last: int) -> str:
-    return f"in {first}" if first == last else f"in every year from {first} to {last}"
+    return f"in {first}" if first == last else f"in each year {first}–{last}"
 
 
 def _in_years(years) -> str:
-    """``[2010, ..., 2018]`` -> ``"in every year from 2010 to 2018"``; with a gap -> ``"in each of the years 2010-2012, 2014"``."""
+    """``[2010, ..., 2018]`` -> ``"in each year 2010–2018"``; with a gap -> ``"in each of the years 2010-2012, 2014"``."""
     from mrt.wages import describe_years
 
     years = sorted({int(y) for y in years})
@@ -208,7 +208,7 @@ def range_ends_sentence(at_percentiles: int, ends: int, undated: int, undated_ma
         first = f"{_share_of(at_percentiles, ends)} pay-range ends the guides print are {RANGE_ENDS_ARE}."
     if undated == 0:
         return first
-    figures = "pay figure printed without a year" if undated == 1 else "pay figures printed without a year"
+    figures = "undated pay figure" if undated == 1 else "undated pay figures"
     years = report.listing([f"May {y}" for y in undated_years])
     if undated_matched == 0:
         second = f"{'The one' if undated == 1 else f'None of the {count_word(undated)}'} {figures} {'matches' if undated > 1 else 'matches no'} " \
@@ -240,7 +240,7 @@ def real_rise_sentence(nominal_pct: float, real_pct: float, start: int, end: int
         first = f"{subject[0].upper()}{subject[1:]} {moved(nominal_pct)} {span}, and {moved(real_pct)} after inflation: most of the rise beat inflation."
     else:
         first = f"{subject[0].upper()}{subject[1:]} {moved(nominal_pct)} {span}, and {moved(real_pct)} after inflation."
-    return f"{first} BLS does not design these yearly estimates for comparing years." if caveat else first
+    return f"{first} BLS does not design these estimates for comparing years." if caveat else first
 
 
 def hourly_annual_pairs_sentence(agree: int, pairs: int) -> str:
@@ -282,8 +282,8 @@ def curve_median_sentence(low_pct: float, high_pct: float, checked_years) -> str
 
 def middle_half_sentence(year: int, p25: float, p75: float, name: str) -> str:
     """The published middle half (25th to 75th percentile) of one year, to the dollar as published."""
-    return (f"The middle half of {name} earned {report.money(p25)} to {report.money(p75)} a year in {year}, the latest year with "
-            f"published figures. A quarter earned less, and a quarter more.")
+    return (f"The middle half of {name} earned {report.money(p25)} to {report.money(p75)} a year in {year}, the latest "
+            f"published year. A quarter earned less, and a quarter more.")
 
 
 def quartile_model_sentence(max_error_pct: float, checked_years, year: int, modelled: tuple[float, float],
@@ -293,8 +293,8 @@ def quartile_model_sentence(max_error_pct: float, checked_years, year: int, mode
     first_sentence = f"{CURVE} comes within about {reader_percent(max_error_pct)} of BLS's published middle half {_in_years(checked_years)}."
     low, high = (modelled_money(v) for v in modelled)
     if published is None:
-        return f"{first_sentence} From the guides' {year} figures it gives about {low} to {high}."
-    return (f"{first_sentence} From the guides' {year} figures it gives about {low} to {high}; BLS published "
+        return f"{first_sentence} For {year} it gives about {low} to {high}."
+    return (f"{first_sentence} For {year}: about {low} to {high}, against BLS's "
             f"{report.money(published[0])} to {report.money(published[1])}.")
 
 
@@ -360,27 +360,27 @@ def outlook_vs_average(name: str, earlier: str, later: str, pct_before: float, p
     each change in points with its direction, then the occupation against the average ("about 2.0 times")."""
     change, average_change = float(pct_after) - float(pct_before), float(average_after) - float(average_before)
     moved = direction(change)
-    first = (f"BLS's projected ten-year growth for {name} {moved} " + (
+    first = (f"BLS's projected growth for {name} {moved} " + (
         f"from {report.percent_as_published(pct_before)} ({period(earlier)}) to {report.percent_as_published(pct_after)} "
         f"({period(later)}), {points_text(change)}" if change else
         f"from {period(earlier)} to {period(later)}, at {report.percent_as_published(pct_after)}"))
     average = direction(average_change) + (f" {points_text(average_change)}" if average_change else "")
     ratio_before, ratio_after = float(pct_before) / float(average_before), float(pct_after) / float(average_after)
-    times = (f"{about_times(ratio_after)} the average both times" if about_times(ratio_before) == about_times(ratio_after)
-             else f"{about_times(ratio_before)} the average, then {about_times(ratio_after)}")
+    times = (f"at {about_times(ratio_after)} the average both times" if about_times(ratio_before) == about_times(ratio_after)
+             else f"from {about_times(ratio_before)} to {about_times(ratio_after)}")
     lead = lead_over_average(ratio_before, ratio_after)
-    return f"{first}; the all-occupations average {average}. {lead[0].upper()}{lead[1:]}: {times}."
+    return f"{first}; the all-occupations average {average}. {lead[0].upper()}{lead[1:]}, {times}."
 
 
 def rounding_range(pct_as_printed: str, change_as_printed: str, low: int, high: int, bls_base: float, point: int) -> str:
     """What two rounded figures allow: every base-year count from ``low`` to ``high``, and whether BLS's own is among them."""
     inside = "inside" if low <= float(bls_base) <= high else "outside"
-    return (f"The later guide figures, {pct_as_printed} and {change_as_printed} new jobs, fit any starting count from "
-            f"{report.number(low)} to {report.number(high)}; BLS's {report.number(bls_base)} is {inside} that range. "
+    return (f"The guide's {pct_as_printed} and {change_as_printed} new jobs fit any starting count from "
+            f"{report.number(low)} to {report.number(high)}; BLS's {report.number(bls_base)} is {inside}. "
             f"Dividing one by the other ({report.number(point)}) looks more exact than it is.")
 
 
-MAX_LISTED_MISSES = 3  # more exceptions than this are summed up by the largest one, so the sentence stays short
+MAX_LISTED_MISSES = 1  # more exceptions than this are summed up by the largest one, so the sentence stays short
 
 
 def _misses(exceptions) -> str:
@@ -388,7 +388,7 @@ def _misses(exceptions) -> str:
     more than MAX_LISTED_MISSES, how many and the largest."""
     if len(exceptions) > MAX_LISTED_MISSES:
         worst = exceptions.iloc[exceptions["difference_pct"].abs().argmax()]
-        return (f"{count_word(len(exceptions))} exceptions, the largest {period(worst['vintage'])} in {int(worst['year'])} "
+        return (f"the largest of {count_word(len(exceptions))} misses was the {period(worst['vintage'])} outlook in {int(worst['year'])} "
                 f"({report.percent(worst['difference_pct'], 1, signed=True)})")
     by_outlook = {}
     for r in exceptions.itertuples(index=False):
@@ -409,7 +409,7 @@ def outcome_within(pairs, tolerance_pct: float) -> str:
     how_many = "in all" if k == n else "in none of" if k == 0 else f"in {k} of"
     first = (f"Later BLS counts of the same jobs came within ±{report.percent_as_published(tolerance_pct)} of earlier outlooks' "
              f"projections {how_many} {counted(n, 'check', spell=False)}" + (f"; {_misses(exceptions)}." if 0 < k < n else "."))
-    return first + " BLS projects only the final year; years between are read from a smooth path."
+    return first + " BLS projects only the final year."
 
 
 def growth_word_finding(row) -> str:
@@ -419,9 +419,7 @@ def growth_word_finding(row) -> str:
     if row.verdict == "contradicted":
         return f"{said}, but that is {about_times(row.ratio)} the average, so {GROWTH_WORD_VERDICTS['contradicted']}."
     if report._missing(row.handbook_wording):
-        return (f"{said}; the Handbook's word for that outlook was not found, so {GROWTH_WORD_VERDICTS['cannot_tell']}. "
-                f"Editions found said “faster” at {times_range(row.faster_ratio_low, row.faster_ratio_high)} the average and "
-                f"“much faster” at {times_range(row.much_faster_ratio_low, row.much_faster_ratio_high)}; this is {about_times(row.ratio)}.")
+        return f"{said}; the Handbook's word for that outlook was not found, so {GROWTH_WORD_VERDICTS['cannot_tell']}."
     return f"{said}; the Handbook said “{row.handbook_wording}” for that outlook, so {GROWTH_WORD_VERDICTS[row.verdict]}."
 
 
@@ -454,13 +452,8 @@ def ranking_sentence(leaders: list[tuple[str, float]], sets: int, needed: float,
     if top >= needed:
         return (f"{start}{route_name(first)} pays best in {share_percent(top)} of {sets_text} tried, "
                 f"enough for the model to rank it first (it needs {share_percent(needed)}).")
-    sentence = (f"{start}{'the model cannot say which' if start else 'The model cannot say which route'} pays best: none leads in at least "
-                f"{share_percent(needed)} of {sets_text}; {route_name(first)} leads most often, in {share_percent(top)}")
-    if len(leaders) > 1 and leaders[1][1] > 0:
-        longer = f"{sentence}, {route_name(leaders[1][0])} in {share_percent(leaders[1][1])}."
-        if len(longer.split()) <= FIRST_SENTENCE_WORDS:
-            return longer
-    return sentence + "."
+    return (f"{start}{'the model cannot say which' if start else 'The model cannot say which route'} pays best: none leads in "
+            f"{share_percent(needed)} of {sets_text}.")
 
 
 def promotion_sentence(label: str, verdict: str, chance: float | None) -> str:
@@ -471,7 +464,7 @@ def promotion_sentence(label: str, verdict: str, chance: float | None) -> str:
     name = route_name(label)
     if verdict in ("at least", "at most") and chance is not None and 0 < chance < 1:
         side = "above" if verdict == "at least" else "below"
-        return f"{name} pays off only if the chance of promotion is {side} {about_one_in(chance)}; no source gives that chance."
+        return f"{name} pays off only {side} {about_one_in(chance).replace('about ', 'about a ')} chance of promotion, which no source gives."
     if verdict == "always" or (verdict == "at least" and chance is not None and chance <= 0) or (verdict == "at most" and chance is not None and chance >= 1):
         return f"{name} pays off at any chance of promotion, even none."
     if verdict in ("never", "at least", "at most"):
@@ -483,10 +476,10 @@ def default_lead_sentence(label: str, lead_pct: float, undone_by: int, among: st
     """The lead the default assumptions alone give, and how many single assumptions, each within its range tried, undo it;
     ``among`` names the routes compared, when not all."""
     lead = report.percent(lead_pct, 0 if round(abs(lead_pct), 1) >= 10 else 1)
-    start = f"Under the default assumptions alone{f', among {among},' if among else ''} {route_name(label)} leads by {lead}"
+    start = f"The {lead} default lead of {route_name(label)}{f' among {among}' if among else ''}"
     if undone_by == 0:
-        return f"{start}, and no single assumption within its range undoes that."
-    return f"{start}, but {counted(undone_by, 'assumption')}, each within its range, {'undoes' if undone_by == 1 else 'undo'} that lead."
+        return f"{start} survives every single assumption within its range."
+    return f"{start} is undone by {'one assumption' if undone_by == 1 else f'any of {count_word(undone_by)} assumptions'} within range."
 
 
 def assumption_pairs_sentence(changed: int, pairs: int, changed_among: int, among: str, example: str | None) -> str:
@@ -517,15 +510,15 @@ def time_and_cost_sentence(routes: list[tuple[str, float, float]]) -> str:
     if not studied:
         raise ValueError("a time-and-cost sentence needs at least one route with study")
     parts = [f"{route_name(label)}{' takes' if i == 0 else ','} {report.number(months, 0 if float(months).is_integer() else 1)} months and "
-             f"{modelled_money(tuition)}{' in tuition' if i == 0 else ''}" for i, (label, months, tuition) in enumerate(studied)]
-    return f"At published public-college prices, {'; '.join(parts)}."
+             f"{modelled_money(tuition)}{' in public-college tuition' if i == 0 else ''}" for i, (label, months, tuition) in enumerate(studied)]
+    return f"{'; '.join(parts)}."
 
 
 def handbook_sentence(edition: str, label: str | None) -> str:
     """What the latest Handbook edition in the data names as the typical way in."""
     if label is None:
-        return f"The latest Handbook edition in the data ({edition}) names none of these routes as the typical way in."
-    return f"The latest Handbook edition in the data ({edition}) names {route_name(label)} as the typical way in."
+        return f"The latest Handbook in the data ({edition}) names none of these routes as the typical way in."
+    return f"The latest Handbook ({edition}) calls {route_name(label)} the typical way in."
 
 
 # 05-fact-check: verdicts and evidence -------------------------------------------------------------------------------------
@@ -1029,7 +1022,7 @@ def verdicts_finding_text(t, n_guides: int) -> str:
         return f"None of the {t.claims} claims in the {counted(n_guides, 'guide')} can be checked with the data we hold."
     return (f"{majority_word(t.agreeing, t.checkable).capitalize()} of the claims in the {counted(n_guides, 'guide')} that we could "
             f"check agree with official U.S. labor statistics: {t.agreeing} of {t.checkable} ({report.percent(share_pct(t), 0)})."
-            + (f" {counted(t.not_checkable, 'other claim', spell=False).capitalize()} cannot be checked with the data we hold."
+            + (f" {counted(t.not_checkable, 'other claim', spell=False).capitalize()} cannot be checked with our data."
                if t.not_checkable else ""))
 
 
@@ -1037,7 +1030,7 @@ def undated_finding_text(u, latest) -> str:
     """Claims resting on figures printed without a year, for readers: how many were right for their guide's time
     (``u``: factcheck.undated_agreement), and how many still match the latest record (``latest``: the same under
     Rules(time_frame="latest_record"))."""
-    head = f"{report.counted(u.undated, 'claim in the guides rests', 'claims in the guides rest').capitalize()} on figures printed without a year"
+    head = f"{report.counted(u.undated, 'claim rests', 'claims rest').capitalize()} on undated figures"
     if u.checkable == 0:
         return f"{head}; none of them can be checked."
     return (f"{head}: {u.agreeing} of the {u.checkable} we could check were right for their guide's time. "
