@@ -671,7 +671,7 @@ def test_a_long_under_other_methods_cell_shows_its_first_item_with_the_rest_one_
 
 def long_table_box(rows: int) -> str:
     body = "".join(f'<tr><td id="T_r{i}">{2000 + i}</td></tr>' for i in range(rows))
-    return (f'<div class="mrt-wide" role="region" aria-label="Pay" tabindex="0"><table id="T"><thead><tr><th>Year</th></tr></thead>'
+    return (f'<div aria-label="Pay" class="mrt-wide" role="region" tabindex="0"><table id="T"><thead><tr><th>Year</th></tr></thead>'
             f"<tbody>{body}</tbody></table></div>")
 
 

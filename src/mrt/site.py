@@ -197,7 +197,7 @@ figure.mrt-figure figcaption { font-size: 0.95rem; color: #1a1a1a; }
 details.mrt-parameters { border-left: 4px solid #00704a; padding-left: 0.6rem; max-width: 100%; }
 details.mrt-parameters pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 /* the files a notebook reads and writes, folded below its question */
-details.mrt-files > summary { cursor: pointer; color: #005a8c; font-size: 0.9rem; width: fit-content; }
+details.mrt-files > summary, details.mrt-long-table > summary { cursor: pointer; color: #005a8c; font-size: 0.9rem; width: fit-content; }
 /* previous, next and back to the top */
 nav.mrt-pager { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem 1.5rem; margin: 2.5rem 0 0;
                 padding-top: 0.75rem; border-top: 1px solid #ddd; }
@@ -224,7 +224,7 @@ dl.mrt-guides dd { margin-left: 0; }
   body { font-size: 10.5pt; line-height: 1.4; }
   header, .skip-link, footer nav, nav.mrt-pager, .mrt-top, .mrt-long-phone { display: none !important; }
   .mrt-long-full { display: block !important; }
-  a.mrt-chart img { max-width: min(100%, 30rem); max-height: 8in; width: auto; }
+  a.mrt-chart img { max-width: min(100%, 30rem); max-height: 9in; width: auto; }
   header, main, footer { max-width: none; padding: 0; }
   details.mrt-code:not(.mrt-parameters), details.mrt-fold, .mrt-full-size { display: none; }
   details.mrt-parameters > summary { list-style: none; }
@@ -446,7 +446,7 @@ FOLD_WORDS = 25
 _NUMBER = r"[−\-+]?\(?[$£€]?\d[\d,]*(?:\.\d+)?\)?\s?(?:%|×|pp)?"
 _NUMBERS = rf"{_NUMBER}(?:\s?(?:[-–—/]|to)\s?{_NUMBER})?"  # a number or a range
 NUMERIC = re.compile(rf"{_NUMBERS}(?:\s\({_NUMBERS}\))?|NA|—|–")  # ... with its band in brackets: "$34,708 ($34,550–$34,860)"
-_TABLE_BOX = re.compile(r'<div class="mrt-(?:table-wrap|wide)\b[^>]*>(?:(?!</?div\b).)*?<table\b.*?</table>\s*</div>', re.S)
+_TABLE_BOX = re.compile(r'<div\b[^>]*\bclass="mrt-(?:table-wrap|wide)\b[^>]*>(?:(?!</?div\b).)*?<table\b.*?</table>\s*</div>', re.S)
 
 
 def is_numeric(text: str) -> bool:

@@ -169,9 +169,17 @@ def for_phone(fig, adjust) -> None:
     fig._mrt_phone_adjust = [*getattr(fig, "_mrt_phone_adjust", []), adjust]
 
 
-def labels_above_rows(ax, offset: float = 0.42) -> list:
+def labels_above_rows(ax, offset: float = 0.42, bar_height: float = 0.5) -> list:
     """Move the row labels of a horizontal chart (its y tick labels) above their rows, starting at the left edge
-    of the plot, so that on a narrow figure the plot keeps the full width. Returns the new texts."""
+    of the plot, so that on a narrow figure the plot keeps the full width; horizontal bars are made ``bar_height``
+    thick (about their centre) to leave the labels room. Returns the new texts."""
+    from matplotlib.patches import Rectangle
+
+    for bar in ax.patches:
+        if isinstance(bar, Rectangle) and bar.get_height() > bar_height:
+            centre = bar.get_y() + bar.get_height() / 2
+            bar.set_height(bar_height)
+            bar.set_y(centre - bar_height / 2)
     ticks = list(ax.get_yticks())
     names = [label.get_text() for label in ax.get_yticklabels()]
     low, high = ax.get_ylim()
@@ -248,11 +256,17 @@ def redraw_for_phone(fig) -> None:
             text.set_wrap(True)
     for adjust in getattr(fig, "_mrt_phone_adjust", []):
         adjust(fig)
-    _layout(fig)
-    for ax in fig.axes:
-        _thin_ticks(ax, "x")
-        _thin_ticks(ax, "y")
-    _layout(fig)
+    import warnings
+
+    with warnings.catch_warnings():
+        # a chart with no adjustments of its own may not fit a narrow figure ("Tight layout not applied"): the rendition is
+        # still drawn, with its text at 12 pt; the warning would land in the notebook's output, not with the chart's owner
+        warnings.filterwarnings("ignore", message="Tight layout not applied", category=UserWarning)
+        _layout(fig)
+        for ax in fig.axes:
+            _thin_ticks(ax, "x")
+            _thin_ticks(ax, "y")
+        _layout(fig)
 
 
 class ChartError(ValueError):

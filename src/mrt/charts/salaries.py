@@ -253,5 +253,5 @@ def place_pay(places: pd.DataFrame, occupation_name: str, setting_labels: dict[s
         ax.set_title(what, fontsize=10, loc="left")
         ax.set(xlabel=f"annual pay, dollars of {year} (nominal)", ylabel="")
     fig.suptitle(_title(occupation_name, "pay the guides print for places and work settings"), fontweight="bold", fontsize=12)
-    charts.for_phone(fig, lambda f: _rows_for_phone(f, list(axes[:, 0]), 0.62 * sum(heights) + 2.6 * len(panels) + 1.6))
+    charts.for_phone(fig, lambda f: _rows_for_phone(f, list(axes[:, 0]), 0.45 * sum(heights) + 1.4 * len(panels) + 2.2))
     return fig, annual[["group", "label", "value", "year", "national_statistic", "national_value", "ratio_to_national"]].reset_index(drop=True)
