@@ -431,8 +431,9 @@ def _card_table(table: str) -> str:
 
 
 def label_table_cells(body: str) -> str:
-    """Label every body cell of every table with its column header, for the phone layout (each row a card of labelled
-    values, CSS only); a table whose cells do not each have one header is left as it is and scrolls in its box."""
+    """Label every body cell of every table with its column header (``data-label``) and mark the table ``mrt-cards``; a
+    table whose cells do not each have one header is left as it is. Since issue 20 no style sheet lays a table out as
+    cards (tables stay tables in their scrolling box at every width); the labels are kept for a reader's own styles."""
     return _TABLE.sub(lambda m: _card_table(m.group(0)), body)
 
 
