@@ -8,6 +8,12 @@ from PIL import Image
 from conftest import COMMITTED_PROCESSED
 from mrt import charts
 
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    charts.plt.close("all")
+
+
 CHARTS = sorted((COMMITTED_PROCESSED / "charts").glob("*.png"))  # the full-size charts (phone renditions are in charts/phone/)
 
 
