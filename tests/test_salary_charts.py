@@ -5,6 +5,7 @@ behind the data, modelled values labelled as modelled, and exactly the plotted n
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from matplotlib.colors import to_rgb
 
 from mrt import wages
 from mrt.charts import salaries as salary_charts
@@ -73,10 +74,12 @@ def test_median_errors_names_methods_on_the_axis_and_plots_validation_years_only
     assert "2010-2012" in ax.get_xlabel() and "%" in ax.get_xlabel()
 
 
-def quartile_table(median_printed):
+def quartile_table(median_printed, year=2017, shift=0.0):
     method = wages.PRINTED_MEDIAN if median_printed else wages.BORROWED
-    return pd.DataFrame({"year": [2017] * 3, "quantile": [0.25, 0.5, 0.75], "method": [method] * 3, "headline": [True] * 3,
-                         "annual_usd": [31000.0, 39000.0, 51000.0], "low_usd": [30800.0, 38500.0, 50600.0], "high_usd": [31200.0, 39500.0, 51400.0]})
+    return pd.DataFrame({"year": [year] * 3, "quantile": [0.25, 0.5, 0.75], "method": [method] * 3, "headline": [True] * 3,
+                         "annual_usd": [31040.0 + shift, 38960.0 + shift, 50960.0 + shift],
+                         "low_usd": [30800.0 + shift, 38500.0 + shift, 50600.0 + shift],
+                         "high_usd": [31200.0 + shift, 39500.0 + shift, 51400.0 + shift]})
 
 
 @pytest.mark.parametrize("median_printed", [True, False])
@@ -85,15 +88,34 @@ def test_pay_distribution_labels_printed_and_modelled_values(median_printed):
     fig, data = salary_charts.pay_distribution(quartile_table(median_printed), {2017: printed}, NAME)
     labels = texts(fig)
     assert "$25,810\n10th percentile\n(printed)" in labels and "$64,610\n90th percentile\n(printed)" in labels
+    # modelled values to the nearest $100 ($31,040 -> $31,000, $50,960 -> $51,000); printed ones as printed
     assert "$31,000\n25th (modelled)" in labels and "$51,000\n75th (modelled)" in labels and "$42,820\nmean (printed)" in labels
     assert f"$39,000\nmedian ({'printed' if median_printed else 'modelled'})" in labels
     assert fig.axes[0].get_legend() is None
-    assert "dollars of each year" in fig.axes[0].get_xlabel() and "2017\n(dollars of 2017)" in [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert fig.axes[0].get_title().startswith("Practice workers:")
+    assert fig.axes[0].get_xlabel() == "annual pay, US dollars of 2017 (nominal)" and fig.axes[0].get_title("left") == "2017"
+    assert fig._suptitle.get_text().startswith("Practice workers:")
     assert sorted(data["series"]) == sorted(["p25 (modelled)", "p75 (modelled)", f"median ({'printed' if median_printed else 'modelled'})",
                                              "p10 (printed)", "p90 (printed)", "mean (printed)"])
-    bands = [p for p in fig.axes[0].patches if p.get_zorder() == 0]
-    assert len(bands) == 3  # the three error bands, behind the data
+    assert data.loc[data["series"] == "p25 (modelled)", "annual_usd"].item() == 31040.0, "the CSV keeps the value plotted, unrounded"
+    bands = [p for p in fig.axes[0].patches if p.get_facecolor()[:3] == to_rgb(salary_charts.BAND_COLOUR)]
+    assert len(bands) == (2 if median_printed else 3)  # a printed median has no error band
+    box = [p for p in fig.axes[0].patches if p not in bands]
+    assert all(b.get_alpha() >= 0.5 and b.get_zorder() > max(p.get_zorder() for p in box) for b in bands), "bands drawn over the box"
+    assert salary_charts.BAND_WORD in fig.axes[0].get_title("right")
+
+
+def test_pay_distribution_gives_each_dollar_year_its_own_axis_on_one_scale():
+    printed = {2013: {"p10": 22700.0, "p90": 57320.0, "mean": 37710.0}, 2017: {"p10": 25810.0, "p90": 64610.0, "mean": 42820.0}}
+    quantiles = pd.concat([quartile_table(False, 2013, -4000.0), quartile_table(False, 2017)], ignore_index=True)
+    fig, data = salary_charts.pay_distribution(quantiles, printed, NAME)
+    assert [ax.get_xlabel() for ax in fig.axes] == ["annual pay, US dollars of 2017 (nominal)", "annual pay, US dollars of 2013 (nominal)"]
+    assert fig.axes[0].get_xlim() == fig.axes[1].get_xlim()
+    assert data["year"].tolist() == [2013] * 6 + [2017] * 6
+
+
+@pytest.mark.parametrize(("value", "label"), [(31049.99, "$31,000"), (31051.0, "$31,100"), (38960.0, "$39,000"), (51.0, "$100")])
+def test_modelled_dollars_are_labelled_to_the_nearest_hundred(value, label):
+    assert salary_charts._usd_modelled(value) == label
 
 
 def test_pay_distribution_rounds_modelled_labels_to_100():
@@ -111,7 +133,7 @@ def test_pay_distribution_marks_the_published_quartiles_it_is_checked_against():
     crosses = [line for line in ax.lines if line.get_marker() == "x"]
     assert len(crosses) == 1 and list(crosses[0].get_xdata()) == [30990.0, 51350.0]
     assert data.loc[data["series"] == "p25 (published)", "annual_usd"].tolist() == [30990.0]
-    assert ax.get_title().endswith("modelled and checked") and "published" in ax.get_xlabel()
+    assert fig._suptitle.get_text().endswith("modelled and checked") and "published" in ax.get_xlabel()
     fig, data = salary_charts.pay_distribution(quartile_table(True), {2017: printed}, NAME, {2018: (1.0, 2.0)})  # another year: no cross
     assert not [line for line in fig.axes[0].lines if line.get_marker() == "x"] and not data["series"].str.contains("published").any()
 
@@ -144,6 +166,11 @@ def test_place_pay_has_one_panel_per_denominator():
     assert " $60,000 (1.50×)" in texts(fig) and " $36,000 (0.95×)" in texts(fig)
     assert data["label"].tolist() == ["Big City (metro)", "A State (state)", "clinics"]  # annual figures with a national value only
     assert all(ax.get_legend() is None for ax in fig.axes)
+
+
+def test_place_pay_panels_share_one_dollar_scale():
+    fig, _ = salary_charts.place_pay(places_table(), NAME, {"clinics": "clinics"})
+    assert fig.axes[0].get_xlim() == fig.axes[1].get_xlim() == (0, 60000.0 * 1.3)
 
 
 @pytest.mark.parametrize("settings, areas, panels", [(False, True, 1), (True, False, 1)])

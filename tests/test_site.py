@@ -498,16 +498,21 @@ def test_section_anchor_is_the_id_the_page_gives_its_heading(tmp_path):
 
 
 def test_index_shows_the_main_charts_with_their_alt_text_and_data():
-    from mrt.charts import chart_alt
+    from mrt.charts import chart_alt, chart_title
 
     index = index_html()
     charts = site.main_charts()
     assert len(charts) == 3
     for stem in charts:
         alt = chart_alt(paths.charts_dir() / f"{stem}.png")
-        assert (f'<a class="mrt-chart" href="data/charts/{stem}.png"><img src="data/charts/{stem}.png" '
-                f'alt="{alt.replace(chr(39), "&#x27;")}"></a>') in index
+        assert (f'<a class="mrt-chart" href="data/charts/{stem}.png"><picture><source media="{site.PHONE_MEDIA}" '
+                f'srcset="data/charts/phone/{stem}.png"><img src="data/charts/{stem}.png" '
+                f'alt="{alt.replace(chr(39), "&#x27;")}"></picture></a>') in index
         assert f'href="data/charts/{stem}.csv"' in index
+        figure = next(f for f in soup(index).find_all("figure") if f.find("img")["src"] == f"data/charts/{stem}.png")
+        caption = plain(figure.figcaption.get_text())
+        assert caption.startswith(plain(alt)), "the caption states the chart's finding"
+        assert plain(chart_title(paths.charts_dir() / f"{stem}.png")) not in caption, "the caption does not repeat the title"
 
 
 def test_index_names_the_guides_by_title_publisher_and_year_with_the_file_beside():
@@ -656,3 +661,111 @@ def test_guides_without_their_table_are_named_by_what_sources_csv_says(tmp_path,
 def test_external_references_catch_loads_by_any_scheme():
     page = '<LINK REL="stylesheet" HREF="https://cdn.example/x.css"><img src="file:///etc/x.png">'
     assert external_references(page) == ["file:///etc/x.png", "https://cdn.example/x.css"]
+
+
+# Issue 20: the site on a phone and on paper --------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "numeric"), [("$51,036", True), ("0.87 ×", True), ("+1.9%", True), ("-7.0%", True), ("2010–2018", True),
+                                               ("2017", True), ("$12.41 to $31.06", True), ("NA", True),
+                                               ("$34,708 ($34,550–$34,860)", True), ("-0.7% (-1.0% to +0.6%)", True),
+                                               ("$34,708 (modelled)", False), ("Year", False), ("yes", False),
+                                               ("10 years", False), ("", False)])
+def test_a_numeric_cell_is_a_number_a_range_or_a_mark_for_none(text, numeric):
+    assert site.is_numeric(text) == numeric
+
+
+def test_numeric_cells_are_marked_to_stay_on_one_line_and_long_text_keeps_a_readable_width():
+    long_text = " ".join(["word"] * (site.PROSE_WORDS + 1))
+    short_text = " ".join(["word"] * site.PROSE_WORDS)
+    table = (f"<table><thead><tr><th>Year</th><th>Pay</th><th>Note</th></tr></thead><tbody>"
+             f'<tr><th>2017</th><td class="data">$51,036</td><td>{long_text}</td></tr>'
+             f"<tr><th>2018</th><td>0.87 ×</td><td>{short_text}</td></tr></tbody></table>")
+    cells = soup(site.mark_cells(table)).tbody.find_all(["td", "th"])
+    assert [c.get("class") for c in cells] == [["mrt-num"], ["data", "mrt-num"], ["mrt-prose"], ["mrt-num"], ["mrt-num"], None]
+
+
+def test_a_long_under_other_methods_cell_shows_its_first_item_with_the_rest_one_click_away():
+    items = ["matching within each rounding step: 6", "the mean instead of the median: 9.2% " + "and more words " * 5,
+             "another scale: 77%"]
+    long_cell = "; ".join(items)
+    other = "; ".join(items)  # the same text in a column that is not folded
+    table = (f"<table><thead><tr><th>Finding</th><th>Under other methods</th></tr></thead><tbody>"
+             f"<tr><td>{other}</td><td>{long_cell}</td></tr><tr><td>x</td><td>short; cell</td></tr></tbody></table>")
+    tree = soup(site.mark_cells(table))
+    first, folded = tree.tbody.tr.find_all("td")
+    assert first.find("details") is None, "only the columns named in FOLDED_COLUMNS fold"
+    fold = folded.find("details")
+    assert fold["class"] == ["mrt-more"] and plain(fold.summary.get_text()) == "2 more"
+    assert plain(folded.get_text()).startswith(items[0] + "; ")
+    assert plain(fold.get_text()).removeprefix("2 more") == plain("; ".join(items[1:]))
+    assert tree.find_all("tr")[2].find_all("td")[1].find("details") is None, "a short cell stays whole"
+    assert len(plain(long_cell).split()) > site.FOLD_WORDS
+
+
+def long_table_box(rows: int) -> str:
+    body = "".join(f'<tr><td id="T_r{i}">{2000 + i}</td></tr>' for i in range(rows))
+    return (f'<div aria-label="Pay" class="mrt-wide" role="region" tabindex="0"><table id="T"><thead><tr><th>Year</th></tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
+
+
+def test_a_long_table_shows_its_first_rows_on_a_phone_with_the_whole_table_folded_beneath():
+    short = long_table_box(site.LONG_TABLE_ROWS)
+    assert site.tables_for_reading(short) == site.mark_cells(short), "a short table is left whole"
+    rows = site.LONG_TABLE_ROWS + 1
+    tree = soup(site.tables_for_reading(long_table_box(rows)))
+    full, phone = tree.find("div", class_="mrt-long-full"), tree.find("div", class_="mrt-long-phone")
+    assert len(full.find_all("tr")) == rows + 1 and full.find("td")["id"] == "T_r0", "the whole table, as it was"
+    preview = phone.find("table")
+    assert [plain(td.get_text()) for td in preview.find_all("td")] == [str(2000 + i) for i in range(site.PREVIEW_ROWS)]
+    fold = phone.find("details")
+    assert plain(fold.summary.get_text()) == f"Show all {rows} rows" and len(fold.find_all("td")) == rows
+    assert not phone.find_all(id=True), "the copies carry no ids (each id once on the page)"
+    assert f"The first {site.PREVIEW_ROWS} of {rows} rows" in phone.get_text()
+
+
+def test_reads_and_writes_are_folded_below_the_question():
+    body = ("<h1>2. Salaries</h1><p><strong>Reads</strong> <code>a.csv</code>.\n<strong>Writes</strong> <code>b.csv</code>.</p>\n"
+            "<p><strong>Question.</strong> Where did it come from?</p><p><strong>Data.</strong> The figures.</p>")
+    tree = soup(site.fold_reads_writes(body))
+    paragraphs = [plain(p.get_text()) for p in tree.find_all("p")]
+    assert paragraphs[0].startswith("Question.")
+    fold = tree.find("details", class_="mrt-files")
+    assert plain(fold.summary.get_text()) == site.FILES_SUMMARY and "a.csv" in fold.get_text() and "b.csv" in fold.get_text()
+    assert fold.find_previous_sibling("p").get_text().startswith("Question.")
+    assert site.fold_reads_writes("<p>No file list.</p>") == "<p>No file list.</p>"
+
+
+def test_reads_without_a_question_are_folded_where_they_were():
+    tree = soup(site.fold_reads_writes("<h1>T</h1><p><strong>Reads</strong> a.csv</p><p>Next.</p>"))
+    assert [c.name for c in tree.children if c.name] == ["h1", "details", "p"]
+
+
+@pytest.mark.parametrize(("current", "previous", "next_page"), [("index.html", None, "01-clean.html"),
+                                                                  ("02-salaries.html", "01-clean.html", "03-projections.html"),
+                                                                  ("teaching.html", "06-findings.html", None),
+                                                                  ("09-not-in-the-site.html", None, None)])
+def test_every_page_links_to_the_pages_either_side_and_back_to_its_top(current, previous, next_page):
+    tree = soup(site._page("T", "<p>body</p>", current))
+    pager = tree.find("nav", class_="mrt-pager")
+    links = {a["class"][0]: a["href"] for a in pager.find_all("a")} if pager else {}
+    assert links.get("mrt-previous") == previous and links.get("mrt-next") == next_page
+    assert tree.find("a", href="#top") is not None and tree.find(id="top") is not None
+    footer = tree.find("footer")
+    assert {a["href"] for a in footer.find_all("a")} >= {"index.html#findings", "data/findings.csv", "index.html#sources"}
+
+
+def test_a_chart_with_a_phone_rendition_is_served_in_a_picture_with_its_finding_as_caption():
+    pixel = base64.b64decode(PIXEL)
+    import hashlib
+
+    known = {hashlib.sha256(pixel).hexdigest(): "data/charts/pay.png", "other": "data/charts/phone/pay.png"}
+    body = f'<img alt="Pay rose by a third &amp; more" src="data:image/png;base64,{PIXEL}">'
+    page, files = link_images(body, known, "02-salaries")
+    figure = soup(page).find("figure")
+    source = figure.find("source")
+    assert source["srcset"] == "data/charts/phone/pay.png" and source["media"] == site.PHONE_MEDIA
+    assert figure.find("img")["src"] == "data/charts/pay.png" and figure.find("a", class_="mrt-chart")["href"] == "data/charts/pay.png"
+    assert plain(figure.figcaption.get_text()).startswith("Pay rose by a third & more Open the chart at full size")
+    assert not files
+    alone, _ = link_images(body, {hashlib.sha256(pixel).hexdigest(): "data/charts/pay.png"}, "02-salaries")
+    assert "<picture>" not in alone and "<figure" in alone, "no phone rendition: the image alone, still with its caption"

@@ -4,15 +4,22 @@ and at desktop width (1,280 px).
 Each page is loaded once per width (the ``seen`` fixture records what the browser saw); each test then
 checks one thing on one page at one width, so a failure names the page, the width and the check:
 
-- no horizontal scroll of the page, and no table cell beyond the right edge of the window, not even inside a
-  table's scrolling box (at 390 px a labelled table is a stack of cards);
+- no horizontal scroll of the page; at 1,280 px no table cell beyond the right edge of the window, not even inside a
+  table's scrolling box; at 390 px a table stays a table, and a cell beyond the window sits in its table's own
+  horizontally scrolling, keyboard-reachable box;
+- every chart's text legible at 390 px: the smallest font the chart's PNG records ("Smallest font"), at the size the
+  browser shows the image, is at least 11 CSS px (the phone rendition is served there);
+- no numeric table cell wraps (its text is one line box), at 390 px, at 1,280 px and in print;
+- every page links to the page before and after it (the first page only forward, the last only back) and back to its top;
 - every image loads and has alt text;
 - no ``NaN``, ``<NA>``, ``&#36;`` or raw TeX in the visible text;
 - code folded: every code cell's input sits in a ``<details>``, closed unless it is the parameters cell;
 - every link resolves to a file in the site folder, and no request leaves the machine;
 - axe-core (bundled in axe-playwright-python, so it runs offline) finds no serious or critical violation.
 
-Screenshots of the index and one notebook page at both widths are kept in ``test-artifacts/``.
+The print style sheet is checked the same way (charts, numeric cells, tables within the page) with print media emulated
+at the printed page's width, and every page is rendered to PDF. Screenshots of every page at both widths and the PDFs
+are kept in ``test-artifacts/`` for a person to look at (not committed).
 CI installs Debian's chromium and sets MRT_REQUIRE_BROWSER=1, so there a missing browser fails.
 """
 
@@ -37,11 +44,13 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-component-update", "--disable-sync"]
 WIDTHS = (390, 1280)
 PAGES = ("index.html", *(Path(s.notebook).stem + ".html" for s in STEPS), *((TEACHING_PAGE,) if TEACHING.is_file() else ()))
-SCREENSHOT_PAGES = ("index.html", "02-salaries.html", "05-fact-check.html")
+SCREENSHOT_PAGES = PAGES
+LEGIBLE_PX = 11  # the smallest text a chart may show, in CSS px
 BAD_TEXT = {"NaN": r"\bNaN\b", "<NA>": r"<NA>", "&#36;": r"&#36;", r"\(": r"\\\(", r"\[": r"\\\[", "$$": r"\$\$", r"\frac": r"\\frac"}
 SERIOUS = ("serious", "critical")
 
 PAGE_STATE = """() => {
+  const READING_STATE = %s;
   const root = document.documentElement;
   const wide = [];
   if (root.scrollWidth > root.clientWidth) {
@@ -73,11 +82,44 @@ PAGE_STATE = """() => {
     .filter(c => c.getBoundingClientRect().right > root.clientWidth + 1)
     .map(c => (c.closest('table').querySelector('caption') || {}).textContent + ' | ' + c.textContent.trim().slice(0, 30)
               + ' ' + Math.round(c.getBoundingClientRect().right) + 'px');
-  const cards = Array.from(document.querySelectorAll('table')).map(t => getComputedStyle(t).display === 'block');
+  const scroller = el => { // the nearest ancestor that scrolls sideways and a keyboard can reach
+    for (let e = el.parentElement; e; e = e.parentElement) {
+      const o = getComputedStyle(e).overflowX;
+      if (o === 'auto' || o === 'scroll') return e.hasAttribute('tabindex') ? e : null;
+    }
+    return null;
+  };
+  const unscrollable = Array.from(document.querySelectorAll('td, th')).filter(c => c.getClientRects().length && c.checkVisibility())
+    .filter(c => c.getBoundingClientRect().right > root.clientWidth + 1)
+    .filter(c => { const box = scroller(c); return !box || box.getBoundingClientRect().right > root.clientWidth + 1; })
+    .map(c => c.textContent.trim().slice(0, 30));
+  const cards = Array.from(document.querySelectorAll('table')).filter(t => t.checkVisibility())
+    .map(t => getComputedStyle(t).display === 'block');
   const links = Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'));
   const ids = Array.from(document.querySelectorAll('[id]')).map(e => e.id);
-  return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide, cut, cards, images, code, links, ids,
-          text: document.body.innerText};
+  return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide, cut, unscrollable, cards, images, code, links, ids,
+          text: document.body.innerText, ...READING_STATE()};
+}"""
+
+# What a reader needs on every page and in print: charts shown at a legible size, numbers on one line, a way through.
+READING_STATE = """() => {
+  const lines = el => { // the number of line boxes of an element's text
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    const tops = Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => r.top).sort((a, b) => a - b);
+    let count = 0, last = -Infinity;
+    for (const top of tops) { if (top > last + 0.5 * size) { count += 1; last = top; } }
+    return count;
+  };
+  const charts = Array.from(document.images).filter(i => i.checkVisibility()).map(i => ({
+    src: i.currentSrc, natural: i.naturalWidth, shown: i.getBoundingClientRect().width, alt: (i.alt || '').slice(0, 60)}));
+  const numbers = Array.from(document.querySelectorAll('td.mrt-num, th.mrt-num')).filter(c => c.checkVisibility());
+  const wrapped = numbers.filter(c => lines(c) > 1).map(c => c.textContent.trim() + ' (' + lines(c) + ' lines)');
+  const link = cls => { const a = document.querySelector('nav.mrt-pager a.' + cls); return a ? a.getAttribute('href') : null; };
+  const top = document.querySelector('a[href="#top"]');
+  return {charts, numbers: numbers.length, wrapped, previous: link('mrt-previous'), next: link('mrt-next'),
+          to_top: !!top && !!document.getElementById('top')};
 }"""
 
 
@@ -119,7 +161,7 @@ def seen(site) -> dict:
                            if not route.request.url.startswith(("file:", "data:")) else route.continue_())
                 page.goto((site / name).as_uri())
                 page.wait_for_load_state("load")
-                state = page.evaluate(PAGE_STATE)
+                state = page.evaluate(PAGE_STATE % READING_STATE)
                 violations = axe.run(page).response["violations"]
                 state["axe"] = [v for v in violations if v["impact"] in SERIOUS]
                 state["outside"] = list(outside)
@@ -151,17 +193,62 @@ def test_no_horizontal_page_scroll(seen, name, width):
 
 
 @pytest.mark.parametrize(("name", "width"), cases())
-def test_every_table_cell_is_within_the_window(seen, name, width):
-    """A column cut off inside a table's scrolling box is as unread as one off the page (the verdict column was)."""
-    cut = seen[name, width]["cut"]
+def test_every_table_cell_is_within_the_window_or_its_scrolling_box(seen, name, width):
+    """On a wide screen no column is cut off, not even inside a table's scrolling box (the verdict column was); on a
+    phone a table wider than the window scrolls sideways in its own keyboard-reachable box, never the page."""
+    state = seen[name, width]
+    cut = state["cut"] if width > 800 else state["unscrollable"]
     assert not cut, f"{name} at {width} px: {len(cut)} table cell(s) end beyond the window's right edge, e.g. {cut[:3]}"
 
 
-@pytest.mark.parametrize("name", [name for name in PAGES if name != "index.html"])
-def test_tables_are_cards_on_a_phone_and_tables_on_a_desktop(seen, name):
-    phone, desktop = seen[name, 390]["cards"], seen[name, 1280]["cards"]
-    assert phone and all(phone), f"{name}: {phone.count(False)} of {len(phone)} table(s) not shown as cards at 390 px"
-    assert not any(desktop), f"{name}: a table is shown as cards at 1,280 px"
+@pytest.mark.parametrize(("name", "width"), cases())
+def test_tables_stay_tables_at_every_width(seen, name, width):
+    cards = seen[name, width]["cards"]
+    assert not any(cards), f"{name}: {cards.count(True)} table(s) shown as a stack of cards at {width} px"
+
+
+def chart_text_px(site: Path, chart: dict) -> float:
+    """The smallest text of a chart as shown, in CSS px: its smallest font in pixels of the PNG (recorded when it was
+    saved), scaled by the width shown over the width drawn."""
+    from mrt.charts import chart_smallest_font_px
+
+    path = Path(unquote(urlsplit(chart["src"]).path))
+    assert path.is_file() and path.resolve().is_relative_to(site.resolve()), chart["src"]
+    return chart_smallest_font_px(path) * chart["shown"] / chart["natural"]
+
+
+def illegible_charts(site: Path, charts: list[dict]) -> list[str]:
+    """Each chart whose smallest text is shown under LEGIBLE_PX CSS px, with its size."""
+    bad = []
+    for chart in charts:
+        shown = chart_text_px(site, chart)
+        if shown < LEGIBLE_PX:
+            bad.append(f"{Path(urlsplit(chart['src']).path).name}: {shown:.1f} px (drawn {chart['natural']} px wide, shown {chart['shown']:.0f})")
+    return bad
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_chart_is_legible_on_a_phone(seen, site, name):
+    charts = seen[name, 390]["charts"]
+    bad = illegible_charts(site, charts)
+    assert not bad, f"{name} at 390 px: chart text under {LEGIBLE_PX} CSS px: {bad}"
+    assert all("/phone/" in c["src"] for c in charts), f"{name}: a chart without its phone rendition at 390 px"
+
+
+@pytest.mark.parametrize(("name", "width"), cases())
+def test_no_numeric_table_cell_wraps(seen, name, width):
+    state = seen[name, width]
+    assert not state["wrapped"], f"{name} at {width} px: {len(state['wrapped'])} of {state['numbers']} numeric cells wrap: {state['wrapped'][:5]}"
+
+
+@pytest.mark.parametrize(("name", "width"), cases())
+def test_every_page_links_to_the_previous_and_next_page_and_its_top(seen, name, width):
+    state = seen[name, width]
+    at = PAGES.index(name)
+    assert state["previous"] == (PAGES[at - 1] if at > 0 else None), f"{name}: previous link {state['previous']}"
+    assert state["next"] == (PAGES[at + 1] if at + 1 < len(PAGES) else None), f"{name}: next link {state['next']}"
+    assert state["previous"] or state["next"]
+    assert state["to_top"], f"{name}: no link back to the top"
 
 
 @pytest.mark.parametrize(("name", "width"), cases())
@@ -272,11 +359,13 @@ PRINTED_WIDTH = round(8.5 * 96 - 2 * 1.4 / 2.54 * 96)  # 710 px
 
 
 @pytest.fixture(scope="module")
-def printed(site, tmp_path_factory) -> dict:
+def printed(site) -> dict:
+    """Every page as printed: the print style sheet applied at the printed page's width, measured, then rendered to
+    PDF (kept in test-artifacts/)."""
     from playwright.sync_api import sync_playwright
 
     executable = chromium()
-    pdfs = tmp_path_factory.mktemp("print")
+    ARTIFACTS.mkdir(exist_ok=True)
     results = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
@@ -284,11 +373,13 @@ def printed(site, tmp_path_factory) -> dict:
         page.emulate_media(media="print")
         for name in PAGES:
             page.goto((site / name).as_uri())
-            results[name] = page.evaluate(PRINT_STATE)
-        page.goto((site / "04-education.html").as_uri())
-        page.pdf(path=str(pdfs / "04-education.pdf"), format="Letter")
-        results["pdf_bytes"] = (pdfs / "04-education.pdf").stat().st_size
+            page.wait_for_load_state("load")
+            results[name] = {**page.evaluate(PRINT_STATE), **page.evaluate(READING_STATE)}
+            pdf = ARTIFACTS / f"{Path(name).stem}.pdf"
+            page.pdf(path=str(pdf), format="Letter")
+            results[name]["pdf_bytes"] = pdf.stat().st_size
         browser.close()
+    results["pdf_bytes"] = results["04-education.html"]["pdf_bytes"]
     return results
 
 
@@ -306,3 +397,12 @@ def test_print_stylesheet_fits_every_table_to_the_printed_page(printed, name):
     state = printed[name]
     assert state["page_width"] == PRINTED_WIDTH
     assert not state["too_wide"], f"{name}: table(s) wider than the printed page ({PRINTED_WIDTH} px): {state['too_wide'][:3]}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_print_shows_every_chart_legibly_and_no_numeric_cell_wraps(printed, site, name):
+    state = printed[name]
+    bad = illegible_charts(site, state["charts"])
+    assert not bad, f"{name} printed: chart text under {LEGIBLE_PX} CSS px: {bad}"
+    assert not state["wrapped"], f"{name} printed: {len(state['wrapped'])} of {state['numbers']} numeric cells wrap: {state['wrapped'][:5]}"
+    assert state["pdf_bytes"] > 10_000

@@ -13,9 +13,16 @@ written model answer likewise ("Show the model answer"). With ``solutions=False`
 out, outputs included: the student site.
 
 Each chart a notebook shows is written once, as a file: the page's ``<img>`` points at the site's copy
-of the PNG (``data/charts/``) rather than carrying it again as a data URI, and links to it so that a
-reader on a phone can open it at full size. Every table whose cells each have one column header is
-labelled cell by cell (``data-label``), and up to 50rem (800 px) each row is shown as a card of labelled values.
+of the PNG (``data/charts/``) rather than carrying it again as a data URI, inside a ``<picture>`` whose
+``<source>`` serves the chart's phone rendition (``data/charts/phone/``, drawn 600 px wide with text of at
+least 12 pt) up to 50rem (800 px) and in print; the full-size PNG is the linked original. Under each chart
+its caption states the finding (the alt text). Every table whose cells each have one column header is
+labelled cell by cell (``data-label``). Tables stay tables at every width, each in its own horizontally
+scrolling box; numeric cells never wrap; on a phone a long table shows its first rows with the whole table
+folded beneath; a long "Under other methods" cell shows its first item with the rest folded.
+
+Every page ends with links to the previous and next page and back to the top; a notebook page's list of
+the files it reads and writes is folded below its question.
 
 Why nbconvert and a small template rather than Jupyter Book or Quarto (issue 12 asks; checked
 2026-11): the code of our own that any tool would still need is most of this module: the index (key
@@ -157,20 +164,21 @@ footer { margin-top: 3rem; padding-bottom: 2rem; font-size: 0.85rem; color: #4a4
 table { border-collapse: collapse; border: none; font-size: 0.88rem; margin: 0.25rem 0; width: auto; max-width: 100%; }
 caption { caption-side: top; text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { border: none; border-bottom: 1px solid #d6d6d6; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
-td { overflow-wrap: anywhere; min-width: 3.5rem; }
+td { overflow-wrap: break-word; min-width: 3.5rem; }
 th { background: #f0f0ee; }
 .mrt-table-note { font-size: 0.88rem; margin-top: 0.2rem; }
-/* on a phone each row of a labelled table is a card: one value under the other, each under its column's name */
+/* numbers never break inside their cell, and line up digit under digit */
+td.mrt-num, th.mrt-num { white-space: nowrap; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
+th { overflow-wrap: normal; }
+/* a cell of long text keeps a readable width in its table's scrolling box */
+td.mrt-prose { min-width: 14rem; }
+td details.mrt-more > summary { cursor: pointer; color: #005a8c; font-size: 0.85rem; width: fit-content; }
+/* a long table: whole on a wide screen and on paper; on a phone its first rows, the whole table folded beneath */
+.mrt-long-phone { display: none; }
+.mrt-long-note { font-size: 0.88rem; margin: 0.2rem 0; }
 @media screen and (max-width: 50rem) {
-  table.mrt-cards, table.mrt-cards > tbody, table.mrt-cards > tbody > tr, table.mrt-cards > tbody > tr > td,
-  table.mrt-cards > tbody > tr > th, table.mrt-cards > caption { display: block; width: auto; min-width: 0; }
-  table.mrt-cards > thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-  table.mrt-cards > tbody > tr { border: 1px solid #c8c8c8; border-radius: 4px; margin: 0 0 0.6rem; padding: 0.15rem 0; }
-  table.mrt-cards > tbody > tr > td, table.mrt-cards > tbody > tr > th { border-bottom: 1px solid #ececea; padding: 0.25rem 0.6rem;
-                                                                         text-align: left !important; background: none; }
-  table.mrt-cards > tbody > tr > :last-child { border-bottom: none; }
-  table.mrt-cards > tbody > tr > :not([data-label=""])::before { content: attr(data-label); display: block; font-size: 0.8rem;
-                                                                  font-weight: 600; color: #4a4a4a; }
+  .mrt-long-phone { display: block; }
+  .mrt-long-full { display: none; }
 }
 /* code cells: folded; the parameters cell open; a solution folded whole, its code with its outputs */
 details.mrt-code, details.mrt-fold { margin: 0.5rem 0; }
@@ -179,10 +187,24 @@ details.mrt-solution[open] { border-left: 4px solid #005a8c; padding-left: 0.6re
 /* a fold written in a Markdown cell (an exercise's hint) looks like the others */
 .text_cell_render details > summary { cursor: pointer; color: #005a8c; font-size: 0.9rem; width: fit-content; }
 .text_cell_render details[open] { border-left: 4px solid #c8c8c8; padding-left: 0.6rem; }
-/* a chart opens at full size */
+/* a chart opens at full size; on a phone (and on paper) the picture serves the rendition drawn for it */
 a.mrt-chart { display: block; width: fit-content; max-width: 100%; }
+a.mrt-chart picture { display: block; }
+figure.mrt-figure { margin: 1rem 0; }
+figure.mrt-figure figcaption { font-size: 0.95rem; color: #1a1a1a; }
 .mrt-full-size { font-size: 0.85rem; margin: 0.2rem 0 0; }
-details.mrt-parameters { border-left: 4px solid #00704a; padding-left: 0.6rem; }
+/* the parameters: never cut off, a long line wraps inside its box */
+details.mrt-parameters { border-left: 4px solid #00704a; padding-left: 0.6rem; max-width: 100%; }
+details.mrt-parameters pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+/* the files a notebook reads and writes, folded below its question */
+details.mrt-files > summary, details.mrt-long-table > summary { cursor: pointer; color: #005a8c; font-size: 0.9rem; width: fit-content; }
+/* previous, next and back to the top */
+nav.mrt-pager { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem 1.5rem; margin: 2.5rem 0 0;
+                padding-top: 0.75rem; border-top: 1px solid #ddd; }
+nav.mrt-pager a { display: inline-block; padding: 0.35rem 0; }
+.mrt-pager .mrt-next { margin-left: auto; text-align: right; }
+.mrt-top { text-align: center; margin: 0.5rem 0 0; font-size: 0.9rem; }
+footer ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; }
 details.mrt-parameters > summary { color: #00553a; font-weight: 600; }
 .output_area { margin: 0.5rem 0 1rem; }
 .output_text pre, .output_stream pre, .output_error pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #fff;
@@ -200,7 +222,9 @@ dl.mrt-guides dt { font-weight: 600; margin-top: 0.6rem; }
 dl.mrt-guides dd { margin-left: 0; }
 @media print {
   body { font-size: 10.5pt; line-height: 1.4; }
-  header, .skip-link, footer nav { display: none !important; }
+  header, .skip-link, footer nav, nav.mrt-pager, .mrt-top, .mrt-long-phone { display: none !important; }
+  .mrt-long-full { display: block !important; }
+  a.mrt-chart img { max-width: min(100%, 30rem); max-height: 9in; width: auto; }
   header, main, footer { max-width: none; padding: 0; }
   details.mrt-code:not(.mrt-parameters), details.mrt-fold, .mrt-full-size { display: none; }
   details.mrt-parameters > summary { list-style: none; }
@@ -209,6 +233,12 @@ dl.mrt-guides dd { margin-left: 0; }
   /* a printed table is as wide as the page at most, its text wrapped in the cells */
   table, .mrt-table-wrap table, .mrt-wide table { font-size: 8.5pt; width: 100%; max-width: 100%; }
   th, td { min-width: 0; overflow-wrap: anywhere; }
+  th, td.mrt-prose { overflow-wrap: break-word; }
+  td.mrt-prose { min-width: 0; }
+  /* on paper a folded cell is printed whole */
+  td details.mrt-more > summary { display: none; }
+  td details.mrt-more, td details.mrt-more::details-content { display: inline; content-visibility: visible; }
+  td.mrt-num, th.mrt-num { white-space: nowrap; overflow-wrap: normal; }
   thead { display: table-header-group; }
   tr, img, figure, pre, .mrt-depends { break-inside: avoid; }
   h1, h2, h3, h4 { break-after: avoid; }
@@ -257,10 +287,41 @@ def _page(title: str, body: str, current: str, solutions: bool = True) -> str:
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{html.escape(title)}</title>\n"
             f"<style>{CSS}\n{pygments_css}</style>\n</head>\n<body>\n"
             f"<a class=\"skip-link\" href=\"#main\">Skip to the content</a>\n"
-            f"<header><nav aria-label=\"Pages of this site\"><ul>\n{nav}\n</ul></nav></header>\n"
-            f"<main id=\"main\">\n{body}\n</main>\n"
-            "<footer><p>Built from the executed notebooks of this repository; every figure traces to a guide line or a BLS table "
-            f"(the sources are listed on the <a href=\"index.html#sources\">first page</a>).</p></footer>\n</body>\n</html>\n")
+            f"<header id=\"top\"><nav aria-label=\"Pages of this site\"><ul>\n{nav}\n</ul></nav></header>\n"
+            f"<main id=\"main\">\n{body}\n{pager(current, solutions)}\n</main>\n"
+            f"{_footer(solutions)}</body>\n</html>\n")
+
+
+def neighbours(current: str, solutions: bool = True) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """The (href, label) of the page before and after ``current`` in the site's reading order (None at either end, and
+    both None for a page not in the navigation)."""
+    order = _pages_in_nav(solutions)
+    hrefs = [href for href, _ in order]
+    if current not in hrefs:
+        return None, None
+    at = hrefs.index(current)
+    return (order[at - 1] if at > 0 else None), (order[at + 1] if at + 1 < len(order) else None)
+
+
+def pager(current: str, solutions: bool = True) -> str:
+    """Links to the previous and the next page, and back to the top of this one."""
+    before, after = neighbours(current, solutions)
+    links = []
+    if before:
+        links.append(f'<a class="mrt-previous" rel="prev" href="{before[0]}">← Previous: {html.escape(before[1])}</a>')
+    if after:
+        links.append(f'<a class="mrt-next" rel="next" href="{after[0]}">Next: {html.escape(after[1])} →</a>')
+    nav = f'<nav class="mrt-pager" aria-label="Previous and next page">{"".join(links)}</nav>\n' if links else ""
+    return nav + '<p class="mrt-top"><a href="#top">Back to the top</a></p>'
+
+
+def _footer(solutions: bool) -> str:
+    teachers = f'<li><a href="{TEACHING_PAGE}">For teachers</a></li>' if solutions and TEACHING.is_file() else ""
+    return ("<footer><p>Built from the executed notebooks of this repository; every figure traces to a guide line or a BLS table.</p>\n"
+            '<nav aria-label="More of this site"><ul><li><a href="index.html#findings">Key findings</a></li>'
+            f'<li><a href="{SITE_DATA}/findings.csv">The findings register (CSV)</a></li>'
+            '<li><a href="index.html#sources">Sources</a></li><li><a href="index.html#start">Where to start</a></li>'
+            f"{teachers}</ul></nav></footer>\n")
 
 
 # Links and wide content ------------------------------------------------------------------------------
@@ -370,9 +431,112 @@ def _card_table(table: str) -> str:
 
 
 def label_table_cells(body: str) -> str:
-    """Label every body cell of every table with its column header, for the phone layout (each row a card of labelled
-    values, CSS only); a table whose cells do not each have one header is left as it is and scrolls in its box."""
+    """Label every body cell of every table with its column header (``data-label``) and mark the table ``mrt-cards``; a
+    table whose cells do not each have one header is left as it is. Since issue 20 no style sheet lays a table out as
+    cards (tables stay tables in their scrolling box at every width); the labels are kept for a reader's own styles."""
     return _TABLE.sub(lambda m: _card_table(m.group(0)), body)
+
+
+# Tables for reading: numbers that never break, long text folded, long tables summarised on a phone ----
+
+LONG_TABLE_ROWS = 12  # a table with more body rows than this shows its first rows on a phone, the whole table folded beneath
+PREVIEW_ROWS = 5
+PROSE_WORDS = 12  # a cell of more words than this is text: it keeps a readable width
+FOLDED_COLUMNS = ("Under other methods",)  # columns whose long cells show their first item, the rest one click away
+FOLD_WORDS = 25
+_NUMBER = r"[−\-+]?\(?[$£€]?\d[\d,]*(?:\.\d+)?\)?\s?(?:%|×|pp)?"
+_NUMBERS = rf"{_NUMBER}(?:\s?(?:[-–—/]|to)\s?{_NUMBER})?"  # a number or a range
+NUMERIC = re.compile(rf"{_NUMBERS}(?:\s\({_NUMBERS}\))?|NA|—|–")  # ... with its band in brackets: "$34,708 ($34,550–$34,860)"
+_TABLE_BOX = re.compile(r'<div\b[^>]*\bclass="mrt-(?:table-wrap|wide)\b[^>]*>(?:(?!</?div\b).)*?<table\b.*?</table>\s*</div>', re.S)
+
+
+def is_numeric(text: str) -> bool:
+    """A cell that holds a number (``$51,036``, ``0.87 ×``, ``+1.9%``, ``2010–2018``), a number with its band in brackets
+    (``$34,708 ($34,550–$34,860)``) or a mark for none."""
+    return bool(NUMERIC.fullmatch(" ".join(text.split())))
+
+
+def _with_class(attributes: str, name: str) -> str:
+    if re.search(r'\bclass="', attributes):
+        return re.sub(r'\bclass="([^"]*)"', lambda m: f'class="{m.group(1)} {name}"', attributes, count=1)
+    return f' class="{name}"{attributes}'
+
+
+def fold_cell(content: str) -> str:
+    """A long cell of items separated by "; ": its first item shown, the others in a fold ("2 more")."""
+    items = content.split("; ")
+    if len(_text(content).split()) <= FOLD_WORDS or len(items) < 2:
+        return content
+    rest = "; ".join(items[1:])
+    return (f'{items[0]}; <details class="mrt-more"><summary>{len(items) - 1} more</summary>{rest}</details>')
+
+
+def mark_cells(table: str) -> str:
+    """Each cell of a table marked for reading: ``mrt-num`` (a number: never wrapped), ``mrt-prose`` (long text: a
+    readable width); a long cell of a column in FOLDED_COLUMNS shows its first item, the rest folded."""
+    head = re.search(_SECTION.format("thead"), table, re.S)
+    header_rows = _ROW.findall(head.group(1)) if head else []
+    headers = [_text(c[2]) for c in _CELL.findall(header_rows[-1])] if header_rows else []
+
+    def mark_row(row: re.Match) -> str:
+        column = iter(range(10_000))
+
+        def mark(cell: re.Match) -> str:
+            tag, attributes, content = cell.groups()
+            index = next(column)
+            text = _text(content)
+            if is_numeric(text) and text:
+                attributes = _with_class(attributes, "mrt-num")
+            elif len(text.split()) > PROSE_WORDS and tag == "td":
+                attributes = _with_class(attributes, "mrt-prose")
+                if index < len(headers) and headers[index] in FOLDED_COLUMNS:
+                    content = fold_cell(content)
+            return f"<{tag}{attributes}>{content}</{tag}>"
+
+        return _CELL.sub(mark, row.group(0))
+
+    return _ROW.sub(mark_row, table)
+
+
+def _without_ids(fragment: str) -> str:
+    return re.sub(r'\s(?:id|aria-labelledby)="[^"]*"', "", fragment)
+
+
+def summarise_long_table(box: str) -> str:
+    """A table box with more than LONG_TABLE_ROWS body rows: whole on a wide screen and on paper; on a phone its
+    first PREVIEW_ROWS rows, with the whole table folded beneath (CSS chooses; copies carry no ids)."""
+    body = re.search(_SECTION.format("tbody"), box, re.S)
+    rows = _ROW.findall(body.group(1)) if body else []
+    if len(rows) <= LONG_TABLE_ROWS:
+        return box
+    preview = box[:body.start(1)] + "\n".join(rows[:PREVIEW_ROWS]) + box[body.end(1):]
+    copy = _without_ids(box)
+    return (f'<div class="mrt-long-full">{box}</div>\n<div class="mrt-long-phone">'
+            f'<p class="mrt-long-note">The first {PREVIEW_ROWS} of {len(rows)} rows; all of them are folded beneath.</p>'
+            f"{_without_ids(preview)}\n<details class=\"mrt-long-table\"><summary>Show all {len(rows)} rows</summary>{copy}</details></div>")
+
+
+def tables_for_reading(body: str) -> str:
+    """Every table's cells marked (:func:`mark_cells`), every long table summarised on a phone (:func:`summarise_long_table`)."""
+    marked = _TABLE.sub(lambda m: mark_cells(m.group(0)), body)
+    return _TABLE_BOX.sub(lambda m: summarise_long_table(m.group(0)), marked)
+
+
+_READS = re.compile(r"<p><strong>Reads</strong>.*?</p>\s*", re.S)
+_QUESTION = re.compile(r"<p><strong>Question\.</strong>.*?</p>", re.S)
+FILES_SUMMARY = "The files this notebook reads and writes"
+
+
+def fold_reads_writes(body: str) -> str:
+    """A notebook's opening "Reads … Writes …" paragraph, folded and moved below its question (if it has one)."""
+    reads = _READS.search(body)
+    if reads is None:
+        return body
+    folded = f'<details class="mrt-files"><summary>{FILES_SUMMARY}</summary>\n{reads.group(0).strip()}\n</details>'
+    rest = body[:reads.start()] + body[reads.end():]
+    question = _QUESTION.search(rest, reads.start())
+    at = question.end() if question else reads.start()
+    return rest[:at] + "\n" + folded + "\n" + rest[at:]
 
 
 _DATA_IMAGE = re.compile(r'<img\b([^>]*?)\bsrc="data:image/(png|jpeg);base64,([^"]*)"([^>]*)>')
@@ -386,21 +550,42 @@ def _png_size(data: bytes) -> tuple[int, int] | None:
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
-def chart_link(image: str, target: str, size: tuple[int, int] | None) -> str:
-    """An ``<img>`` wrapped in a link to the image file, and a line under it that says so (the chart is drawn for a
-    wide screen; on a phone a reader opens it and zooms)."""
+PHONE_MEDIA = "print, (max-width: 50rem)"  # where a chart's phone rendition is served instead of the full-size PNG
+
+
+def chart_link(image: str, target: str, size: tuple[int, int] | None, phone: str | None = None, caption: str | None = None) -> str:
+    """An ``<img>`` wrapped in a link to the image file (the full-size original), served as ``phone`` (the
+    rendition drawn for a narrow screen) on a phone and on paper; with a ``caption`` (HTML: the chart's finding),
+    a ``<figure>`` with the caption under the chart and the line that opens it at full size."""
     dimensions = f" (PNG, {size[0]:,} × {size[1]:,} px)" if size else ""
-    return (f'<a class="mrt-chart" href="{html.escape(target, quote=True)}">{image}</a>'
-            f'<p class="mrt-full-size"><a href="{html.escape(target, quote=True)}">Open the chart at full size</a>{dimensions}.</p>')
+    shown = (f'<picture><source media="{PHONE_MEDIA}" srcset="{html.escape(phone, quote=True)}">{image}</picture>'
+             if phone else image)
+    link = f'<a class="mrt-chart" href="{html.escape(target, quote=True)}">{shown}</a>'
+    full = f'<a href="{html.escape(target, quote=True)}">Open the chart at full size</a>{dimensions}.'
+    if caption:
+        return f'<figure class="mrt-figure">{link}<figcaption>{caption} <span class="mrt-full-size">{full}</span></figcaption></figure>'
+    return f'{link}<p class="mrt-full-size">{full}</p>'
+
+
+def phone_rendition(target: str, available) -> str | None:
+    """The site path of a chart's phone rendition (``data/charts/phone/x.png`` for ``data/charts/x.png``) if it is
+    among ``available``, else None."""
+    from mrt.charts import PHONE_DIR
+
+    folder, _, name = target.rpartition("/")
+    phone = f"{folder}/{PHONE_DIR}/{name}" if folder else f"{PHONE_DIR}/{name}"
+    return phone if phone in available else None
 
 
 def link_images(body: str, known: dict[str, str], stem: str) -> tuple[str, dict[str, bytes]]:
     """Every image of a notebook page as a file of the site, linked at full size: an image inlined as a data URI points
     instead at the site's copy of the same bytes (``known``: SHA-256 -> path in the site, the charts of
     ``data/processed/``) or, if it has none, at a new file ``images/<stem>-<hash>.png`` (returned, to be written). An
-    image already pointing at a file is linked to it; one already linked is left alone."""
+    image already pointing at a file is linked to it; one already linked is left alone. A chart with a phone rendition
+    among ``known`` is served as that on a phone; an image with alt text gets it as its visible caption."""
     files: dict[str, bytes] = {}
     sizes: dict[str, tuple[int, int] | None] = {}
+    available = set(known.values())
 
     def to_file(match: re.Match) -> str:
         data = base64.b64decode(match.group(3))
@@ -416,7 +601,9 @@ def link_images(body: str, known: dict[str, str], stem: str) -> tuple[str, dict[
         if match.group(1):
             return match.group(0)
         target = html.unescape(match.group(3))
-        return chart_link(match.group(2), target, sizes.get(target))
+        alt = re.search(r'\balt="([^"]*)"', match.group(2))
+        caption = html.escape(html.unescape(alt.group(1))) if alt and alt.group(1).strip() else None
+        return chart_link(match.group(2), target, sizes.get(target), phone_rendition(target, available), caption)
 
     return _LINKED_IMAGE.sub(link, _DATA_IMAGE.sub(to_file, body)), files
 
@@ -515,6 +702,7 @@ def notebook_page(path: Path, exporter=None, *, solutions: bool = True, pages: s
         raise SiteError(f"{path.name}: a solution cell survived the student build")
     pages = pages if pages is not None else {p for p, _ in _pages_in_nav(solutions)}
     body = label_table_cells(focusable_code(wrap_wide_tables(localise_links(without_pilcrows(body), pages))))
+    body = fold_reads_writes(tables_for_reading(body))
     body, files = link_images(body, site_images() if images is None else images, path.stem)
     title = notebook_title(nb, path.stem)
     return NotebookPage(title, _page(title, body, f"{path.stem}.html", solutions), files)
@@ -646,7 +834,9 @@ def main_charts() -> tuple[str, ...]:
 
 
 def _charts_html() -> str:
-    from mrt.charts import chart_alt, chart_title
+    """The main charts, each with its finding (the alt text) as the caption under it: the title on the chart says
+    what is drawn, the caption what it shows."""
+    from mrt.charts import chart_alt, phone_path
 
     figures = []
     for stem in main_charts():
@@ -654,10 +844,11 @@ def _charts_html() -> str:
         if not png.is_file():
             raise SiteError(f"the index shows chart {stem!r} but {paths.relative(png)} does not exist")
         csv = f"{SITE_DATA}/charts/{stem}.csv"
-        image = f'<img src="{SITE_DATA}/charts/{stem}.png" alt="{html.escape(chart_alt(png), quote=True)}">'
-        figures.append(f"<figure>{chart_link(image, f'{SITE_DATA}/charts/{stem}.png', _png_size(png.read_bytes()))}"
-                       f"<figcaption>{html.escape(chart_title(png))}. "
-                       f'<a href="{csv}">The numbers plotted (CSV)</a>.</figcaption></figure>')
+        alt = chart_alt(png)
+        image = f'<img src="{SITE_DATA}/charts/{stem}.png" alt="{html.escape(alt, quote=True)}">'
+        phone = f"{SITE_DATA}/charts/{phone_path(png).parent.name}/{stem}.png" if phone_path(png).is_file() else None
+        caption = f'{html.escape(alt)} <a href="{csv}">The numbers plotted (CSV)</a>.'
+        figures.append(chart_link(image, f"{SITE_DATA}/charts/{stem}.png", _png_size(png.read_bytes()), phone, caption))
     return "\n".join(figures)
 
 
@@ -720,7 +911,7 @@ def teaching_page() -> str:
     title = next((line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")), "Teaching with these notebooks")
     pages = {p for p, _ in _pages_in_nav(True)}
     body = label_table_cells(focusable_code(wrap_wide_tables(localise_links(without_pilcrows(_markdown(text)), pages))))
-    return _page(title, body, TEACHING_PAGE)
+    return _page(title, tables_for_reading(body), TEACHING_PAGE)
 
 
 # The build -------------------------------------------------------------------------------------------

@@ -6,6 +6,13 @@ no software or date metadata, a fixed size and resolution, fonts that ship
 with matplotlib. Every chart carries alt text that states its finding (in the
 PNG metadata and on the notebook output, where the site's ``<img alt>`` reads it).
 
+Every chart is saved twice: at full size (``<name>.png``, 800 px wide, for a wide screen and the
+linked original) and redrawn for a phone (``phone/<name>.png``, :data:`PHONE_WIDTH_IN` inches at
+:data:`PHONE_DPI`, about 600 px, no text under :data:`PHONE_MIN_FONT_PT` points, long titles wrapped,
+crowded ticks thinned). Each PNG records its smallest font ("Smallest font", in points), so that
+the site's browser test can work out the size its text is shown at. A chart function may add its
+own adjustments for the phone with :func:`for_phone`.
+
 What every chart does (CONTRIBUTING.md): a title naming the occupation, axis units
 and the dollar year; a source line; direct labels instead of a colour-only legend
 where there are few series (:func:`label_line_ends`); whole-number year ticks
@@ -37,6 +44,14 @@ PALETTE = {
 SERIES = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "purple", "sky_blue", "yellow", "black")]
 DPI = 100
 SIZE = (8, 4.5)
+# The phone rendition: 5 in at 120 dpi (600 px) with text of at least 12 pt. Shown 358 CSS px wide on a 390-px
+# phone, 12 pt is 12 / 72 * 120 * 358 / 600 = 11.9 CSS px; the full-size chart shrunk to that width shows its
+# 8-pt labels at 5 CSS px.
+PHONE_WIDTH_IN = 5.0
+PHONE_DPI = 120
+PHONE_MIN_FONT_PT = 12.0
+PHONE_DIR = "phone"  # charts/phone/<name>.png beside charts/<name>.png
+SMALLEST_FONT_KEY = "Smallest font"  # PNG text chunk: the smallest font drawn, "<points> pt"
 
 
 def use_style() -> None:
@@ -74,17 +89,44 @@ def dollar_axis(ax, axis: str = "y") -> None:
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(StrMethodFormatter("${x:,.0f}"))
 
 
-def add_source(fig, text: str) -> None:
-    """A source line under the chart: every chart says where its numbers come from."""
-    fig.text(0.01, 0.01, text, ha="left", va="bottom", fontsize=7.5, color="#555555", wrap=True)
+def add_source(fig, text: str):
+    """A source line under the chart: every chart says where its numbers come from. Returns the text."""
+    source = fig.text(0.01, 0.01, text, ha="left", va="bottom", fontsize=7.5, color="#555555", wrap=True)
+    fig._mrt_source = source
+    return source
 
 
-def png_bytes(fig, alt: str | None = None) -> bytes:
-    """PNG bytes with no software or date stamp (so reruns are byte-identical); the chart's title and
-    alt text are kept as PNG metadata ("Title", "Description")."""
+def drawn_texts(fig) -> list:
+    """Every piece of text the figure draws: visible, not empty, inside the figure (tick labels outside the
+    axis limits are not drawn)."""
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    width, height = fig.canvas.get_width_height()
+    texts = []
+    for text in fig.findobj(Text):
+        if not (text.get_visible() and text.get_text().strip()):
+            continue
+        box = text.get_window_extent()
+        if box.x1 < 0 or box.y1 < 0 or box.x0 > width or box.y0 > height or box.width == 0:
+            continue
+        texts.append(text)
+    return texts
+
+
+def smallest_font(fig) -> float:
+    """The smallest font size (points) of any text the figure draws."""
+    return min((t.get_fontsize() for t in drawn_texts(fig)), default=0.0)
+
+
+def png_bytes(fig, alt: str | None = None, dpi: int = DPI) -> bytes:
+    """PNG bytes with no software or date stamp (so reruns are byte-identical); the chart's title, alt text
+    and smallest font are kept as PNG metadata ("Title", "Description", "Smallest font")."""
     buffer = io.BytesIO()
     title = (fig._suptitle.get_text() if getattr(fig, "_suptitle", None) else "") or (fig.axes[0].get_title() if fig.axes else "")
-    fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None, "Title": title or None, "Description": alt or None})
+    metadata = {"Software": None, "Title": " ".join(title.split()) or None, "Description": alt or None,
+                SMALLEST_FONT_KEY: f"{smallest_font(fig):g} pt"}
+    fig.savefig(buffer, format="png", dpi=dpi, metadata=metadata)
     return buffer.getvalue()
 
 
@@ -104,17 +146,143 @@ def chart_alt(path) -> str:
         return image.text.get("Description", "")
 
 
+def chart_smallest_font_px(path) -> float:
+    """The smallest font of a saved chart in pixels of the image (points at the PNG's resolution); shown at
+    ``d`` CSS px wide, an image ``w`` px wide shows it at this times d / w CSS px."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        points = float(image.text.get(SMALLEST_FONT_KEY, "0 pt").split()[0])
+        dpi = image.info.get("dpi", (DPI, DPI))[0]
+    return points / 72 * float(dpi)
+
+
+def phone_path(path):
+    """charts/<name>.png -> charts/phone/<name>.png (the rendition drawn for a phone)."""
+    from pathlib import Path
+
+    path = Path(path)
+    return path.parent / PHONE_DIR / path.name
+
+
+def for_phone(fig, adjust) -> None:
+    """Register ``adjust(fig)`` to run when the chart is redrawn for a phone (after the generic resizing,
+    before the layout): a chart's own changes for a narrow image, such as fewer ticks or shorter labels."""
+    fig._mrt_phone_adjust = [*getattr(fig, "_mrt_phone_adjust", []), adjust]
+
+
+def labels_above_rows(ax, offset: float = 0.42, bar_height: float = 0.5) -> list:
+    """Move the row labels of a horizontal chart (its y tick labels) above their rows, starting at the left edge
+    of the plot, so that on a narrow figure the plot keeps the full width; horizontal bars are made ``bar_height``
+    thick (about their centre) to leave the labels room. Returns the new texts."""
+    from matplotlib.patches import Rectangle
+
+    for bar in ax.patches:
+        if isinstance(bar, Rectangle) and bar.get_height() > bar_height:
+            centre = bar.get_y() + bar.get_height() / 2
+            bar.set_height(bar_height)
+            bar.set_y(centre - bar_height / 2)
+    ticks = list(ax.get_yticks())
+    names = [label.get_text() for label in ax.get_yticklabels()]
+    low, high = ax.get_ylim()
+    up = -1 if low > high else 1  # which way "above" is in data units
+    size = max(ax.yaxis.get_ticklabels()[0].get_fontsize() if names else PHONE_MIN_FONT_PT, PHONE_MIN_FONT_PT)
+    texts = [ax.text(0, y + up * offset, " ".join(name.split()), transform=ax.get_yaxis_transform(), ha="left", va="bottom",
+                     fontsize=size, color="#1a1a1a", zorder=5) for y, name in zip(ticks, names) if name]
+    ax.tick_params(axis="y", labelleft=False, left=False)
+    top = min(ticks) if up == -1 else max(ticks)
+    if up == -1:
+        ax.set_ylim(low, min(high, top - offset - 0.55))
+    else:
+        ax.set_ylim(low, max(high, top + offset + 0.55))
+    return texts
+
+
+def _thin_ticks(ax, axis: str) -> None:
+    """Drop every other numeric tick of an axis while its labels overlap (labels from a fixed list or from
+    categories are left alone: dropping ticks would shift them)."""
+    from matplotlib.category import StrCategoryFormatter
+    from matplotlib.ticker import FixedFormatter
+
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    if isinstance(target.get_major_formatter(), (FixedFormatter, StrCategoryFormatter)):
+        return
+    for _ in range(3):
+        ax.figure.canvas.draw()
+        low, high = sorted(ax.get_xlim() if axis == "x" else ax.get_ylim())
+        shown = [(t, label) for t, label in zip(target.get_majorticklocs(), target.get_ticklabels())
+                 if low <= t <= high and label.get_text()]
+        boxes = [label.get_window_extent() for _, label in shown]
+        if axis == "x":
+            crowded = any(a.x1 + 4 > b.x0 for a, b in zip(boxes, boxes[1:]))
+        else:
+            crowded = any(a.y1 + 2 > b.y0 for a, b in zip(boxes, boxes[1:]))
+        if not crowded or len(shown) < 3:
+            return
+        kept = [t for t, _ in shown][::2]
+        (ax.set_xticks if axis == "x" else ax.set_yticks)(kept)
+        (ax.set_xlim if axis == "x" else ax.set_ylim)(*(ax.get_xlim() if axis == "x" else ax.get_ylim()))
+
+
+def _layout(fig) -> None:
+    """Lay the chart out above its source line (however many lines it wraps to)."""
+    source = getattr(fig, "_mrt_source", None)
+    bottom = 0.05
+    if source is not None:
+        fig.canvas.draw()
+        bottom = max(bottom, source.get_window_extent().y1 / fig.bbox.height + 0.015)
+    fig.tight_layout(rect=(0, bottom, 1, 1))
+
+
+def redraw_for_phone(fig) -> None:
+    """The figure, redrawn in place for a phone: :data:`PHONE_WIDTH_IN` wide (the height kept, at least three
+    quarters of the width), every text at least :data:`PHONE_MIN_FONT_PT`, titles and long labels wrapped to the
+    figure, crowded numeric ticks thinned, then each adjustment registered with :func:`for_phone`."""
+    from matplotlib.text import Text
+
+    width, height = fig.get_size_inches()
+    fig.set_size_inches(PHONE_WIDTH_IN, max(height, 0.75 * PHONE_WIDTH_IN))
+    for ax in fig.axes:
+        for axis in ("x", "y"):
+            size = (ax.xaxis if axis == "x" else ax.yaxis).get_ticklabels()
+            current = size[0].get_fontsize() if size else PHONE_MIN_FONT_PT
+            ax.tick_params(axis=axis, labelsize=max(current, PHONE_MIN_FONT_PT))
+    for text in fig.findobj(Text):
+        text.set_fontsize(max(text.get_fontsize(), PHONE_MIN_FONT_PT))
+    titles = [getattr(fig, "_suptitle", None), getattr(fig, "_mrt_source", None)]
+    for ax in fig.axes:
+        titles += [ax.title, ax._left_title, ax._right_title, ax.xaxis.label]
+    for text in titles:
+        if text is not None and text.get_text():
+            text.set_text(" ".join(text.get_text().split()))  # wrapped again to the narrower figure
+            text.set_wrap(True)
+    for adjust in getattr(fig, "_mrt_phone_adjust", []):
+        adjust(fig)
+    import warnings
+
+    with warnings.catch_warnings():
+        # a chart with no adjustments of its own may not fit a narrow figure ("Tight layout not applied"): the rendition is
+        # still drawn, with its text at 12 pt; the warning would land in the notebook's output, not with the chart's owner
+        warnings.filterwarnings("ignore", message="Tight layout not applied", category=UserWarning)
+        _layout(fig)
+        for ax in fig.axes:
+            _thin_ticks(ax, "x")
+            _thin_ticks(ax, "y")
+        _layout(fig)
+
+
 class ChartError(ValueError):
     """A chart saved without what every chart needs (alt text, a source line)."""
 
 
 def save_chart(fig, name: str, data: pd.DataFrame, source: str, alt: str):
-    """Save ``fig`` as charts/<name>.png and ``data`` (the numbers plotted) as
-    charts/<name>.csv; return the image to display in the notebook, carrying ``alt``.
+    """Save ``fig`` as charts/<name>.png, redrawn for a phone as charts/phone/<name>.png, and ``data``
+    (the numbers plotted) as charts/<name>.csv; return the full-size image to display in the notebook,
+    carrying ``alt``.
 
     ``alt`` states the chart's finding in a sentence built from the computed values
-    (not "a chart of ..."); it is stored in the PNG and on the notebook output, where
-    the site's ``<img alt>`` reads it.
+    (not "a chart of ..."); it is stored in both PNGs and on the notebook output, where
+    the site's ``<img alt>`` (and the caption under the chart) reads it.
     """
     from IPython.display import Image
 
@@ -125,8 +293,13 @@ def save_chart(fig, name: str, data: pd.DataFrame, source: str, alt: str):
     add_source(fig, source)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     data_png = png_bytes(fig, alt)
+    redraw_for_phone(fig)
+    if smallest_font(fig) < PHONE_MIN_FONT_PT:
+        raise ChartError(f"chart {name!r}: the phone rendition draws text at {smallest_font(fig):g} pt, under {PHONE_MIN_FONT_PT:g} pt")
+    phone_png = png_bytes(fig, alt, dpi=PHONE_DPI)
     plt.close(fig)
     write_csv(data.reset_index(drop=True), paths.charts_dir() / f"{name}.csv")
+    write_bytes(phone_png, phone_path(paths.charts_dir() / f"{name}.png"))
     write_bytes(data_png, paths.charts_dir() / f"{name}.png")
     return Image(data=data_png, format="png", metadata={"alt": alt})
 
@@ -142,12 +315,34 @@ def year_axis(ax, axis: str = "x") -> None:
     target.set_major_formatter(StrMethodFormatter("{x:.0f}"))
 
 
-def shade(ax, start: float, end: float, label: str = "", alpha: float = 0.15) -> None:
-    """A shaded span drawn behind the data (zorder 0), labelled in dark text at the top."""
+def shade(ax, start: float, end: float, label: str = "", alpha: float = 0.15):
+    """A shaded span drawn behind the data (zorder 0), labelled in dark text at the top; returns the label (or None)."""
     ax.axvspan(start, end, color=PALETTE["grey"], alpha=alpha, lw=0, zorder=0)
     if label:
-        ax.text((start + end) / 2, 0.98, label, transform=ax.get_xaxis_transform(), ha="center", va="top",
-                fontsize=8, color="#333333", zorder=1)
+        return ax.text((start + end) / 2, 0.98, label, transform=ax.get_xaxis_transform(), ha="center", va="top",
+                       fontsize=8, color="#333333", zorder=1)
+    return None
+
+
+def spread_labels(ax, labels, gap_fraction: float = 0.08) -> None:
+    """Push annotations (line-end labels) apart vertically to at least ``gap_fraction`` of the y range, keeping their
+    order from the bottom up (for the larger text of the phone rendition)."""
+    low, high = ax.get_ylim()
+    previous = None
+    for label in sorted(labels, key=lambda t: t.xyann[1]):
+        y = label.xyann[1] if previous is None else max(label.xyann[1], previous + gap_fraction * (high - low))
+        label.xyann = (label.xyann[0], y)
+        previous = y
+
+
+def span_labels_for_phone(labels) -> None:
+    """Span labels cut to what comes before their first colon (the occupation code) and turned upright, so that
+    narrow spans side by side keep their labels apart on a phone."""
+    for label in labels:
+        if label is not None:
+            label.set_text(label.get_text().split(":")[0].strip())
+            label.set_rotation(90)
+            label.set_ha("center")
 
 
 def break_lines(frame: pd.DataFrame, by: str) -> list[pd.DataFrame]:

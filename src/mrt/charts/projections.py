@@ -18,14 +18,26 @@ MEASURED_COLOUR = charts.PALETTE["black"]
 PATH_COLOURS = [charts.PALETTE[k] for k in ("blue", "orange", "green", "purple", "sky_blue", "vermillion")]
 
 
-def _code_spans(ax, frame: pd.DataFrame, x: str, span_labels: dict[str, str]) -> None:
-    """Shade, behind the data, each run of rows whose occupation code is not the reference code, labelled at the top."""
+def _code_spans(ax, frame: pd.DataFrame, x: str, span_labels: dict[str, str]) -> list:
+    """Shade, behind the data, each run of rows whose occupation code is not the reference code, labelled at the top;
+    returns the labels."""
+    labels = []
     for run in charts.break_lines(frame, COMPARABLE):
         comparable = run[COMPARABLE].iloc[0]
         if comparable == "yes":
             continue
-        charts.shade(ax, float(run[x].min()) - 0.45, float(run[x].max()) + 0.45, span_labels.get(comparable, ""),
-                     alpha=0.22 if comparable == "no" else 0.1)
+        labels.append(charts.shade(ax, float(run[x].min()) - 0.45, float(run[x].max()) + 0.45, span_labels.get(comparable, ""),
+                                   alpha=0.22 if comparable == "no" else 0.1))
+    return labels
+
+
+def _growth_for_phone(fig, spans, name) -> None:
+    """On a phone: span labels upright and cut to their code, the occupation's name at the top left of the plot."""
+    charts.span_labels_for_phone(spans)
+    name.set_position((0.01, 0.98))
+    name.set_anncoords("axes fraction")
+    name.set_va("top")
+    fig.set_size_inches(charts.PHONE_WIDTH_IN, 7.0)
 
 
 def growth_by_vintage(vintages: pd.DataFrame, occupation: str, span_labels: dict[str, str], quoted: tuple[str, ...] = (),
@@ -57,15 +69,18 @@ def growth_by_vintage(vintages: pd.DataFrame, occupation: str, span_labels: dict
         last = ringed.iloc[-1]
         top.annotate(quoted_label, xy=(last["base_year"], last["pct_change"]), xytext=(10, 10), textcoords="offset points",
                      fontsize=8, color="#333333")
+    spans = []
     for ax in (top, bottom):
-        _code_spans(ax, frame, "base_year", span_labels if ax is top else {})
+        spans += _code_spans(ax, frame, "base_year", span_labels if ax is top else {})
         charts.year_axis(ax)
     top.set_ylim(0, max(frame["pct_change"].max(), frame["all_occupations_pct_change"].max()) * 1.35)
     first = frame.dropna(subset=["all_occupations_pct_change"]).iloc[0]
-    top.annotate(occupation, xy=(frame["base_year"].iloc[0], frame["pct_change"].iloc[0]), xytext=(0, 18), textcoords="offset points",
-                 color=OCCUPATION_COLOUR, fontsize=9, weight="bold")
-    top.annotate("all occupations", xy=(first["base_year"], first["all_occupations_pct_change"]), xytext=(-8, -3),
-                 textcoords="offset points", ha="right", va="center", color=AVERAGE_COLOUR, fontsize=9, weight="bold")
+    name = top.annotate(occupation, xy=(frame["base_year"].iloc[0], frame["pct_change"].iloc[0]), xytext=(0, 18), textcoords="offset points",
+                        color=OCCUPATION_COLOUR, fontsize=9, weight="bold")
+    charts.for_phone(fig, lambda f: _growth_for_phone(f, spans, name))
+    # above and to the right of its first point, inside the plot: never over the y axis's tick labels
+    top.annotate("all occupations", xy=(first["base_year"], first["all_occupations_pct_change"]), xytext=(6, 7),
+                 textcoords="offset points", ha="left", va="bottom", color=AVERAGE_COLOUR, fontsize=9, weight="bold")
     top.set_ylabel("projected growth over\nten years, percent")
     top.set_title(f"Projected ten-year growth of {occupation}, by BLS outlook")
     bottom.axhline(1, color="#555555", lw=1, ls="--", zorder=2)
@@ -74,6 +89,25 @@ def growth_by_vintage(vintages: pd.DataFrame, occupation: str, span_labels: dict
     bottom.set_ylabel("times the all-\noccupations percent")
     bottom.set_xlabel("first year of the outlook (each outlook runs ten years)")
     return fig, pd.DataFrame(rows)
+
+
+def _short_outlook_label(text: str) -> str:
+    """'2016–2026 outlook: measured +1.9%' -> '2016–26: +1.9%' (the phone rendition)."""
+    import re
+
+    match = re.match(r"(\d{4})[–-]\d{2}(\d{2}) outlook: measured (.*)", text)
+    return f"{match.group(1)}–{match.group(2)}: {match.group(3)}" if match else text
+
+
+def _paths_for_phone(fig, ax, ends, after) -> None:
+    """On a phone: short end labels ('2016–26: +1.9%'), spaced for the larger text, and the note on later years under the plot."""
+    fig.set_size_inches(charts.PHONE_WIDTH_IN, 5.2)
+    for text in ends:
+        text.set_text(_short_outlook_label(text.get_text()))
+    charts.spread_labels(ax, ends, 0.075)
+    after.set_position((0.0, -0.16))
+    after.set_ha("left")
+    after.set_va("top")
 
 
 def outcome_paths(vintages: pd.DataFrame, like_for_like: pd.DataFrame, occupation: str, after_label: str):
@@ -105,12 +139,16 @@ def outcome_paths(vintages: pd.DataFrame, like_for_like: pd.DataFrame, occupatio
                 textcoords="offset points", ha="right", fontsize=8.5, color=MEASURED_COLOUR)
     values = [r["thousands_of_jobs"] for r in rows]
     ax.set_ylim(min(values) * 0.97, max(values) * 1.03)
-    ax.set_xlim(float(checked["base_year"].min()) - 0.5, last + 4.2)
-    charts.shade(ax, last + 0.1, last + 4.2, after_label, alpha=0.08)
+    # the plot ends with the last year measured; the labels and the note on later years sit in the margin to its right
+    ax.set_xlim(float(checked["base_year"].min()) - 0.5, last + 0.5)
     charts.label_line_ends(ax, labels)
+    ends = ax.texts[-len(labels):] if labels else []
+    after = ax.text(1.0, 0.0, " " + " ".join(after_label.split()), transform=ax.transAxes, ha="left", va="bottom", fontsize=8,
+                    color="#333333", style="italic", wrap=True)
     charts.year_axis(ax)
     first_year = int(checked["base_year"].min())
     ax.set_xticks(range(first_year, last + 1, 2 if last - first_year > 6 else 1))
+    charts.for_phone(fig, lambda f: _paths_for_phone(f, ax, ends, after))
     ax.set_title(f"Employment of {occupation}:\neach BLS outlook's path against what was measured")
     ax.set_ylabel("thousands of jobs (all jobs,\nself-employed included)")
     ax.set_xlabel("")
