@@ -126,3 +126,21 @@ def test_pay_not_available_says_what_is_missing():
     assert words.pay_not_available("pay.quartile_model_check", "x")[1] == "our BLS table has no 25th or 75th percentile"
     for finding_id in words.PAY_FINDINGS_NOT_AVAILABLE:
         assert words.pay_not_available(finding_id, "x")[0].endswith(".")
+
+
+def test_wage_table_notes_name_the_file_and_what_is_missing():
+    import pandas as pd
+
+    from mrt.occupation import COMPARABLE
+
+    def rows(year, code, **values):
+        return [{"year": year, "soc_code": code, COMPARABLE: "yes", "statistic": s, "unit": "usd_per_year", "value": v, "source_key": "k"}
+                for s, v in values.items()]
+
+    full = dict(p10=1.0, median=2.0, mean=2.5, p90=3.0)
+    table = pd.DataFrame(rows(2014, "X", **full) + rows(2016, "X", **{**full, "mean": None}) + rows(2017, "X", **full, p25=1.5, p75=2.7))
+    assert words.wage_table_notes(table) == [
+        ("bls_oews_national.csv", "Our BLS table has no survey for 2015: a gap between surveys of the same code X, not a code change."),
+        ("bls_oews_national.csv", "No mean is published for 2016, so that year's mean cannot be compared with its median.")]
+    without_quartiles = table[~table["statistic"].isin(["p25", "p75"])]
+    assert words.wage_table_notes(without_quartiles)[-1] == ("bls_oews_quartiles.csv", words.NO_QUARTILES_NOTE)

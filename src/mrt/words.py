@@ -397,6 +397,22 @@ def not_available_sentence(what: str, missing: str) -> str:
     return f"{what} is not available: {missing}."
 
 
+NO_QUARTILES_NOTE = "No 25th or 75th percentile is published in any year, so the middle half of pay can only be modelled."
+
+
+def wage_table_notes(bls_wages) -> list[tuple[str, str]]:
+    """What the BLS wage tables lack that the pay notebook can do without, one plain note each with the raw file it is
+    about, for ``run.py check``: gaps between surveys of one code, years without some of their figures, no published
+    quartiles."""
+    from mrt import wages
+
+    annual = wages.bls_annual(bls_wages)
+    notes = [survey_gaps_note(years, code) for code, years in wages.gaps_by_code(annual).items()]
+    notes += [missing_year_note(year, lacking) for year, lacking in wages.missing_statistics(annual).items()]
+    national = [("bls_oews_national.csv", note) for note in notes]
+    return national + ([("bls_oews_quartiles.csv", NO_QUARTILES_NOTE)] if wages.published_quartiles(bls_wages).empty else [])
+
+
 PAY_FINDINGS_NOT_AVAILABLE = {  # finding id -> (what it would say, what is missing for it), for a partial occupation
     "pay.hourly_annual_agree": ("A check of hourly against yearly pay", "no guide prints the same pay both by the hour and by the year"),
     "pay.symmetric_lognormal_overstates": ("A check of the textbook pay curve against the median",
