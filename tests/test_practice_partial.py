@@ -142,3 +142,43 @@ def test_findings_follow_the_data_and_name_no_original_occupation(partial_run):
         "Both pay-range ends the guides print that BLS can check are BLS's 10th and 90th percentiles")
     assert reported.loc["pay.mean_above_median", "statement"].startswith("In each of the years 2014-2015, 2018-2019, 2021,")
     assert not (paths.DATA / "processed" / "wage_provenance.csv").read_text().count("901_")   # the project's tables untouched
+
+
+@pytest.mark.slow
+def test_without_two_medians_the_real_pay_change_is_not_available(tmp_path, monkeypatch):
+    """The same folder with the median published in 2014 only: no change can be measured, so the notebook says so and
+    the register records the finding as not available instead of failing. Only the analysis cells run here: the
+    Exercises cells (tagged exercise, solution, hint) are another change's (issue 17: exercises that only make sense
+    for the original data say so and are skipped)."""
+    import hashlib
+    import json
+    import shutil
+
+    folder = tmp_path / "one-median"
+    shutil.copytree(PARTIAL, folder)
+    national = folder / "reference" / "bls_oews_national.csv"
+    table = pd.read_csv(national, dtype=str, keep_default_na=False)
+    table.loc[table["year"] != "2014", ["median_hourly", "median_annual"]] = ""
+    table.to_csv(national, index=False, lineterminator="\n")
+    sources = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)
+    sources.loc[sources["path"].str.endswith("bls_oews_national.csv"), "sha256"] = hashlib.sha256(national.read_bytes()).hexdigest()
+    sources.to_csv(folder / "sources.csv", index=False, lineterminator="\n")
+    env = partial_env(tmp_path) | {paths.RAW_ENV: str(folder), paths.GUIDES_ENV: str(folder / "guides")}
+    for name, value in env.items():
+        if name.startswith("MRT_"):
+            monkeypatch.setenv(name, value)
+    analysis = tmp_path / "analysis"
+    analysis.mkdir()
+    for name in ("01-clean.ipynb", "02-salaries.ipynb"):
+        notebook = json.loads((paths.NOTEBOOKS / name).read_text(encoding="utf-8"))
+        notebook["cells"] = [c for c in notebook["cells"] if not {"exercise", "solution", "hint"} & set(c["metadata"].get("tags", []))]
+        (analysis / name).write_text(json.dumps(notebook), encoding="utf-8")
+    steps = tuple(s for s in STEPS if s.notebook in ("01-clean.ipynb", "02-salaries.ipynb"))
+    run_notebooks(out_dir=tmp_path / "executed", processed_dir=tmp_path / "processed", steps=steps, source_dir=analysis)
+    reported = pd.read_csv(tmp_path / "processed" / "findings" / "02-salaries.csv").set_index("finding_id")
+    assert reported.loc["pay.real_median_rise", "statement"] == (
+        "The change in the median pay of practice sorters (PRACTICE DATA — invented figures, not a real occupation) after inflation "
+        "is not available: fewer than two years of the reference code publish a median.")
+    assert reported.loc["pay.real_median_rise", "depends_on"].startswith("not available: ")
+    text = _markdown(tmp_path / "executed" / "02-salaries.ipynb")
+    assert "after inflation is not available" in text and "The chart of the modelled middle half is not drawn" in text

@@ -397,6 +397,8 @@ def not_available_sentence(what: str, missing: str) -> str:
     return f"{what} is not available: {missing}."
 
 
+NO_BAND_CHART = ("The chart of the modelled middle half is not drawn: it shows each method with its error band, and no BLS year of "
+                 "the reference code is left to build a band from.")
 NO_QUARTILES_NOTE = "No 25th or 75th percentile is published in any year, so the middle half of pay can only be modelled."
 
 
@@ -414,6 +416,8 @@ def wage_table_notes(bls_wages) -> list[tuple[str, str]]:
 
 
 PAY_FINDINGS_NOT_AVAILABLE = {  # finding id -> (what it would say, what is missing for it), for a partial occupation
+    "pay.real_median_rise": ("The change in the median pay of {name} after inflation",
+                             "fewer than two years of the reference code publish a median"),
     "pay.hourly_annual_agree": ("A check of hourly against yearly pay", "no guide prints the same pay both by the hour and by the year"),
     "pay.symmetric_lognormal_overstates": ("A check of the textbook pay curve against the median",
                                            "no BLS year of the reference code publishes its 10th and 90th percentiles, median and mean together"),
