@@ -68,6 +68,13 @@ def test_a_range_and_a_period(tmp_path):
     assert list(table["year_start"].iloc[:2]) == [2017, 2017] and table["year_start"].iloc[2:].isna().all()
 
 
+def test_a_range_that_names_its_percentiles(tmp_path):
+    """A middle half ("the middle half earn between ...") is transcribed as the range of the 25th to the 75th percentile."""
+    table = figures(tmp_path, figure(as_printed="between $33,000 and $49,000 a year", statistic="range_p25_p75", period_as_printed="in 2018"),
+                    guides=GUIDES)
+    assert table[["part", "value", "statistic"]].values.tolist() == [["low", 33000.0, "range_p25_p75"], ["high", 49000.0, "range_p25_p75"]]
+
+
 def test_the_same_text_twice_on_a_line_needs_occurrence_two(tmp_path):
     first = figure(as_printed="top 12", topic="ranking", statistic="rank", line="7")
     table = figures(tmp_path, first, {**first, "figure_id": "F002", "occurrence": "2"})
@@ -94,6 +101,7 @@ def test_the_same_text_twice_on_a_line_needs_occurrence_two(tmp_path):
     ({"statistic": "employment"}, "statistic", "can be in usd_per_hour"),
     ({"as_printed": "$20 to $30 an hour", "statistic": "median"}, "statistic", "expected 'range' for a pay range"),
     ({"as_printed": "$20 an hour", "statistic": "range"}, "statistic", "other than 'range'"),
+    ({"as_printed": "$20 an hour", "statistic": "range_p25_p75"}, "statistic", "other than 'range' (or a range of named percentiles)"),
     ({"as_printed": "40%", "statistic": "employment_share", "subject": "schools"}, "subject", "work setting named in occupation.toml"),
 ])
 def test_bad_rows_name_file_row_column_and_expectation(tmp_path, change, column, message):

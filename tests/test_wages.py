@@ -192,12 +192,18 @@ def test_compared_statistic():
     assert wages.compared_statistic("range", "high") == "p90"
     assert wages.compared_statistic("mean", "low") == "mean"
     assert wages.compared_statistic("range", None) == "range"
+    # a range whose guide names its percentiles is compared with them (a middle half with the 25th and 75th)
+    assert wages.compared_statistic("range_p25_p75", "low") == "p25"
+    assert wages.compared_statistic("range_p25_p75", "high") == "p75"
+    assert wages.compared_statistic("range_p10_p75", "high") == "p75"
+    assert wages.compared_statistic("range_p25_p90", "low") == "p25"
 
 
 def test_verdicts_are_a_closed_set():
     assert wages.VERDICTS == ("exact", "rounded to nearest 100", "rounded to nearest 1,000", "rounded to nearest 10,000", "rounded to nearest 100,000",
                               "year mislabelled", "statistic mislabelled", "no year printed; matches one BLS year exactly",
-                              "no year printed; matches another statistic", "not found")
+                              "no year printed; matches another statistic", "not found",
+                              "BLS table has no such figure for the year printed")
     assert wages.rounded_verdict(1000.0) == "rounded to nearest 1,000"
     with pytest.raises(ValueError, match="expected a rounding step from"):
         wages.rounded_verdict(10)
@@ -206,6 +212,7 @@ def test_verdicts_are_a_closed_set():
 PROVENANCE = pd.DataFrame({
     "source_key": ["a.txt#L1", "a.txt#L1", "a.txt#L1", "b.txt#L2", "b.txt#L3", "b.txt#L3", "b.txt#L3", "c.txt#L4", "b.txt#L9"],
     "part": [None, "low", "high", None, None, "low", "high", None, None],
+    "statistic_printed": ["mean", "range", "range", "median", "mean", "range", "range", "mean", "mean"],
     "statistic_compared": ["mean", "p10", "p90", "median", "mean", "p10", "p90", "mean", "mean"],
     "unit": ["usd_per_year"] * 9,
     "value": [37710.0, 22700.0, 57320.0, 39000.0, 42820.0, 25810.0, 64610.0, 99999.0, 43000.0],
@@ -220,10 +227,27 @@ PROVENANCE = pd.DataFrame({
 
 def test_provenance_counts():
     assert wages.provenance_counts(PROVENANCE) == {
-        "figures": 9, "exact": 3, "rounded": 2, "not_found": 1, "undated": 4, "undated_matched": 3, "undated_years": [2017],
-        "range_ends": 4, "range_ends_at_percentiles": 4}
+        "figures": 9, "exact": 3, "rounded": 2, "not_found": 1, "not_published": 0, "undated": 4, "undated_matched": 3,
+        "undated_years": [2017], "range_ends": 4, "range_ends_checkable": 4, "range_ends_at_percentiles": 4, "named_range_ends": 0,
+        "named_range_ends_matched": 0}
     odd = PROVENANCE.assign(bls_statistic=PROVENANCE["bls_statistic"].where(PROVENANCE["part"] != "low", "median"))
     assert wages.provenance_counts(odd)["range_ends_at_percentiles"] == 2
+
+
+def test_provenance_counts_keep_unpublished_years_and_middle_halves_apart():
+    """A range printed for a year whose 10th and 90th percentiles BLS does not publish cannot be checked (not 'not a
+    percentile'); a range the guide calls a middle half is counted on its own, against the 25th and 75th."""
+    partial = PROVENANCE.copy()
+    unpublished = partial["source_key"].eq("a.txt#L1") & partial["part"].notna()
+    partial.loc[unpublished, ["bls_statistic", "verdict"]] = [None, wages.NOT_PUBLISHED]
+    partial.loc[unpublished, "bls_year"] = pd.NA
+    middle = partial["source_key"].eq("b.txt#L3") & partial["part"].notna()
+    partial.loc[middle, "statistic_printed"] = "range_p25_p75"
+    partial.loc[middle, "statistic_compared"] = ["p25", "p75"]
+    partial.loc[middle, "bls_statistic"] = ["p25", None]
+    counts = wages.provenance_counts(partial)
+    assert (counts["range_ends"], counts["range_ends_checkable"], counts["range_ends_at_percentiles"]) == (2, 0, 0)
+    assert (counts["named_range_ends"], counts["named_range_ends_matched"], counts["not_published"]) == (2, 1, 2)
 
 
 def test_matching_years_exact_and_within_a_rounding_step():
@@ -397,11 +421,18 @@ def test_describe_years(years, words):
     assert wages.describe_years(years) == words
 
 
-def test_year_runs_break_at_a_code_change_and_at_a_gap():
+def test_year_runs_break_at_a_code_change_and_not_at_a_gap():
     runs = wages.year_runs(wages.bls_annual(BLS_YEARS))
-    assert runs.values.tolist() == [["A", "yes", 2010, 2012], ["B", "no", 2013, 2013], ["C", "partly", 2015, 2015]]
-    same_code_gap = bls_long([(2010, "A", "yes", 1, 2, 3, 4), (2012, "A", "yes", 1, 2, 3, 4)])
-    assert wages.year_runs(wages.bls_annual(same_code_gap))[["first_year", "last_year"]].values.tolist() == [[2010, 2010], [2012, 2012]]
+    assert runs.values.tolist() == [["A", "yes", 2010, 2012, [2010, 2011, 2012]], ["B", "no", 2013, 2013, [2013]],
+                                    ["C", "partly", 2015, 2015, [2015]]]
+    same_code_gap = bls_long([(2010, "A", "yes", 1, 2, 3, 4), (2012, "A", "yes", 1, 2, 3, 4), (2015, "A", "yes", 1, 2, 3, 4)])
+    annual = wages.bls_annual(same_code_gap)
+    assert wages.year_runs(annual)[["first_year", "last_year", "years"]].values.tolist() == [[2010, 2015, [2010, 2012, 2015]]]
+    assert wages.gap_years(annual) == [2011, 2013, 2014]
+    assert wages.longest_comparable_run(annual) == (2010, 2015)
+    # a year missing where the code changes is not a gap within a code
+    changed = bls_long([(2013, "A", "yes", 1, 2, 3, 4), (2015, "B", "no", 1, 2, 3, 4)])
+    assert wages.gap_years(wages.bls_annual(changed)) == []
 
 
 def test_longest_comparable_run():

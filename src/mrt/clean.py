@@ -46,7 +46,12 @@ def is_guide_file_name(name: str) -> bool:
 
 
 TOPICS = ("pay", "employment", "outlook", "work_setting", "education", "ranking", "workload", "job_title")
-PAY_STATISTICS = ("mean", "median", "range", "unspecified")
+# A printed pay range and the BLS percentiles at its two ends. 'range' is a range whose guide names no percentile: the
+# range BLS publishes, the 10th to the 90th percentile. A guide that says which range it prints ("the middle half earn
+# between ...") is transcribed with the percentiles it names, e.g. 'range_p25_p75'.
+RANGE_PERCENTILES = {"range": ("p10", "p90"), "range_p25_p75": ("p25", "p75"), "range_p10_p75": ("p10", "p75"),
+                     "range_p25_p90": ("p25", "p90")}
+PAY_STATISTICS = ("mean", "median", *RANGE_PERCENTILES, "unspecified")
 # Each statistic a guide figure can be, with the units it can be in.
 STATISTIC_UNITS = {
     **{statistic: MONEY_UNITS for statistic in PAY_STATISTICS},
@@ -294,8 +299,9 @@ def _figure_observations(row, path: Path, position: int, guide_file: str, line: 
         raise DataError(f"{located}, column 'statistic': expected a statistic that can be in {unit} for {row.as_printed!r}, "
                         f"found {row.statistic!r} (which is in {', '.join(STATISTIC_UNITS[row.statistic])})")
     is_range = tuple(o.part for o in observations) == RANGE_PARTS
-    if (row.statistic == "range") != (is_range and unit in MONEY_UNITS):
-        expected = "'range' for a pay range" if is_range else "a statistic other than 'range' for a single amount or a pair"
+    if (row.statistic in RANGE_PERCENTILES) != (is_range and unit in MONEY_UNITS):
+        expected = (f"'range' for a pay range (or the percentiles it names: {', '.join(list(RANGE_PERCENTILES)[1:])})" if is_range
+                    else "a statistic other than 'range' (or a range of named percentiles) for a single amount or a pair")
         raise DataError(f"{located}, column 'statistic': expected {expected}, found {row.statistic!r} for {row.as_printed!r}")
     if row.statistic == "employment_share" and occ.setting_key(row.subject) is None:
         raise DataError(f"{located}, column 'subject': expected a work setting named in occupation.toml "

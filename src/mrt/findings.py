@@ -75,6 +75,22 @@ class Finding:
         return all(a.holds for a in self.alternatives)
 
 
+NOT_AVAILABLE = "not available"  # what a finding the data cannot give depends on, first: "not available: <what is missing>"
+
+
+def not_available(finding_id: str, statement: str, missing: str, key_rank: int | None = None, source_keys: str = "") -> Finding:
+    """A finding the data cannot give (a partial occupation): recorded all the same, so the register says so. Its
+    statement says in plain words what is missing; its value is empty; ``depends_on`` is ``"not available: <missing>"``."""
+    if not missing.strip():
+        raise FindingError(f"finding {finding_id!r}: say what is missing for it to be available")
+    return Finding(finding_id, statement, None, "none", f"{NOT_AVAILABLE}: {missing}", key_rank=key_rank, source_keys=source_keys)
+
+
+def is_available(depends_on) -> bool:
+    """Whether a finding (its ``depends_on`` in the register) was computed, or recorded by :func:`not_available`."""
+    return not (isinstance(depends_on, str) and depends_on.startswith(f"{NOT_AVAILABLE}:"))
+
+
 def _rows(notebook: str, finding: Finding) -> list[dict]:
     common = {"finding_id": finding.finding_id, "notebook": notebook, "key_rank": finding.key_rank, "statement": finding.statement,
               "unit": finding.unit, "depends_on": finding.depends_on or None, "source_keys": finding.source_keys or None}

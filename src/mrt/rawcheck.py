@@ -4,7 +4,8 @@ Every raw file is checked, even when another fails, and every problem is printed
 file, the data row, the column, what was found and what was expected (the cleaning code's own messages, see
 :mod:`mrt.clean`). A file the others need (``occupation.toml``, ``sources.csv``, ``guide_figures.csv``) that fails
 leaves the files that need it unchecked, and the report says so in a note. Then every table that could be built is
-checked against the data dictionary, all of its rows at once.
+checked against the data dictionary, all of its rows at once. Data that is partial in a way the notebooks can do without
+(a year without a survey or without some figures, no published quartiles) is a note, not an error.
 
 The exit code is 0 when the folder can be analysed and 1 when it cannot. Within one file the cleaning code stops at
 its first problem, so a file with two faults shows the second after the first is fixed.
@@ -55,6 +56,10 @@ def check_folder(raw_dir: Path) -> list[str]:
             schema.validate(table.reset_index(drop=True), name)
         except pandera.errors.SchemaErrors as errors:
             problems.extend(schema_problems(name, table.reset_index(drop=True), errors))
+    if "bls_wages.csv" in tables:  # partial data the pay notebook can do without: notes, not errors
+        from mrt import words
+
+        problems.extend(f"note: {name}: {note}" for name, note in words.wage_table_notes(tables["bls_wages.csv"]))
     return list(problems)
 
 

@@ -221,10 +221,14 @@ TABLES.update({
     "mean_median_gap.csv": Table(
         "BLS mean, median and spread of annual pay by year", "02-salaries",
         (Col("year", "int", "OEWS year", unit=YEAR), Col("soc_code", "string", "occupation code"), COMPARABLE,
-         Col("p10_annual_usd", "float", "10th percentile", unit="usd_per_year, nominal"), Col("median_annual_usd", "float", "median", unit="usd_per_year, nominal"),
-         Col("mean_annual_usd", "float", "mean", unit="usd_per_year, nominal"), Col("p90_annual_usd", "float", "90th percentile", unit="usd_per_year, nominal"),
-         Col("mean_minus_median_usd", "float", "mean minus median", unit="usd_per_year"), Col("mean_to_median_ratio", "float", "mean / median", unit="ratio"),
-         Col("p90_to_p10_ratio", "float", "90th / 10th percentile", unit="ratio"), _ref_key("bls_oews_national.csv"))),
+         # each figure is empty in a year BLS does not publish it (a partial occupation), and so is what is computed from it
+         Col("p10_annual_usd", "float", "10th percentile", unit="usd_per_year, nominal", nullable=True),
+         Col("median_annual_usd", "float", "median", unit="usd_per_year, nominal", nullable=True),
+         Col("mean_annual_usd", "float", "mean", unit="usd_per_year, nominal", nullable=True),
+         Col("p90_annual_usd", "float", "90th percentile", unit="usd_per_year, nominal", nullable=True),
+         Col("mean_minus_median_usd", "float", "mean minus median", unit="usd_per_year", nullable=True),
+         Col("mean_to_median_ratio", "float", "mean / median", unit="ratio", nullable=True),
+         Col("p90_to_p10_ratio", "float", "90th / 10th percentile", unit="ratio", nullable=True), _ref_key("bls_oews_national.csv"))),
     "median_method_validation.csv": Table(
         "The median of each BLS year estimated without it (from p10, p90 and the mean, or the shape of other years), against the published median",
         "02-salaries",

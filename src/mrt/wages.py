@@ -16,12 +16,13 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
+from mrt.clean import RANGE_PERCENTILES
 from mrt.occupation import COMPARABLE
 
 HOURS_PER_YEAR = 2080  # BLS: annual wage = hourly wage x 2,080 hours
 HOURLY_STEP = 0.01  # hourly amounts are printed to the cent
 Z = NormalDist()
-BLS_STATISTIC_FOR_PART = {"low": "p10", "high": "p90"}
+RANGE_PARTS = ("low", "high")  # the two ends of a printed range (clean.py's ``part``)
 DISTRIBUTION_STATISTICS = ("p10", "median", "mean", "p90")
 STATISTIC_WORDS = {"p10": "10th percentile", "p25": "25th percentile", "median": "median", "mean": "mean", "p75": "75th percentile",
                    "p90": "90th percentile"}
@@ -37,6 +38,7 @@ STATISTIC_MISLABELLED = "statistic mislabelled"
 UNDATED_MATCH = "no year printed; matches one BLS year exactly"
 UNDATED_OTHER_STATISTIC = "no year printed; matches another statistic"
 NOT_FOUND = "not found"
+NOT_PUBLISHED = "BLS table has no such figure for the year printed"  # the year's statistic is missing: cannot be compared
 
 
 def rounded_verdict(step: float) -> str:
@@ -47,7 +49,7 @@ def rounded_verdict(step: float) -> str:
 
 
 VERDICTS = (EXACT, *(f"rounded to nearest {s:,}" for s in ROUNDED_STEPS), YEAR_MISLABELLED, STATISTIC_MISLABELLED,
-            UNDATED_MATCH, UNDATED_OTHER_STATISTIC, NOT_FOUND)
+            UNDATED_MATCH, UNDATED_OTHER_STATISTIC, NOT_FOUND, NOT_PUBLISHED)
 
 
 # Rounding ---------------------------------------------------------------------------------------
@@ -148,8 +150,12 @@ def national_figures(guide_wages: pd.DataFrame) -> pd.DataFrame:
 
 
 def compared_statistic(statistic: str, part) -> str:
-    """The BLS statistic a printed figure is compared with: a range end with the 10th or 90th percentile."""
-    return BLS_STATISTIC_FOR_PART.get(part, statistic) if statistic == "range" else statistic
+    """The BLS statistic a printed figure is compared with: a range end with the percentile its range statistic names
+    (:data:`mrt.clean.RANGE_PERCENTILES`: the 10th or 90th for a range that names none, the 25th or 75th for a middle
+    half); any other figure with its own statistic."""
+    if statistic in RANGE_PERCENTILES and part in RANGE_PARTS:
+        return RANGE_PERCENTILES[statistic][RANGE_PARTS.index(part)]
+    return statistic
 
 
 def _match_dated(fig, statistic: str, step: float, same_unit: pd.DataFrame) -> tuple[str, pd.Series | None]:
@@ -168,7 +174,7 @@ def _match_dated(fig, statistic: str, step: float, same_unit: pd.DataFrame) -> t
     other_statistic = _one(same_year[_equal(same_year, fig.value)])
     if other_statistic is not None:
         return STATISTIC_MISLABELLED, other_statistic
-    return NOT_FOUND, None
+    return (NOT_FOUND if len(same_statistic) else NOT_PUBLISHED), None
 
 
 def _match_undated(fig, statistic: str, same_unit: pd.DataFrame) -> tuple[str, pd.Series | None]:
@@ -187,15 +193,19 @@ def match_to_bls(guide_wages: pd.DataFrame, bls_wages: pd.DataFrame) -> pd.DataF
     Verdicts, first that applies. With a printed year: ``exact`` (printed year and statistic, same
     value), ``rounded to nearest N`` (same after rounding the BLS value to the printed figure's step,
     a step of 100 or more), ``year mislabelled`` (equals the same statistic of exactly one other year),
-    ``statistic mislabelled`` (equals another statistic of the printed year). Without one: ``no year
+    ``statistic mislabelled`` (equals another statistic of the printed year); when none applies and the BLS table
+    has no value of that statistic for the printed year (no survey that year, a percentile not published),
+    :data:`NOT_PUBLISHED`: it cannot be compared, which is not "not found". Without one: ``no year
     printed; matches one BLS year exactly`` (the same statistic in exactly one year) or ``no year
-    printed; matches another statistic``. Otherwise ``not found``. Only the four statistics of the national
-    table (:data:`DISTRIBUTION_STATISTICS`) are candidates: the published quartiles serve the pay analysis.
+    printed; matches another statistic``. Otherwise ``not found``. The candidates are the four statistics of the
+    national table (:data:`DISTRIBUTION_STATISTICS`) and the figure's own statistic: a published quartile is matched only
+    by a range whose guide names that percentile (a middle half).
     """
     rows = []
     for fig in national_figures(guide_wages).itertuples(index=False):
         statistic = compared_statistic(fig.statistic, fig.part)
-        same_unit = bls_wages[(bls_wages["unit"] == fig.unit) & bls_wages["value"].notna() & bls_wages["statistic"].isin(DISTRIBUTION_STATISTICS)]
+        candidates = [*DISTRIBUTION_STATISTICS, statistic]  # a range that names the 25th and 75th is compared with the published ones
+        same_unit = bls_wages[(bls_wages["unit"] == fig.unit) & bls_wages["value"].notna() & bls_wages["statistic"].isin(candidates)]
         step = rounding_step(fig.value, fig.unit)
         printed_year = None if pd.isna(fig.year) else int(fig.year)
         if printed_year is None:
@@ -221,17 +231,24 @@ def match_to_bls(guide_wages: pd.DataFrame, bls_wages: pd.DataFrame) -> pd.DataF
 
 
 def provenance_counts(provenance: pd.DataFrame) -> dict:
-    """What the provenance table says, counted: figures; exact, rounded and not-found verdicts;
-    figures printed without a year, how many of those match a BLS year and which years; range
-    ends, and how many of them are a BLS 10th or 90th percentile."""
+    """What the provenance table says, counted: figures; exact, rounded, not-found and not-published verdicts;
+    figures printed without a year, how many of those match a BLS year and which years; the ends of printed ranges
+    that name no percentile (``range_ends``), how many BLS can check (its table has that year's 10th or 90th
+    percentile) and how many are a BLS 10th or 90th percentile; and the ends of ranges whose guide names their
+    percentiles (a middle half), with how many match them."""
     verdict = provenance["verdict"]
     undated = provenance[provenance["year_printed"].isna()]
-    ends = provenance[provenance["part"].isin(list(BLS_STATISTIC_FOR_PART))]
+    ends = provenance[provenance["part"].isin(RANGE_PARTS) & provenance["statistic_printed"].isin(list(RANGE_PERCENTILES))]
+    unnamed, named = ends[ends["statistic_printed"] == "range"], ends[ends["statistic_printed"] != "range"]
+    at_percentile = lambda rows: int((rows["bls_statistic"] == rows["statistic_compared"]).sum())  # noqa: E731
     return {"figures": len(provenance), "exact": int((verdict == EXACT).sum()),
             "rounded": int(verdict.isin([rounded_verdict(s) for s in ROUNDED_STEPS]).sum()), "not_found": int((verdict == NOT_FOUND).sum()),
+            "not_published": int((verdict == NOT_PUBLISHED).sum()),
             "undated": len(undated), "undated_matched": int(undated["bls_year"].notna().sum()),
             "undated_years": sorted(int(y) for y in undated["bls_year"].dropna().unique()),
-            "range_ends": len(ends), "range_ends_at_percentiles": int((ends["bls_statistic"] == ends["part"].map(BLS_STATISTIC_FOR_PART)).sum())}
+            "range_ends": len(unnamed), "range_ends_checkable": int((unnamed["verdict"] != NOT_PUBLISHED).sum()),
+            "range_ends_at_percentiles": at_percentile(unnamed),
+            "named_range_ends": len(named), "named_range_ends_matched": at_percentile(named)}
 
 
 def matching_years(value: float, unit: str, statistic: str, bls_wages: pd.DataFrame, step: float | None = None) -> list[int]:
@@ -409,14 +426,59 @@ def describe_years(years: list[int]) -> str:
 
 
 def year_runs(annual: pd.DataFrame) -> pd.DataFrame:
-    """Runs of consecutive BLS years with the same occupation code and comparability:
-    one row per run with its first and last year."""
+    """Runs of BLS years with the same occupation code and comparability: one row per run with its first and last
+    year and the years of the run the table holds (``years``). Only a change of code or comparability starts a new
+    run: a year missing between two surveys of the same code (a gap) is not a code change."""
     frame = annual.sort_values("year")
-    new_run = ((frame["soc_code"] != frame["soc_code"].shift()) | (frame[COMPARABLE] != frame[COMPARABLE].shift())
-               | (frame["year"] != frame["year"].shift() + 1))
+    new_run = (frame["soc_code"] != frame["soc_code"].shift()) | (frame[COMPARABLE] != frame[COMPARABLE].shift())
     runs = frame.assign(run=new_run.cumsum()).groupby("run", sort=True).agg(
-        soc_code=("soc_code", "first"), comparability=(COMPARABLE, "first"), first_year=("year", "min"), last_year=("year", "max"))
+        soc_code=("soc_code", "first"), comparability=(COMPARABLE, "first"), first_year=("year", "min"), last_year=("year", "max"),
+        years=("year", lambda y: [int(v) for v in y]))
     return runs.reset_index(drop=True)
+
+
+def gaps_by_code(annual: pd.DataFrame) -> dict[str, list[int]]:
+    """For each occupation code with gaps, the years missing from the BLS table between two of its surveys (a gap,
+    not a code change): ``{"00-0002": [2017, 2020]}``."""
+    gaps: dict[str, list[int]] = {}
+    for run in year_runs(annual).itertuples():
+        missing = [y for y in range(run.first_year, run.last_year + 1) if y not in run.years]
+        if missing:
+            gaps.setdefault(run.soc_code, []).extend(missing)
+    return gaps
+
+
+def gap_years(annual: pd.DataFrame) -> list[int]:
+    """The years missing from the BLS table between two surveys of the same occupation code (gaps, not code changes)."""
+    return sorted(y for years in gaps_by_code(annual).values() for y in years)
+
+
+def years_with(annual: pd.DataFrame, statistic: str, first: int, last: int) -> tuple[int, int] | None:
+    """The first and last years from ``first`` to ``last`` whose ``statistic`` is published (a change is measured between
+    them); None when fewer than two years have it."""
+    years = annual.loc[annual["year"].between(first, last) & annual[statistic].notna(), "year"] if statistic in annual else []
+    return (int(min(years)), int(max(years))) if len(years) >= 2 else None
+
+
+def unpublished_figures(provenance: pd.DataFrame) -> list[tuple[int, list[str], str]]:
+    """The printed figures BLS's table cannot check (verdict :data:`NOT_PUBLISHED`), one entry per printed year and
+    statistic: (year, the BLS statistics missing, the statistic printed), oldest first."""
+    rows = provenance[provenance["verdict"] == NOT_PUBLISHED]
+    out = []
+    for (year, printed), group in rows.groupby(["year_printed", "statistic_printed"], sort=True):
+        out.append((int(year), list(dict.fromkeys(group["statistic_compared"])), printed))
+    return out
+
+
+def missing_statistics(annual: pd.DataFrame, statistics: tuple[str, ...] = DISTRIBUTION_STATISTICS) -> dict[int, list[str]]:
+    """For each BLS year of :func:`bls_annual` that lacks some of ``statistics``, the ones it lacks, in the order
+    given: ``{2016: ["mean"], 2019: ["p10", "p90"]}``."""
+    missing = {}
+    for row in annual.to_dict("records"):
+        lacking = [s for s in statistics if pd.isna(row.get(s, np.nan))]
+        if lacking:
+            missing[int(row["year"])] = lacking
+    return missing
 
 
 def longest_comparable_run(annual: pd.DataFrame) -> tuple[int, int] | None:
@@ -702,13 +764,15 @@ def mean_median_gap(bls_wages: pd.DataFrame) -> pd.DataFrame:
 def mean_above_median(gap: pd.DataFrame, first: int, last: int) -> dict:
     """How far the mean is above the median (percent of the median) in the years ``first``-``last`` of
     :func:`mean_median_gap` (one occupation code: a comparison across codes mixes groups of jobs): the smallest and
-    largest, in how many of the years the mean is above, and how many years there are."""
-    rows = gap[gap["year"].between(first, last)]
+    largest, in how many of the years the mean is above, how many years there are and which (``year_list``). Years
+    without a published mean or median are left out (:func:`missing_statistics` names them)."""
+    rows = gap[gap["year"].between(first, last) & gap["mean_annual_usd"].notna() & gap["median_annual_usd"].notna()]
     if rows.empty:
-        raise ValueError(f"mean_median_gap.csv: expected years {first}-{last}, found none")
+        raise ValueError(f"mean_median_gap.csv: expected years {first}-{last} with a mean and a median, found none")
     above = 100 * (rows["mean_annual_usd"].astype(float) / rows["median_annual_usd"].astype(float) - 1)
     return {"low_pct": float(above.min()), "high_pct": float(above.max()), "years_above": int((above > 0).sum()),
-            "years_below": int((above < 0).sum()), "years": len(rows), "first": int(rows["year"].min()), "last": int(rows["year"].max())}
+            "years_below": int((above < 0).sum()), "years": len(rows), "first": int(rows["year"].min()), "last": int(rows["year"].max()),
+            "year_list": sorted(int(y) for y in rows["year"])}
 
 
 # Real dollars -----------------------------------------------------------------------------------
@@ -732,8 +796,9 @@ def to_constant_dollars(nominal: pd.Series, years: pd.Series, cpi: pd.DataFrame,
 
 
 def bls_pay_in_constant_dollars(bls_wages: pd.DataFrame, cpi: pd.DataFrame, base_year: int) -> pd.DataFrame:
-    """BLS annual mean and median, nominal and in dollars of ``base_year``."""
-    annual = bls_wages[(bls_wages["unit"] == "usd_per_year") & bls_wages["statistic"].isin(["mean", "median"])].copy()
+    """BLS annual mean and median, nominal and in dollars of ``base_year``: the years that publish them (a year without
+    a mean has no row for it)."""
+    annual = bls_wages[(bls_wages["unit"] == "usd_per_year") & bls_wages["statistic"].isin(["mean", "median"]) & bls_wages["value"].notna()].copy()
     annual["nominal_usd"] = annual["value"].astype(float)
     annual[real_column(base_year)] = to_constant_dollars(annual["nominal_usd"], annual["year"], cpi, base_year).round(0)
     return annual[["year", "soc_code", COMPARABLE, "statistic", "nominal_usd", real_column(base_year), "source_key"]].reset_index(drop=True)

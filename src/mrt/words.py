@@ -141,6 +141,48 @@ def undated_note(undated: int, whole: int, noun: str) -> str:
     return f"{undated} of {whole} {noun} carry no year: {majority_word(undated, whole)} of them"
 
 
+def no_number_clause(texts: list[str]) -> str:
+    """The printed items that give no number, for the sentence on awkward forms: ``["a matter of months"]`` ->
+    ``"1 gives no number at all (*a matter of months*)"``; none -> ``"every one gives a number"``."""
+    if not texts:
+        return "every one gives a number"
+    return f"{len(texts)} {'gives' if len(texts) == 1 else 'give'} no number at all ({', '.join(f'*{t}*' for t in texts)})"
+
+
+def list_numbering_clause(numbering: int) -> str:
+    """What the printed items that are not statistics are: ``10`` -> ``"the other 10 printed items are list numbering"``;
+    ``0`` -> ``"no printed item is list numbering"``."""
+    if numbering == 0:
+        return "no printed item is list numbering"
+    return f"the other {counted(numbering, 'printed item is', 'printed items are', spell=False)} list numbering"
+
+
+def undated_statistics_sentence(statistics: int, numbering: int, undated: int) -> str:
+    """The finding on undated statistics: ``(39, 10, 28)`` -> ``"The guides print 39 statistics (10 more items are list
+    numbering); 28 of the 39 statistics carry no year."``; without list numbering the parenthesis is left out."""
+    extra = f" ({counted(numbering, 'more item is', 'more items are', spell=False)} list numbering)" if numbering else ""
+    return f"The guides print {counted(statistics, 'statistic', spell=False)}{extra}; {undated} of the {statistics} statistics carry no year."
+
+
+def most_note(part: int, whole: int, noun: str, most: bool) -> str:
+    """A count of undated figures for the register, saying when it is not most: ``(5, 11, "items", False)`` ->
+    ``"5 of 11 items carry no year, not most"``; ``(7, 11, "items", True)`` -> ``"7 of 11 items carry no year"``."""
+    return f"{part} of {whole} {noun} carry no year" + ("" if most else ", not most")
+
+
+def reference_code_years_sentence(all_years: list[int], same_code: list[int], code: str) -> str:
+    """Which years of the OEWS table publish the reference code, the years from the rows (gaps shown as gaps)."""
+    from mrt.wages import describe_years
+
+    covers = f"The OEWS wage table covers {describe_years(all_years)}."
+    if not same_code:
+        return f"{covers} **None of its {len(all_years)} years publishes the reference code {code}**, so no trend can be read under it."
+    if len(same_code) == len(all_years):
+        return f"{covers} **Every one of its {len(all_years)} years publishes the reference code {code}**, so the years can be compared under one code."
+    return (f"{covers} **Only {len(same_code)} of those {len(all_years)} years publish the reference code {code}** "
+            f"({describe_years(same_code)}); the other years use a broader group or a split of it, so a trend across them is not like for like.")
+
+
 # 02-salaries: pay ---------------------------------------------------------------------------------------------------------
 
 
@@ -195,9 +237,20 @@ def _in_years(years) -> str:
     return f"in each of the years {describe_years(years)}"
 
 
-def range_ends_sentence(at_percentiles: int, ends: int, undated: int, undated_matched: int, undated_years: list[int]) -> str:
-    """The guides' pay ranges are percentiles, and their undated figures have a year: counts and years from the provenance table."""
-    if ends == 0:
+def range_ends_sentence(at_percentiles: int, ends: int, undated: int, undated_matched: int, undated_years: list[int],
+                        checkable: int | None = None) -> str:
+    """The guides' pay ranges are percentiles, and their undated figures have a year: counts and years from the provenance table.
+    ``checkable`` is how many of the ``ends`` BLS can check (its table has the year's 10th or 90th percentile; all when not given)."""
+    checkable = ends if checkable is None else checkable
+    if 0 < checkable < ends:
+        first = (f"{_share_of(at_percentiles, checkable)} pay-range ends the guides print that BLS can check "
+                 f"{'are' if at_percentiles else 'is'} {RANGE_ENDS_ARE if at_percentiles else 'a BLS 10th or 90th percentile'}.")
+        return f"{first} {_undated_sentence(undated, undated_matched, undated_years)}".strip()
+    if ends and checkable == 0:
+        none = ("The one pay-range end the guides print cannot" if ends == 1 else "Neither of the two pay-range ends the guides print can"
+                if ends == 2 else f"None of the {count_word(ends)} pay-range ends the guides print can")
+        first = f"{none} be checked: BLS publishes no 10th or 90th percentile for the year printed."
+    elif ends == 0:
         first = "The guides print no pay range."
     elif ends == 1:
         first = ("The one pay-range end the guides print is a BLS 10th or 90th percentile, not the lowest or highest pay." if at_percentiles
@@ -206,19 +259,23 @@ def range_ends_sentence(at_percentiles: int, ends: int, undated: int, undated_ma
         first = f"None of the {count_word(ends)} pay-range ends the guides print is a BLS 10th or 90th percentile."
     else:
         first = f"{_share_of(at_percentiles, ends)} pay-range ends the guides print are {RANGE_ENDS_ARE}."
+    return f"{first} {_undated_sentence(undated, undated_matched, undated_years)}".strip()
+
+
+def _undated_sentence(undated: int, undated_matched: int, undated_years: list[int]) -> str:
     if undated == 0:
-        return first
+        return ""
     figures = "undated pay figure" if undated == 1 else "undated pay figures"
     years = report.listing([f"May {y}" for y in undated_years])
     if undated_matched == 0:
-        second = f"{'The one' if undated == 1 else f'None of the {count_word(undated)}'} {figures} {'matches' if undated > 1 else 'matches no'} " \
-                 f"{'a BLS figure' if undated > 1 else 'BLS figure'}."
+        return f"{'The one' if undated == 1 else f'None of the {count_word(undated)}'} {figures} {'matches' if undated > 1 else 'matches no'} " \
+               f"{'a BLS figure' if undated > 1 else 'BLS figure'}."
     elif undated_matched == undated:
-        second = (f"{'The one' if undated == 1 else _share_of(undated, undated)} {figures} {'is a BLS figure' if undated == 1 else 'are BLS figures'} "
-                  f"for {years}.")
+        return (f"{'The one' if undated == 1 else _share_of(undated, undated)} {figures} {'is a BLS figure' if undated == 1 else 'are BLS figures'} "
+                f"for {years}.")
     else:
-        second = f"{_share_of(undated_matched, undated)} {figures} match BLS figures for {years}."
-    return f"{first} {second}"
+        second = f"{_share_of(undated_matched, undated)} {figures} {'matches a BLS figure' if undated_matched == 1 else 'match BLS figures'} for {years}."
+    return second
 
 
 def mostly_inflation(nominal_pct: float, real_pct: float) -> bool:
@@ -256,13 +313,15 @@ def hourly_annual_pairs_sentence(agree: int, pairs: int) -> str:
 
 
 def mean_above_median_sentence(low_pct: float, high_pct: float, years_above: int, years_below: int, years: int, first: int, last: int,
-                               name: str) -> str:
-    """Average (mean) pay against the median, within one run of years of one occupation code; direction from the signs."""
+                               name: str, year_list: list[int] | None = None) -> str:
+    """Average (mean) pay against the median, within one run of years of one occupation code; direction from the signs.
+    ``year_list`` is the years compared, when some between ``first`` and ``last`` are missing (said as a list)."""
+    in_years = _in_years(year_list) if year_list else _years(first, last)
     if years_above == years:
-        return (f"{_years(first, last).capitalize()}, the average pay of {name} was {percent_span(low_pct, high_pct)} above "
+        return (f"{in_years[0].upper()}{in_years[1:]}, the average pay of {name} was {percent_span(low_pct, high_pct)} above "
                 f"{MEDIAN_WORDS}. So a guide's \"average salary\" overstates typical pay.")
     if years_below == years:
-        return (f"{_years(first, last).capitalize()}, the average pay of {name} was {percent_span(high_pct, low_pct)} below "
+        return (f"{in_years[0].upper()}{in_years[1:]}, the average pay of {name} was {percent_span(high_pct, low_pct)} below "
                 f"{MEDIAN_WORDS}. So a guide's \"average salary\" understates typical pay.")
     below = f", and below it in {count_word(years_below)}" if years_below else ""
     return (f"The average pay of {name} was above {MEDIAN_WORDS} in {count_word(years_above)} of the {count_word(years)} years "
@@ -296,6 +355,121 @@ def quartile_model_sentence(max_error_pct: float, checked_years, year: int, mode
         return f"{first_sentence} For {year} it gives about {low} to {high}."
     return (f"{first_sentence} For {year}: about {low} to {high}, against BLS's "
             f"{report.money(published[0])} to {report.money(published[1])}.")
+
+
+STATISTIC_NAMES = {"p10": "10th percentile", "p25": "25th percentile", "median": "median", "mean": "mean", "p75": "75th percentile",
+                   "p90": "90th percentile"}
+PRINTED_NAMES = {"range": "pay range", "mean": "average (mean) pay", "median": "median pay", "unspecified": "pay figure"}
+
+
+def printed_name(statistic: str) -> str:
+    """What a guide printed, in words, from its statistic: ``"range"`` -> ``"pay range"``; ``"range_p25_p75"`` -> ``"range from
+    the 25th to the 75th percentile"``."""
+    from mrt.clean import RANGE_PERCENTILES
+
+    if statistic in PRINTED_NAMES:
+        return PRINTED_NAMES[statistic]
+    if statistic in RANGE_PERCENTILES:
+        low, high = RANGE_PERCENTILES[statistic]
+        return f"range from the {STATISTIC_NAMES[low]} to the {STATISTIC_NAMES[high]}".replace("percentile to the", "to the")
+    raise ValueError(f"expected a pay statistic, found {statistic!r}")
+
+
+def _either(statistics) -> str:
+    """``["p10", "p90"]`` -> ``"10th or 90th percentile"``; ``["mean"]`` -> ``"mean"``."""
+    names = [STATISTIC_NAMES[s] for s in statistics]
+    if len(names) == 2 and all(n.endswith(" percentile") for n in names):
+        return f"{names[0].removesuffix(' percentile')} or {names[1]}"
+    return " or ".join(names)
+
+
+def unpublished_note(year: int, statistics, printed: str) -> str:
+    """A printed figure BLS's table cannot check, because that year's statistic is not published: ``(2019, ["p10", "p90"],
+    "range")`` -> ``"No 10th or 90th percentile is published for 2019, so the pay range printed for that year cannot be
+    compared."``"""
+    return f"No {_either(statistics)} is published for {year}, so the {printed_name(printed)} printed for that year cannot be compared."
+
+
+def unmatched_undated_note(count: int) -> str:
+    """Undated pay figures that match no BLS figure: their year cannot be told."""
+    if count == 0:
+        return ""
+    if count == 1:
+        return ("One pay figure printed without a year matches no BLS figure, so its year cannot be told and it is not "
+                "converted to today's dollars.")
+    return (f"{count_word(count).capitalize()} pay figures printed without a year match no BLS figure, so their years cannot be "
+            "told and they are not converted to today's dollars.")
+
+
+def survey_gaps_note(gaps: list[int], code: str) -> str:
+    """Years missing between two surveys of one occupation code: gaps, not a code change."""
+    if not gaps:
+        return ""
+    from mrt.wages import describe_years
+
+    return (f"Our BLS table has no survey for {describe_years(gaps).replace(', ', ' or ') if len(gaps) < 3 else describe_years(gaps)}: "
+            f"{'a gap' if len(gaps) == 1 else 'gaps'} between surveys of the same code {code}, not a code change.")
+
+
+def missing_year_note(year: int, statistics) -> str:
+    """A BLS year that lacks some of its figures, and what that year cannot show: ``(2016, ["mean"])`` -> ``"No mean is
+    published for 2016, so that year's mean cannot be compared with its median."``"""
+    lacking = set(statistics)
+    consequences = []
+    if lacking & {"mean", "median"}:
+        consequences.append("that year's mean cannot be compared with its median")
+    if lacking & {"p10", "p90"}:
+        consequences.append("that year's range cannot be compared")
+    if not consequences:
+        raise ValueError(f"expected some of mean, median, p10 and p90, found {sorted(lacking)}")
+    names = [STATISTIC_NAMES[s] for s in statistics]
+    either = _either(statistics) if len(statistics) <= 2 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return f"No {either} is published for {year}, so {' and '.join(consequences)}."
+
+
+def not_available_sentence(what: str, missing: str) -> str:
+    """A finding the data cannot give, in plain words: ``("The middle half of pay", "no 25th or 75th percentile is
+    published")`` -> ``"The middle half of pay is not available: no 25th or 75th percentile is published."``"""
+    return f"{what} is not available: {missing}."
+
+
+NO_BAND_CHART = ("The chart of the modelled middle half is not drawn: it shows each method with its error band, and no BLS year of "
+                 "the reference code is left to build a band from.")
+NO_QUARTILES_NOTE = "No 25th or 75th percentile is published in any year, so the middle half of pay can only be modelled."
+
+
+def wage_table_notes(bls_wages) -> list[tuple[str, str]]:
+    """What the BLS wage tables lack that the pay notebook can do without, one plain note each with the raw file it is
+    about, for ``run.py check``: gaps between surveys of one code, years without some of their figures, no published
+    quartiles."""
+    from mrt import wages
+
+    annual = wages.bls_annual(bls_wages)
+    notes = [survey_gaps_note(years, code) for code, years in wages.gaps_by_code(annual).items()]
+    notes += [missing_year_note(year, lacking) for year, lacking in wages.missing_statistics(annual).items()]
+    national = [("bls_oews_national.csv", note) for note in notes]
+    return national + ([("bls_oews_quartiles.csv", NO_QUARTILES_NOTE)] if wages.published_quartiles(bls_wages).empty else [])
+
+
+PAY_FINDINGS_NOT_AVAILABLE = {  # finding id -> (what it would say, what is missing for it), for a partial occupation
+    "pay.real_median_rise": ("The change in the median pay of {name} after inflation",
+                             "fewer than two years of the reference code publish a median"),
+    "pay.hourly_annual_agree": ("A check of hourly against yearly pay", "no guide prints the same pay both by the hour and by the year"),
+    "pay.symmetric_lognormal_overstates": ("A check of the textbook pay curve against the median",
+                                           "no BLS year of the reference code publishes its 10th and 90th percentiles, median and mean together"),
+    "pay.middle_half": ("The published pay of the middle half of {name}", "our BLS table has no 25th or 75th percentile"),
+    "pay.quartile_model_check": ("A check of the pay curve against the published middle half", "our BLS table has no 25th or 75th percentile"),
+}
+NO_CURVE_YEAR = "no year's printed figures give a 10th percentile, a median and a 90th percentile together"
+
+
+def pay_not_available(finding_id: str, name: str, quartiles_published: bool = False) -> tuple[str, str]:
+    """A pay finding the data cannot give: its statement in plain words and what is missing, for
+    :func:`mrt.findings.not_available`. With published quartiles the curve check lacks the guides' figures instead."""
+    what, missing = PAY_FINDINGS_NOT_AVAILABLE[finding_id]
+    if finding_id == "pay.quartile_model_check" and quartiles_published:
+        missing = NO_CURVE_YEAR
+    return not_available_sentence(what.format(name=name), missing), missing
 
 
 # 03-projections: the outlook --------------------------------------------------------------------------------------------
