@@ -95,13 +95,13 @@ def test_missing_year_note_says_what_that_year_cannot_show():
 
 @pytest.mark.parametrize("args, expected", [
     ((0, 2, 2, 1, [2018], 0), "Neither of the two pay-range ends the guides print can be checked: BLS publishes no 10th or 90th percentile "
-                              "for the year printed. One of the two pay figures printed without a year matches a BLS figure for May 2018."),
+                              "for the year printed. One of the two undated national pay figures matches a BLS figure for May 2018."),
     ((0, 1, 0, 0, [], 0), "The one pay-range end the guides print cannot be checked: BLS publishes no 10th or 90th percentile for the year printed."),
     ((0, 3, 0, 0, [], 0), "None of the three pay-range ends the guides print can be checked: BLS publishes no 10th or 90th percentile for the year printed."),
     ((2, 4, 0, 0, [], 2), "Both pay-range ends the guides print that BLS can check are BLS's 10th and 90th percentiles, not the lowest and highest pay."),
     ((0, 4, 0, 0, [], 2), "None of the two pay-range ends the guides print that BLS can check is a BLS 10th or 90th percentile."),
     ((6, 6, 8, 8, [2017], 6), "All six pay-range ends the guides print are BLS's 10th and 90th percentiles, not the lowest and highest pay. "
-                              "All eight pay figures printed without a year are BLS figures for May 2017."),
+                              "All eight undated national pay figures are BLS figures for May 2017."),
 ])
 def test_range_ends_sentence_with_ends_bls_cannot_check(args, expected):
     assert words.range_ends_sentence(*args) == expected
@@ -112,7 +112,7 @@ def test_mean_above_median_sentence_names_the_years_compared_when_some_are_missi
     assert with_gaps.startswith("In each of the years 2014, 2019, 2021, the average pay of practice sorters was about 6% above")
     whole = words.mean_above_median_sentence(7.6, 9.3, 9, 0, 9, 2010, 2018, "dental hygienists", list(range(2010, 2019)))
     assert whole == words.mean_above_median_sentence(7.6, 9.3, 9, 0, 9, 2010, 2018, "dental hygienists")
-    assert whole.startswith("In every year from 2010 to 2018, the average pay of dental hygienists was 8% to 9% above")
+    assert whole.startswith("In each year 2010–2018, the average pay of dental hygienists was 8% to 9% above")
     below = words.mean_above_median_sentence(-4.0, -1.0, 0, 2, 2, 2014, 2021, "x", [2014, 2021])
     assert below.startswith("In each of the years 2014, 2021, the average pay of x was 1% to 4% below")
 

@@ -47,16 +47,16 @@ def test_moved_takes_its_direction_from_the_sign(change, expected):
 
 @pytest.mark.parametrize("args, expected", [
     ((6, 6, 8, 8, [2017]), "All six pay-range ends the guides print are BLS's 10th and 90th percentiles, not the lowest and highest pay. "
-                           "All eight undated pay figures are BLS figures for May 2017."),
+                           "All eight undated national pay figures are BLS figures for May 2017."),
     ((5, 6, 8, 7, [2016, 2017]), "Five of the six pay-range ends the guides print are BLS's 10th and 90th percentiles, not the lowest and "
-                                 "highest pay. Seven of the eight undated pay figures match BLS figures for May 2016 and May 2017."),
+                                 "highest pay. Seven of the eight undated national pay figures match BLS figures for May 2016 and May 2017."),
     ((0, 6, 2, 0, []), "None of the six pay-range ends the guides print is a BLS 10th or 90th percentile. "
-                       "None of the two undated pay figures matches a BLS figure."),
+                       "None of the two undated national pay figures matches a BLS figure."),
     ((2, 2, 0, 0, []), "Both pay-range ends the guides print are BLS's 10th and 90th percentiles, not the lowest and highest pay."),
     ((1, 1, 1, 1, [2017]), "The one pay-range end the guides print is a BLS 10th or 90th percentile, not the lowest or highest pay. "
-                           "The one undated pay figure is a BLS figure for May 2017."),
+                           "The one undated national pay figure is a BLS figure for May 2017."),
     ((0, 1, 1, 0, []), "The one pay-range end the guides print is not a BLS 10th or 90th percentile. "
-                       "The one undated pay figure matches no BLS figure."),
+                       "The one undated national pay figure matches no BLS figure."),
     ((0, 0, 0, 0, []), "The guides print no pay range."),
 ])
 def test_range_ends_sentence_counts_from_the_rows(args, expected):

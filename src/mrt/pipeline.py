@@ -245,8 +245,8 @@ def kernel_environment(processed_dir: Path | None, runtime_dir: Path, base: dict
     env["PYTHONHASHSEED"] = "0"
     if processed_dir is not None:
         env[paths.PROCESSED_ENV] = str(Path(processed_dir).resolve())
-    if env.get(paths.RAW_ENV):
-        env[paths.RAW_ENV] = str(paths.RAW)  # absolute: a kernel runs in notebooks/, not where the command was typed
+    if env.get(paths.RAW_ENV):  # absolute: a kernel runs in notebooks/, not where the command was typed
+        env[paths.RAW_ENV] = str(paths.env_path(env[paths.RAW_ENV]))
     return env
 
 

@@ -265,7 +265,7 @@ def range_ends_sentence(at_percentiles: int, ends: int, undated: int, undated_ma
 def _undated_sentence(undated: int, undated_matched: int, undated_years: list[int]) -> str:
     if undated == 0:
         return ""
-    figures = "undated pay figure" if undated == 1 else "undated pay figures"
+    figures = "undated national pay figure" if undated == 1 else "undated national pay figures"
     years = report.listing([f"May {y}" for y in undated_years])
     if undated_matched == 0:
         return f"{'The one' if undated == 1 else f'None of the {count_word(undated)}'} {figures} {'matches' if undated > 1 else 'matches no'} " \
