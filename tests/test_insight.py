@@ -36,7 +36,7 @@ def test_pay_with_quartiles_names_the_latest_year_that_has_both():
     p = insight.pay(wages(BASE + QUARTILES))
     assert (p.quartile_year, p.quartile_soc_code, p.p25, p.p75) == (2017, "29-2071", 31200, 50100)
     second = words.pay_answer(p)[1]
-    assert second == "In 2017 (code 29-2071), the latest year with published quartiles, the middle half earned $31,200 to $50,100."
+    assert second == "In 2017 (code 29-2071), the latest year with quartiles in our data, the middle half earned $31,200 to $50,100."
 
 
 def test_pay_quartiles_of_the_latest_year_need_no_year_of_their_own():

@@ -52,6 +52,7 @@ def test_modelled_money_to_the_hundred(value, expected):
 
 
 @pytest.mark.parametrize("p, expected", [(0.236, "about 1 in 4"), (0.2, "about 1 in 5"), (0.49, "about 1 in 2"),
+                                         (0.298, "about 3 in 10"), (0.33, "about 1 in 3"), (0.4, "about 4 in 10"), (0.05, "about 1 in 20"),
                                          (0.5, "about 1 in 2"), (0.54, "about 1 in 2"), (0.56, "about 6 in 10"),
                                          (0.9, "about 9 in 10")])
 def test_about_one_in(p, expected):

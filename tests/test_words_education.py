@@ -99,7 +99,7 @@ def test_time_and_cost_names_each_route_with_study_and_rounds_money_to_the_hundr
 
 def test_handbook_sentence_with_and_without_a_route():
     assert words.handbook_sentence("2022-23", CERT) == (
-        "The latest Handbook (2022-23) calls \u201cPostsecondary certificate\u201d the typical way in.")
+        "The latest Handbook in the data (2022-23) calls \u201cPostsecondary certificate\u201d the typical way in.")
     assert words.handbook_sentence("2022-23", None) == (
         "The latest Handbook in the data (2022-23) names none of these routes as the typical way in.")
 

@@ -145,8 +145,8 @@ def test_curve_median_sentence_direction_from_the_signs(low, high, expected):
 
 def test_middle_half_sentence_gives_the_published_dollars():
     text = words.middle_half_sentence(2018, 32070.0, 52730.0, NAME)
-    assert text == ("The middle half of dental hygienists earned $32,070 to $52,730 a year in 2018, the latest "
-                    "published year. A quarter earned less, and a quarter more.")
+    assert text == ("The middle half of dental hygienists earned $32,070 to $52,730 a year in 2018, the latest year "
+                    "our data hold.")
     assert_reads_as_a_finding(text, "$52,730")
 
 
@@ -169,3 +169,14 @@ def test_years_with_a_gap_are_not_called_every_year():
                            "years 2010-2012, 2014.")
     with pytest.raises(ValueError, match="at least one year"):
         words.curve_median_sentence(3.15, 4.34, [])
+
+
+@pytest.mark.parametrize("recent, tail", [
+    ((2021, 2024, -7.04), " Under the newer code, from 2021 to 2024, it fell 7% after inflation."),
+    ((2021, 2024, 2.4), " Under the newer code, from 2021 to 2024, it rose 2% after inflation."),
+    (None, " BLS does not design these estimates for comparing years."),
+])
+def test_real_rise_ends_with_the_newer_codes_change_when_there_is_one(recent, tail):
+    text = words.real_rise_sentence(24.7, 8.3, 2010, 2018, NAME, recent=recent)
+    assert text.endswith(tail) and text.startswith("Most of the 25% rise")
+    assert words.real_rise_sentence(24.7, 8.3, 2010, 2018, NAME, caveat=False, recent=recent).endswith("it rose 8%.")

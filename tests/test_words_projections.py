@@ -114,10 +114,10 @@ def pairs(*rows):
 def test_outcome_within_at_the_tolerance(difference, within):
     text = words.outcome_within(pairs(("2010-2020", 2012, 0.5), ("2012-2022", 2016, difference)), 3.0)
     if within:
-        assert text.startswith("Later BLS counts of the same jobs came within ±3% of earlier outlooks' projections in all 2 checks.")
+        assert text.startswith("Later BLS counts of the same jobs came within ±3% of the path to earlier outlooks' projections in all 2 checks.")
     else:
         shown = f"{difference:+.1f}%"
-        assert text.startswith(f"Later BLS counts of the same jobs came within ±3% of earlier outlooks' projections in 1 of 2 checks; "
+        assert text.startswith(f"Later BLS counts of the same jobs came within ±3% of the path to earlier outlooks' projections in 1 of 2 checks; "
                                f"the exceptions: 2012–2022 in 2016 ({shown}).")
     assert text.endswith("BLS projects only the final year.")
     assert_readable(text)
@@ -128,12 +128,12 @@ def test_outcome_within_the_real_checks_and_none_within():
                  ("2012-2022", 2014, -2.7), ("2012-2022", 2016, 2.3), ("2012-2022", 2018, 2.7), ("2014-2024", 2016, 6.3),
                  ("2014-2024", 2018, 7.9), ("2016-2026", 2018, 1.9))
     text = words.outcome_within(real, 3.0)
-    assert "in 7 of 10 checks; the largest of three misses was the 2014–2024 outlook in 2018 (+7.9%)." in text
+    assert "in 7 of 10 checks; the largest of three misses was +7.9% (2014–2024, in 2018)." in text
     assert "-0.1%" not in text  # a difference inside the tolerance is not called a miss
     assert_readable(text)
     assert "in 10 of 10" not in words.outcome_within(real, 8.0) and "in all 10 checks." in words.outcome_within(real, 8.0)
     none = words.outcome_within(pairs(("a-b", 2012, 5.0), ("a-b", 2014, -4.0)), 3.0)
-    assert none.startswith("Later BLS counts of the same jobs came within ±3% of earlier outlooks' projections in none of 2 checks. BLS")
+    assert none.startswith("Later BLS counts of the same jobs came within ±3% of the path to earlier outlooks' projections in none of 2 checks. BLS")
     with pytest.raises(ValueError, match="no like-for-like check"):
         words.outcome_within(pairs(), 3.0)
 
@@ -142,7 +142,7 @@ def test_outcome_within_sums_up_many_exceptions():
     many = pairs(("2010-2020", 2012, 4.0), ("2010-2020", 2014, -5.0), ("2012-2022", 2014, 3.5), ("2012-2022", 2016, 9.2),
                  ("2014-2024", 2016, 1.0))
     text = words.outcome_within(many, 3.0)
-    assert "in 1 of 5 checks; the largest of four misses was the 2012–2022 outlook in 2016 (+9.2%)." in text
+    assert "in 1 of 5 checks; the largest of four misses was +9.2% (2012–2022, in 2016)." in text
     one = words.outcome_within(pairs(("2010-2020", 2012, 4.0), ("2010-2020", 2014, 1.0)), 3.0)
     assert "in 1 of 2 checks; the exceptions: 2010–2020 in 2012 (+4.0%)." in one  # a single miss is named, not summed up
     assert_readable(text)

@@ -76,13 +76,17 @@ def modelled_money(value) -> str:
 def about_one_in(probability: float) -> str:
     """A chance for readers: ``0.236`` -> ``"about 1 in 4"``; ``0.5`` -> ``"about 1 in 2"``; ``0.9`` -> ``"about 9 in 10"``.
 
-    Below one half it is "1 in N" with N the nearest whole number to 1/p; from one half up it is tenths."""
+    Below one half it is the nearer of "1 in N" (N the nearest whole number to 1/p) and tenths (``0.298`` -> ``"about 3
+    in 10"``, not "1 in 3"); from one half up it is tenths."""
     p = float(probability)
     if not 0 < p < 1:
         raise ValueError(f"a chance in words needs 0 < p < 1, found {p}")
-    if p < 0.5:
-        return f"about 1 in {round(1 / p)}"
     tenths = round(10 * p)
+    if p < 0.5:
+        one_in = round(1 / p)
+        if tenths < 2 or abs(1 / one_in - p) <= abs(tenths / 10 - p):
+            return f"about 1 in {one_in}"
+        return f"about {tenths} in 10"
     return "about 1 in 2" if tenths == 5 else f"about {tenths} in 10"
 
 
@@ -283,10 +287,12 @@ def mostly_inflation(nominal_pct: float, real_pct: float) -> bool:
     return nominal_pct > 0 and real_pct < nominal_pct / 2
 
 
-def real_rise_sentence(nominal_pct: float, real_pct: float, start: int, end: int, name: str, caveat: bool = True) -> str:
+def real_rise_sentence(nominal_pct: float, real_pct: float, start: int, end: int, name: str, caveat: bool = True,
+                       recent: tuple[int, int, float] | None = None) -> str:
     """How much of a pay rise was inflation: "most" when less than half of the rise is left after inflation; "outpaced" when
     pay fell after inflation; a fall before inflation said as a fall. Directions from the signs. ``caveat`` adds the one
-    that matters: BLS's yearly estimates are not designed for comparing years."""
+    that matters: the change after inflation under a newer occupation code (``recent``: first year, last year, percent),
+    which a reader deciding today needs, or else that BLS's yearly estimates are not designed for comparing years."""
     subject = f"{MEDIAN_WORDS} of {name}"
     span = f"from {start} to {end}"
     if nominal_pct > 0 and real_pct < 0:
@@ -297,7 +303,11 @@ def real_rise_sentence(nominal_pct: float, real_pct: float, start: int, end: int
         first = f"{subject[0].upper()}{subject[1:]} {moved(nominal_pct)} {span}, and {moved(real_pct)} after inflation: most of the rise beat inflation."
     else:
         first = f"{subject[0].upper()}{subject[1:]} {moved(nominal_pct)} {span}, and {moved(real_pct)} after inflation."
-    return f"{first} BLS does not design these estimates for comparing years." if caveat else first
+    if not caveat:
+        return first
+    if recent is not None:
+        return f"{first} Under the newer code, from {recent[0]} to {recent[1]}, it {moved(recent[2])} after inflation."
+    return f"{first} BLS does not design these estimates for comparing years."
 
 
 def hourly_annual_pairs_sentence(agree: int, pairs: int) -> str:
@@ -341,8 +351,8 @@ def curve_median_sentence(low_pct: float, high_pct: float, checked_years) -> str
 
 def middle_half_sentence(year: int, p25: float, p75: float, name: str) -> str:
     """The published middle half (25th to 75th percentile) of one year, to the dollar as published."""
-    return (f"The middle half of {name} earned {report.money(p25)} to {report.money(p75)} a year in {year}, the latest "
-            f"published year. A quarter earned less, and a quarter more.")
+    return (f"The middle half of {name} earned {report.money(p25)} to {report.money(p75)} a year in {year}, the latest year "
+            f"our data hold.")  # the glossary beside the findings says what the middle half is
 
 
 def quartile_model_sentence(max_error_pct: float, checked_years, year: int, modelled: tuple[float, float],
@@ -562,8 +572,8 @@ def _misses(exceptions) -> str:
     more than MAX_LISTED_MISSES, how many and the largest."""
     if len(exceptions) > MAX_LISTED_MISSES:
         worst = exceptions.iloc[exceptions["difference_pct"].abs().argmax()]
-        return (f"the largest of {count_word(len(exceptions))} misses was the {period(worst['vintage'])} outlook in {int(worst['year'])} "
-                f"({report.percent(worst['difference_pct'], 1, signed=True)})")
+        return (f"the largest of {count_word(len(exceptions))} misses was {report.percent(worst['difference_pct'], 1, signed=True)} "
+                f"({period(worst['vintage'])}, in {int(worst['year'])})")
     by_outlook = {}
     for r in exceptions.itertuples(index=False):
         by_outlook.setdefault(r.vintage, []).append(f"{int(r.year)} ({report.percent(r.difference_pct, 1, signed=True)})")
@@ -581,8 +591,8 @@ def outcome_within(pairs, tolerance_pct: float) -> str:
         raise ValueError("no like-for-like check to report")
     exceptions = growth.outcome_exceptions(pairs, tolerance_pct).sort_values(["vintage", "year"])
     how_many = "in all" if k == n else "in none of" if k == 0 else f"in {k} of"
-    first = (f"Later BLS counts of the same jobs came within ±{report.percent_as_published(tolerance_pct)} of earlier outlooks' "
-             f"projections {how_many} {counted(n, 'check', spell=False)}" + (f"; {_misses(exceptions)}." if 0 < k < n else "."))
+    first = (f"Later BLS counts of the same jobs came within ±{report.percent_as_published(tolerance_pct)} of the path to earlier "
+             f"outlooks' projections {how_many} {counted(n, 'check', spell=False)}" + (f"; {_misses(exceptions)}." if 0 < k < n else "."))
     return first + " BLS projects only the final year."
 
 
@@ -677,14 +687,15 @@ def alternative_note(label: str | None, joint: bool, lead_usd: float | None = No
     return note + (f", with {flip}" if flip else "")
 
 
-def time_and_cost_sentence(routes: list[tuple[str, float, float]]) -> str:
+def time_and_cost_sentence(routes: list[tuple[str, float, float]], dollar_year: int | None = None) -> str:
     """The sourced part of the comparison: each route's months of study and tuition, from (label, months, tuition in dollars);
     routes without study are left out."""
     studied = [(label, months, tuition) for label, months, tuition in routes if months > 0]
     if not studied:
         raise ValueError("a time-and-cost sentence needs at least one route with study")
     parts = [f"{route_name(label)}{' takes' if i == 0 else ','} {report.number(months, 0 if float(months).is_integer() else 1)} months and "
-             f"{modelled_money(tuition)}{' in public-college tuition' if i == 0 else ''}" for i, (label, months, tuition) in enumerate(studied)]
+             f"{modelled_money(tuition)}{' in public-college tuition' + (f' ({dollar_year} dollars)' if dollar_year else '') if i == 0 else ''}"
+             for i, (label, months, tuition) in enumerate(studied)]
     return f"{'; '.join(parts)}."
 
 
@@ -692,7 +703,7 @@ def handbook_sentence(edition: str, label: str | None) -> str:
     """What the latest Handbook edition in the data names as the typical way in."""
     if label is None:
         return f"The latest Handbook in the data ({edition}) names none of these routes as the typical way in."
-    return f"The latest Handbook ({edition}) calls {route_name(label)} the typical way in."
+    return f"The latest Handbook in the data ({edition}) calls {route_name(label)} the typical way in."
 
 
 # 05-fact-check: verdicts and evidence -------------------------------------------------------------------------------------
@@ -1275,7 +1286,7 @@ def pay_answer(p) -> list[str]:
         return [first]
     code = "" if p.quartile_soc_code == p.soc_code else f" (code {p.quartile_soc_code})"
     when = ("" if p.quartile_year == p.year else
-            f"In {p.quartile_year}{code}, the latest year with published quartiles, ")
+            f"In {p.quartile_year}{code}, the latest year with quartiles in our data, ")
     middle = f"the middle half earned {report.money(p.p25)} to {report.money(p.p75)}."
     return [first, (when + middle) if when else middle[0].upper() + middle[1:]]
 
