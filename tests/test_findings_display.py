@@ -28,3 +28,17 @@ def test_folded_shows_only_the_findings_that_change_with_all_their_alternatives_
                            "1 changes the conclusion</summary>\n\n- *scale: logs*: 43%; holds")
     assert text.rstrip().endswith("</details>") and text.count("<details>") == 1
     assert "13 of 13 pairs" not in text  # it holds under every alternative: not repeated here
+
+
+def test_folded_keeps_its_own_fold_but_makes_data_text_inert():
+    import pandas as pd
+
+    p = parts()
+    hostile = [part.assign(statement="A <script>alert(1)</script> [link](javascript:x) finding",
+                           method=[m if m == "as reported" else f"<img src=x onerror=y> {i}" for i, m in enumerate(part["method"])],
+                           note=part["note"].where(part["note"].isna(), "<b>bold</b>"))
+               for part in p]
+    text = folded(register(hostile), hostile).data
+    assert "<details>" in text and "</details>" in text
+    assert "<script>" not in text and "<img" not in text and "<b>" not in text and "[link]" not in text
+    assert "&lt;script&gt;" in text

@@ -265,6 +265,16 @@ def _export(student: Path, name: str) -> Path:
 # The typical mistakes of the second student, and whether each must pass: q2_6 with the year before the latest
 # (same error to one decimal before issue 19), q5_6 as a percent change, q3_1 as a percent change, q2_3 divided
 # by the mean; q3_2 given as the page prints it (41) and q4_6 to two decimals pass.
+def _break_even_to_two_decimals() -> str:
+    """The break-even chance of promotion the education notebook writes, to two decimals (as exercise 4.6 asks)."""
+    import pandas as pd
+
+    table = pd.read_csv(paths.DATA / "processed" / "education_break_even.csv")
+    row = table[(table["ranking"] == "all routes") & (table["assumption"] == "promotion_probability")].iloc[0]
+    return f"{float(row['flips_below'] if pd.notna(row['flips_below']) else row['flips_above']):.2f}"
+
+
+BREAK_EVEN_TO_TWO_DECIMALS = _break_even_to_two_decimals()
 MISTAKES = {
     "02-salaries.ipynb": {
         "symmetric_estimate_usd": ("last = annual.iloc[-2]\nsymmetric_estimate_usd = wages.fit_two_quantiles(0.1, last['p10'], 0.9, last['p90']).median", 0),
@@ -275,7 +285,7 @@ MISTAKES = {
         "fall_relative_pct": ("fall_relative_pct = 41", 1),
     },
     "04-education.ipynb": {
-        "p_break_even": ("p_break_even = 0.24", 1),
+        "p_break_even": ("p_break_even = " + BREAK_EVEN_TO_TWO_DECIMALS, 1),  # the right answer, typed as the question asks
         "n_assumptions": ("n_assumptions = undefined_name", 0),      # a cell that fails: the rest is still graded
     },
     "05-fact-check.ipynb": {

@@ -202,11 +202,14 @@ def show(items: list[Finding]):
 def alternatives_markdown(long: pd.DataFrame, finding_id: str) -> str:
     """One finding's alternatives as a Markdown list: each method, its value and, where the conclusion changes, what
     the finding says instead (from the notebook's part of the register, one row per finding and method)."""
+    from mrt import report
+
     rows = long[(long["finding_id"] == finding_id) & (long["method"] != AS_REPORTED)]
     lines = []
     for r in rows.itertuples():
         held = bool(r.conclusion_holds)
-        lines.append(f"- *{r.method}*: {format_value(r.value, r.unit)}" + ("; holds" if held else f"; **changes**: {r.note}"))
+        lines.append(f"- *{report.escape_markup(r.method)}*: {format_value(r.value, r.unit)}"
+                     + ("; holds" if held else f"; **changes**: {report.escape_markup(r.note)}"))
     return "\n".join(lines)
 
 
@@ -224,6 +227,7 @@ def folded(register_table: pd.DataFrame, parts: list[pd.DataFrame]):
         changed = long[(long["finding_id"] == row.finding_id) & (long["method"] != AS_REPORTED)]
         n_changed = int((~changed["conclusion_holds"].astype(bool)).sum())
         changes = report.counted(n_changed, "changes the conclusion", "change the conclusion")
-        blocks.append(f"**Notebook {int(row.notebook[:2])}.** {row.statement}\n\n<details><summary>{len(changed)} other methods tried; "
-                      f"{changes}</summary>\n\n{alternatives_markdown(long, row.finding_id)}\n\n</details>")
-    return report.md("\n\n".join(blocks))
+        blocks.append(f"**Notebook {int(row.notebook[:2])}.** {report.escape_markup(row.statement)}\n\n<details><summary>"
+                      f"{len(changed)} other methods tried; {changes}</summary>\n\n{alternatives_markdown(long, row.finding_id)}"
+                      "\n\n</details>")
+    return report.md_with_markup("\n\n".join(blocks))  # the fold is the code's; every text from data is escaped above

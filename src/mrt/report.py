@@ -83,6 +83,14 @@ def md(text: str):
     return Markdown(escape_dollars(escape_markup(text)))
 
 
+def md_with_markup(text: str):
+    """Rendered Markdown whose own markup (a ``<details>`` fold) the code wrote: every part of ``text`` that comes from
+    data must already have passed :func:`escape_markup`; dollar signs are escaped as in :func:`md`."""
+    from IPython.display import Markdown
+
+    return Markdown(escape_dollars(text))
+
+
 # Numbers in words ------------------------------------------------------------------------------------
 
 def _missing(value) -> bool:
