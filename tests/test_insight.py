@@ -122,7 +122,7 @@ def test_entry_takes_the_latest_edition_and_each_named_route_with_published_leng
         Route("Bachelor's degree", None, 9970.0, "2017-18", True)))
     assert words.entry_answer(e) == [
         "The latest Handbook edition in the data (2022-23) names a postsecondary nondegree award as the typical way in.",
-        "Routes the guides name, with published length and yearly tuition (2017-18): postsecondary certificate, 9–12 months, $3,560; "
+        "Routes the guides name, with typical length and published yearly tuition (2017-18): postsecondary certificate, 9–12 months, $3,560; "
         "associate's degree, 24 months, $3,560; bachelor's degree (to move up), $9,970."]
 
 
@@ -130,7 +130,7 @@ def test_entry_with_an_older_edition_an_article_that_agrees_and_tuition_of_sever
     e = insight.entry(EDITIONS.iloc[1:], PATHS[PATHS["route"] == "bachelor_degree"], COSTS.iloc[[1]])
     first, second = words.entry_answer(Entry(e.edition, e.typical, e.routes + (Route("Associate's degree", None, 3560.0, "2017-18", False),)))
     assert first.startswith("The latest Handbook edition in the data (2008-09) names an associate's degree")
-    assert second == "Routes the guides name, with published length and yearly tuition: bachelor's degree (to move up), $9,670 (2016-17); " \
+    assert second == "Routes the guides name, with typical length and published yearly tuition: bachelor's degree (to move up), $9,670 (2016-17); " \
                      "associate's degree, $3,560 (2017-18)."
 
 

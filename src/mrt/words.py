@@ -1321,7 +1321,8 @@ def _months(months: tuple[float, float]) -> str:
 
 def entry_answer(e) -> list[str]:
     """How do people get in? (an :class:`mrt.insight.Entry`): the Handbook's typical entry, then each route the guides
-    name with its published length of study and yearly tuition."""
+    name with its typical length of study (a program guide's or a convention, not an official statistic) and yearly
+    tuition."""
     first = f"The latest Handbook edition in the data ({e.edition}) names {article(e.typical)} {e.typical} as the typical way in."
     if not e.routes:
         return [first]
@@ -1335,7 +1336,7 @@ def entry_answer(e) -> list[str]:
         label = r.label[0].lower() + r.label[1:] + (" (to move up)" if r.to_move_up else "")
         items.append(", ".join([label, *parts]))
     when = f" ({periods.pop()})" if one_period else ""
-    return [first, f"Routes the guides name, with published length and yearly tuition{when}: " + "; ".join(items) + "."]
+    return [first, f"Routes the guides name, with typical length and published yearly tuition{when}: " + "; ".join(items) + "."]
 
 
 def trust_answer(t) -> list[str]:
