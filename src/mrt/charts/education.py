@@ -306,11 +306,13 @@ def _sensitivity_for_phone(fig, panels: list[dict]) -> None:
 def _names_above_rows(ax, chart: str) -> None:
     """The row names above their rows (:func:`mrt.charts.labels_above_rows`), keeping their line breaks, and the panel's
     title lifted above the reference line's label."""
+    from matplotlib import patheffects
+
     names = [label.get_text() for label in ax.get_yticklabels() if label.get_text()]
     for text, name in zip(charts.labels_above_rows(ax, offset=PHONE_NAME_OFFSET[chart], bar_height=PHONE_BAR_HEIGHT[chart]), names):
         text.set_text(name)
         text.set_wrap(True)
-        text.set_bbox({"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none", "alpha": 0.75})  # over the reference lines
+        text.set_path_effects([patheffects.withStroke(linewidth=3, foreground="white")])  # a halo: legible over the reference lines
     ax.set_title(ax.get_title(loc="left"), loc="left", pad=PHONE_TITLE_PAD, fontsize=charts.PHONE_MIN_FONT_PT, fontweight="bold", wrap=True)
 
 
