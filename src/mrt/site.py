@@ -224,7 +224,9 @@ dl.mrt-guides dd { margin-left: 0; }
   body { font-size: 10.5pt; line-height: 1.4; }
   header, .skip-link, footer nav, nav.mrt-pager, .mrt-top, .mrt-long-phone { display: none !important; }
   .mrt-long-full { display: block !important; }
-  a.mrt-chart img { max-width: min(100%, 30rem); max-height: 9in; width: auto; }
+  /* legible first: a chart is never shrunk to fit a page's height (the education sensitivity chart, 17 rows drawn for a
+     phone, is taller than a page and continues on the next one) */
+  a.mrt-chart img { max-width: min(100%, 30rem); width: auto; }
   header, main, footer { max-width: none; padding: 0; }
   details.mrt-code:not(.mrt-parameters), details.mrt-fold, .mrt-full-size { display: none; }
   details.mrt-parameters > summary { list-style: none; }
