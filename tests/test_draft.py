@@ -36,15 +36,15 @@ def test_the_project_guides_are_drafted_back_to_at_least_nine_in_ten_ledger_item
 
 
 def test_ranges_pairs_and_units_are_read_whole_with_the_period_of_their_line(tmp_path):
-    rows = _figures(tmp_path, "In 2019 pay ranged from as low as $22,700 to as high as $57,320.\n"
+    rows = _figures(tmp_path, "In 2019 pay went from as low as $21,500 to as high as $55,100.\n"
                               "- 1. Ohio $27.92 / hr $58,080 / yr\n"
                               "The median was $39,000 in 2017.\n"
-                              "Wages are between $12.41 and $31.06 an hour.\n")
+                              "Hourly pay is between $11.20 and $30.40 an hour.\n")
     got = [(r["line"], r["as_printed"], r["unit_if_unprinted"], r["statistic"]) for r in rows]
-    assert got == [(1, "as low as $22,700 to as high as $57,320", "usd_per_year", "range"),
+    assert got == [(1, "as low as $21,500 to as high as $55,100", "usd_per_year", "range"),
                    (2, "1.", "rank", "rank"), (2, "$27.92 / hr $58,080 / yr", "", "unspecified"),
                    (3, "$39,000", "usd_per_year", "median"),
-                   (4, "between $12.41 and $31.06 an hour", "", "range")]
+                   (4, "between $11.20 and $30.40 an hour", "", "range")]
     assert rows[0]["period_as_printed"] == "In 2019" and rows[3]["period_as_printed"] == "in 2017"
 
 
