@@ -168,9 +168,9 @@ def test_changing_the_parameter_changes_the_outcome_finding(tmp_path):
                   steps=tuple(s for s in STEPS if s.notebook == NOTEBOOK.name))
     read = lambda folder: pd.read_csv(folder / "findings" / "03-projections.csv").set_index("finding_id")
     old, new = read(paths.DATA / "processed"), read(processed)
-    assert "within ±3% of the path to earlier outlooks' projections in 7 of 10 checks" in old.loc["projections.outcome_like_for_like", "statement"].iloc[0]
+    assert "within ±3% of the path to each earlier projection in 7 of 10 checks" in old.loc["projections.outcome_like_for_like", "statement"].iloc[0]
     statement = new.loc["projections.outcome_like_for_like", "statement"].iloc[0]
-    assert "within ±2% of the path to earlier outlooks' projections in 2 of 10 checks; the largest of eight misses was +7.9% (2014–2024, in 2018)" in statement
+    assert "within ±2% of the path to each earlier projection in 2 of 10 checks; the largest of eight misses was +7.9% (2014–2024, in 2018)" in statement
     # the growth words do not depend on the tolerance
     assert pd.read_csv(processed / "growth_wording.csv")["verdict"].tolist() == pd.read_csv(
         paths.DATA / "processed" / "growth_wording.csv")["verdict"].tolist()

@@ -582,7 +582,7 @@ def _misses(exceptions) -> str:
 
 def outcome_within(pairs, tolerance_pct: float) -> str:
     """How many like-for-like checks landed within ± ``tolerance_pct`` of the projected path, naming the exceptions
-    (``pairs``: vintage, year, difference_pct); then the caveat that BLS projects only the target year."""
+    (``pairs``: vintage, year, difference_pct), against the path to each projection (BLS projects only the target year)."""
     from mrt import growth
 
     within = [growth.within_tolerance(d, tolerance_pct) for d in pairs["difference_pct"]]
@@ -591,9 +591,9 @@ def outcome_within(pairs, tolerance_pct: float) -> str:
         raise ValueError("no like-for-like check to report")
     exceptions = growth.outcome_exceptions(pairs, tolerance_pct).sort_values(["vintage", "year"])
     how_many = "in all" if k == n else "in none of" if k == 0 else f"in {k} of"
-    first = (f"Later BLS counts of the same jobs came within ±{report.percent_as_published(tolerance_pct)} of the path to earlier "
-             f"outlooks' projections {how_many} {counted(n, 'check', spell=False)}" + (f"; {_misses(exceptions)}." if 0 < k < n else "."))
-    return first + " BLS projects only the final year."
+    first = (f"Later BLS counts of the same jobs came within ±{report.percent_as_published(tolerance_pct)} of the path to each earlier "
+             f"projection {how_many} {counted(n, 'check', spell=False)}" + (f"; {_misses(exceptions)}." if 0 < k < n else "."))
+    return first  # "the path to" says what is compared: BLS projects the final year, the years between are on a steady path
 
 
 def growth_word_finding(row) -> str:
