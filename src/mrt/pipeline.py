@@ -65,7 +65,7 @@ ALL_STEPS: tuple[Step, ...] = (
     Step("03-projections.ipynb", ("01-clean.ipynb",), "How the BLS outlook changed from 2012-2022 to 2016-2026, and every vintage since"),
     Step("04-education.ipynb", ("01-clean.ipynb",), "Time, money and pay on each route into the job, as a model with parameters you can change"),
     Step("05-fact-check.ipynb", ("01-clean.ipynb", "02-salaries.ipynb", "03-projections.ipynb", "04-education.ipynb"),
-         "Every checkable claim in the four guides with a verdict and its evidence"),
+         "Every checkable claim in the guides with a verdict and its evidence"),
     Step("06-findings.ipynb", ("01-clean.ipynb", "02-salaries.ipynb", "03-projections.ipynb", "04-education.ipynb", "05-fact-check.ipynb"),
          "Which headline findings hold under other reasonable methods, and which change", has_exercises=False),
 )

@@ -59,7 +59,7 @@ COMPARABLE = Col(COMPARABLE_NAME, "string", "whether the row's occupation code i
 
 TABLES: dict[str, Table] = {
     "figures.csv": Table(
-        "Every figure printed in the four guides, one row per number (a pay pair or a range gives two rows)", "01-clean",
+        "Every figure printed in the guides, one row per number (a pay pair or a range gives two rows)", "01-clean",
         (Col("figure_id", "string", "id of the printed item in data/raw/guide_figures.csv"), *_guide_cols(),
          Col("as_printed", "string", "the printed item exactly as in the guide"),
          Col("part", "string", "which number of a two-number item this row is (a pair in two units, or the ends of a range)",
@@ -144,7 +144,7 @@ TABLES: dict[str, Table] = {
          Col("projection_pct", "float", "projected growth stated", unit="percent", nullable=True),
          Col("status", "string", "how the row was verified"), _ref_key("bls_ooh_editions.csv"))),
     "employment_by_setting.csv": Table(
-        "Where technicians work: the guides' shares beside BLS industry figures", "01-clean",
+        "Where the occupation's workers work: the guides' shares beside BLS industry figures", "01-clean",
         (Col("source_key", "string", "guide file and line, or reference table and key"),
          Col("source_kind", "string", "guide or BLS", allowed=SOURCE_KINDS), Col("source_detail", "string", "which release or how printed"),
          Col("guide_file", "string", "guide file (guide rows only)", nullable=True), Col("line", "int", "guide line (guide rows only)", nullable=True),
@@ -452,7 +452,7 @@ TABLES.update({
          Col("study_months", "float", "months of study before work", unit="months"),
          Col("tuition_total_usd", "float", "tuition paid", unit="usd, " + DOLLARS),
          Col("earnings_forgone_usd", "float", "what the shortest route earns while this one studies, less part-time pay", unit="usd, " + DOLLARS),
-         Col("start_percentile", "float", "starting point in the technician pay distribution", unit="percentile"),
+         Col("start_percentile", "float", "starting point in the occupation's pay distribution", unit="percentile"),
          Col("start_pay_usd_per_year", "float", "starting pay", unit="usd_per_year, " + DOLLARS),
          Col("promotion_probability", "float", "chance of promotion (empty for a route never promoted)", unit="probability", nullable=True),
          Col("unemployment_rate_pct", "float", "unemployment rate applied to pay (0 without unemployment risk)", unit="percent"),
@@ -483,8 +483,8 @@ TABLES.update({
          Col("net_present_value_usd", "float", "present value of the route", unit="usd, " + DOLLARS + ", present value"),
          Col("best_route", "string", "route with the highest present value", allowed=MODEL_ROUTES),
          Col("best_route_lead_usd", "float", "its lead over the next route", unit="usd, " + DOLLARS + ", present value"),
-         Col("best_technician_route", "string", "best among the routes that stay technicians", allowed=MODEL_ROUTES),
-         Col("best_technician_lead_usd", "float", "its lead over the next technician route", unit="usd, " + DOLLARS + ", present value"))),
+         Col("best_technician_route", "string", "best among the routes that stay in the occupation", allowed=MODEL_ROUTES),
+         Col("best_technician_lead_usd", "float", "its lead over the next route that stays in the occupation", unit="usd, " + DOLLARS + ", present value"))),
     "education_break_even.csv": Table(
         "For each parameter and ranking: the default leader's lead at the low, default and high value, and the value at which it stops leading",
         "04-education",
@@ -530,13 +530,13 @@ TABLES.update({
          Col("best_route", "string", "route with the highest present value", allowed=MODEL_ROUTES),
          Col("best_route_lead_usd", "float", "its lead over the next route", unit="usd, " + DOLLARS + ", present value"),
          Col("best_route_lead_pct", "float", "the lead as a percentage of the next route's present value", unit="percent", nullable=True),
-         Col("best_technician_route", "string", "best among the routes that stay technicians", allowed=MODEL_ROUTES),
-         Col("best_technician_lead_usd", "float", "its lead over the next technician route", unit="usd, " + DOLLARS + ", present value"),
-         Col("best_technician_lead_pct", "float", "the lead as a percentage of the next technician route's present value", unit="percent",
+         Col("best_technician_route", "string", "best among the routes that stay in the occupation", allowed=MODEL_ROUTES),
+         Col("best_technician_lead_usd", "float", "its lead over the next route that stays in the occupation", unit="usd, " + DOLLARS + ", present value"),
+         Col("best_technician_lead_pct", "float", "the lead as a percentage of the next such route's present value", unit="percent",
              nullable=True),
          Col("default_leader_lead_usd", "float", "present value of the route that leads under the defaults minus the best other route's "
              "(negative: it no longer leads)", unit="usd, " + DOLLARS + ", present value"),
-         Col("default_technician_leader_lead_usd", "float", "the same for the technician route that leads under the defaults",
+         Col("default_technician_leader_lead_usd", "float", "the same for the route that stays in the occupation and leads under the defaults",
              unit="usd, " + DOLLARS + ", present value"),
          Col("advancement_rank", "int", "rank of the route up (1 = highest present value)"),
          Col("advancement_present_value_usd", "float", "present value of the route up", unit="usd, " + DOLLARS + ", present value"))),
