@@ -176,37 +176,54 @@ def printed_figure(figures: pd.DataFrame, statistic: str, start: int, end: int |
     return rows.iloc[0]
 
 
+NOT_PRINTED = "not printed"  # the basis of a base or change no guide prints and the other cannot imply
+OUTLOOK_COLUMNS = ["vintage", "guide_sources", "printed_pct", "base_persons", "base_basis", "change_persons", "change_basis",
+                   "implied_end_persons", "annual_growth_pct", "bls_base_persons", "bls_pct", "bls_all_occupations_pct", "source_key"]
+
+
+def _base_and_change(figures: pd.DataFrame, start: int, end: int, pct: float) -> tuple:
+    """(base, its basis, change, its basis) for one quoted outlook: a printed base implies the change, a printed change
+    implies the base; with neither printed both are missing (NA) and their basis says so."""
+    base_fig = printed_figure(figures, "employment", start)
+    change_fig = printed_figure(figures, "projected_change", start, end)
+    if base_fig is not None:
+        base = float(base_fig["value"])
+        return base, f"printed ({base_fig['source_key']})", base * pct / 100, "implied: base x percent"
+    if change_fig is not None:
+        change = float(change_fig["value"])
+        return change / (pct / 100), "implied: change / percent", change, f"printed ({change_fig['source_key']})"
+    return None, NOT_PRINTED, None, NOT_PRINTED
+
+
 def guide_outlooks(figures: pd.DataFrame, projections: pd.DataFrame) -> pd.DataFrame:
     """The outlooks the guides quote (every period with a printed projected growth), with implied end level,
-    change and annual rate, beside the BLS row of the same vintage.
+    change and annual rate, beside the BLS row of the same vintage; no rows when no guide prints a projected growth.
 
     Base employment comes from a guide where one prints it for the base year; otherwise it is implied
-    from the printed job change and percent.
+    from the printed job change and percent; where neither is printed, base, change and end level are missing
+    (their basis says "not printed"): :func:`outlook_gaps` lists what that leaves out.
     """
     growth = figures[figures["statistic"] == "projected_growth"]
     rows = []
     for (start, end), group in growth.groupby(["year_start", "year_end"]):
         pct = float(printed_figure(figures, "projected_growth", start, end)["value"])
-        base_fig = printed_figure(figures, "employment", start)
-        change_fig = printed_figure(figures, "projected_change", start, end)
-        if base_fig is not None:
-            base, base_basis = float(base_fig["value"]), f"printed ({base_fig['source_key']})"
-            change, change_basis = base * pct / 100, "implied: base x percent"
-        elif change_fig is not None:
-            change, change_basis = float(change_fig["value"]), f"printed ({change_fig['source_key']})"
-            base, base_basis = change / (pct / 100), "implied: change / percent"
-        else:
-            raise ValueError(f"no base or change printed for {start}-{end}")
+        base, base_basis, change, change_basis = _base_and_change(figures, start, end, pct)
         bls = projections[projections["vintage"] == f"{start}-{end}"]
         if bls.empty:
             raise ValueError(f"the guides quote {start}-{end} but the BLS projections table has no such vintage")
         bls = bls.iloc[0]
+        known = base is not None
         rows.append({"vintage": f"{start}-{end}", "guide_sources": "; ".join(sorted(group["source_key"])), "printed_pct": pct,
-                     "base_persons": round(base), "base_basis": base_basis, "change_persons": round(change), "change_basis": change_basis,
-                     "implied_end_persons": round(base + change), "annual_growth_pct": round(compound_annual_rate(pct, int(end) - int(start)), 3),
+                     "base_persons": round(base) if known else None, "base_basis": base_basis,
+                     "change_persons": round(change) if known else None, "change_basis": change_basis,
+                     "implied_end_persons": round(base + change) if known else None,
+                     "annual_growth_pct": round(compound_annual_rate(pct, int(end) - int(start)), 3),
                      "bls_base_persons": round(1000 * float(bls["base_employment_thousands"])), "bls_pct": float(bls["pct_change"]),
                      "bls_all_occupations_pct": float(bls["all_occupations_pct_change"]), "source_key": bls["source_key"]})
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=OUTLOOK_COLUMNS)
+    for column in ("base_persons", "change_persons", "implied_end_persons"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
 
 
 def quoted_pair(outlooks: pd.DataFrame) -> tuple[str, str]:
@@ -215,6 +232,32 @@ def quoted_pair(outlooks: pd.DataFrame) -> tuple[str, str]:
         raise ValueError(f"expected at least two quoted outlooks to compare, found {len(outlooks)}")
     ordered = sorted(outlooks["vintage"])
     return ordered[0], ordered[-1]
+
+
+def quoted_ends(outlooks: pd.DataFrame) -> tuple[str | None, str | None]:
+    """(earliest, latest) outlook the guides quote, for a page that must also work with fewer than two: the earliest is
+    None unless at least two are quoted; the latest is None when none is."""
+    ordered = sorted(outlooks["vintage"])
+    return (ordered[0] if len(ordered) >= 2 else None), (ordered[-1] if ordered else None)
+
+
+def outlook_gaps(outlooks: pd.DataFrame, projections: pd.DataFrame, claims: pd.DataFrame, wording: pd.DataFrame) -> dict:
+    """What the outlook page lacks, from the processed tables (the page and ``run.py check`` say each in words, see
+    :func:`mrt.words.projection_notes`): ``quoted`` (the vintages the guides quote, sorted), ``no_change`` (quoted
+    vintages whose number of new jobs is neither printed nor implied), ``latest_change_printed`` (whether the latest quoted
+    outlook prints its number of new jobs: the rounding section needs it), ``no_average`` (quoted vintages without an
+    all-occupations percent), ``no_handbook_word`` (whether growth words are claimed but no Handbook word is in the data)
+    and ``like_for_like`` (how many outlooks of the reference code start inside an earlier one's span)."""
+    quoted = sorted(outlooks["vintage"])
+    latest = outlooks.set_index("vintage").loc[quoted[-1]] if quoted else None
+    reference = projections[projections[COMPARABLE] == "yes"]
+    inside = sum(bool(((reference["base_year"] > r.base_year) & (reference["base_year"] <= r.target_year)).any())
+                 for r in reference.itertuples(index=False))
+    return {"quoted": quoted, "no_change": sorted(outlooks.loc[outlooks["change_persons"].isna(), "vintage"]),
+            "latest_change_printed": latest is not None and str(latest["change_basis"]).startswith("printed"),
+            "no_average": sorted(outlooks.loc[outlooks["bls_all_occupations_pct"].isna(), "vintage"]),
+            "no_handbook_word": bool((claims["check"] == "growth_wording").any()) and wording.empty,
+            "like_for_like": int(inside)}
 
 
 def outlook_change(outlooks: pd.DataFrame, earlier: str, later: str) -> dict[str, float]:
@@ -242,6 +285,11 @@ def _pair(v, year: float, interpolation: str, measured: float, measured_by: str,
             "source_key": v.source_key, "measured_source_key": measured_key}
 
 
+OUTCOME_COLUMNS = ["vintage", "soc_code", "target_year", "year", "years_ahead", "interpolation", "projected_thousands", "measured_by",
+                   "measured_vintage", "measured_soc_code", "measured_comparable_to_reference_code", "same_code", "same_concept",
+                   "like_for_like", "measured_thousands", "difference_thousands", "difference_pct", "source_key", "measured_source_key"]
+
+
 def outcome_pairs(vintages: pd.DataFrame, employment: pd.DataFrame, interpolation: str = "compound") -> pd.DataFrame:
     """Each outlook of the reference occupation code against what was measured later, inside its ten years.
 
@@ -266,7 +314,7 @@ def outcome_pairs(vintages: pd.DataFrame, employment: pd.DataFrame, interpolatio
                 o = oews.loc[year]
                 rows.append(_pair(v, year, interpolation, float(o["employment_persons"]) / 1000, "oews_employment", None,
                                   o["soc_code"], o[COMPARABLE], False, o["source_key"]))
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=OUTCOME_COLUMNS)  # no rows where no later measurement falls inside any span
     frame["measured_vintage"] = frame["measured_vintage"].astype("string")
     return frame.sort_values(["like_for_like", "vintage", "year", "measured_by"], ascending=[False, True, True, True]).reset_index(drop=True)
 
@@ -365,6 +413,26 @@ def derived_ratio_rule(key_phrases: pd.DataFrame, averages: pd.DataFrame) -> Rul
         if not known.empty:
             return ratio_rule(handbook_rule(key_phrases, edition), average_for(averages, start, end))
     raise ValueError("no Handbook edition has both its key-phrase bands and its all-occupations average")
+
+
+def derived_ratio_rule_if_known(key_phrases: pd.DataFrame, averages: pd.DataFrame) -> Rule | None:
+    """:func:`derived_ratio_rule`, or None when no Handbook edition has both its bands and its all-occupations average."""
+    try:
+        return derived_ratio_rule(key_phrases, averages)
+    except ValueError:
+        return None
+
+
+def finding_keys(bands: list[str]) -> list[str]:
+    """One key per growth-word claim for the findings register, from the bands the words claim: the band itself when
+    one claim names it, numbered in order when several do (several guides may use the same word):
+    ``["faster", "much_faster", "faster"]`` -> ``["faster_1", "much_faster", "faster_2"]``."""
+    seen: dict[str, int] = {}
+    keys = []
+    for band in bands:
+        seen[band] = seen.get(band, 0) + 1
+        keys.append(f"{band}_{seen[band]}" if list(bands).count(band) > 1 else band)
+    return keys
 
 
 def with_thresholds(rule: Rule, much_faster: float | None = None, faster: float | None = None) -> Rule:
@@ -500,6 +568,14 @@ def _growth_word_claims(claims: pd.DataFrame, figures: pd.DataFrame, projections
         yield claim, figure, vintage, bls.iloc[0]
 
 
+RULE_TABLE_COLUMNS = ["source_key", "vintage", "words", "printed_pct", "all_occupations_pct", "ratio", "claimed_band", "band", "rule",
+                      "verdict", "bls_source_key"]
+WORDING_TABLE_COLUMNS = ["source_key", "vintage", "words", "printed_pct", "all_occupations_pct", "ratio", "ratio_low", "ratio_high",
+                         "claimed_band", "handbook_edition", "handbook_wording", "handbook_band", "verdict",
+                         *(f"{band}_ratio_{end}" for band in ABOVE_AVERAGE for end in ("low", "high")), "bls_source_key",
+                         "handbook_source_key"]
+
+
 def wording_table(claims: pd.DataFrame, figures: pd.DataFrame, projections: pd.DataFrame, wording: pd.DataFrame) -> pd.DataFrame:
     """Every growth-word claim judged against the Handbook's own word for the same outlook (bls_ooh_growth_wording.csv),
     with the printed percent's ratio to the all-occupations percent and the ratios the Handbook's editions gave each word."""
@@ -519,7 +595,7 @@ def wording_table(claims: pd.DataFrame, figures: pd.DataFrame, projections: pd.D
                      "verdict": judge_against_handbook(claimed, pct / average, None if found is None else found["band"]),
                      **{f"{band}_ratio_{end}": brackets.get(band, {}).get(end) for band in ABOVE_AVERAGE for end in ("low", "high")},
                      "bls_source_key": bls["source_key"], "handbook_source_key": None if found is None else found["source_key"]})
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=WORDING_TABLE_COLUMNS)  # no rows where no guide claims a growth word
     for column in ("handbook_edition", "handbook_wording", "handbook_band", "handbook_source_key"):
         frame[column] = frame[column].astype("string")
     return frame
@@ -534,4 +610,4 @@ def rule_wording_table(claims: pd.DataFrame, figures: pd.DataFrame, projections:
                      "all_occupations_pct": float(bls["all_occupations_pct_change"]), "ratio": round(judged.ratio, 3),
                      "claimed_band": judged.claimed_band, "band": judged.band, "rule": rule.key, "verdict": judged.verdict,
                      "bls_source_key": bls["source_key"]})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=RULE_TABLE_COLUMNS)

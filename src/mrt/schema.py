@@ -352,12 +352,12 @@ def _projection_tables() -> dict[str, Table]:
             "The outlooks the guides quote, with implied end-year employment, change and annual rate", "03-projections",
             (Col("vintage", "string", "projection period"), Col("guide_sources", "string", "guide lines that print the percent"),
              Col("printed_pct", "float", "percent the guides print", unit="percent"),
-             Col("base_persons", "int", "base-year employment used", unit="jobs"), Col("base_basis", "string", "printed (with line) or implied"),
-             Col("change_persons", "int", "numeric change", unit="jobs"), Col("change_basis", "string", "printed (with line) or implied"),
-             Col("implied_end_persons", "int", "implied end-year employment", unit="jobs"),
+             Col("base_persons", "int", "base-year employment used; empty: neither base nor change printed", unit="jobs", nullable=True), Col("base_basis", "string", "printed (with line) or implied"),
+             Col("change_persons", "int", "numeric change; empty: neither base nor change printed", unit="jobs", nullable=True), Col("change_basis", "string", "printed (with line) or implied"),
+             Col("implied_end_persons", "int", "implied end-year employment", unit="jobs", nullable=True),
              Col("annual_growth_pct", "float", "compound annual growth rate of the printed percent", unit="percent per year"),
              Col("bls_base_persons", "int", "base BLS used", unit="jobs"), Col("bls_pct", "float", "percent BLS published", unit="percent"),
-             Col("bls_all_occupations_pct", "float", "all occupations, same vintage", unit="percent"), _ref_key("bls_employment_projections.csv"))),
+             Col("bls_all_occupations_pct", "float", "all occupations, same vintage", unit="percent", nullable=True), _ref_key("bls_employment_projections.csv"))),
         "outlook_rounding.csv": Table(
             "Base-year employment consistent with the rounded change and percent the guides print for the later quoted outlook "
             "(interval arithmetic), under each rounding step for the change", "03-projections",

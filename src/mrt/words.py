@@ -591,9 +591,29 @@ def outcome_within(pairs, tolerance_pct: float) -> str:
         raise ValueError("no like-for-like check to report")
     exceptions = growth.outcome_exceptions(pairs, tolerance_pct).sort_values(["vintage", "year"])
     how_many = "in all" if k == n else "in none of" if k == 0 else f"in {k} of"
+    checks = ("the one check" if k else "no check; there was one") if n == 1 else f"{how_many} {counted(n, 'check', spell=False)}"
     first = (f"Later BLS counts of the same jobs came within ±{report.percent_as_published(tolerance_pct)} of the path to each earlier "
-             f"projection {how_many} {counted(n, 'check', spell=False)}" + (f"; {_misses(exceptions)}." if 0 < k < n else "."))
+             f"projection {'in ' if n == 1 else ''}{checks}" + (f"; {_misses(exceptions)}." if 0 < k < n else "."))
     return first  # "the path to" says what is compared: BLS projects the final year, the years between are on a steady path
+
+
+def signed_span(low: float, high: float) -> str:
+    """Signed percents to one decimal, from ``low`` to ``high``; one value when they are the same: ``(-17.4, 54.2)`` ->
+    ``"-17.4% to +54.2%"``; ``(1.5, 1.5)`` -> ``"+1.5%"``."""
+    a, b = report.percent(low, 1, signed=True), report.percent(high, 1, signed=True)
+    return a if a == b else f"{a} to {b}"
+
+
+def paths_side(differences) -> str:
+    """Where one measured count stands against the earlier paths to it (measured relative to each path, in percent), from
+    the signs: "above all four earlier paths (+1.9% to +7.9%)"; one path: "below the one earlier path (-2.0%)"."""
+    values = [float(d) for d in differences]
+    if not values:
+        raise ValueError("no earlier path to compare with")
+    if len(values) == 1:
+        return f"{direction(values[0], 'above', 'below', 'on')} the one earlier path ({signed_span(values[0], values[0])})"
+    side = "above all" if min(values) > 0 else "below all" if max(values) < 0 else "between the"
+    return f"{side} {count_word(len(values))} earlier paths ({signed_span(min(values), max(values))})"
 
 
 def growth_word_finding(row) -> str:
@@ -605,6 +625,136 @@ def growth_word_finding(row) -> str:
     if report._missing(row.handbook_wording):
         return f"{said}; the Handbook's word for that outlook was not found, so {GROWTH_WORD_VERDICTS['cannot_tell']}."
     return f"{said}; the Handbook said “{row.handbook_wording}” for that outlook, so {GROWTH_WORD_VERDICTS[row.verdict]}."
+
+
+def outlooks_trend(name: str, first: str, last: str, first_pct: float, last_pct: float, ratios) -> str:
+    """Projected growth across the outlooks of one code, from the first to the last, direction from the sign, with the
+    range of its ratios to the average where any is known: "projected growth of X fell from 21% in the 2010–2020 outlook to
+    10.7% in 2018–2028, at 1.8–2.4 times the average of each outlook"."""
+    known = [float(r) for r in ratios if not report._missing(r)]
+    moved = direction(float(last_pct) - float(first_pct))
+    times = f", at {times_range(min(known), max(known))} the average of each outlook" if known else ""
+    if first == last:
+        return f"projected growth of {name} was {report.percent_as_published(first_pct)} in the {period(first)} outlook{times}"
+    return (f"projected growth of {name} {moved} from {report.percent_as_published(first_pct)} in the {period(first)} outlook to "
+            f"{report.percent_as_published(last_pct)} in {period(last)}{times}")
+
+
+NO_GROWTH_WORDS_NOTE = "No guide puts the outlook's growth in words such as “faster than average”, so there is no growth word to judge."
+
+
+def exercise_skipped(missing_note: str) -> str:
+    """An exercise this occupation's data cannot pose: it says why and that it is skipped."""
+    return f"*This exercise is skipped for these data: {missing_note[0].lower()}{missing_note[1:]}*"
+
+
+def model_answer_for(what: str) -> str:
+    """Before a model answer written for the project's own guides, when the data computed beside it differ."""
+    return (f"*The model answer below was written for the project's own guides ({what}); it does not describe these data, "
+            "so this exercise is skipped.*")
+
+
+def no_fall_note(points: float) -> str:
+    """Exercises about the fall of the guides' percent, when it did not fall (direction from the sign); empty when it fell."""
+    if float(points) < 0:
+        return ""
+    return f"The guides' percent {direction(points)} between the two outlooks they quote, so there is no fall to measure."
+
+
+def no_threshold_note(much_faster_claims: int, rule_known: bool) -> str:
+    """The threshold exercise needs a guide's "much faster" and a ratio rule from the Handbook's bands; empty with both."""
+    if not much_faster_claims:
+        return "No guide calls the growth “much faster than average”, so there is no such word to test."
+    if not rule_known:
+        return ("No Handbook edition in our data has both its bands in percent and the all-occupations percent, so no ratio rule "
+                "can be derived.")
+    return ""
+
+
+def no_outlook_four_years_on(earlier: str | None, missing: bool) -> str:
+    """The path exercise needs an outlook starting four years after the earliest quoted one; empty when there is one."""
+    if earlier is None or not missing:
+        return ""
+    return f"No outlook in our data starts four years after {period(earlier)}, so there is no measured base to read the path against."
+
+
+# What the outlook page lacks (a partial occupation): one plain note each, for the page and for ``run.py check``.
+
+NO_HANDBOOK_WORD_NOTE = "No Handbook edition's own growth word is in our data, so the guides' growth words cannot be judged by it."
+
+
+def quoted_outlooks_note(quoted: list[str]) -> str:
+    """Fewer than two outlooks quoted by the guides: what cannot be computed; empty from two on."""
+    if len(quoted) >= 2:
+        return ""
+    if not quoted:
+        return "No guide prints a projected growth, so no outlook the guides quote can be set beside BLS's."
+    return (f"The guides quote {counted(1, 'outlook')} ({period(quoted[0])}), so how their percent changed between two outlooks "
+            "cannot be computed.")
+
+
+def no_jobs_note(vintage: str) -> str:
+    """A quoted outlook with neither its base-year employment nor its number of new jobs printed."""
+    return f"No base-year employment or number of new jobs is printed for {period(vintage)}, so its new jobs cannot be implied."
+
+
+def no_rounding_note(vintage: str) -> str:
+    """The latest quoted outlook without a printed number of new jobs: the rounding section needs one."""
+    return f"No number of new jobs is printed for {period(vintage)}, so the rounding interval cannot be computed."
+
+
+def no_average_note(vintage: str) -> str:
+    """A quoted outlook without the all-occupations percent of the same outlook."""
+    return f"No all-occupations percent for {period(vintage)} is in our data, so that outlook cannot be set against the average."
+
+
+def no_like_for_like_note(code: str) -> str:
+    """No outlook of the reference code starts inside an earlier one's span: nothing to check like for like."""
+    return (f"No outlook of code {code} starts inside an earlier one's ten years, so no projection can be checked like for "
+            "like.")
+
+
+def projection_notes(gaps: dict, code: str) -> list[tuple[str, str]]:
+    """The notes of :func:`mrt.growth.outlook_gaps`, each with the raw file it is about."""
+    notes = [("guide_figures.csv", quoted_outlooks_note(gaps["quoted"]))]
+    notes += [("guide_figures.csv", no_jobs_note(v)) for v in gaps["no_change"]]
+    if gaps["quoted"] and not gaps["latest_change_printed"]:
+        notes.append(("guide_figures.csv", no_rounding_note(gaps["quoted"][-1])))
+    notes += [("bls_employment_projections.csv", no_average_note(v)) for v in gaps["no_average"]]
+    if gaps["no_handbook_word"]:
+        notes.append(("bls_ooh_growth_wording.csv", NO_HANDBOOK_WORD_NOTE))
+    if not gaps["like_for_like"]:
+        notes.append(("bls_employment_projections.csv", no_like_for_like_note(code)))
+    return [(name, note) for name, note in notes if note]
+
+
+def projection_table_notes(tables: dict) -> list[tuple[str, str]]:
+    """What the processed tables lack that the outlook page can do without, one plain note each with its raw file, for
+    ``run.py check``. A quoted outlook missing from BLS's table is an error of the folder, not a note: none is given."""
+    from mrt import growth
+
+    try:
+        outlooks = growth.guide_outlooks(tables["figures.csv"], tables["bls_projections.csv"])
+    except ValueError:
+        return []
+    gaps = growth.outlook_gaps(outlooks, tables["bls_projections.csv"], tables["guide_claims.csv"],
+                               tables["bls_ooh_growth_wording.csv"])
+    return projection_notes(gaps, names().reference_soc_code)
+
+
+PROJECTION_FINDINGS_NOT_AVAILABLE = {  # finding id -> what it would say, for a partial occupation
+    "projections.outlook_change": "How BLS's projected growth for {name} changed between the outlooks the guides quote",
+    "projections.rounding_interval": "What the rounding of the guides' printed outlook hides",
+    "projections.outcome_like_for_like": "How close BLS's earlier projections for {name} came, checked like for like",
+}
+
+
+def projection_not_available(finding_id: str, name: str, missing_note: str) -> tuple[str, str]:
+    """An outlook finding the data cannot give: its statement and what is missing (the note's reason, lower case, without
+    its full stop), for :func:`mrt.findings.not_available`."""
+    missing = missing_note.split(", so ", 1)[0].rstrip(".")
+    missing = missing[0].lower() + missing[1:]
+    return not_available_sentence(PROJECTION_FINDINGS_NOT_AVAILABLE[finding_id].format(name=name), missing), missing
 
 
 # 04-education: routes into the job ----------------------------------------------------------------------------------------
