@@ -235,9 +235,17 @@ def test_guide_outlooks_base_printed_or_implied():
     assert growth.quoted_pair(out.reset_index()) == ("2012-2022", "2016-2026")
 
 
+def test_guide_outlooks_without_base_or_change_keep_the_outlook_with_missing_jobs():
+    out = growth.guide_outlooks(figures_table([("projected_growth", 10, 2012, 2022, "g#L1")]), SYNTHETIC).set_index("vintage")
+    assert out.loc["2012-2022", ["base_persons", "change_persons", "implied_end_persons"]].isna().all()
+    assert out.loc["2012-2022", ["base_basis", "change_basis"]].tolist() == [growth.NOT_PRINTED, growth.NOT_PRINTED]
+    assert out.loc["2012-2022", "printed_pct"] == 10.0 and out.loc["2012-2022", "bls_base_persons"] == 110000
+    from mrt import schema
+
+    schema.validate(out.reset_index(), "guide_outlooks.csv")
+
+
 def test_guide_outlooks_refuse_what_cannot_be_built():
-    with pytest.raises(ValueError, match="no base or change"):
-        growth.guide_outlooks(figures_table([("projected_growth", 10, 2012, 2022, "g#L1")]), SYNTHETIC)
     with pytest.raises(ValueError, match="no such vintage"):
         growth.guide_outlooks(figures_table([("projected_growth", 10, 2013, 2023, "g#L1"), ("employment", 5, 2013, 2013, "g#L2")]), SYNTHETIC)
     with pytest.raises(ValueError, match="at least two"):

@@ -1264,11 +1264,12 @@ def changed(before: list[Judged], after: list[Judged]) -> list[tuple[Judged, Jud
 _TITLE = re.compile(r"(?:^|\s)'(?P<title>[^']+)'(?=\s|$)")
 
 
-def guide_titles(sources: pd.DataFrame) -> dict[str, str]:
-    """Each guide's title, from the quoted title in the ``covers`` column of sources.csv, by guide file."""
-    titles = {}
+def guide_titles(sources: pd.DataFrame, guides: pd.DataFrame | None = None) -> dict[str, str]:
+    """Each guide's title, by guide file: from guides.csv (``guides``: guide_file, title) where it names the guide, else
+    from the quoted title in the ``covers`` column of sources.csv (an occupation folder need not quote it there)."""
+    titles = {} if guides is None else {str(f): str(t) for f, t in zip(guides["guide_file"], guides["title"]) if str(t).strip()}
     for position, row in enumerate(sources.itertuples(index=False), start=1):
-        if row.kind != "guide":
+        if row.kind != "guide" or row.source_id.removeprefix("guide:") in titles:
             continue
         match = _TITLE.search(row.covers)
         if match is None:

@@ -219,8 +219,10 @@ def guide_outlooks(figures: pd.DataFrame, projections: pd.DataFrame) -> pd.DataF
                      "implied_end_persons": round(base + change) if known else None,
                      "annual_growth_pct": round(compound_annual_rate(pct, int(end) - int(start)), 3),
                      "bls_base_persons": round(1000 * float(bls["base_employment_thousands"])), "bls_pct": float(bls["pct_change"]),
-                     "bls_all_occupations_pct": float(bls["all_occupations_pct_change"]), "source_key": bls["source_key"]})
+                     "bls_all_occupations_pct": None if pd.isna(bls["all_occupations_pct_change"]) else float(bls["all_occupations_pct_change"]),
+                     "source_key": bls["source_key"]})
     frame = pd.DataFrame(rows, columns=OUTLOOK_COLUMNS)
+    frame["bls_all_occupations_pct"] = frame["bls_all_occupations_pct"].astype("Float64")
     for column in ("base_persons", "change_persons", "implied_end_persons"):
         frame[column] = frame[column].astype("Int64")
     return frame

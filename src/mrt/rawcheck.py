@@ -60,6 +60,8 @@ def check_folder(raw_dir: Path) -> list[str]:
         from mrt import words
 
         problems.extend(f"note: {name}: {note}" for name, note in words.wage_table_notes(tables["bls_wages.csv"]))
+    if {"figures.csv", "bls_projections.csv", "guide_claims.csv", "bls_ooh_growth_wording.csv"} <= set(tables):  # the outlook page's
+        problems.extend(f"note: {name}: {note}" for name, note in words.projection_table_notes(tables))
     return list(problems)
 
 

@@ -1238,6 +1238,22 @@ def tally_text(t, counts, n_guides: int) -> str:
             f"{agree(t.disagreeing, 'does', 'do')} not hold as printed ({not_as_printed}). The not-checkable claims are left out of every share.")
 
 
+CHART_GROUP_WORDS = {"agrees": "{colour}: agrees", "partly": "{colour}: partly supported", "disagrees": "{colour}: does not hold as printed",
+                     "not_checkable": "{colour}, below the line: cannot be checked with our data, and left out of every share"}
+
+
+def verdict_chart_key(colours: dict[str, str]) -> str:
+    """The verdict chart's subtitle, naming only the groups drawn (``colours``: group -> its colour word, in drawing order):
+    a folder without partly supported claims draws no orange, and its key names none."""
+    key = "; ".join(CHART_GROUP_WORDS[group].format(colour=colour) for group, colour in colours.items())
+    return f"Verdicts against the BLS record of each claim's time. {key[:1].upper()}{key[1:]}."
+
+
+NO_ROUNDED_WAGE_NOTE = "No pay claim of the guides is a correctly rounded BLS figure, so there is none to trace."
+NO_UNDATED_WAGE_NOTE = "No guide prints a checkable yearly pay figure without a year, so no time frame can be compared."
+NO_ENTRY_CLAIMS_NOTE = "**No guide makes a claim about the education the job needs, so none is judged by a Handbook edition.**"
+
+
 def verdict_chart_alt(t, counts, name: str) -> str:
     """The verdict chart's alt text: its finding, from the tally."""
     return (f"Of {t.checkable} checkable claims about {name}, {t.agreeing} {agree(t.agreeing)} with the BLS record "
