@@ -45,7 +45,9 @@ def agreement(undated=15, guide_date=(0, 0), no_guide_date=(0, 0), latest=(0, 0)
      "15 claims rest on figures printed without a year; 2 of the 8 checkable ones agree with the latest record."),
     # singular forms
     (agreement(undated=1, guide_date=(1, 1), guides_without_date=0),
-     "1 claim rests on figures printed without a year; 1 of the 1 checkable one agrees with the record of their guide's date."),
+     "1 claim rests on figures printed without a year; the only checkable one agrees with the record of their guide's date."),
+    (agreement(undated=1, guide_date=(0, 1), guides_without_date=0),
+     "1 claim rests on figures printed without a year; the only checkable one does not agree with the record of their guide's date."),
     # three frames
     (agreement(guide_date=(1, 2), no_guide_date=(1, 1), timeless=(1, 1)),
      "15 claims rest on figures printed without a year; 3 of the 4 checkable ones agree: 1 with the record of their guide's date, "

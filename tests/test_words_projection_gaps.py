@@ -214,3 +214,27 @@ def test_guide_titles_from_guides_csv_before_sources_csv():
     assert factcheck.guide_titles(sources, guides) == {"a.txt": "Title From guides.csv", "b.txt": "Quoted Title"}
     with pytest.raises(factcheck.FactCheckError, match="sources.csv data row 1"):
         factcheck.guide_titles(sources)
+
+
+def test_fact_check_sentences_with_one_guide_and_nothing_to_list():
+    titles = {"a.txt": "A Guide"}
+    one = pd.DataFrame({"guide_file": ["a.txt"], "date_from_figures": pd.array([2018], dtype="Int64")})
+    assert words.guide_dates_text(one, titles) == "The one guide dates itself through its figures (2018)."
+    undated = one.assign(date_from_figures=pd.array([None], dtype="Int64"))
+    assert words.guide_dates_text(undated, titles).startswith("The one guide prints no year at all")
+    two = pd.DataFrame({"guide_file": ["a.txt", "b.txt"], "date_from_figures": pd.array([2018, 2013], dtype="Int64")})
+    assert words.guide_dates_text(two, titles | {"b.txt": "B"}) == "2 of the 2 guides date themselves through their figures (2018, 2013); every guide does."
+    assert words.restated_text([], None).startswith("No guide prints the same pay twice")
+    assert words.strict_shares_text([], titles) == "No claim changes verdict when a printed share's last digit is read as exact."
+    assert words.time_frame_text([]) == "Judged against the latest record instead of their guide's date, no claim changes verdict."
+    assert words.disagreements_text(pd.DataFrame({"question": []}).groupby("question")) == "No question gets answers from more than one guide."
+    by_guide = pd.DataFrame({"guide_file": ["a.txt"], "agreeing": [4], "checkable": [5], "share_agreeing_pct": [80.0]})
+    assert words.best_and_worst_text(by_guide, titles) == "“A Guide” (a.txt) agrees with the record in 4 of its 5 checkable claims (80%)."
+
+
+def test_best_and_worst_when_every_guide_scores_the_same():
+    by_guide = pd.DataFrame({"guide_file": ["a.txt", "b.txt"], "agreeing": [2, 1], "checkable": [2, 1], "share_agreeing_pct": [100.0, 100.0]})
+    assert words.best_and_worst_text(by_guide, {"a.txt": "A", "b.txt": "B"}) == (
+        "Every guide with checkable claims agrees with the record in the same share of them: 100%.")
+    by_guide.loc[1, ["agreeing", "share_agreeing_pct"]] = [0, 0.0]
+    assert words.best_and_worst_text(by_guide, {"a.txt": "A", "b.txt": "B"}).startswith("“A” (a.txt) agrees with the record in 2 of its 2")

@@ -1171,8 +1171,8 @@ def undated_agreement_words(u):
     frames = [f for f in factcheck.UNDATED_FRAMES if u.checkable_by_frame[f]]
     words = {f: FRAME_WORDS[f] if f != "no_guide_date" or u.guides_without_date == 1
              else (f", from {u.guides_without_date} guides with no dated figure,", FRAME_WORDS[f][1]) for f in frames}
-    head = f"{u.agreeing} of the {u.checkable} checkable {'one' if u.checkable == 1 else 'ones'}"
-    verb = "agrees" if u.agreeing == 1 else "agree"
+    head = "the only checkable one" if u.checkable == 1 else f"{u.agreeing} of the {u.checkable} checkable ones"
+    verb = ("agrees" if u.agreeing else "does not agree") if u.checkable == 1 else "agrees" if u.agreeing == 1 else "agree"
     if len(frames) == 1:
         lead, tail = words[frames[0]]
         return f"{head}{lead} {verb}{tail}"
@@ -1211,6 +1211,10 @@ def question_words(question):
 def guide_dates_text(guides, titles) -> str:
     """How many guides date themselves through their figures (``guides``: guide_file, date_from_figures)."""
     undated = guides[guides["date_from_figures"].isna()]
+    if len(guides) == 1:
+        year = guides["date_from_figures"].iloc[0]
+        return ("The one guide prints no year at all, so its claims are judged against the latest record." if len(undated) else
+                f"The one guide dates itself through its figures ({year}).")
     return (f"{len(guides) - len(undated)} of the {len(guides)} guides date themselves through their figures "
             f"({', '.join(str(y) for y in guides['date_from_figures'].dropna())}); "
             + (", ".join(guide_name(g, titles) for g in undated["guide_file"])
@@ -1235,7 +1239,7 @@ def tally_text(t, counts, n_guides: int) -> str:
             f"{t.checkable}, {t.agreeing} {agree(t.agreeing)} with the record ({report.percent(100 * t.share_agreeing, 0)}): "
             f"{counts['matches_record']} {agree(counts['matches_record'], 'matches', 'match')} it and {counts['rounded']} "
             f"{is_are(counts['rounded'])} correctly rounded.** {t.partly} {is_are(t.partly)} partly supported and {t.disagreeing} "
-            f"{agree(t.disagreeing, 'does', 'do')} not hold as printed ({not_as_printed}). The not-checkable claims are left out of every share.")
+            f"{agree(t.disagreeing, 'does', 'do')} not hold as printed{f' ({not_as_printed})' if not_as_printed else ''}. The not-checkable claims are left out of every share.")
 
 
 CHART_GROUP_WORDS = {"agrees": "{colour}: agrees", "partly": "{colour}: partly supported", "disagrees": "{colour}: does not hold as printed",
@@ -1265,6 +1269,8 @@ def verdict_chart_alt(t, counts, name: str) -> str:
 def restated_text(restated, once) -> str:
     """Pay figures a guide prints twice, once a year and once an hour (``restated``: factcheck.restated_hourly), and the
     tally with each counted once (``once``)."""
+    if not restated:
+        return "No guide prints the same pay twice, once a year and once an hour, so every printed claim is counted once."
     return (f"{report.counted(len(restated), 'set', 'sets')} of pay figures {is_are(len(restated))} printed twice by the same "
             "guide, once a year and once an hour: " + "; ".join(
                 f"“{lower_first(y.claim.claim)}” ({report.guide_line(y.claim.source_key)}) and “{lower_first(h.claim.claim)}” (line "
@@ -1277,6 +1283,13 @@ def best_and_worst_text(by_guide, titles) -> str:
     """The guides that agree with the record most and least often (``by_guide``: factcheck.tally_by_guide)."""
     best = by_guide.loc[by_guide["share_agreeing_pct"].idxmax()]
     worst = by_guide.loc[by_guide["share_agreeing_pct"].idxmin()]
+    shares = by_guide["share_agreeing_pct"].dropna()
+    if len(by_guide) > 1 and shares.nunique() == 1:
+        return (f"Every guide with checkable claims agrees with the record in the same share of them: "
+                f"{report.percent(shares.iloc[0], 0)}.")
+    if len(by_guide) == 1:
+        return (f"{guide_name(best['guide_file'], titles)} agrees with the record in {best['agreeing']} of its {best['checkable']} "
+                f"checkable claims ({report.percent(best['share_agreeing_pct'], 0)}).")
     return (f"{guide_name(best['guide_file'], titles)} agrees with the record in {best['agreeing']} of its {best['checkable']} checkable "
             f"claims ({report.percent(best['share_agreeing_pct'], 0)}); {guide_name(worst['guide_file'], titles)} in {worst['agreeing']} of "
             f"{worst['checkable']} ({report.percent(worst['share_agreeing_pct'], 0)}).")
@@ -1284,6 +1297,8 @@ def best_and_worst_text(by_guide, titles) -> str:
 
 def strict_shares_text(moved, titles) -> str:
     """Claims whose verdict changes when a printed share's last digit is read as exact (``moved``: factcheck.changed)."""
+    if not moved:
+        return "No claim changes verdict when a printed share's last digit is read as exact."
     return (f"{report.counted(len(moved), 'claim changes', 'claims change')} verdict when a printed share's last digit is read as exact: "
             + "; ".join(f"{guide_name(a.claim.guide_file, titles)} line {a.claim.line}, “{a.claim.claim}”: {VERDICT_WORDS[a.result.verdict]} "
                         f"(read as {printed_range(a.result, pct)}) becomes {VERDICT_WORDS[b.result.verdict]} "
@@ -1305,6 +1320,8 @@ def most_readings_text(pairs, titles) -> str:
 
 def time_frame_text(moved) -> str:
     """Claims whose verdict changes when judged against the latest record instead of their guide's date."""
+    if not moved:
+        return "Judged against the latest record instead of their guide's date, no claim changes verdict."
     return (f"Judged against the latest record instead of their guide's date, {report.counted(len(moved), 'claim changes', 'claims change')} verdict: "
             + "; ".join(f"“{a.claim.claim}” ({guide_number(a.claim.guide_file)}, line {a.claim.line}) {VERDICT_WORDS[a.result.verdict]} "
                         f"→ {VERDICT_WORDS[b.result.verdict]}" for a, b in moved) + ".")
@@ -1321,15 +1338,18 @@ def questions_text(without_year, mislabelled, two_counts) -> str:
     return (
         f"- **Which year?** {without_year.undated} of the {without_year.with_figures} claims that rest on printed figures print no year; "
         f"{undated_agreement_words(without_year)}. The year of that record is one the reader has to work out: the page does not print it.\n"
-        f"- **Which statistic?** {len(mislabelled)} claims are mislabelled: "
-        + "; ".join(f"{guide_number(c.guide_file)} line {c.line}" for c in mislabelled.itertuples()) + ".\n"
-        f"- **Which population?** " + "; ".join(
+        f"- **Which statistic?** " + (f"{len(mislabelled)} {'claim is' if len(mislabelled) == 1 else 'claims are'} mislabelled: "
+                                      + "; ".join(f"{guide_number(c.guide_file)} line {c.line}" for c in mislabelled.itertuples())
+                                      if len(mislabelled) else "No claim is mislabelled") + ".\n"
+        f"- **Which population?** " + ("; ".join(
             f"{report.number(r.record_value)} counts {POPULATION[r.facts['population']]}, while the other count for {r.record_year} is "
-            f"{report.number(r.facts['other_count'])}" for r in two_counts) + ".")
+            f"{report.number(r.facts['other_count'])}" for r in two_counts) or "No claim rests on a count with another count of its year") + ".")
 
 
 def disagreements_text(groups) -> str:
     """The questions more than one guide answers (``groups``: claims_disagreements grouped by question)."""
+    if not len(groups):
+        return "No question gets answers from more than one guide."
     return (f"{len(groups)} questions get answers from more than one guide: " + "; ".join(
         f"{lower_first(question_words(q)).rstrip('?')} ({rows['guide_file'].nunique()} guides; verdicts: "
         f"{', '.join(VERDICT_WORDS[v] for v in dict.fromkeys(rows['verdict']))})" for q, rows in groups) + ".")
@@ -1384,6 +1404,9 @@ def undated_finding_text(u, latest) -> str:
     head = f"{report.counted(u.undated, 'claim rests', 'claims rest').capitalize()} on undated figures"
     if u.checkable == 0:
         return f"{head}; none of them can be checked."
+    if u.checkable == 1 and latest.checkable == 1:
+        return (f"{head}: the one we could check {'was' if u.agreeing else 'was not'} right for its guide's time. "
+                f"Against the latest figures, it {'still is' if latest.agreeing else 'is not'}.")
     return (f"{head}: {u.agreeing} of the {u.checkable} we could check were right for their guide's time. "
             f"Against the latest figures, {latest.agreeing} of {latest.checkable} still are.")
 
