@@ -238,3 +238,15 @@ def test_best_and_worst_when_every_guide_scores_the_same():
         "Every guide with checkable claims agrees with the record in the same share of them: 100%.")
     by_guide.loc[1, ["agreeing", "share_agreeing_pct"]] = [0, 0.0]
     assert words.best_and_worst_text(by_guide, {"a.txt": "A", "b.txt": "B"}).startswith("“A” (a.txt) agrees with the record in 2 of its 2")
+
+
+def test_a_handbook_edition_without_its_median_is_accepted(tmp_path):
+    """No notebook reads the Handbook's median (pay comes from OEWS), so an edition whose median was not found is kept, empty."""
+    from mrt import clean, paths, schema
+
+    text = (paths.DATA / "practice-partial" / "reference" / "bls_ooh_editions.csv").read_text(encoding="utf-8")
+    path = tmp_path / "bls_ooh_editions.csv"
+    path.write_text(text.replace(",38100,52000,", ",,52000,"), encoding="utf-8")
+    editions = clean.build_bls_ooh_editions(path)
+    assert editions["median_annual_usd"].isna().tolist() == [True, False]
+    schema.validate(editions, "bls_ooh_editions.csv")

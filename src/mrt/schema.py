@@ -137,7 +137,7 @@ TABLES: dict[str, Table] = {
          Col("employment_year", "int", "year of the employment figure", unit=YEAR),
          Col("typical_entry_education", "string", "BLS typical entry-level education category"),
          Col("education_wording", "string", "how the edition described the education needed (short)"),
-         Col("median_annual_usd", "float", "median annual pay stated", unit="usd_per_year, nominal"),
+         Col("median_annual_usd", "float", "median annual pay stated; empty: not found for that edition", unit="usd_per_year, nominal", nullable=True),
          Col("employment_persons", "int", "employment stated", unit="persons"),
          Col("projection_start", "int", "first year of the projection stated", unit=YEAR, nullable=True),
          Col("projection_end", "int", "last year of the projection stated", unit=YEAR, nullable=True),
