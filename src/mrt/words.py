@@ -649,8 +649,8 @@ def exercise_skipped(missing_note: str) -> str:
 
 
 def model_answer_for(what: str) -> str:
-    """Before a model answer written for the project's own guides, when the data computed beside it differ."""
-    return (f"*The model answer below was written for the project's own guides ({what}); it does not describe these data, "
+    """After a model answer written for the project's own guides, when the data computed beside it differ."""
+    return (f"*The model answer above was written for the project's own guides ({what}); it does not describe these data, "
             "so this exercise is skipped.*")
 
 
