@@ -193,7 +193,7 @@ def test_exercise_notes():
     assert words.no_outlook_four_years_on("2012-2022", missing=False) == ""
     assert words.no_outlook_four_years_on(None, missing=True) == ""
     assert words.no_outlook_four_years_on("2012-2022", missing=True).startswith("No outlook in our data starts four years after 2012–2022")
-    assert words.model_answer_for("guide 001, line 20").startswith("*The model answer below was written for the project's own guides")
+    assert words.model_answer_for("guide 001, line 20").startswith("*The model answer above was written for the project's own guides")
 
 
 # Fact-check page ------------------------------------------------------------------------------------------------------
