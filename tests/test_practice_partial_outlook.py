@@ -103,3 +103,21 @@ def test_partial_outlooks_are_not_available_in_the_register(tmp_path, monkeypatc
         assert pd.isna(reported.loc[finding_id, "value"]) and "is not available" in reported.loc[finding_id, "statement"]
     assert reported.loc["projections.outlook_change", "key_rank"] == 3
     assert not reported.loc["projections.outcome_like_for_like", "depends_on"].startswith("not available")
+
+
+@pytest.mark.slow
+def test_no_quoted_outlook_at_all(tmp_path, monkeypatch):
+    """data/practice with its only printed growth (P006, claim PC04) taken out: every section that needs a quoted outlook
+    says so, the rest (every BLS outlook, the like-for-like check) still runs."""
+    folder = tmp_path / "no-outlook"
+    shutil.copytree(paths.DATA / "practice", folder)
+    drop = lambda prefix: lambda t: "".join(line for line in t.splitlines(keepends=True) if not line.startswith(prefix))  # noqa: E731
+    _rewrite(folder, "guide_figures.csv", drop("P006,"))
+    _rewrite(folder, "guide_claims.csv", drop("PC04,"))
+    out = _run(folder, tmp_path / "out", monkeypatch)
+    text = _markdown(out / "executed" / "03-projections.ipynb")
+    assert text.count("No guide prints a projected growth, so no outlook the guides quote can be set beside BLS's.") >= 3
+    assert "Across the 2 outlooks that use the code this project follows (00-0001), projected growth of practice tabulators" in text
+    reported = _reported(out)
+    assert reported.loc["projections.outlook_change", "depends_on"] == "not available: no guide prints a projected growth"
+    assert reported.loc["projections.rounding_interval", "depends_on"] == "not available: no guide prints a projected growth"
