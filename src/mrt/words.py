@@ -706,6 +706,48 @@ def handbook_sentence(edition: str, label: str | None) -> str:
     return f"The latest Handbook in the data ({edition}) calls {route_name(label)} the typical way in."
 
 
+def model_inputs_sentence(year: int | None, lacking: list[str]) -> str:
+    """Whether the model can run, from what it lacks for the year of its inputs (``mrt.education.base_year``): nothing
+    (it runs on that year's figures) or each missing input, named with where it would be."""
+    if not lacking:
+        return f"The model uses the published figures of {year}."
+    on = "any year" if year is None else f"the inputs of {year}"
+    return (f"The model cannot run on {on}: the data lack {report.listing(lacking)}. The sections that need it say so and are "
+            "skipped; give the missing values in the parameters cell to run it.")
+
+
+def fit_misses_median(low_pct: float, high_pct: float) -> str:
+    """How the lognormal fitted to p10, p90 and the mean misses the published median over the years checked, from the signs of
+    its smallest and largest error: ``"puts the median 3% to 4% too high"``, ``"... too low"``, or both ways."""
+    if low_pct > 0:
+        return f"puts the median {report.percent(low_pct)} to {report.percent(high_pct)} too high"
+    if high_pct < 0:
+        return f"puts the median {report.percent(-high_pct)} to {report.percent(-low_pct)} too low"
+    return f"misses the median by up to {report.percent(max(-low_pct, high_pct))}, in both directions"
+
+def model_skipped_sentence(what: str) -> str:
+    """A section (or exercise) that needs the model, when the model cannot run (see :func:`model_inputs_sentence`)."""
+    return f"Not computed: {what} needs the model, which lacks published inputs (section 2)."
+
+
+def unemployment_rates_sentence(year: int, rates: int) -> str:
+    """Whether the model can try unemployment risk: ``rates`` education levels with a published rate for ``year``."""
+    if rates:
+        return f"Unemployment risk, when tried, uses the unemployment rates by education of {year}."
+    return (f"The data give no unemployment rates by education for {year}, so the model never tries unemployment risk "
+            "(it stays off).")
+
+
+def time_and_cost_not_available() -> str:
+    """The time-and-cost finding, when the model cannot run."""
+    return "The time and tuition of each route cannot be compared: the published tuition or pay the model needs is missing."
+
+
+def best_route_not_available(among: str = "") -> str:
+    """The ranking findings, when the model cannot run; ``among`` names the routes compared, when not all."""
+    return f"No route{f' among {among}' if among else ''} can be ranked: the published tuition or pay the model needs is missing."
+
+
 # 05-fact-check: verdicts and evidence -------------------------------------------------------------------------------------
 
 
