@@ -1293,6 +1293,19 @@ def growth_wording_evidence(result) -> str:
 QUESTIONS = {"pay": "What does it pay?", "growth": "Is it growing?", "entry": "How do people get in?",
              "trust": "Can I trust the guides?"}
 
+
+def sources_sentence(guides: int, dated: int) -> str:
+    """The index's line on the guides: their count and how many print a date, from the rows (never typed)."""
+    if dated == 0:
+        printed = "none of them prints a date" if guides > 1 else "it prints no date"
+    elif dated == guides:
+        printed = "each prints a date" if guides > 1 else "it prints a date"
+    else:
+        printed = f"{count_word(dated)} of them {'prints' if dated == 1 else 'print'} a date"
+    return (f"The {counted(guides, 'guide')}, by their title as printed, with the publisher where the text names one and the year of "
+            f"their latest figure ({printed}). The file name is how every table refers to a guide.")
+
+
 # What must stay of the jargon, defined once for the README and the index.
 GLOSSARY = (("median", "the middle pay: half of the workers earn more, half less."),
             ("percentile", "the 10th percentile is the pay that one worker in ten earns less than; the 90th, the pay that one "
