@@ -73,3 +73,13 @@ def test_base_year_parameter_is_checked():
                                                  r"the latest year the data give every input, got"):
             education.check_parameters({"base_year": bad})
     assert education.value_text("base_year", 2017.0) == "2017"
+
+
+def test_the_curve_through_the_median_needs_a_year_with_a_median():
+    # 2016 has no median: with the curve through the median (the default) 2015 is used; with the other curve, 2016
+    pay = pd.concat([wages(2015), wages(2016, statistics=("p10", "mean", "p90"))], ignore_index=True)
+    tuition = pd.concat([FULL, costs(("tuition_and_fees", FOUR, 9100.0, "2016-17"))], ignore_index=True)
+    assert education.base_year(pay, tuition, CPI, ADVANCE, 2024, none_given(pay_through_median=True)) == (2015, [])
+    assert education.base_year(pay, tuition, CPI, ADVANCE, 2024, none_given(pay_through_median=False)) == (2016, [])
+    year, lacking = education.base_year(pay, tuition, CPI, ADVANCE, 2024, none_given(pay_through_median=True, base_year=2016))
+    assert lacking == ["the yearly median pay of the occupation in 2016 (bls_wages.csv, or pay_through_median = False in the parameters cell)"]

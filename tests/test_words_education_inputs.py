@@ -32,3 +32,14 @@ def test_fit_misses_median_in_each_direction():
     assert words.fit_misses_median(-0.7, 0.0) == "misses the median by up to 0.7%, in both directions"
     assert words.fit_misses_median(-0.5, 1.5) == "misses the median by up to 1.5%, in both directions"
     assert words.fit_misses_median(0.1, 0.2) == "puts the median 0.1% to 0.2% too high"
+
+
+def test_model_values_sentence_with_and_without_a_published_pay_above():
+    kinds = {"assumption": 13, "published figure": 3, "convention": 2, "guides and a secondary source": 1, "method": 2}
+    text = words.model_values_sentence(kinds, 2024, 2017, 1.28, (2016.0, 1.3071), "bosses")  # a year read from a table: a float
+    assert text == ("Of the model's 21 values, 3 are published figures, 3 are conventions or what the guides print, **13 are assumptions** "
+                    "that no source gives, and 2 are choices of method. All money is in **2024 dollars** (CPI-U): 2017 pay and 2017-18 "
+                    "tuition are multiplied by 1.280, the 2016 pay of bosses by 1.307.")
+    one = words.model_values_sentence({**kinds, "method": 1}, 2024, 2019, 1.2, None, "bosses")
+    assert "and 1 is a choice of method" in one and one.endswith("multiplied by 1.200; the pay of bosses is the value set in the parameters cell.")
+    assert words.model_values_sentence({**kinds, "method": 1}, 2024, 1999, 1.2, None, "x").count("1999-00 tuition") == 1

@@ -969,10 +969,12 @@ def cpi_factor(cpi: pd.DataFrame, from_year: int, to_year: int) -> float:
     return float(index[to_year] / index[from_year])
 
 
-def _pay_years(bls_wages: pd.DataFrame) -> set[int]:
-    """The years with the annual 10th and 90th percentiles and mean of the reference occupation code (what a pay curve needs)."""
+def _pay_years(bls_wages: pd.DataFrame, more: tuple[str, ...] = ()) -> set[int]:
+    """The years with the annual 10th and 90th percentiles and mean of the reference occupation code (what a pay curve needs),
+    and the statistics ``more`` names (the median, for the curve through it)."""
     rows = bls_wages[(bls_wages["unit"] == "usd_per_year") & (bls_wages[COMPARABLE] == "yes") & bls_wages["value"].notna()]
-    return {int(year) for year, found in rows.groupby("year")["statistic"].agg(set).items() if {"p10", "p90", "mean"} <= found}
+    needed = {"p10", "p90", "mean", *more}
+    return {int(year) for year, found in rows.groupby("year")["statistic"].agg(set).items() if needed <= found}
 
 
 def school_year(year: int) -> str:
@@ -987,6 +989,9 @@ def missing_inputs(bls_wages: pd.DataFrame, costs: pd.DataFrame, cpi: pd.DataFra
     lacking = []
     if year not in _pay_years(bls_wages):
         lacking.append(f"the yearly 10th percentile, 90th percentile and mean pay of the occupation in {year} (bls_wages.csv)")
+    elif given.get("pay_through_median", False) and year not in _pay_years(bls_wages, ("median",)):
+        lacking.append(f"the yearly median pay of the occupation in {year} (bls_wages.csv, or pay_through_median = False in the "
+                       "parameters cell)")
     for name, group in TUITION_GROUPS.items():
         rows = costs[(costs["measure"] == "tuition_and_fees") & (costs["group"] == group) & (costs["period"] == school_year(year))]
         if given.get(name) is None and rows.empty:

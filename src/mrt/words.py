@@ -725,6 +725,21 @@ def fit_misses_median(low_pct: float, high_pct: float) -> str:
         return f"puts the median {report.percent(-high_pct)} to {report.percent(-low_pct)} too low"
     return f"misses the median by up to {report.percent(max(-low_pct, high_pct))}, in both directions"
 
+def model_values_sentence(kinds: dict[str, int], dollar_year: int, base_year: int, factor: float,
+                          promoted: tuple[int, float] | None, above: str) -> str:
+    """The model's values by kind (``kinds``: kind -> count, the kinds of ``mrt.education.KINDS``) and the one dollar year
+    they are in: ``base_year`` pay and tuition times ``factor``; ``promoted``: the published year of the pay of the
+    occupation ``above`` and its factor, or None when the parameters cell sets that pay."""
+    methods = kinds.get("method", 0)
+    text = (f"Of the model's {sum(kinds.values())} values, {kinds.get('published figure', 0)} are published figures, "
+            f"{kinds.get('convention', 0) + kinds.get('guides and a secondary source', 0)} are conventions or what the guides print, "
+            f"**{kinds.get('assumption', 0)} are assumptions** that no source gives, and {methods} "
+            f"{'is a choice' if methods == 1 else 'are choices'} of method. All money is in **{dollar_year} dollars** (CPI-U): "
+            f"{base_year} pay and {base_year}-{(base_year + 1) % 100:02d} tuition are multiplied by {factor:.3f}")
+    if promoted is None:
+        return f"{text}; the pay of {above} is the value set in the parameters cell."
+    return f"{text}, the {int(promoted[0])} pay of {above} by {float(promoted[1]):.3f}."
+
 def model_skipped_sentence(what: str) -> str:
     """A section (or exercise) that needs the model, when the model cannot run (see :func:`model_inputs_sentence`)."""
     return f"Not computed: {what} needs the model, which lacks published inputs (section 2)."
