@@ -242,7 +242,8 @@ DEFAULTS = dict(horizon_years=20, discount_rate_pct=3.0, annual_real_raise_pct=1
                 certificate_months=12, associate_months=24, bachelor_months=48, two_year_tuition_usd_per_year=None,
                 four_year_tuition_usd_per_year=None, hs_start_percentile=10, certificate_start_percentile=25,
                 associate_start_percentile=35, bachelor_start_percentile=35, promotion_probability=0.5, years_to_promotion=5,
-                promoted_pay_usd_per_year=None, promoted_ramp_years=5, technician_promotion_share=0.0, pay_through_median=True)
+                promoted_pay_usd_per_year=None, promoted_ramp_years=5, technician_promotion_share=0.0, pay_through_median=True,
+                base_year=None)
 
 
 def test_defaults_pass_and_cover_every_parameter():
@@ -263,8 +264,8 @@ def test_defaults_pass_and_cover_every_parameter():
     ("promotion_probability", 1.01, "parameter 'promotion_probability': expected a finite number from 0 to 1 (probability, 0-1), got 1.01"),
     ("promotion_probability", -0.01, "parameter 'promotion_probability': expected a finite number from 0 to 1 (probability, 0-1), got -0.01"),
     ("study_work_share", 2, "parameter 'study_work_share': expected a finite number from 0 to 1 (share of the shortest route's starting pay, 0-1), got 2"),
-    ("associate_start_percentile", 100, "parameter 'associate_start_percentile': expected a finite number from 1 to 99 (percentile of technician pay), got 100"),
-    ("hs_start_percentile", 0.5, "parameter 'hs_start_percentile': expected a finite number from 1 to 99 (percentile of technician pay), got 0.5"),
+    ("associate_start_percentile", 100, "parameter 'associate_start_percentile': expected a finite number from 1 to 99 (percentile of the occupation's pay), got 100"),
+    ("hs_start_percentile", 0.5, "parameter 'hs_start_percentile': expected a finite number from 1 to 99 (percentile of the occupation's pay), got 0.5"),
     ("promotion_probability", "half", "parameter 'promotion_probability': expected a finite number from 0 to 1 (probability, 0-1), got 'half'"),
     ("promotion_probability", True, "parameter 'promotion_probability': expected a finite number from 0 to 1 (probability, 0-1), got True"),
     ("promotion_probability", None, "parameter 'promotion_probability': expected a finite number from 0 to 1 (probability, 0-1), got None"),
@@ -296,7 +297,7 @@ def test_unknown_names_are_refused_with_a_suggestion():
     lines = str(error.value).splitlines()
     assert lines[0].startswith("unknown parameter 'promotion_probabilty' (did you mean 'promotion_probability'?); the parameters are: horizon_years, ")
     assert lines[1].startswith("unknown parameter 'zzz'; the parameters are: ")
-    assert lines[1].endswith(", promoted_pay_usd_per_year, promoted_ramp_years, technician_promotion_share, pay_through_median")
+    assert lines[1].endswith(", promoted_pay_usd_per_year, promoted_ramp_years, technician_promotion_share, pay_through_median, base_year")
 
 
 def test_every_problem_is_named_at_once():
@@ -331,8 +332,10 @@ def test_the_horizon_check_waits_for_valid_values():
 
 
 def test_resolve_fills_published_figures_and_needs_every_parameter():
-    published = {"two_year_tuition_usd_per_year": 4556.0, "four_year_tuition_usd_per_year": 12759.0, "promoted_pay_usd_per_year": 126178.0}
+    published = {"two_year_tuition_usd_per_year": 4556.0, "four_year_tuition_usd_per_year": 12759.0, "promoted_pay_usd_per_year": 126178.0,
+                 "base_year": 2017}
     params = education.resolve({**DEFAULTS, "four_year_tuition_usd_per_year": 0}, published)
+    assert params["base_year"] == 2017 and education.resolve({**DEFAULTS, "base_year": 2015}, published)["base_year"] == 2015
     assert params["two_year_tuition_usd_per_year"] == 4556.0 and params["four_year_tuition_usd_per_year"] == 0
     assert params["promoted_pay_usd_per_year"] == 126178.0 and params["horizon_years"] == 20
     with pytest.raises(ParameterError, match=r"^parameters missing: \['horizon_years'\]$"):
@@ -369,6 +372,9 @@ def test_every_parameter_is_documented_and_has_a_sweep_inside_its_range():
         assert spec.label and spec.unit and spec.why, name
         assert spec.kind in education.KINDS and spec.shown in education.SHOWN, name
         assert spec.published == (spec.kind == "published figure"), name
+        if name in education.NOT_VARIED:  # chosen, never varied (the year of the inputs)
+            assert spec.chosen and spec.sweep == (0.0, 0.0), name
+            continue
         low, high = education.sweep_values(name, {name: 1.0 if spec.sweep_scales else 0.0})
         assert low < high, name
         if not spec.sweep_scales:
@@ -800,13 +806,18 @@ def test_pay_curve_follows_the_parameter_and_refuses_one_the_record_cannot_give(
     data = ModelData({True: median, False: mean}, SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
     assert education.pay_curve({"pay_through_median": True}, data) is median
     assert education.pay_curve({"pay_through_median": False}, data) is mean
-    assert education.tried_parameters(data) == list(education.PARAMETERS)
+    assert education.tried_parameters(data) == [n for n in education.PARAMETERS if n != "base_year"]  # a year is chosen, never varied
+    no_rates = ModelData({True: median, False: mean}, {}, SYNTHETIC.published, "Up", 2024, 2017)
+    assert education.tried_parameters(no_rates) == [n for n in education.PARAMETERS if n not in ("base_year", "unemployment_risk")]
+    with pytest.raises(ParameterError, match=r"^parameter 'unemployment_risk': expected False, as education_costs_and_pay.csv gives no "
+                                             r"unemployment rates for 2017, got True$"):
+        education.build_routes({**DEFAULTS, "unemployment_risk": True}, no_rates)
     only_mean = ModelData({False: mean}, SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
     with pytest.raises(ParameterError, match=r"^parameter 'pay_through_median': expected False, as bls_wages.csv publishes no median for 2017 "
                                              r"\(a split lognormal through the published 10th percentile, median and 90th percentile needs one\), got True$"):
         education.pay_curve({"pay_through_median": True}, only_mean)
     assert "pay_through_median" not in education.tried_parameters(only_mean)
-    assert len(education.tried_parameters(only_mean)) == len(education.PARAMETERS) - 1
+    assert len(education.tried_parameters(only_mean)) == len(education.PARAMETERS) - 2
 
 
 def test_evaluate_uses_the_chosen_pay_curve():
@@ -870,7 +881,7 @@ COSTS = pd.DataFrame([
     ("median_annual_wage", "others", 45000.0, "2016", "costs#row=13"),
     ("program_length", "certificate", 9.0, None, "costs#row=11"),
 ], columns=["measure", "group", "value_min", "period", "source_key"])
-ADVANCE = SimpleNamespace(route_label="Degree, then boss", pay_measure="median_annual_wage", pay_group="bosses")
+ADVANCE = SimpleNamespace(route_label="Degree, then boss", pay_measure="median_annual_wage", pay_group="bosses", occupation="bosses")
 
 
 def test_cpi_factor():
@@ -882,10 +893,24 @@ def test_cpi_factor():
         education.cpi_factor(CPI, 2017, 2030)
 
 
-def test_base_year_is_the_year_of_the_education_pays_figures():
-    assert education.base_year(COSTS) == 2017
-    with pytest.raises(ValueError, match=r"^education_costs_and_pay.csv: expected unemployment_rate rows \(BLS 'Education pays'\), found none$"):
-        education.base_year(COSTS[COSTS["measure"] != "unemployment_rate"])
+def test_base_year_is_the_latest_year_with_every_input_or_the_one_given():
+    # COSTS: both tuitions for 2017-18 only (four-year also 2016-17, two-year not); the boss's pay in 2016; wages() in 2017
+    assert education.base_year(wages(), COSTS, CPI, ADVANCE, 2024, DEFAULTS) == (2017, [])
+    two_years = pd.concat([wages(2016), wages(2017)], ignore_index=True)
+    assert education.base_year(two_years, COSTS, CPI, ADVANCE, 2024, DEFAULTS) == (2017, [])
+    # 2016 asked for: no two-year tuition for 2016-17 is published, so the model says what it lacks
+    year, lacking = education.base_year(two_years, COSTS, CPI, ADVANCE, 2024, {**DEFAULTS, "base_year": 2016})
+    assert year == 2016 and lacking == ["the tuition of a public two-year college (in-district) in 2016-17 (education_costs_and_pay.csv, "
+                                        "or two_year_tuition_usd_per_year in the parameters cell)"]
+    # ... unless the parameters cell gives the tuition
+    assert education.base_year(two_years, COSTS, CPI, ADVANCE, 2024, {**DEFAULTS, "base_year": 2016, "two_year_tuition_usd_per_year": 4000}) == (2016, [])
+    # unemployment rates are not needed: without them 2017 is still the year
+    no_rates = COSTS[COSTS["measure"] != "unemployment_rate"]
+    assert education.base_year(wages(), no_rates, CPI, ADVANCE, 2024, DEFAULTS) == (2017, [])
+    # no year with the pay of the occupation above: the latest pay year, with what it lacks
+    year, lacking = education.base_year(wages(), COSTS, CPI, SimpleNamespace(**{**vars(ADVANCE), "pay_group": "nobody"}), 2024, DEFAULTS)
+    assert year == 2017 and len(lacking) == 1 and lacking[0].startswith("the pay of ")
+    assert education.base_year(wages()[lambda w: w["statistic"] != "mean"], COSTS, CPI, ADVANCE, 2024, DEFAULTS)[0] is None
 
 
 def test_published_inputs_are_converted_to_the_dollar_year():
@@ -905,8 +930,7 @@ def test_published_inputs_are_converted_to_the_dollar_year():
 
 def test_unemployment_rates_by_route():
     assert education.unemployment_rates(COSTS, 2017) == {HS: 4.6, CERTIFICATE: 4.0, ASSOCIATE: 3.4, ADVANCEMENT: 2.5}
-    with pytest.raises(ValueError, match="expected 2016 unemployment rates for"):
-        education.unemployment_rates(COSTS, 2016)
+    assert education.unemployment_rates(COSTS, 2016) == {}  # none published that year: the model runs without them
 
 
 def wages(year=2017, comparable="yes"):
@@ -944,9 +968,10 @@ def test_technician_pay_through_the_median_passes_through_the_published_figures(
 
 
 def test_model_data_gathers_everything_in_one_dollar_year():
-    data, inputs = education.model_data(wages(), COSTS, CPI, ADVANCE, 2024)
+    data, inputs = education.model_data(wages(), COSTS, CPI, ADVANCE, 2024, 2017)
     assert (data.base_year, data.dollar_year, data.advancement_label) == (2017, 2024, "Degree, then boss")
-    assert data.published == {"two_year_tuition_usd_per_year": 3600.0, "four_year_tuition_usd_per_year": 12000.0, "promoted_pay_usd_per_year": 120000.0}
+    assert data.published == {"two_year_tuition_usd_per_year": 3600.0, "four_year_tuition_usd_per_year": 12000.0, "promoted_pay_usd_per_year": 120000.0,
+                              "base_year": 2017}
     assert data.unemployment_rate_pct[ASSOCIATE] == 3.4
     assert sorted(data.pay) == [False, True]
     assert data.pay[True].median == pytest.approx(1.2 * 39000)  # the published median in 2024 dollars
@@ -955,10 +980,12 @@ def test_model_data_gathers_everything_in_one_dollar_year():
 
 
 def test_parameter_table_says_where_each_value_comes_from():
-    _, inputs = education.model_data(wages(), COSTS, CPI, ADVANCE, 2024)
+    _, inputs = education.model_data(wages(), COSTS, CPI, ADVANCE, 2024, 2017)
     given = {**DEFAULTS, "four_year_tuition_usd_per_year": 0}
-    params = education.resolve(given, dict(zip(inputs["parameter"], inputs["value"])))
+    params = education.resolve(given, {**dict(zip(inputs["parameter"], inputs["value"])), "base_year": 2017})
     table = education.parameter_table(params, given, inputs).set_index("parameter")
+    assert table.loc["base_year", "value"] == 2017 and table.loc["base_year", "value_from"] == "the latest year with every input"
+    assert table.loc["base_year", "kind"] == "method"
     assert list(table.index) == list(education.PARAMETERS)
     assert table.loc["two_year_tuition_usd_per_year", "value_from"] == "published figure"
     assert table.loc["two_year_tuition_usd_per_year", "value"] == 3600 and table.loc["two_year_tuition_usd_per_year", "published_value"] == 3000
@@ -1192,7 +1219,9 @@ def test_notebook_cells_are_short_and_type_no_names_or_counts():
     typed = [job.name, job.short_name, job.advancement.route_label, job.advancement.occupation, "four guides", *education.ROUTE_LABELS.values()]
     for index, cell in enumerate(own_cells()):
         if cell.cell_type == "code":
-            assert len(cell.source.splitlines()) <= 20, f"cell {index}: more than 20 lines"
+            # the parameters cell is a list of named values, one a line (one per model parameter), not logic
+            if "parameters" not in cell.metadata.get("tags", []):
+                assert len(cell.source.splitlines()) <= 20, f"cell {index}: more than 20 lines"
             assert not [t for t in typed if t in cell.source], f"cell {index} types a name or count"
         else:
             paragraphs = [p for p in cell.source.split("\n\n") if not p.lstrip().startswith("```")]

@@ -48,7 +48,7 @@ class ParameterError(ValueError):
 # The parameters -----------------------------------------------------------------------------------
 
 KINDS = ("assumption", "convention", "guides and a secondary source", "method", "published figure")
-SHOWN = ("years", "months", "percent", "usd", "percentile", "probability", "flag")
+SHOWN = ("years", "months", "percent", "usd", "percentile", "probability", "flag", "year")
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class Parameter:
     whole: bool = False  # whole numbers only
     flag: bool = False  # True or False
     published: bool = False  # None stands for the published figure (converted to the dollar year)
+    chosen: bool = False  # None stands for the value chosen from the data (base_year: the latest year with every input)
     sweep: tuple[float, float] = (0.0, 0.0)  # low and high values tried in the sensitivity analysis
     sweep_scales: bool = False  # the sweep values multiply the value used (tuition, pay)
     shown: str = ""  # how a value reads in words: one of SHOWN
@@ -91,7 +92,7 @@ PARAMETERS: dict[str, Parameter] = {
         0, 1, flag=True, sweep=(0, 1), shown="flag", phrase="unemployment risk", phrase_no="no unemployment risk"),
     "certificate_months": Parameter(
         "Certificate: months of study", "months", "guides and a secondary source",
-        "the guides print 'less than a year' and 'as few as 12 months'; program guides say 9-12 months", 0, 120, sweep=(6, 18), shown="months", phrase="a certificate of {}"),
+        "a full-time certificate program's length; the guides' own figures are in section 1 and the program lengths in education_costs_and_pay.csv", 0, 120, sweep=(6, 18), shown="months", phrase="a certificate of {}"),
     "associate_months": Parameter(
         "Associate's degree: months of study", "months", "convention", "the conventional full-time length", 0, 120, sweep=(18, 36), shown="months", phrase="an associate's degree of {}"),
     "bachelor_months": Parameter(
@@ -106,21 +107,21 @@ PARAMETERS: dict[str, Parameter] = {
         "College Board: public four-year college, in-state tuition and fees, converted with CPI-U", 0, 200_000, published=True,
         sweep=(0, 3), sweep_scales=True, shown="usd", phrase="four-year college tuition of {} a year"),
     "hs_start_percentile": Parameter(
-        "High school route: starting percentile", "percentile of technician pay", "assumption",
+        "High school route: starting percentile", "percentile of the occupation's pay", "assumption",
         "without a credential one is assumed to start near the bottom (the BLS 10th percentile); no source gives pay by education "
         "within the occupation", 1, 99, sweep=(5, 20), shown="percentile", phrase="the high school route starting at {}"),
     "certificate_start_percentile": Parameter(
-        "Certificate: starting percentile", "percentile of technician pay", "assumption",
+        "Certificate: starting percentile", "percentile of the occupation's pay", "assumption",
         "a credential is assumed to start higher; no source gives it", 1, 99, sweep=(15, 35), shown="percentile", phrase="the certificate starting at {}"),
     "associate_start_percentile": Parameter(
-        "Associate's degree: starting percentile", "percentile of technician pay", "assumption",
+        "Associate's degree: starting percentile", "percentile of the occupation's pay", "assumption",
         "a longer credential is assumed to start higher still; no source gives it", 1, 99, sweep=(25, 45), shown="percentile", phrase="the associate's degree starting at {}"),
     "bachelor_start_percentile": Parameter(
-        "Bachelor's degree: starting percentile", "percentile of technician pay", "assumption",
+        "Bachelor's degree: starting percentile", "percentile of the occupation's pay", "assumption",
         "as the associate's degree until promotion; no source gives it", 1, 99, sweep=(25, 45), shown="percentile", phrase="the bachelor's degree starting at {}"),
     "promotion_probability": Parameter(
         "Chance of promotion", "probability, 0-1", "assumption",
-        "no source gives the chance that a technician with a bachelor's degree moves up; 0.5 says 'as likely as not', and the "
+        "no source gives the chance that a worker with a bachelor's degree moves up; 0.5 says 'as likely as not', and the "
         "notebook reports 0, 1 and the break-even chance beside it", 0, 1, sweep=(0, 1), shown="probability", phrase="a chance of promotion of {}"),
     "years_to_promotion": Parameter(
         "Years of work before promotion", "years", "assumption", "no source gives it", 0, 60, sweep=(2, 15), shown="years", phrase="promotion after {} of work"),
@@ -135,8 +136,8 @@ PARAMETERS: dict[str, Parameter] = {
         0, 30, sweep=(0, 10), shown="years", phrase="the full pay after promotion reached in {}"),
     "technician_promotion_share": Parameter(
         "Chance of promotion on the other routes", "share of the route up's chance, 0-1", "assumption",
-        "one guide says workers move up with experience and training, but BLS gives a bachelor's degree as the typical entry to the "
-        "occupation above; 0 = only the route up is promoted, 1 = every route as often, after the same years of work",
+        "the route up is taken as the way to the occupation above (occupation.toml); 0 = only the route up is promoted, "
+        "1 = every route as often, after the same years of work",
         0, 1, sweep=(0, 1), shown="probability", phrase="the other routes promoted at {} of the route up's chance"),
     "pay_through_median": Parameter(
         "Pay curve through the published median", "True or False", "method",
@@ -145,7 +146,13 @@ PARAMETERS: dict[str, Parameter] = {
         "median too high in every BLS year that publishes one (notebook 02)",
         0, 1, flag=True, sweep=(0, 1), shown="flag",
         phrase="the pay curve through the published median", phrase_no="a lognormal pay curve fitted to p10, p90 and the mean"),
+    "base_year": Parameter(
+        "Year of the published inputs", "year", "method",
+        "the year whose pay distribution, tuition and unemployment rates the model uses (the pay after promotion: the latest "
+        "published by then); None = the latest year for which the data give them all",
+        1990, 2100, whole=True, chosen=True, shown="year", phrase="the inputs of {}"),
 }
+NOT_VARIED = ("base_year",)  # chosen, never varied: another year is another set of published inputs, not an assumption
 STUDY_MONTHS = ("certificate_months", "associate_months", "bachelor_months")
 
 
@@ -172,6 +179,8 @@ def value_text(name: str, value) -> str:
     if shown in ("percent", "probability"):
         share = float(value) * (100 if shown == "probability" else 1)
         return report.percent(share, 0 if round(share, 1).is_integer() else 1)
+    if shown == "year":
+        return f"{int(value)}"
     unit = {"years": " years", "months": " months"}[shown]
     return f"{report.number(value, 0 if round(float(value), 1).is_integer() else 1)}{unit}"
 
@@ -205,6 +214,8 @@ def expected(spec: Parameter) -> str:
         return "True or False"
     kind = "a whole number" if spec.whole else "a finite number"
     text = f"{kind} from {spec.low:g} to {spec.high:g} ({spec.unit})"
+    if spec.chosen:
+        return text + ", or None for the latest year the data give every input"
     return text + ", or None for the published figure" if spec.published else text
 
 
@@ -213,7 +224,7 @@ def _problem(name: str, value) -> str | None:
     if spec.flag:
         ok = isinstance(value, bool)
     elif value is None:
-        ok = spec.published
+        ok = spec.published or spec.chosen
     else:
         ok = (isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
               and spec.low <= value <= spec.high and (not spec.whole or float(value).is_integer()))
@@ -243,7 +254,8 @@ def check_parameters(values: Mapping[str, object]) -> None:
 
 
 def resolve(given: Mapping[str, object], published: Mapping[str, float]) -> dict:
-    """The values the model uses: every parameter checked, ``None`` replaced by its published figure."""
+    """The values the model uses: every parameter checked, ``None`` replaced by its published figure (or, for the year of
+    the inputs, the year chosen: ``published["base_year"]``, which :func:`model_data` gives)."""
     missing = [n for n in PARAMETERS if n not in given]
     if missing:
         raise ParameterError(f"parameters missing: {missing}")
@@ -398,6 +410,10 @@ class ModelData:
 
 def build_routes(params: Mapping[str, object], data: ModelData) -> list[Route]:
     """The four modelled routes from resolved parameter values."""
+    if params["unemployment_risk"] and not data.unemployment_rate_pct:
+        raise ParameterError(f"parameter 'unemployment_risk': expected False, as education_costs_and_pay.csv gives no unemployment "
+                             f"rates for {data.base_year}, got True")
+
     def rate(key: str) -> float:
         return float(data.unemployment_rate_pct[key]) if params["unemployment_risk"] else 0.0
 
@@ -448,8 +464,10 @@ def present_values(params: Mapping[str, object], data: ModelData) -> pd.Series:
 
 
 def tried_parameters(data: ModelData) -> list[str]:
-    """The parameters the sensitivity analysis moves: all of them, less ``pay_through_median`` when the record gives one curve."""
-    return [name for name in PARAMETERS if name != "pay_through_median" or len(data.pay) > 1]
+    """The parameters the sensitivity analysis moves: all of them but the year of the inputs, less ``pay_through_median``
+    when the record gives one curve and ``unemployment_risk`` when it gives no unemployment rates."""
+    given = {"pay_through_median": len(data.pay) > 1, "unemployment_risk": bool(data.unemployment_rate_pct)}
+    return [name for name in PARAMETERS if name not in NOT_VARIED and given.get(name, True)]
 
 
 def with_value(params: Mapping[str, object], name: str, value: float) -> dict:
@@ -951,12 +969,58 @@ def cpi_factor(cpi: pd.DataFrame, from_year: int, to_year: int) -> float:
     return float(index[to_year] / index[from_year])
 
 
-def base_year(costs: pd.DataFrame) -> int:
-    """The year of the BLS 'Education pays' figures (the unemployment rates by education); pay and tuition are taken from it."""
-    periods = costs.loc[costs["measure"] == "unemployment_rate", "period"].dropna()
-    if periods.empty:
-        raise ValueError("education_costs_and_pay.csv: expected unemployment_rate rows (BLS 'Education pays'), found none")
-    return max(int(p) for p in periods)
+def _pay_years(bls_wages: pd.DataFrame, more: tuple[str, ...] = ()) -> set[int]:
+    """The years with the annual 10th and 90th percentiles and mean of the reference occupation code (what a pay curve needs),
+    and the statistics ``more`` names (the median, for the curve through it)."""
+    rows = bls_wages[(bls_wages["unit"] == "usd_per_year") & (bls_wages[COMPARABLE] == "yes") & bls_wages["value"].notna()]
+    needed = {"p10", "p90", "mean", *more}
+    return {int(year) for year, found in rows.groupby("year")["statistic"].agg(set).items() if needed <= found}
+
+
+def school_year(year: int) -> str:
+    """The school year that starts in ``year``: ``2017`` -> ``2017-18``."""
+    return f"{year}-{(year + 1) % 100:02d}"
+
+
+def missing_inputs(bls_wages: pd.DataFrame, costs: pd.DataFrame, cpi: pd.DataFrame, advancement, year: int, dollar_year: int,
+                   given: Mapping[str, object]) -> list[str]:
+    """What the model lacks to run on the inputs of ``year``, each in plain words naming where it would be (empty: it can
+    run). A value set in the parameters cell (``given``, not None) stands in for the published figure it replaces."""
+    lacking = []
+    if year not in _pay_years(bls_wages):
+        lacking.append(f"the yearly 10th percentile, 90th percentile and mean pay of the occupation in {year} (bls_wages.csv)")
+    elif given.get("pay_through_median", False) and year not in _pay_years(bls_wages, ("median",)):
+        lacking.append(f"the yearly median pay of the occupation in {year} (bls_wages.csv, or pay_through_median = False in the "
+                       "parameters cell)")
+    for name, group in TUITION_GROUPS.items():
+        rows = costs[(costs["measure"] == "tuition_and_fees") & (costs["group"] == group) & (costs["period"] == school_year(year))]
+        if given.get(name) is None and rows.empty:
+            lacking.append(f"the tuition of a {group} in {school_year(year)} (education_costs_and_pay.csv, or {name} in the parameters cell)")
+    years = costs.loc[(costs["measure"] == advancement.pay_measure) & (costs["group"] == advancement.pay_group), "period"].dropna().map(int)
+    if given.get("promoted_pay_usd_per_year") is None and not (years <= year).any():
+        lacking.append(f"the pay of {advancement.occupation} in {year} or before (education_costs_and_pay.csv, or promoted_pay_usd_per_year "
+                       "in the parameters cell)")
+    cpi_years = set(cpi["year"].astype(int))
+    lacking += [f"the CPI-U of {y} (cpi_u.csv)" for y in sorted({year, dollar_year}) if y not in cpi_years]
+    return lacking
+
+
+def base_year(bls_wages: pd.DataFrame, costs: pd.DataFrame, cpi: pd.DataFrame, advancement, dollar_year: int,
+              given: Mapping[str, object]) -> tuple[int | None, list[str]]:
+    """The year of the model's inputs and what the model lacks for it (empty: it can run).
+
+    ``given["base_year"]`` when set; else the latest year for which the data give every input (:func:`missing_inputs`);
+    when no year does, the latest year of published pay (or None when there is none) with what it lacks."""
+    if given.get("base_year") is not None:
+        year = int(given["base_year"])
+        return year, missing_inputs(bls_wages, costs, cpi, advancement, year, dollar_year, given)
+    candidates = sorted(_pay_years(bls_wages), reverse=True)
+    for year in candidates:
+        if not missing_inputs(bls_wages, costs, cpi, advancement, year, dollar_year, given):
+            return year, []
+    if not candidates:
+        return None, ["the yearly 10th percentile, 90th percentile and mean pay of the occupation in any year (bls_wages.csv)"]
+    return candidates[0], missing_inputs(bls_wages, costs, cpi, advancement, candidates[0], dollar_year, given)
 
 
 def _one(costs: pd.DataFrame, measure: str, group: str, period: str) -> pd.Series:
@@ -988,20 +1052,25 @@ TUITION_GROUPS = {"two_year_tuition_usd_per_year": "public two-year college (in-
                   "four_year_tuition_usd_per_year": "public four-year college (in-state)"}
 
 
-def published_inputs(costs: pd.DataFrame, cpi: pd.DataFrame, pay_measure: str, pay_group: str, year: int, dollar_year: int) -> pd.DataFrame:
+def published_inputs(costs: pd.DataFrame, cpi: pd.DataFrame, pay_measure: str, pay_group: str, year: int, dollar_year: int,
+                     given: Mapping[str, object] | None = None) -> pd.DataFrame:
     """The published defaults: each as published, its dollar year, the CPI-U factor and its value in ``dollar_year`` dollars.
 
     Tuition is the school year starting in ``year`` (in dollars of ``year``); the promoted pay is the latest figure
-    published for ``year`` or before.
+    published for ``year`` or before. A value set in ``given`` (not None) needs no published figure: it is left out
+    when none is published.
     """
-    school_year = f"{year}-{(year + 1) % 100:02d}"
-    rows = [(name, _one(costs, "tuition_and_fees", group, school_year), year) for name, group in TUITION_GROUPS.items()]
+    given = given or {}
+    rows = [(name, _one(costs, "tuition_and_fees", group, school_year(year)), year) for name, group in TUITION_GROUPS.items()
+            if given.get(name) is None or not costs[(costs["measure"] == "tuition_and_fees") & (costs["group"] == group)
+                                                      & (costs["period"] == school_year(year))].empty]
     years = costs.loc[(costs["measure"] == pay_measure) & (costs["group"] == pay_group), "period"].dropna().map(int)
     years = years[years <= year]
-    if years.empty:
+    if years.empty and given.get("promoted_pay_usd_per_year") is None:
         raise ValueError(f"education_costs_and_pay.csv: expected a {pay_measure} row for {pay_group!r} in {year} or before, found none")
-    latest = costs.loc[years.idxmax()]
-    rows.append(("promoted_pay_usd_per_year", latest, int(latest["period"])))
+    if not years.empty:
+        latest = costs.loc[years.idxmax()]
+        rows.append(("promoted_pay_usd_per_year", latest, int(latest["period"])))
     return pd.DataFrame([{"parameter": name, "published_value": float(row["value_min"]), "published_year": published_year,
                           "cpi_factor": cpi_factor(cpi, published_year, dollar_year),
                           "value": round(float(row["value_min"]) * cpi_factor(cpi, published_year, dollar_year)), "source_key": row["source_key"]}
@@ -1009,21 +1078,22 @@ def published_inputs(costs: pd.DataFrame, cpi: pd.DataFrame, pay_measure: str, p
 
 
 def unemployment_rates(costs: pd.DataFrame, year: int) -> dict[str, float]:
-    """Each route's unemployment rate: that of its education level in BLS 'Education pays' of ``year`` (percent)."""
+    """Each route's unemployment rate: that of its education level in BLS 'Education pays' of ``year`` (percent); empty when
+    the data do not give every level's rate for ``year``."""
     rates = costs[(costs["measure"] == "unemployment_rate") & (costs["period"] == str(year))].set_index("group")["value_min"]
-    missing = [level for level in EDUCATION_LEVEL.values() if level not in rates.index]
-    if missing:
-        raise ValueError(f"education_costs_and_pay.csv: expected {year} unemployment rates for {missing}")
+    if any(level not in rates.index for level in EDUCATION_LEVEL.values()):
+        return {}  # not every level published that year: the model runs without unemployment risk (tried_parameters)
     return {route: float(rates[level]) for route, level in EDUCATION_LEVEL.items()}
 
 
-def model_data(bls_wages: pd.DataFrame, costs: pd.DataFrame, cpi: pd.DataFrame, advancement, dollar_year: int) -> tuple[ModelData, pd.DataFrame]:
-    """Everything the record gives the model, in dollars of ``dollar_year``, and the table of published inputs."""
-    year = base_year(costs)
-    inputs = published_inputs(costs, cpi, advancement.pay_measure, advancement.pay_group, year, dollar_year)
+def model_data(bls_wages: pd.DataFrame, costs: pd.DataFrame, cpi: pd.DataFrame, advancement, dollar_year: int, year: int,
+               given: Mapping[str, object] | None = None) -> tuple[ModelData, pd.DataFrame]:
+    """Everything the record gives the model for the inputs of ``year`` (:func:`base_year`), in dollars of ``dollar_year``,
+    and the table of published inputs. ``given``: the parameters cell (a value set there needs no published figure)."""
+    inputs = published_inputs(costs, cpi, advancement.pay_measure, advancement.pay_group, year, dollar_year, given)
     data = ModelData(pay=technician_pay(bls_wages, year, cpi_factor(cpi, year, dollar_year)),
                      unemployment_rate_pct=unemployment_rates(costs, year),
-                     published=dict(zip(inputs["parameter"], inputs["value"])), advancement_label=advancement.route_label,
+                     published={**dict(zip(inputs["parameter"], inputs["value"])), "base_year": year}, advancement_label=advancement.route_label,
                      dollar_year=dollar_year, base_year=year)
     return data, inputs
 
@@ -1035,7 +1105,7 @@ def parameter_table(params: Mapping[str, object], given: Mapping[str, object], i
     for name, spec in PARAMETERS.items():
         source = published.loc[name] if name in published.index else None
         if source is None:
-            origin = "set in the parameters cell"
+            origin = "the latest year with every input" if given[name] is None else "set in the parameters cell"
         else:
             origin = "published figure" if given[name] is None else "set in the parameters cell (published figure replaced)"
         rows.append({"parameter": name, "label": spec.label, "value": float(params[name]), "unit": spec.unit, "kind": spec.kind,

@@ -130,13 +130,16 @@ def _route_evidence() -> dict[str, dict[str, str]]:
     from mrt.education import TUITION_GROUPS
 
     two, four = TUITION_GROUPS["two_year_tuition_usd_per_year"], TUITION_GROUPS["four_year_tuition_usd_per_year"]
-    return {"postsecondary_certificate": {"length": "medical coding certificate", "tuition": two},
-            "associate_degree": {"length": "associate's degree (full-time)", "tuition": two},
+    return {"postsecondary_certificate": {"length": "certificate", "tuition": two},
+            "associate_degree": {"length": "associate's degree", "tuition": two},
             "bachelor_degree": {"tuition": four}}
 
 
-def _latest_row(costs: pd.DataFrame, measure: str, group: str):
-    rows = costs[(costs["measure"] == measure) & (costs["group"] == group)]
+def _latest_row(costs: pd.DataFrame, measure: str, group: str, within: bool = False):
+    """The latest row of ``measure`` for ``group`` (``within``: every group whose name holds ``group``, as program lengths
+    are named by each occupation's own programs: "practice certificate", "associate's degree (full-time)")."""
+    named = costs["group"].str.contains(group, regex=False, na=False) if within else costs["group"] == group
+    rows = costs[(costs["measure"] == measure) & named]
     return None if rows.empty else rows.sort_values("period", kind="stable", na_position="first").iloc[-1]
 
 
@@ -152,7 +155,7 @@ def entry(editions: pd.DataFrame, education_paths: pd.DataFrame, costs: pd.DataF
     named = named.assign(_order=named["route"].map(list(evidence).index)).sort_values("_order", kind="stable")
     for r in named.itertuples():
         where = evidence[r.route]
-        length = _latest_row(costs, "program_length", where["length"]) if "length" in where else None
+        length = _latest_row(costs, "program_length", where["length"], within=True) if "length" in where else None
         tuition = _latest_row(costs, "tuition_and_fees", where["tuition"])
         routes.append(Route(r.route_label, None if length is None else (float(length["value_min"]), float(length["value_max"])),
                             None if tuition is None else float(tuition["value_min"]), None if tuition is None else str(tuition["period"]),

@@ -857,7 +857,7 @@ def _charts_html() -> str:
 def index_page(titles: dict[str, str], *, solutions: bool = True) -> str:
     import pandas as pd
 
-    from mrt import occupation
+    from mrt import occupation, words
     from mrt.words import METHOD_TAG
 
     job = occupation.current()
@@ -870,6 +870,7 @@ def index_page(titles: dict[str, str], *, solutions: bool = True) -> str:
     guide_items = "\n".join(
         f"<dt>“{html.escape(g['title'])}”</dt><dd>{html.escape(g['publisher'] or 'publisher not recorded')}; "
         f"{html.escape(guide_dates(g))}. File <code>{html.escape(g['file'])}</code></dd>" for g in guides)
+    guides_sentence = words.sources_sentence(len(guides), sum(g["date_printed"].strip() not in ("", "none") for g in guides))
     sources = pd.read_csv(paths.SOURCES, dtype=str, keep_default_na=False)
     reference = sources[sources["path"].str.contains("/reference/")]
     reference_items = "\n".join(f"<li>{html.escape(r.origin)} (<code>{html.escape(Path(r.path).name)}</code>): {html.escape(r.covers)}</li>"
@@ -895,8 +896,7 @@ reasonable methods.</p>
 </ol>
 {teachers}
 <h2 id="sources">Sources</h2>
-<p>The four guides, by their title as printed, with the publisher where the text names one and the year of their latest figure
-(none of them prints a date). The file name is how every table refers to a guide.</p>
+<p>{guides_sentence}</p>
 <dl class="mrt-guides">
 {guide_items}
 </dl>

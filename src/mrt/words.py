@@ -856,6 +856,63 @@ def handbook_sentence(edition: str, label: str | None) -> str:
     return f"The latest Handbook in the data ({edition}) calls {route_name(label)} the typical way in."
 
 
+def model_inputs_sentence(year: int | None, lacking: list[str]) -> str:
+    """Whether the model can run, from what it lacks for the year of its inputs (``mrt.education.base_year``): nothing
+    (it runs on that year's figures) or each missing input, named with where it would be."""
+    if not lacking:
+        return f"The model uses the published figures of {year}."
+    on = "any year" if year is None else f"the inputs of {year}"
+    return (f"The model cannot run on {on}: the data lack {report.listing(lacking)}. The sections that need it say so and are "
+            "skipped; give the missing values in the parameters cell to run it.")
+
+
+def fit_misses_median(low_pct: float, high_pct: float) -> str:
+    """How the lognormal fitted to p10, p90 and the mean misses the published median over the years checked, from the signs of
+    its smallest and largest error: ``"puts the median 3% to 4% too high"``, ``"... too low"``, or both ways."""
+    if low_pct > 0:
+        return f"puts the median {report.percent(low_pct)} to {report.percent(high_pct)} too high"
+    if high_pct < 0:
+        return f"puts the median {report.percent(-high_pct)} to {report.percent(-low_pct)} too low"
+    return f"misses the median by up to {report.percent(max(-low_pct, high_pct))}, in both directions"
+
+def model_values_sentence(kinds: dict[str, int], dollar_year: int, base_year: int, factor: float,
+                          promoted: tuple[int, float] | None, above: str) -> str:
+    """The model's values by kind (``kinds``: kind -> count, the kinds of ``mrt.education.KINDS``) and the one dollar year
+    they are in: ``base_year`` pay and tuition times ``factor``; ``promoted``: the published year of the pay of the
+    occupation ``above`` and its factor, or None when the parameters cell sets that pay."""
+    methods = kinds.get("method", 0)
+    text = (f"Of the model's {sum(kinds.values())} values, {kinds.get('published figure', 0)} are published figures, "
+            f"{kinds.get('convention', 0) + kinds.get('guides and a secondary source', 0)} are conventions or what the guides print, "
+            f"**{kinds.get('assumption', 0)} are assumptions** that no source gives, and {methods} "
+            f"{'is a choice' if methods == 1 else 'are choices'} of method. All money is in **{dollar_year} dollars** (CPI-U): "
+            f"{base_year} pay and {base_year}-{(base_year + 1) % 100:02d} tuition are multiplied by {factor:.3f}")
+    if promoted is None:
+        return f"{text}; the pay of {above} is the value set in the parameters cell."
+    return f"{text}, the {int(promoted[0])} pay of {above} by {float(promoted[1]):.3f}."
+
+def model_skipped_sentence(what: str) -> str:
+    """A section (or exercise) that needs the model, when the model cannot run (see :func:`model_inputs_sentence`)."""
+    return f"Not computed: {what} needs the model, which lacks published inputs (section 2)."
+
+
+def unemployment_rates_sentence(year: int, rates: int) -> str:
+    """Whether the model can try unemployment risk: ``rates`` education levels with a published rate for ``year``."""
+    if rates:
+        return f"Unemployment risk, when tried, uses the unemployment rates by education of {year}."
+    return (f"The data give no unemployment rates by education for {year}, so the model never tries unemployment risk "
+            "(it stays off).")
+
+
+def time_and_cost_not_available() -> str:
+    """The time-and-cost finding, when the model cannot run."""
+    return "The time and tuition of each route cannot be compared: the published tuition or pay the model needs is missing."
+
+
+def best_route_not_available(among: str = "") -> str:
+    """The ranking findings, when the model cannot run; ``among`` names the routes compared, when not all."""
+    return f"No route{f' among {among}' if among else ''} can be ranked: the published tuition or pay the model needs is missing."
+
+
 # 05-fact-check: verdicts and evidence -------------------------------------------------------------------------------------
 
 
@@ -1439,6 +1496,19 @@ def growth_wording_evidence(result) -> str:
 
 QUESTIONS = {"pay": "What does it pay?", "growth": "Is it growing?", "entry": "How do people get in?",
              "trust": "Can I trust the guides?"}
+
+
+def sources_sentence(guides: int, dated: int) -> str:
+    """The index's line on the guides: their count and how many print a date, from the rows (never typed)."""
+    if dated == 0:
+        printed = "none of them prints a date" if guides > 1 else "it prints no date"
+    elif dated == guides:
+        printed = "each prints a date" if guides > 1 else "it prints a date"
+    else:
+        printed = f"{count_word(dated)} of them {'prints' if dated == 1 else 'print'} a date"
+    return (f"The {counted(guides, 'guide')}, by their title as printed, with the publisher where the text names one and the year of "
+            f"their latest figure ({printed}). The file name is how every table refers to a guide.")
+
 
 # What must stay of the jargon, defined once for the README and the index.
 GLOSSARY = (("median", "the middle pay: half of the workers earn more, half less."),
