@@ -30,11 +30,6 @@ from mrt import paths, pipeline
 
 PRACTICE, PARTIAL = paths.DATA / "practice", paths.DATA / "practice-partial"
 
-# Until notebook 03 degrades on an outlook without a printed base or change (h-proj, issue 17), the run stops there:
-# "error: 03-projections.ipynb, cell 5: ValueError: no base or change printed for 2018-2028". Remove the mark once it does.
-NEEDS_NOTEBOOK_03 = pytest.mark.xfail(strict=True, reason="the run stops at notebook 03 (no base or change printed for 2018-2028) "
-                                                          "until notebook 03 degrades on partial outlooks (issue 17, h-proj)")
-
 FIXED_WORDS = ("technician", "medical record", "health information", "coding certificate", "four guides", "four routes",
                "manager", "29-2071", "29-2072", "guide 000", "guide 001", "guide 002", "guide 003")
 
@@ -94,8 +89,7 @@ def runs(tmp_path_factory):
 
 
 def register(out: Path) -> pd.DataFrame:
-    found = pd.read_csv(out / "processed" / "findings.csv")
-    return found[found["method"] == "as reported"].set_index("finding_id")
+    return pd.read_csv(out / "processed" / "findings.csv").set_index("finding_id")
 
 
 def test_original_words_are_computed_and_sensible():
@@ -106,7 +100,6 @@ def test_original_words_are_computed_and_sensible():
 
 
 @pytest.mark.slow
-@NEEDS_NOTEBOOK_03
 def test_both_practice_occupations_run_whole_and_name_nothing_of_the_original(runs):
     for name, out in runs.items():
         forbidden = original_words(paths.DATA / name)
@@ -121,7 +114,6 @@ def test_both_practice_occupations_run_whole_and_name_nothing_of_the_original(ru
 
 
 @pytest.mark.slow
-@NEEDS_NOTEBOOK_03
 def test_the_partial_occupation_s_sentences_follow_its_reversed_directions(runs):
     found = register(runs["practice-partial"])
     growth = found.loc["projections.outlook_change", "statement"]
@@ -140,7 +132,6 @@ def test_the_partial_occupation_s_sentences_follow_its_reversed_directions(runs)
 
 
 @pytest.mark.slow
-@NEEDS_NOTEBOOK_03
 def test_the_practice_occupation_without_education_inputs_says_so(runs):
     found = register(runs["practice"])
     for finding_id in ("education.best_route", "education.best_technician_route", "education.time_and_cost"):

@@ -69,8 +69,7 @@ def test_check_accepts_the_partial_folder(tmp_path):
         "note: bls_oews_national.csv: No mean is published for 2016, so that year's mean cannot be compared with its median.",
         "note: bls_oews_national.csv: No 10th or 90th percentile is published for 2019, so that year's range cannot be compared.",
         "note: bls_oews_quartiles.csv: No 25th or 75th percentile is published in any year, so the middle half of pay can only be modelled.",
-        "note: guide_figures.csv: The guides quote one outlook (2018–2028), so how their percent changed between two outlooks cannot be "
-        "computed.",
+        "note: guide_figures.csv: No base-year employment or number of new jobs is printed for 2014–2024, so its new jobs cannot be implied.",
         "note: guide_figures.csv: No base-year employment or number of new jobs is printed for 2018–2028, so its new jobs cannot be implied.",
         "note: guide_figures.csv: No number of new jobs is printed for 2018–2028, so the rounding interval cannot be computed.",
         f"check: {PARTIAL} can be analysed"]
