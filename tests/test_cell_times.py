@@ -36,3 +36,28 @@ def test_slowest_cells_are_medians_over_runs_slowest_first():
     assert slowest_cells(runs, 2) == [("a", 1, "x", 2.0), ("b", 2, "y", 1.5)]
     assert slowest_cells(runs, 1) == [("a", 1, "x", 2.0)]
     assert notebook_totals(runs) == {"a": 2.0, "b": 1.5}
+
+
+def test_a_waiting_notebook_imports_its_modules_silently_and_its_outputs_are_unchanged(tmp_path):
+    from mrt.pipeline import imported_modules
+
+    first = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import time; time.sleep(0.5)")])
+    second = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_code_cell("import sys\nwarm = 'wave' in sys.modules\nfrom wave import Wave_read\nfrom fractions import *\nprint(warm, x)"),
+        nbformat.v4.new_code_cell("%time y = 2"),
+        nbformat.v4.new_code_cell("import no_such_module_anywhere")])
+    second.cells[0].metadata["tags"] = ["setup"]
+    assert imported_modules(second) == ["sys", "wave", "wave.Wave_read", "fractions", "no_such_module_anywhere"]
+    second.cells.pop()  # a module that does not exist is left to its cell (shown here by the list alone)
+    nbformat.write(first, tmp_path / "a.ipynb")
+    nbformat.write(second, tmp_path / "b.ipynb")
+    run_notebooks(out_dir=tmp_path / "out", processed_dir=tmp_path / "p", steps=(Step("a.ipynb", (), ""), Step("b.ipynb", ("a.ipynb",), "")),
+                  source_dir=tmp_path)
+    executed = nbformat.read(tmp_path / "out" / "b.ipynb", as_version=4)
+    assert [c.execution_count for c in executed.cells] == [1, 2, 3], "the silent import takes no execution count"
+    assert executed.cells[1].outputs[0].text == "True 1\n", "wave was imported while the notebook waited"
+    assert "_mrt_warm_up" not in str(executed), "and left nothing behind"
+    run_notebooks(out_dir=tmp_path / "alone", processed_dir=tmp_path / "p", steps=(Step("b.ipynb", (), ""),), source_dir=tmp_path)
+    alone = nbformat.read(tmp_path / "alone" / "b.ipynb", as_version=4)
+    assert alone.cells[1].outputs[0].text == "False 1\n", "a notebook that waits for nothing imports in its cells"

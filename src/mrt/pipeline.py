@@ -279,6 +279,49 @@ def _first_line(text: str) -> str:
     return lines[0] + (" [...]" if len(lines) > 1 else "")
 
 
+def imported_modules(nb: nbformat.NotebookNode) -> list[str]:
+    """The modules a notebook's code cells import at their top level, in order, each once: for ``from a import b``
+    both ``a`` and ``a.b`` (which may be a module or a name: a name is skipped when warming up)."""
+    import ast
+
+    names: list[str] = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:  # a cell with IPython magics: its imports are left to the cell
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Import):
+                names += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names += [node.module] + [f"{node.module}.{alias.name}" for alias in node.names if alias.name != "*"]
+    return list(dict.fromkeys(names))
+
+
+WARM_UP = """def _mrt_warm_up(names):
+    import importlib
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            pass
+_mrt_warm_up({names!r})
+del _mrt_warm_up"""
+
+
+def _warm_up(client: NotebookClient, nb: nbformat.NotebookNode) -> str | None:
+    """While a notebook waits for the notebooks it needs, its kernel imports the modules its cells will import: a silent
+    request (no output, no execution count, no history), so the notebook's cells and outputs are exactly as without it,
+    and its first cells after the wait find the modules loaded. Anything that fails to import is left to its cell.
+    Returns the request's id (its reply is awaited after the wait), or None when the notebook imports nothing."""
+    names = imported_modules(nb)
+    if not names:
+        return None
+    return client.kc.execute(WARM_UP.format(names=names), silent=True, store_history=False)
+
+
 async def _stop_kernel(client: NotebookClient, km: AsyncKernelManager, now: bool) -> None:
     """Stop one kernel and its channels; kill its process group if it will not go."""
     if client.kc is not None:
@@ -320,7 +363,14 @@ async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, a
                     continue
                 if not waited and SETUP_TAG not in cell.metadata.get("tags", []):
                     progress.say(f"{step.notebook} waits for {', '.join(step.needs)}")
+                    warming = _warm_up(client, nb)
                     await asyncio.gather(*(finished[n].wait() for n in step.needs if n in finished))
+                    if warming is not None:
+                        try:
+                            await client.async_wait_for_reply(warming)
+                        except DeadKernelError:
+                            raise NotebookFailed(f"{step.notebook}: the kernel died while importing its modules (out of "
+                                                 "memory, or killed?)") from None
                     waited = True
                 cell_started = time.perf_counter()
                 try:
