@@ -132,13 +132,14 @@ def smallest_font(fig) -> float:
     return min((t.get_fontsize() for t in drawn_texts(fig)), default=0.0)
 
 
-def png_bytes(fig, alt: str | None = None, dpi: int = DPI) -> bytes:
+def png_bytes(fig, alt: str | None = None, dpi: int = DPI, smallest: float | None = None) -> bytes:
     """PNG bytes with no software or date stamp (so reruns are byte-identical); the chart's title, alt text
-    and smallest font are kept as PNG metadata ("Title", "Description", "Smallest font")."""
+    and smallest font are kept as PNG metadata ("Title", "Description", "Smallest font"). ``smallest``: the
+    figure's :func:`smallest_font` when the caller has just measured it (measuring draws the figure's layout)."""
     buffer = io.BytesIO()
     title = (fig._suptitle.get_text() if getattr(fig, "_suptitle", None) else "") or (fig.axes[0].get_title() if fig.axes else "")
     metadata = {"Software": None, "Title": " ".join(title.split()) or None, "Description": alt or None,
-                SMALLEST_FONT_KEY: f"{smallest_font(fig):g} pt"}
+                SMALLEST_FONT_KEY: f"{smallest_font(fig) if smallest is None else smallest:g} pt"}
     fig.savefig(buffer, format="png", dpi=dpi, metadata=metadata)
     return buffer.getvalue()
 
@@ -307,9 +308,10 @@ def save_chart(fig, name: str, data: pd.DataFrame, source: str, alt: str):
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     data_png = png_bytes(fig, alt)
     redraw_for_phone(fig)
-    if smallest_font(fig) < PHONE_MIN_FONT_PT:
-        raise ChartError(f"chart {name!r}: the phone rendition draws text at {smallest_font(fig):g} pt, under {PHONE_MIN_FONT_PT:g} pt")
-    phone_png = png_bytes(fig, alt, dpi=PHONE_DPI)
+    smallest = smallest_font(fig)
+    if smallest < PHONE_MIN_FONT_PT:
+        raise ChartError(f"chart {name!r}: the phone rendition draws text at {smallest:g} pt, under {PHONE_MIN_FONT_PT:g} pt")
+    phone_png = png_bytes(fig, alt, dpi=PHONE_DPI, smallest=smallest)
     plt.close(fig)
     write_csv(data.reset_index(drop=True), paths.charts_dir() / f"{name}.csv")
     write_bytes(phone_png, phone_path(paths.charts_dir() / f"{name}.png"))
