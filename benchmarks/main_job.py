@@ -10,14 +10,18 @@ so compare the ratios, not the seconds):
   times the number of notebooks, divided by the cores.
 
 Aims: main job <= 0.5 x sequential practice, and <= 1.5 x floor.
+Then the slowest code cells of the main job (notebook, cell number, first line, seconds: the median over
+the repeats of the notebook-only runs; cells run side by side on few cores, so a cell's seconds include
+waiting for a core), and the machine's load average before and after, to judge how noisy the run was.
 Everything is written to temporary folders; the repository is not touched.
 
-    python3 run.py benchmark [--repeat 3]
+    python3 run.py benchmark [--repeat 3] [--cells 10]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -50,13 +54,43 @@ def timed(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def main_job(tmp: Path, with_site: bool) -> float:
-    """The main job as a fresh process: the notebook graph, and optionally the site."""
+def main_job(tmp: Path, with_site: bool, cells: list[dict] | None = None) -> float:
+    """The main job as a fresh process: the notebook graph, and optionally the site. ``cells``, when a list,
+    receives each executed code cell's time (notebook, cell, first_line, seconds), written by that process."""
     env = fresh_processed(tmp)
-    code = f"from mrt.pipeline import run_notebooks; run_notebooks(out_dir=r'{tmp / 'nb'}')"
+    times = tmp / "cell-times.json"
+    times.unlink(missing_ok=True)
+    code = ("import dataclasses, json; from mrt.pipeline import run_notebooks; times = []; "
+            f"run_notebooks(out_dir=r'{tmp / 'nb'}', cell_times=times)")
     if with_site:
         code += f"; from mrt.site import build_site; build_site(r'{tmp / 'site'}', r'{tmp / 'nb'}')"
-    return timed([PYTHON, "-c", code], env)
+    code += f"; open(r'{times}', 'w').write(json.dumps([dataclasses.asdict(t) for t in times]))"
+    seconds = timed([PYTHON, "-c", code], env)
+    if cells is not None:
+        cells.extend(json.loads(times.read_text(encoding="utf-8")))
+    return seconds
+
+
+def slowest_cells(runs: list[list[dict]], count: int) -> list[tuple[str, int, str, float]]:
+    """The ``count`` slowest code cells: (notebook, cell, first line, median seconds over the runs)."""
+    seconds: dict[tuple[str, int, str], list[float]] = {}
+    for run in runs:
+        for cell in run:
+            seconds.setdefault((cell["notebook"], cell["cell"], cell["first_line"]), []).append(cell["seconds"])
+    medians = [(*key, statistics.median(values)) for key, values in seconds.items()]
+    return sorted(medians, key=lambda row: (-row[3], row[0], row[1]))[:count]
+
+
+def notebook_totals(runs: list[list[dict]]) -> dict[str, float]:
+    """Seconds spent executing each notebook's code cells (median over the runs), waiting for others not counted."""
+    totals: dict[str, list[float]] = {}
+    for run in runs:
+        per_run: dict[str, float] = {}
+        for cell in run:
+            per_run[cell["notebook"]] = per_run.get(cell["notebook"], 0.0) + cell["seconds"]
+        for notebook, total in per_run.items():
+            totals.setdefault(notebook, []).append(total)
+    return {notebook: statistics.median(values) for notebook, values in totals.items()}
 
 
 def sequential_practice(tmp: Path) -> float:
@@ -86,14 +120,18 @@ def kernel_and_stack() -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the median is reported")
+    parser.add_argument("--cells", type=int, default=10, help="how many of the slowest code cells to list")
     args = parser.parse_args(argv)
     cores = os.cpu_count() or 1
+    load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
     with tempfile.TemporaryDirectory(prefix="mrt-bench-") as name:
         tmp = Path(name)
         kernel_and_stack()  # warm the file cache once, so the first measurement is not penalised
         results = {"main": [], "main_site": [], "sequential": [], "kernel": []}
+        cell_runs: list[list[dict]] = []
         for _ in range(args.repeat):  # interleaved, so drifting load hits all of them alike
-            results["main"].append(main_job(tmp, with_site=False))
+            cell_runs.append([])
+            results["main"].append(main_job(tmp, with_site=False, cells=cell_runs[-1]))
             results["main_site"].append(main_job(tmp, with_site=True))
             results["sequential"].append(sequential_practice(tmp))
             results["kernel"].append(kernel_and_stack())
@@ -109,6 +147,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"main / floor:      {main_s / floor_s:5.2f}   (aim <= 1.50: {'met' if main_s / floor_s <= 1.5 else 'not met'})")
     print("(ratios compare the notebook part, the work both practices do; the site adds "
           f"{site_s - main_s:.2f} s)")
+    totals = notebook_totals(cell_runs)
+    print("code cells' seconds per notebook (main job, side by side): "
+          + ", ".join(f"{nb.split('-')[0]} {s:.1f}" for nb, s in totals.items()))
+    print(f"slowest {args.cells} code cells (main job, median of {args.repeat}):")
+    for notebook, cell, first_line, seconds in slowest_cells(cell_runs, args.cells):
+        shown = first_line if len(first_line) <= 60 else first_line[:57] + "..."
+        print(f"  {seconds:6.2f} s  {notebook} cell {cell:>2}: {shown}")
+    if load_before is not None:
+        load_after = os.getloadavg()
+        print(f"load average (1, 5, 15 min) before: {', '.join(f'{x:.2f}' for x in load_before)}; "
+              f"after: {', '.join(f'{x:.2f}' for x in load_after)} (on {cores} cores; this run's own work is in it)")
     return 0
 
 

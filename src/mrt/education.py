@@ -447,20 +447,60 @@ def pay_curve(params: Mapping[str, object], data: ModelData):
     return data.pay[through_median]
 
 
+# evaluate() is called with the same values many times over (the sensitivity table, the break-even table for each
+# ranking, the scenarios): each result is kept, by the ModelData object and the exact values with their types (an
+# int and a float of the same value give tables of different types), and a copy handed out.
+_EVALUATED: dict[tuple, tuple[ModelData, pd.DataFrame, pd.DataFrame]] = {}
+_EVALUATED_MOST = 4096  # results kept (each a few kilobytes); the cache is emptied when it is full
+
+
+def _values_key(params: Mapping[str, object]) -> tuple | None:
+    """The parameter values with their types, as a dictionary key; None when a value cannot be one."""
+    key = tuple((name, type(value), value) for name, value in params.items())
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
 def evaluate(params: Mapping[str, object], data: ModelData) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Yearly paths and the summary of every route under ``params`` (resolved values; checked here)."""
     check_parameters(params)
-    return compare_routes(build_routes(params, data), assumptions_from(params), pay_curve(params, data))
+    values = _values_key(params)
+    key = None if values is None else (id(data), values)
+    kept = _EVALUATED.get(key) if key is not None else None
+    if kept is not None and kept[0] is data:
+        return kept[1].copy(), kept[2].copy()
+    yearly, summary = compare_routes(build_routes(params, data), assumptions_from(params), pay_curve(params, data))
+    if key is not None:
+        if len(_EVALUATED) >= _EVALUATED_MOST:
+            _EVALUATED.clear()
+        _EVALUATED[key] = (data, yearly.copy(), summary.copy())
+    return yearly, summary
+
+
+def _present_values(params: Mapping[str, object], data: ModelData) -> dict[str, float]:
+    """:func:`present_values` as a plain dictionary, route -> present value (for the loops that compute it thousands of times)."""
+    check_parameters(params)
+    routes, assumptions, pay = build_routes(params, data), assumptions_from(params), pay_curve(params, data)
+    shortest_start = pay.quantile(shortest_route(routes).start_percentile / 100)
+    return {r.key: float(_monthly(r, assumptions, pay, shortest_start)["net_present_usd"].sum()) for r in routes}
 
 
 def present_values(params: Mapping[str, object], data: ModelData) -> pd.Series:
     """Each route's present value under ``params`` (checked), by route: what :func:`evaluate` ranks, without its tables
     (the joint analysis computes it thousands of times)."""
-    check_parameters(params)
-    routes, assumptions, pay = build_routes(params, data), assumptions_from(params), pay_curve(params, data)
-    shortest_start = pay.quantile(shortest_route(routes).start_percentile / 100)
-    return pd.Series({r.key: float(_monthly(r, assumptions, pay, shortest_start)["net_present_usd"].sum()) for r in routes},
-                     name="net_present_value_usd").rename_axis("route")
+    return pd.Series(_present_values(params, data), name="net_present_value_usd").rename_axis("route")
+
+
+def _leader(pv: Mapping[str, float], among: tuple[str, ...]) -> str:
+    """The route of ``among`` with the highest present value, the first listed on a tie: what
+    ``pd.Series(pv)[list(among)].idxmax()`` gives, without building a Series (NaN values are left to pandas)."""
+    values = [pv[route] for route in among]
+    if any(math.isnan(v) for v in values):
+        return str(pd.Series(pv)[list(among)].idxmax())
+    return among[max(range(len(among)), key=values.__getitem__)]
 
 
 def tried_parameters(data: ModelData) -> list[str]:
@@ -481,6 +521,12 @@ def margin(summary: pd.DataFrame, route: str, among: tuple[str, ...] = MODEL_ROU
     """Present value of ``route`` minus the best of the other routes in ``among`` (negative: it does not lead)."""
     pv = summary.set_index("route")["net_present_value_usd"]
     return float(pv[route] - pv[[r for r in among if r != route]].max())
+
+
+def _margin(pv: Mapping[str, float], route: str, among: tuple[str, ...] = MODEL_ROUTES) -> float:
+    """:func:`margin` from a dictionary of present values by route (:func:`_present_values`)."""
+    best_other = max((pv[r] for r in among if r != route and not math.isnan(pv[r])), default=math.nan)  # NaN skipped, as pandas does
+    return float(pv[route] - best_other)
 
 
 def lead_pct(summary: pd.DataFrame, route: str, among: tuple[str, ...] = MODEL_ROUTES) -> float | None:
@@ -581,8 +627,8 @@ def break_even(params: Mapping[str, object], data: ModelData, name: str, route: 
     spec = PARAMETERS[name]
     start = float(params[name])
 
-    def lead(value: float) -> float:
-        return margin(evaluate(with_value(params, name, value), data)[1], route, among)
+    def lead(value: float) -> float:  # :func:`margin` from the present values alone (no tables: Brent's method calls it often)
+        return _margin(_present_values(with_value(params, name, value), data), route, among)
 
     if lead(toward) >= 0:
         return None
@@ -651,12 +697,13 @@ def sensitivity(params: Mapping[str, object], data: ModelData, names: list[str])
         for value in sorted({low, default, high}):
             summary = evaluate(with_value(params, name, value), data)[1]
             best, best_technician = winner(summary), winner(summary, TECHNICIAN_ROUTES)
+            leads = margin(summary, best), margin(summary, best_technician, TECHNICIAN_ROUTES)  # the same for every route's row
             for r in summary.itertuples():
                 rows.append({"assumption": name, "value": value, "is_default": value == default, "route": r.route,
                              "net_present_value_usd": r.net_present_value_usd, "best_route": best,
-                             "best_route_lead_usd": margin(summary, best),
+                             "best_route_lead_usd": leads[0],
                              "best_technician_route": best_technician,
-                             "best_technician_lead_usd": margin(summary, best_technician, TECHNICIAN_ROUTES)})
+                             "best_technician_lead_usd": leads[1]})
     return pd.DataFrame(rows)
 
 
@@ -772,8 +819,8 @@ def pair_flips(params: Mapping[str, object], data: ModelData, names: list[str], 
         values = dict(params)
         for name, value in changes.items():
             values = with_value(values, name, int(value) if PARAMETERS[name].whole else value)
-        pv = present_values(values, data)
-        return {ranking: str(pv[list(among)].idxmax()) for ranking, among in RANKINGS.items()}
+        pv = _present_values(values, data)
+        return {ranking: _leader(pv, among) for ranking, among in RANKINGS.items()}
 
     default = leaders({})
     alone = {(n, v): leaders({n: v}) for n in names for v in grids[n]}
@@ -808,8 +855,8 @@ def joint_leaders(params: Mapping[str, object], data: ModelData, sets: pd.DataFr
             value = getattr(drawn, name)
             values = with_value(values, name, bool(value) if PARAMETERS[name].flag else
                                 (int(value) if PARAMETERS[name].whole else float(value)))
-        pv = present_values(values, data)
-        rows += [{"assumption_set": int(drawn.assumption_set), "ranking": ranking, "leader": str(pv[list(among)].idxmax())}
+        pv = _present_values(values, data)
+        rows += [{"assumption_set": int(drawn.assumption_set), "ranking": ranking, "leader": _leader(pv, among)}
                  for ranking, among in RANKINGS.items()]
     return pd.DataFrame(rows, columns=["assumption_set", "ranking", "leader"])
 

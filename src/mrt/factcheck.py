@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 import pandas as pd
@@ -1087,8 +1087,44 @@ class Judged:
     prints_year: bool | None  # whether the claim's figures print a year (None: the claim rests on no figure)
 
 
+# The fact-check judges the same claims under the same rules more than once (the verdicts, each alternative reading, the
+# practice answers): each run's verdicts are kept, by the contents of the claims and the evidence, the rules and the
+# occupation, and handed out again as a new list of the same (frozen) results.
+_JUDGED: dict[tuple, tuple[object, list[Judged]]] = {}
+_JUDGED_MOST = 64  # runs kept; emptied when full
+
+
+def _contents(frame: pd.DataFrame) -> bytes:
+    """A fingerprint of a table's contents: every row's hash, with the column names and types."""
+    hashed = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
+    return hashed + repr([(str(c), str(t)) for c, t in frame.dtypes.items()]).encode()
+
+
+def _judged_key(claims: pd.DataFrame, ev: Evidence, rules: Rules) -> tuple | None:
+    try:
+        key = (_contents(claims), tuple(_contents(getattr(ev, f.name)) for f in fields(ev)), rules)
+        hash(key)
+    except TypeError:  # a cell that cannot be hashed: judged afresh
+        return None
+    return key
+
+
 def judge(claims: pd.DataFrame, ev: Evidence, rules: Rules = Rules()) -> list[Judged]:
-    """Run every claim's check under ``rules``."""
+    """Run every claim's check under ``rules`` (a run with the same claims, evidence, rules and occupation is done once)."""
+    key = _judged_key(claims, ev, rules)
+    config = occupation.current()
+    kept = _JUDGED.get(key) if key is not None else None
+    if kept is not None and kept[0] is config:
+        return list(kept[1])
+    out = _judge(claims, ev, rules)
+    if key is not None:
+        if len(_JUDGED) >= _JUDGED_MOST:
+            _JUDGED.clear()
+        _JUDGED[key] = (config, list(out))
+    return out
+
+
+def _judge(claims: pd.DataFrame, ev: Evidence, rules: Rules) -> list[Judged]:
     out = []
     for row in claims.itertuples(index=False):
         claim = Claim.from_row(row)

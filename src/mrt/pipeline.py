@@ -130,9 +130,20 @@ def install_interrupt_handlers() -> None:
         signal.signal(signum, handler)
 
 
+@dataclass(frozen=True)
+class CellTime:
+    """How long one code cell took to execute (kept in memory for the benchmark, never written into a notebook)."""
+
+    notebook: str
+    cell: int  # 1-based, counting every cell as Jupyter shows them
+    first_line: str
+    seconds: float
+
+
 class Progress:
-    def __init__(self, total: int, stream=None):
+    def __init__(self, total: int, stream=None, cell_times: list[CellTime] | None = None):
         self.total, self.done, self.stream, self.start = total, 0, stream, time.perf_counter()
+        self.cell_times = cell_times  # when a list, every executed code cell's time is appended to it
 
     def say(self, text: str) -> None:
         elapsed = time.perf_counter() - self.start
@@ -268,6 +279,49 @@ def _first_line(text: str) -> str:
     return lines[0] + (" [...]" if len(lines) > 1 else "")
 
 
+def imported_modules(nb: nbformat.NotebookNode) -> list[str]:
+    """The modules a notebook's code cells import at their top level, in order, each once: for ``from a import b``
+    both ``a`` and ``a.b`` (which may be a module or a name: a name is skipped when warming up)."""
+    import ast
+
+    names: list[str] = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:  # a cell with IPython magics: its imports are left to the cell
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Import):
+                names += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names += [node.module] + [f"{node.module}.{alias.name}" for alias in node.names if alias.name != "*"]
+    return list(dict.fromkeys(names))
+
+
+WARM_UP = """def _mrt_warm_up(names):
+    import importlib
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            pass
+_mrt_warm_up({names!r})
+del _mrt_warm_up"""
+
+
+def _warm_up(client: NotebookClient, nb: nbformat.NotebookNode) -> str | None:
+    """While a notebook waits for the notebooks it needs, its kernel imports the modules its cells will import: a silent
+    request (no output, no execution count, no history), so the notebook's cells and outputs are exactly as without it,
+    and its first cells after the wait find the modules loaded. Anything that fails to import is left to its cell.
+    Returns the request's id (its reply is awaited after the wait), or None when the notebook imports nothing."""
+    names = imported_modules(nb)
+    if not names:
+        return None
+    return client.kc.execute(WARM_UP.format(names=names), silent=True, store_history=False)
+
+
 async def _stop_kernel(client: NotebookClient, km: AsyncKernelManager, now: bool) -> None:
     """Stop one kernel and its channels; kill its process group if it will not go."""
     if client.kc is not None:
@@ -309,8 +363,16 @@ async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, a
                     continue
                 if not waited and SETUP_TAG not in cell.metadata.get("tags", []):
                     progress.say(f"{step.notebook} waits for {', '.join(step.needs)}")
+                    warming = _warm_up(client, nb)
                     await asyncio.gather(*(finished[n].wait() for n in step.needs if n in finished))
+                    if warming is not None:
+                        try:
+                            await client.async_wait_for_reply(warming)
+                        except DeadKernelError:
+                            raise NotebookFailed(f"{step.notebook}: the kernel died while importing its modules (out of "
+                                                 "memory, or killed?)") from None
                     waited = True
+                cell_started = time.perf_counter()
                 try:
                     await client.async_execute_cell(cell, index)
                 except CellExecutionError as error:
@@ -320,6 +382,9 @@ async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, a
                     raise NotebookFailed(f"{step.notebook}, cell {index + 1}: did not finish within {timeout} s") from None
                 except DeadKernelError:
                     raise NotebookFailed(f"{step.notebook}, cell {index + 1}: the kernel died (out of memory, or killed?)") from None
+                if progress.cell_times is not None:
+                    progress.cell_times.append(CellTime(step.notebook, index + 1, _first_line(cell.source),
+                                                        time.perf_counter() - cell_started))
             succeeded = True
         finally:
             await _stop_kernel(client, km, now=not succeeded)
@@ -366,10 +431,10 @@ async def _pause_point(name: str) -> None:
 
 
 async def _run_graph(steps: tuple[Step, ...], out_dir: Path, timeout: int, env: dict[str, str], source_dir: Path,
-                     runtime: Path) -> None:
+                     runtime: Path, cell_times: list[CellTime] | None = None) -> None:
     finished = {s.notebook: asyncio.Event() for s in steps}
     _quiet_orphaned_tasks(runtime)
-    progress = Progress(len(steps))
+    progress = Progress(len(steps), cell_times=cell_times)
     progress.say("starting " + ", ".join(s.notebook for s in steps))
     tasks = [asyncio.create_task(_run_one(s, source_dir / s.notebook, out_dir / s.notebook, finished, progress, timeout,
                                           env, runtime)) for s in steps]
@@ -428,12 +493,15 @@ def _signals_cancel(task: asyncio.Task):
 
 
 def run_notebooks(out_dir: Path | None = None, processed_dir: Path | None = None, timeout: int = 600,
-                  steps: tuple[Step, ...] | None = None, source_dir: Path | None = None) -> None:
+                  steps: tuple[Step, ...] | None = None, source_dir: Path | None = None,
+                  cell_times: list[CellTime] | None = None) -> None:
     """Execute every notebook in dependency order, in parallel where independent.
 
     ``out_dir`` receives the executed notebooks (default: in place);
     ``processed_dir`` redirects the tables and charts they write; ``source_dir``
-    reads the notebooks from elsewhere (the student edition). This is the
+    reads the notebooks from elsewhere (the student edition). ``cell_times``, when a
+    list, receives a :class:`CellTime` per executed code cell (the benchmark's slowest
+    cells; the notebooks themselves keep no timing metadata). This is the
     executor only: :func:`run_main_job` adds the checks, the staging and the swap.
     """
     with tempfile.TemporaryDirectory(prefix="mrt-kernels-") as runtime_name:
@@ -441,7 +509,7 @@ def run_notebooks(out_dir: Path | None = None, processed_dir: Path | None = None
         env = kernel_environment(processed_dir, runtime)
         prepare_kernel_home(env)
         asyncio.run(_run_graph(steps or STEPS, Path(out_dir or paths.NOTEBOOKS), timeout, env,
-                               Path(source_dir or paths.NOTEBOOKS), runtime))
+                               Path(source_dir or paths.NOTEBOOKS), runtime, cell_times))
 
 
 # -- before anything is written ---------------------------------------------------------------------------------

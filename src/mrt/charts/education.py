@@ -136,7 +136,7 @@ def _key_below(ax, handles: list, texts: list) -> None:
     from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
     fig = ax.figure
-    fig.canvas.draw()
+    charts.layout_draw(fig)
     below = ax.xaxis.label.get_window_extent() if ax.get_xlabel() else ax.xaxis.get_tightbbox()
     drop = (ax.get_window_extent().y0 - below.y0) / fig.dpi + 0.08
     anchor = blended_transform_factory(fig.transFigure, ax.transAxes) + ScaledTranslation(0, -drop, fig.dpi_scale_trans)
@@ -332,7 +332,7 @@ def _phone_rows(fig, units: list[float], chart: str) -> None:
 def _inside_plot(label) -> None:
     """A label above the plot at a vertical line: to the right of the line if it fits within the plot's width, else to its left."""
     ax = label.axes
-    ax.figure.canvas.draw()
+    charts.layout_draw(ax.figure)
     box, plot = label.get_window_extent(), ax.get_window_extent()
     if box.x1 > plot.x1 and box.x0 - box.width >= plot.x0:
         label.set_text(f"{label.get_text().strip()} ")
