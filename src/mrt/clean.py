@@ -308,9 +308,9 @@ def build_all(raw_dir: Path | None = None, problems: Problems | None = None) -> 
     """Every table the cleaning notebook writes, by file name, once the whole raw layer has been checked.
 
     ``raw_dir`` is another raw folder (a practice occupation, a copy in a test); by default the one
-    :mod:`mrt.paths` names (``data/raw`` unless ``MRT_RAW_DIR`` says otherwise). By default the first problem raises;
-    with ``problems`` (a :class:`Problems` list) every file is checked and every problem recorded there instead, and
-    the tables that could be built are returned.
+    :mod:`mrt.paths` names (``data/raw`` unless ``MRT_RAW_DIR`` says otherwise). By default the first file with a fault
+    raises (its text the first fault, its ``messages`` all of them); with ``problems`` (a :class:`Problems` list) every
+    file is checked and every fault recorded there instead, and the tables that could be built are returned.
     """
     at: Callable[[Path], Path] = lambda default: raw_path(default, raw_dir)  # noqa: E731
     attempt = problems.attempt if problems is not None else raise_at_once
