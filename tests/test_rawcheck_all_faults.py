@@ -138,3 +138,15 @@ def test_an_occupation_folder_s_own_guides_are_used_when_no_guide_folder_is_name
     (raw / "guides").rmdir()
     assert ran(env) == "None"
     assert ran({k: v for k, v in env.items() if k != paths.RAW_ENV}) == "None"  # the project's own data/raw: as before
+
+
+def test_a_row_with_a_faulty_citation_still_has_its_figure_checked(tmp_path):
+    raw = tmp_path / "dental"
+    shutil.copytree(PRACTICE, raw)
+    _set(raw / "guide_figures.csv", 2, "line", "0")
+    _set(raw / "guide_figures.csv", 2, "as_printed", "$41,2OO")
+    with pytest.raises(DataError) as error:
+        clean.build_all(raw)
+    assert [m.split("guide_figures.csv ")[1] for m in error.value.messages] == [
+        f"data row 2 (guide {GUIDE} line 0), column 'line': expected a 1-based line number (1, 2, ... up to 100,000), found '0'",
+        f"data row 2 (guide {GUIDE} line 0), column 'as_printed': expected a number such as 186,300 or 20.59, found '41,2'"]  # the parser's words

@@ -95,7 +95,7 @@ FIGURE_COLUMNS = ["figure_id", "guide_file", "line", "occurrence", "as_printed",
                   "topic", "subject", "statistic", "description"]
 FIGURE_REQUIRED = ["figure_id", "guide_file", "line", "occurrence", "as_printed", "topic", "subject", "statistic", "description"]
 OCCURRENCE = Rule("1 for the first appearance of the text on its line, 2 for the second, ...",
-                  lambda text: text.isdigit() and int(text) >= 1)
+                  lambda text: bool(re.fullmatch(r"[0-9]+", text)) and int(text) >= 1)
 
 
 def _occurrences(raw: pd.DataFrame, path: Path, faults: Faults, failed: set[tuple[int, str]]) -> None:
@@ -159,14 +159,13 @@ def figures(path: Path, occ: Occupation, guides: Iterable[str] | None) -> list[t
     raw, failed, located = read_cited(path, FIGURE_COLUMNS, FIGURE_REQUIRED, guides, faults, rules, {"occurrence": [OCCURRENCE]})
     unique(raw, path, ["figure_id"], faults)
     _occurrences(raw, path, faults, failed)
-    records = []
-    rows = list(raw.itertuples(index=False))
-    for position, guide_file, line in located:
-        row = rows[position - 1]
+    records, sound = [], {position: (guide_file, line) for position, guide_file, line in located}
+    for position, row in enumerate(raw.itertuples(index=False), start=1):
         if any((position, c) in failed for c in ("as_printed", "topic", "statistic")):
             continue
+        guide_file, line = sound.get(position, (row.guide_file, row.line))  # a faulty citation is named as written
         read = _observations(row, path, position, guide_file, line, occ, faults)
-        if read is not None:
+        if read is not None and position in sound:
             records.append((position, guide_file, line, row, *read))
     faults.stop()
     return records
@@ -638,7 +637,7 @@ def check_years(cpi: pd.DataFrame, occ: Occupation, at: Callable[[Path], Path] =
         except DataError:
             continue  # the table's own check names the file's fault
         for position, text in enumerate(raw[column], start=1):
-            if not text.strip().isdigit():
+            if not re.fullmatch(r"[0-9]+", text.strip()):
                 continue  # the table's own check names a malformed year
             year = int(text)
             if year > this_year:
