@@ -150,3 +150,19 @@ def test_a_row_with_a_faulty_citation_still_has_its_figure_checked(tmp_path):
     assert [m.split("guide_figures.csv ")[1] for m in error.value.messages] == [
         f"data row 2 (guide {GUIDE} line 0), column 'line': expected a 1-based line number (1, 2, ... up to 100,000), found '0'",
         f"data row 2 (guide {GUIDE} line 0), column 'as_printed': expected a number such as 186,300 or 20.59, found '41,2'"]  # the parser's words
+
+
+from test_bad_input import FAULTS  # noqa: E402  (the bad-input suite's faults, one per case)
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=[f.name for f in FAULTS])
+def test_check_lists_each_bad_input_fault_and_carries_on_past_it(tmp_path, fault):
+    """Checking on past a fault reads what the fault left behind: no crash, and the fault is among the lines."""
+    from mrt import rawcheck
+
+    raw = tmp_path / "raw"
+    shutil.copytree(paths.DEFAULT_RAW, raw)
+    fault.apply(raw)
+    errors = rawcheck.errors_in(rawcheck.check_folder(raw))
+    assert [e for e in errors if str(raw / fault.file) in e and fault.where in e and fault.expected in e], errors
+    assert len(errors) == len(set(errors))
