@@ -140,6 +140,17 @@ def test_an_occupation_folder_s_own_guides_are_used_when_no_guide_folder_is_name
     assert ran({k: v for k, v in env.items() if k != paths.RAW_ENV}) == "None"  # the project's own data/raw: as before
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("0", None), ("-0.5", "a number at least 0"), ("1.5", "a number a whole number"),  # the wording test_clean.py pins
+    ("100", None), ("100.1", "a number at most 100"),
+    ("-3.5", "a number at least 0"),  # below the minimum and not whole: only the first bound it breaks is named
+])
+def test_each_number_is_named_for_the_first_bound_it_breaks(text, expected):
+    rules = rawrules.number_rules(minimum=0, maximum=100, whole=True)
+    broken = [rule.expected for rule in rules if not rule.test(text)]
+    assert broken == ([expected] if expected else [])
+
+
 def test_a_row_with_a_faulty_citation_still_has_its_figure_checked(tmp_path):
     raw = tmp_path / "dental"
     shutil.copytree(PRACTICE, raw)
@@ -149,7 +160,7 @@ def test_a_row_with_a_faulty_citation_still_has_its_figure_checked(tmp_path):
         clean.build_all(raw)
     assert [m.split("guide_figures.csv ")[1] for m in error.value.messages] == [
         f"data row 2 (guide {GUIDE} line 0), column 'line': expected a 1-based line number (1, 2, ... up to 100,000), found '0'",
-        f"data row 2 (guide {GUIDE} line 0), column 'as_printed': expected a number such as 186,300 or 20.59, found '41,2'"]  # the parser's words
+        f"data row 2 (guide {GUIDE} line 0), column 'as_printed': expected a number such as 186,300 or 20.59, found '41,2'"]  # parse.py's words
 
 
 from test_bad_input import FAULTS  # noqa: E402  (the bad-input suite's faults, one per case)

@@ -169,30 +169,18 @@ YEAR = Rule(f"a four-digit year from {YEAR_MIN} to {YEAR_MAX}",
 SOC_CODE = Rule("an occupation code like 29-2071", lambda text: bool(re.fullmatch(r"\d{2}-\d{4}", text)))
 
 
-def _bound(minimum: float | None, above: float | None, maximum: float | None, whole: bool) -> Callable[[float], str | None]:
-    def broken(value: float) -> str | None:
-        if minimum is not None and value < minimum:
-            return f"at least {minimum:g}"
-        if above is not None and value <= above:
-            return f"greater than {above:g}"
-        if maximum is not None and value > maximum:
-            return f"at most {maximum:g}"
-        if whole and not float(value).is_integer():
-            return "a whole number"
-        return None
-    return broken
-
-
 def number_rules(minimum: float | None = None, above: float | None = None, maximum: float | None = None,
                  whole: bool = False) -> list[Rule]:
-    """A number, then each bound it can break (a cell breaks only the first, as it reads)."""
-    broken = _bound(minimum, above, maximum, whole)
-    shown = lambda text: f"{float(text.strip().replace(',', '')):g}"  # noqa: E731
-    bounds = [f"at least {minimum:g}"] if minimum is not None else []
-    bounds += [f"greater than {above:g}"] if above is not None else []
-    bounds += [f"at most {maximum:g}"] if maximum is not None else []
-    bounds += ["a whole number"] if whole else []
-    return [NUMBER, *(Rule(f"a number {b}", lambda text, b=b: not is_number(text) or broken(value(text)) != b, shown) for b in bounds)]
+    """A number, then each bound in turn; a cell is named for the first bound it breaks only."""
+    bounds = [(f"at least {minimum:g}", lambda v: v >= minimum)] if minimum is not None else []
+    bounds += [(f"greater than {above:g}", lambda v: v > above)] if above is not None else []
+    bounds += [(f"at most {maximum:g}", lambda v: v <= maximum)] if maximum is not None else []
+    bounds += [("a whole number", lambda v: float(v).is_integer())] if whole else []
+    shown = lambda text: f"{value(text):g}"  # noqa: E731
+
+    def holds(text: str, i: int) -> bool:
+        return not is_number(text) or not all(ok(value(text)) for _, ok in bounds[:i]) or bounds[i][1](value(text))
+    return [NUMBER, *(Rule(f"a number {label}", lambda text, i=i: holds(text, i), shown) for i, (label, _) in enumerate(bounds))]
 
 
 def value(text: str) -> float | None:
