@@ -31,9 +31,9 @@ from mrt.factcheck import CHECKS  # the claim checks' names: an upward import un
 from mrt.io import DataError, read_raw_csv, where
 from mrt.occupation import COMPARABILITY, Occupation
 from mrt.parse import COUNT_UNITS, DURATION_UNITS, MONEY_UNITS, RANGE_PARTS, YEAR_MAX, YEAR_MIN, ParseError, parse_item, parse_period
-from mrt.rawrules import (GUIDE_FILE_EXAMPLE, NUMBER, SOC_CODE, THOUSANDS_TOLERANCE, VALUE, YEAR, ConfigFaults, Faults, Rule,
-                          annual_matches_hourly, cells, in_order, increasing, is_guide_file_name, is_number, number_rules, numbers,
-                          one_of, periods, plain, read, read_cited, space_hint, unique, value, years)
+from mrt.rawrules import (GUIDE_FILE_EXAMPLE, NUMBER, SOC_CODE, THOUSANDS_TOLERANCE, YEAR, ConfigFaults, Faults, Rule, annual_matches_hourly,
+                          cells, in_order, increasing, is_guide_file_name, is_number, number_rules, numbers, one_of, periods, read,
+                          read_cited, space_hint, unique, value, years)
 
 # Closed lists of the raw layer (src/mrt/schema.py and mrt.clean import them) --------------------------------------
 
@@ -471,23 +471,23 @@ def cost_value(text: str) -> tuple[float, float] | None:
     return (value(text),) * 2 if is_number(text) else None
 
 
-COST_VALUE_RULES = [NUMBER, Rule("a number at least 0", lambda text: cost_value(text) is None or cost_value(text)[0] >= 0,
-                                 lambda text: f"{cost_value(text)[0]:g}"),
-                    Rule("the low end of the range first", lambda text: cost_value(text) is None or cost_value(text)[0] <= cost_value(text)[1])]
+COST_VALUE_RULES = [  # a number or a range of two (the descriptive row's words are not checked)
+    Rule(NUMBER.expected, lambda text: cost_value(text) is not None),
+    Rule("a number at least 0", lambda text: cost_value(text) is None or cost_value(text)[0] >= 0, lambda text: f"{cost_value(text)[0]:g}"),
+    Rule("the low end of the range first", lambda text: cost_value(text) is None or cost_value(text)[0] <= cost_value(text)[1]),
+]
 
 
 def education_costs(path: Path) -> pd.DataFrame:
+    """Published costs and pay by education, checked: a known unit, one row per (measure, group, period), and on every
+    numeric row a number or a range, low end first."""
     faults = Faults()
-    units = one_of((*EDUCATION_COST_UNITS, DESCRIPTIVE_UNIT))
-    numeric = Rule(NUMBER.expected, lambda text: cost_value(text) is not None)
-    raw = read_raw_csv(path, ["measure", "group", "value", "unit", "period", "source", "status"])
-    rules = {c: [VALUE] for c in ("measure", "group", "value", "unit")}
-    rules["unit"].append(units)
-    cells(raw, rules, faults, plain(path))
+    raw, _ = read(path, ["measure", "group", "value", "unit", "period", "source", "status"], ["measure", "group", "value", "unit"],
+                  faults, {"unit": [one_of((*EDUCATION_COST_UNITS, DESCRIPTIVE_UNIT))]})
     unique(raw, path, ["measure", "group", "period"], faults)
-    numbers_only = raw[raw["unit"] != DESCRIPTIVE_UNIT]
-    cells(numbers_only, {"value": [numeric, *COST_VALUE_RULES[1:]]}, faults,
-          lambda position, column: where(path, int(numbers_only.index[position - 1]) + 1, column=column))
+    numeric = raw[raw["unit"] != DESCRIPTIVE_UNIT]
+    cells(numeric, {"value": COST_VALUE_RULES}, faults,
+          lambda position, column: where(path, int(numeric.index[position - 1]) + 1, column=column))
     faults.stop()
     return raw
 
