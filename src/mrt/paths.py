@@ -9,8 +9,9 @@ reads and writes whenever one of them is set):
 - ``MRT_RAW_DIR``: read the raw layer (transcriptions, reference tables and
   ``occupation.toml``) from another folder, such as the practice occupation in
   ``data/practice/`` (see ADAPTING.md). Read once, when this module is imported.
-- ``MRT_GUIDES_DIR``: where the four guide texts are, for the tests that
-  check the transcription against them (CI points it at ``../shared/guides``).
+- ``MRT_GUIDES_DIR``: where the guide texts are, for the checks of line numbers
+  and the tests that check the transcription against them (CI points it at
+  ``../shared/guides``). Unset, another raw folder's own ``guides/`` is used.
 """
 
 from __future__ import annotations
@@ -99,9 +100,13 @@ def scratch() -> Path:
 
 
 def guides_dir() -> Path | None:
-    """Folder holding the guide texts, or None when the variable is unset."""
+    """Folder holding the guide texts: ``MRT_GUIDES_DIR`` if set; otherwise, for another raw folder (``MRT_RAW_DIR``),
+    its own ``guides/`` when there is one (an occupation's folder keeps its guide texts there); otherwise None."""
     value = os.environ.get(GUIDES_ENV)
-    return Path(value) if value else None
+    if value:
+        return Path(value)
+    own = RAW / "guides"
+    return own if RAW != DEFAULT_RAW and own.is_dir() else None
 
 
 # Raw layer: never written by code.

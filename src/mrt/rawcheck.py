@@ -1,14 +1,15 @@
 """Check a whole raw folder before any notebook runs: ``python3 run.py check --raw DIR``.
 
 Every raw file is checked, even when another fails, and every problem is printed at once, one line each, naming the
-file, the data row, the column, what was found and what was expected (the cleaning code's own messages, see
-:mod:`mrt.clean`). A file the others need (``occupation.toml``, ``sources.csv``, ``guide_figures.csv``) that fails
+file, the data row, the column, what was found and what was expected (the raw layer's schema, see
+:mod:`mrt.rawschema`). Within a file every cell and every row rule is checked, so a file with several faults lists them
+all; only a missing column stops that file at once. A file the others need (``occupation.toml``, ``sources.csv``, ``guide_figures.csv``) that fails
 leaves the files that need it unchecked, and the report says so in a note. Then every table that could be built is
 checked against the data dictionary, all of its rows at once. Data that is partial in a way the notebooks can do without
 (a year without a survey or without some figures, no published quartiles) is a note, not an error.
 
-The exit code is 0 when the folder can be analysed and 1 when it cannot. Within one file the cleaning code stops at
-its first problem, so a file with two faults shows the second after the first is fixed.
+The exit code is 0 when the folder can be analysed and 1 when it cannot. Guide line numbers are checked against the guide
+texts in the folder's own ``guides/`` when ``MRT_GUIDES_DIR`` is unset (:func:`mrt.paths.guides_dir`).
 
 Run as ``python -m mrt.rawcheck DIR`` with ``MRT_RAW_DIR`` set to the same folder (``run.py check`` does both), so
 that the occupation's own ``occupation.toml`` decides its settings and names.
