@@ -36,14 +36,15 @@ FIXED_WORDS = ("technician", "medical record", "health information", "coding cer
 
 def original_words(folder: Path) -> list[str]:
     """The words that only the original occupation and its guides can put on a page: the fixed list, its names from
-    data/raw/occupation.toml, its guide files, and every dollar figure its guides print; less what ``folder`` holds."""
+    data/raw/occupation.toml, its guide files, and every dollar figure its guides print but round thousands; less what ``folder`` holds."""
     raw = paths.DEFAULT_RAW
     job = tomllib.loads((raw / "occupation.toml").read_text(encoding="utf-8"))
     names = [job["name"], job["name_singular"], job["advancement"]["occupation"], job["advancement"]["pay_group"]]
     guides = pd.read_csv(raw / "guides.csv", dtype=str)
     files = [f.removesuffix(".txt") for f in guides["guide_file"]] + [f.split("_")[1][:8] for f in guides["guide_file"]]
     printed = pd.read_csv(raw / "guide_figures.csv", dtype=str)["as_printed"].dropna()
-    dollars = {d for text in printed for d in re.findall(r"\$\d{1,3},\d{3}", text)}
+    # a round thousand ("$39,000") is no mark of the original: another occupation's own figures hold such amounts
+    dollars = {d for text in printed for d in re.findall(r"\$\d{1,3},\d{3}", text) if not d.endswith(",000")}
     own = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in folder.rglob("*") if p.is_file()).lower()
     return sorted({w.lower() for w in (*FIXED_WORDS, *names, *files, *dollars)} - {w for w in map(str.lower, dollars) if w in own})
 

@@ -769,3 +769,12 @@ def test_a_chart_with_a_phone_rendition_is_served_in_a_picture_with_its_finding_
     assert not files
     alone, _ = link_images(body, {hashlib.sha256(pixel).hexdigest(): "data/charts/pay.png"}, "02-salaries")
     assert "<picture>" not in alone and "<figure" in alone, "no phone rendition: the image alone, still with its caption"
+
+
+def test_the_teachers_guide_is_left_out_of_another_occupation_s_site(monkeypatch):
+    """TEACHING.md teaches the project's own case: a site built from another raw folder has no page or link for it."""
+    own = [p for p, _ in site._pages_in_nav(True)]
+    assert site.TEACHING_PAGE in own and site.TEACHING_PAGE not in [p for p, _ in site._pages_in_nav(False)]
+    monkeypatch.setattr(site.paths, "RAW", site.paths.DATA / "practice")
+    assert site.TEACHING_PAGE not in [p for p, _ in site._pages_in_nav(True)]
+    assert site.TEACHING_PAGE not in site._footer(True)

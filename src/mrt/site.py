@@ -266,9 +266,15 @@ def _exporter(solutions: bool = True):
     return exporter
 
 
+def _with_teaching_page(solutions: bool) -> bool:
+    """The teachers' guide (TEACHING.md) is about the project's own occupation and guides: it goes on the site only
+    with the solutions and only when the raw folder is the project's own (not another occupation's, ADAPTING.md)."""
+    return solutions and TEACHING.is_file() and paths.RAW == paths.DEFAULT_RAW
+
+
 def _pages_in_nav(solutions: bool) -> list[tuple[str, str]]:
     pages = [("index.html", "Home")] + [(f"{Path(s.notebook).stem}.html", _short_title(s.notebook)) for s in STEPS]
-    if solutions and TEACHING.is_file():
+    if _with_teaching_page(solutions):
         pages.append((TEACHING_PAGE, "For teachers"))
     return pages
 
@@ -318,7 +324,7 @@ def pager(current: str, solutions: bool = True) -> str:
 
 
 def _footer(solutions: bool) -> str:
-    teachers = f'<li><a href="{TEACHING_PAGE}">For teachers</a></li>' if solutions and TEACHING.is_file() else ""
+    teachers = f'<li><a href="{TEACHING_PAGE}">For teachers</a></li>' if _with_teaching_page(solutions) else ""
     return ("<footer><p>Built from the executed notebooks of this repository; every figure traces to a guide line or a BLS table.</p>\n"
             '<nav aria-label="More of this site"><ul><li><a href="index.html#findings">Key findings</a></li>'
             f'<li><a href="{SITE_DATA}/findings.csv">The findings register (CSV)</a></li>'
