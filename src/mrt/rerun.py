@@ -309,7 +309,7 @@ def changes(default: Path, run: Path, run_name: str, where: Path) -> str:
     """
     from mrt import report
     from mrt.education import PARAMETERS as SPECS
-    from mrt.education import TECHNICIAN_ROUTES, value_text
+    from mrt.education import ENTRY_ROUTES, value_text
 
     old_parameters, old = _tables(default)
     new_parameters, new = _tables(run)
@@ -334,7 +334,7 @@ def changes(default: Path, run: Path, run_name: str, where: Path) -> str:
         was = old.loc[route]
         lines.append(f"  {int(row['rank_by_present_value'])}. {row['label']:<{width}}  {report.money(row['net_present_value_usd']):>11}  {lead}"
                      f"   [default: {_place(was['rank_by_present_value'])}, {report.money(was['net_present_value_usd'])}]")
-    for scope, routes in (("best route", list(new.index)), ("best route among those that stay technicians", list(TECHNICIAN_ROUTES))):
+    for scope, routes in (("best route", list(new.index)), ("best route among those that stay in the job", list(ENTRY_ROUTES))):
         now, before = new.loc[routes, "net_present_value_usd"].idxmax(), old.loc[routes, "net_present_value_usd"].idxmax()
         verdict = "unchanged" if now == before else f"changed from {old.loc[before, 'label']}"
         lines.append(f"The {scope}: {new.loc[now, 'label']} ({verdict}).")
