@@ -55,7 +55,8 @@ def original_words(folder: Path) -> list[str]:
 
 
 def prose_of_notebook(path: Path) -> str:
-    """What a reader of an executed notebook reads: its Markdown cells and every output (code is not prose)."""
+    """What a reader of an executed notebook reads: its Markdown cells and every output, charts' alt texts included (code is
+    not prose)."""
     nb = nbformat.read(path, as_version=4)
     parts = [c.source for c in nb.cells if c.cell_type == "markdown"]
     for cell in nb.cells:
@@ -63,6 +64,7 @@ def prose_of_notebook(path: Path) -> str:
             data = output.get("data", {})
             parts += [str(data.get(kind, "")) for kind in ("text/markdown", "text/html", "text/plain")]
             parts.append(str(output.get("text", "")))
+            parts += [str(meta.get("alt", "")) for meta in output.get("metadata", {}).values() if isinstance(meta, dict)]
     return "\n".join(parts)
 
 
@@ -178,6 +180,6 @@ def test_notebooks_01_02_and_04_alone_run_on_both_practice_occupations(tmp_path)
     assert "The lines run on across 2017 and 2020, years without a survey, not a code change." in pay
     assert "where the occupation code changes" not in pay
     cleaning = prose_of_notebook(tmp_path / PARTIAL.name / "notebooks" / "01-clean.ipynb")
-    assert "$25,600xyz" in cleaning  # the parser's trials are built around an amount this folder's guides print
+    assert "$37,200xyz" in cleaning  # the trials are built around the first annual amount its guides print (Q001, guide 901 line 5)
     practice = prose_of_notebook(tmp_path / PRACTICE.name / "notebooks" / "04-education.ipynb")
     assert "The model cannot run on the inputs of 2020" in practice and "Not computed: Exercise 4.6 needs the model" in practice
