@@ -81,7 +81,7 @@ def test_sensitivity_chart_labels_in_words_with_the_break_even():
     assert fig._suptitle.get_text() == "Dental hygienists: which assumptions decide the best route (modelled)"
     top, bottom = fig.axes
     assert top.get_title(loc="left") == "All routes: lead of Degree, then boss over the next best"
-    assert bottom.get_title(loc="left") == "Technician routes: lead of Associate's degree over the next best"
+    assert bottom.get_title(loc="left") == "Routes that stay in the job: lead of Associate's degree over the next best"
     ticks = [t.get_text() for t in bottom.get_yticklabels()]
     assert "Associate's degree: starting percentile\n(leader changes at 32.8th; gap 7.8 points)" in ticks
     assert "Two-year college tuition" in ticks and not any("_" in t for t in ticks)
