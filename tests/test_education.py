@@ -223,12 +223,12 @@ def test_shortest_route_breaks_ties_by_tuition():
 def test_margin_winner_and_lead_percent():
     summary = pd.DataFrame({"route": list(education.MODEL_ROUTES), "net_present_value_usd": [100.0, 250.0, 200.0, 400.0]})
     assert education.winner(summary) == ADVANCEMENT
-    assert education.winner(summary, education.TECHNICIAN_ROUTES) == CERTIFICATE
+    assert education.winner(summary, education.ENTRY_ROUTES) == CERTIFICATE
     assert education.margin(summary, ADVANCEMENT) == 150
     assert education.margin(summary, HS) == -300
-    assert education.margin(summary, CERTIFICATE, education.TECHNICIAN_ROUTES) == 50
+    assert education.margin(summary, CERTIFICATE, education.ENTRY_ROUTES) == 50
     assert education.lead_pct(summary, ADVANCEMENT) == 60  # 150 over 250
-    assert education.lead_pct(summary, CERTIFICATE, education.TECHNICIAN_ROUTES) == 25  # 50 over 200
+    assert education.lead_pct(summary, CERTIFICATE, education.ENTRY_ROUTES) == 25  # 50 over 200
     negative = summary.assign(net_present_value_usd=[-10.0, -20.0, -30.0, 5.0])
     assert education.lead_pct(negative, ADVANCEMENT) is None  # the best rival is not positive: no percent
     assert education.lead_pct(negative.assign(net_present_value_usd=[0.0, -1.0, -2.0, 3.0]), ADVANCEMENT) is None
@@ -242,7 +242,7 @@ DEFAULTS = dict(horizon_years=20, discount_rate_pct=3.0, annual_real_raise_pct=1
                 certificate_months=12, associate_months=24, bachelor_months=48, two_year_tuition_usd_per_year=None,
                 four_year_tuition_usd_per_year=None, hs_start_percentile=10, certificate_start_percentile=25,
                 associate_start_percentile=35, bachelor_start_percentile=35, promotion_probability=0.5, years_to_promotion=5,
-                promoted_pay_usd_per_year=None, promoted_ramp_years=5, technician_promotion_share=0.0, pay_through_median=True,
+                promoted_pay_usd_per_year=None, promoted_ramp_years=5, promotion_share=0.0, pay_through_median=True,
                 base_year=None)
 
 
@@ -297,7 +297,7 @@ def test_unknown_names_are_refused_with_a_suggestion():
     lines = str(error.value).splitlines()
     assert lines[0].startswith("unknown parameter 'promotion_probabilty' (did you mean 'promotion_probability'?); the parameters are: horizon_years, ")
     assert lines[1].startswith("unknown parameter 'zzz'; the parameters are: ")
-    assert lines[1].endswith(", promoted_pay_usd_per_year, promoted_ramp_years, technician_promotion_share, pay_through_median, base_year")
+    assert lines[1].endswith(", promoted_pay_usd_per_year, promoted_ramp_years, promotion_share, pay_through_median, base_year")
 
 
 def test_every_problem_is_named_at_once():
@@ -412,15 +412,15 @@ def test_build_routes_uses_the_parameters_and_the_configured_route_up():
                                                          "years_to_promotion": 4}, SYNTHETIC)}
     assert list(routes) == list(education.MODEL_ROUTES)
     assert routes[ADVANCEMENT].label == "Degree, then boss"
-    assert [routes[k].label for k in education.TECHNICIAN_ROUTES] == ["High school diploma, then training on the job", "Postsecondary certificate",
+    assert [routes[k].label for k in education.ENTRY_ROUTES] == ["High school diploma, then training on the job", "Postsecondary certificate",
                                                                       "Associate's degree"]
     assert (routes[CERTIFICATE].study_months, routes[CERTIFICATE].tuition_usd_per_year, routes[CERTIFICATE].start_percentile) == (9, 100.0, 30)
     assert (routes[ASSOCIATE].study_months, routes[ASSOCIATE].tuition_usd_per_year, routes[ASSOCIATE].start_percentile) == (20, 100.0, 40)
     assert (routes[ADVANCEMENT].study_months, routes[ADVANCEMENT].tuition_usd_per_year, routes[ADVANCEMENT].start_percentile) == (40, 300.0, 20)
     assert routes[ADVANCEMENT].promotion_after_years == 4 and routes[ADVANCEMENT].promotion_probability == 0.5
-    assert all(routes[k].promotion_after_years is None for k in education.TECHNICIAN_ROUTES)  # a share of 0: never promoted
-    shared = {r.key: r for r in education.build_routes({**ONE_YEAR, "years_to_promotion": 4, "technician_promotion_share": 0.5}, SYNTHETIC)}
-    assert all((shared[k].promotion_after_years, shared[k].promotion_probability) == (4, 0.25) for k in education.TECHNICIAN_ROUTES)
+    assert all(routes[k].promotion_after_years is None for k in education.ENTRY_ROUTES)  # a share of 0: never promoted
+    shared = {r.key: r for r in education.build_routes({**ONE_YEAR, "years_to_promotion": 4, "promotion_share": 0.5}, SYNTHETIC)}
+    assert all((shared[k].promotion_after_years, shared[k].promotion_probability) == (4, 0.25) for k in education.ENTRY_ROUTES)
     assert (shared[ADVANCEMENT].promotion_after_years, shared[ADVANCEMENT].promotion_probability) == (4, 0.5)
     assert (routes[HS].study_months, routes[HS].tuition_usd_per_year) == (0, 0)
     assert all(r.unemployment_rate_pct == 0 for r in routes.values())
@@ -461,20 +461,20 @@ def test_promotion_break_even_by_hand(promoted_pay, expected):
 def test_every_route_can_be_promoted_at_a_share_of_the_route_ups_chance():
     # share 1: every route promoted with chance 0.5 to 60,000 from the start: HS 45,000; certificate 50,000; associate 55,000;
     # route up 50,000
-    assert present_values({**ONE_YEAR, "technician_promotion_share": 1.0}) == pytest.approx(
+    assert present_values({**ONE_YEAR, "promotion_share": 1.0}) == pytest.approx(
         {HS: 45000, CERTIFICATE: 50000, ASSOCIATE: 55000, ADVANCEMENT: 50000})
     # share 0.5: the others with chance 0.25: associate 50,000 + 0.25 x 10,000 = 52,500
-    assert present_values({**ONE_YEAR, "technician_promotion_share": 0.5})[ASSOCIATE] == pytest.approx(52500)
+    assert present_values({**ONE_YEAR, "promotion_share": 0.5})[ASSOCIATE] == pytest.approx(52500)
 
 
 def test_promotion_break_even_when_the_other_routes_move_up_too():
     # share 0.5: associate 50,000 + p/2 x 10,000 against the route up's 40,000 + p x 20,000: they tie at p = 10,000 / 15,000
-    found = education.promotion_break_even({**ONE_YEAR, "technician_promotion_share": 0.5}, SYNTHETIC)
+    found = education.promotion_break_even({**ONE_YEAR, "promotion_share": 0.5}, SYNTHETIC)
     assert found == pytest.approx(2 / 3)
     # share 1: associate 50,000 + p x 10,000 stays ahead of 40,000 + p x 20,000 up to p = 1, where they tie
-    assert education.promotion_break_even({**ONE_YEAR, "technician_promotion_share": 1.0}, SYNTHETIC) == pytest.approx(1.0)
+    assert education.promotion_break_even({**ONE_YEAR, "promotion_share": 1.0}, SYNTHETIC) == pytest.approx(1.0)
     # and never ahead: promoted pay 45,000 gives the route up 40,000 + p x 5,000, the associate's degree 50,000 - p/2 x 5,000
-    assert education.promotion_break_even({**ONE_YEAR, "technician_promotion_share": 0.5, "promoted_pay_usd_per_year": 45000.0},
+    assert education.promotion_break_even({**ONE_YEAR, "promotion_share": 0.5, "promoted_pay_usd_per_year": 45000.0},
                                           SYNTHETIC) is None
 
 
@@ -536,7 +536,7 @@ def test_break_even_of_a_continuous_percentile():
     data = ModelData(both(pay), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
     # certificate and associate identical but for the percentile: they tie where the percentiles are equal (30)
     found = education.break_even({**ONE_YEAR, "associate_start_percentile": 40}, data, "associate_start_percentile", ASSOCIATE, 20,
-                                 education.TECHNICIAN_ROUTES)
+                                 education.ENTRY_ROUTES)
     assert found == pytest.approx(30, abs=1e-6)
 
 
@@ -577,9 +577,9 @@ def test_break_even_of_a_flag_is_its_other_value_when_the_leader_changes_there()
     # the pay curve: the curve fitted to the mean (False) puts the certificate's start (30th) at 60,000, above the associate's 50,000
     data = ModelData({True: TablePay({10: 30000, 30: 40000, 40: 50000, 20: 40000}), False: TablePay({10: 30000, 30: 60000, 40: 50000, 20: 40000})},
                      SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published, "Up", 2024, 2017)
-    assert education.break_even(ONE_YEAR, data, "pay_through_median", ASSOCIATE, 0.0, education.TECHNICIAN_ROUTES) == 0.0
+    assert education.break_even(ONE_YEAR, data, "pay_through_median", ASSOCIATE, 0.0, education.ENTRY_ROUTES) == 0.0
     assert education.break_even({**ONE_YEAR, "pay_through_median": False}, data, "pay_through_median", CERTIFICATE, 1.0,
-                                education.TECHNICIAN_ROUTES) == 1.0
+                                education.ENTRY_ROUTES) == 1.0
 
 
 def test_sweep_values_scale_published_figures():
@@ -614,9 +614,9 @@ def test_sensitivity_moves_one_parameter_at_a_time():
     # at p = 0 the associate's degree leads (100,000 to 80,000 over two years); at 1 the route up (120,000)
     assert winners.loc[0.0, "best_route"] == ASSOCIATE and winners.loc[0.0, "best_route_lead_usd"] == pytest.approx(20000)
     assert winners.loc[1.0, "best_route"] == ADVANCEMENT and winners.loc[1.0, "best_route_lead_usd"] == pytest.approx(20000)
-    assert (winners["best_technician_route"] == ASSOCIATE).all()
-    assert winners.loc[1.0, "best_technician_lead_usd"] == pytest.approx(20000)  # among technicians only, though the route up leads
-    assert winners.loc[0.0, "best_technician_lead_usd"] == pytest.approx(20000)  # 100,000 over the certificate's 80,000
+    assert (winners["best_entry_route"] == ASSOCIATE).all()
+    assert winners.loc[1.0, "best_entry_lead_usd"] == pytest.approx(20000)  # among technicians only, though the route up leads
+    assert winners.loc[0.0, "best_entry_lead_usd"] == pytest.approx(20000)  # 100,000 over the certificate's 80,000
     pv = chance[(chance["value"] == 1.0)].set_index("route")["net_present_value_usd"]
     assert pv[ADVANCEMENT] == pytest.approx(120000) and pv[HS] == pytest.approx(60000)
     tuition = education.sensitivity({**params, "two_year_tuition_usd_per_year": 1000.0}, SYNTHETIC, ["two_year_tuition_usd_per_year"])
@@ -639,7 +639,7 @@ def test_break_even_table_says_where_each_leader_stops_leading():
     assert chance["lead_at_low_usd"] == pytest.approx(-20000) and chance["lead_at_default_usd"] == pytest.approx(10000)
     assert chance["lead_at_high_usd"] == pytest.approx(20000)
     assert chance["label"] == "Chance of promotion"
-    technicians = row.loc[("technician routes", "promotion_probability")]
+    technicians = row.loc[("routes that stay in the job", "promotion_probability")]
     assert technicians["leader"] == ASSOCIATE and pd.isna(technicians["flips_below"]) and pd.isna(technicians["flips_above"])
     # among technicians the associate's degree leads the certificate by 20,000 over two years, whatever the route up does
     leads = (technicians["lead_at_low_usd"], technicians["lead_at_default_usd"], technicians["lead_at_high_usd"])
@@ -658,9 +658,9 @@ def test_break_even_table_finds_a_flip_above_and_the_leader_beyond_it():
     assert row["flips_above"] == pytest.approx(37 / 12, abs=1e-6) and row["leader_above"] == ASSOCIATE
     assert pd.isna(row["flips_below"]) and pd.isna(row["leader_below"])
     assert row["lead_at_default_usd"] == pytest.approx(27500) and row["lead_at_low_usd"] == pytest.approx(50000)  # 24 promoted months
-    tuition = table.loc[("technician routes", "two_year_tuition_usd_per_year")]
+    tuition = table.loc[("routes that stay in the job", "two_year_tuition_usd_per_year")]
     assert (tuition["low_value"], tuition["high_value"]) == (0.0, 300.0)  # the sweep multiplies the value used
-    technicians = table.loc[("technician routes", "years_to_promotion")]
+    technicians = table.loc[("routes that stay in the job", "years_to_promotion")]
     assert technicians["leader"] == ASSOCIATE and pd.isna(technicians["leader_above"])
 
 
@@ -670,26 +670,26 @@ def test_break_even_table_gives_the_break_even_gap_between_certificate_and_assoc
     table = education.break_even_table(params, data, ["associate_start_percentile", "certificate_start_percentile", "hs_start_percentile"])
     row = table.set_index(["ranking", "assumption"])
     # identical routes but for the percentile: the associate's degree stops leading where it starts where the certificate does
-    associate = row.loc[("technician routes", "associate_start_percentile")]
+    associate = row.loc[("routes that stay in the job", "associate_start_percentile")]
     assert associate["flips_below"] == pytest.approx(30, abs=1e-6) and associate["start_gap_at_flip"] == pytest.approx(0, abs=1e-6)
     assert associate["leader_below"] == CERTIFICATE and pd.isna(associate["flips_above"])
-    certificate = row.loc[("technician routes", "certificate_start_percentile")]  # tried up to 35: still 5 points behind
+    certificate = row.loc[("routes that stay in the job", "certificate_start_percentile")]  # tried up to 35: still 5 points behind
     assert pd.isna(certificate["flips_above"]) and pd.isna(certificate["start_gap_at_flip"])
     closer = education.break_even_table({**params, "associate_start_percentile": 33}, data, ["certificate_start_percentile"])
-    above = closer.set_index("ranking").loc["technician routes"]  # the certificate catches up at the 33rd percentile: no gap left
+    above = closer.set_index("ranking").loc["routes that stay in the job"]  # the certificate catches up at the 33rd percentile: no gap left
     assert above["flips_above"] == pytest.approx(33, abs=1e-6) and above["start_gap_at_flip"] == pytest.approx(0, abs=1e-6)
-    assert pd.isna(row.loc[("technician routes", "hs_start_percentile"), "start_gap_at_flip"])
+    assert pd.isna(row.loc[("routes that stay in the job", "hs_start_percentile"), "start_gap_at_flip"])
     # with the route up far ahead overall, the technician ranking still names the certificate beyond the break-even
     ahead = education.break_even_table({**params, "promotion_probability": 1.0, "promoted_pay_usd_per_year": 200000.0}, data,
                                        ["associate_start_percentile"]).set_index("ranking")
-    assert ahead.loc["technician routes", "leader_below"] == CERTIFICATE and ahead.loc["all routes", "leader"] == ADVANCEMENT
+    assert ahead.loc["routes that stay in the job", "leader_below"] == CERTIFICATE and ahead.loc["all routes", "leader"] == ADVANCEMENT
     # overall the associate's degree also leads (the route up never promoted starts at the 20th percentile)
     assert row.loc[("all routes", "associate_start_percentile"), "start_gap_at_flip"] == pytest.approx(0, abs=1e-6)
 
 
 # What a headline depends on: the rule, on a small break-even table ------------------------------------
 
-def be_row(assumption, default, low, high, below=None, above=None, ranking="technician routes", lead_low=-5.0, lead_high=20.0):
+def be_row(assumption, default, low, high, below=None, above=None, ranking="routes that stay in the job", lead_low=-5.0, lead_high=20.0):
     spec = education.PARAMETERS[assumption]
     return {"ranking": ranking, "assumption": assumption, "label": spec.label, "default_value": default, "low_value": low, "high_value": high,
             "leader": ASSOCIATE, "lead_at_low_usd": lead_low, "lead_at_default_usd": 10.0, "lead_at_high_usd": lead_high,
@@ -711,7 +711,7 @@ BREAK_EVEN = pd.DataFrame([
 
 
 def test_flips_in_range_keeps_every_break_even_inside_the_range_tried_nearest_first():
-    flips = education.flips_in_range(BREAK_EVEN, "technician routes")
+    flips = education.flips_in_range(BREAK_EVEN, "routes that stay in the job")
     # nearness = distance from the default to the break-even over the distance to the end tried:
     # horizon (20 - 15) / (20 - 10) = 0.5; discount (6.4 - 3) / (7 - 3) = 0.85; certificate (12 - 6.01) / (12 - 6) = 0.998;
     # unemployment risk (a flag) 1; bachelor's degree (72 - 48) / (72 - 48) = 1, after the flag in the order of PARAMETERS
@@ -723,10 +723,10 @@ def test_flips_in_range_keeps_every_break_even_inside_the_range_tried_nearest_fi
     assert flips["leader_beyond"].tolist() == [CERTIFICATE, HS, CERTIFICATE, HS, HS]
     assert flips.loc[0, "label"] == "Horizon" and flips.loc[0, "flips_at"] == 15.0
     assert education.flips_in_range(BREAK_EVEN, "all routes")["flips_at"].tolist() == [13.0]
-    kept = education.flips_in_range(BREAK_EVEN, "technician routes", exclude=("horizon_years", "unemployment_risk"))
+    kept = education.flips_in_range(BREAK_EVEN, "routes that stay in the job", exclude=("horizon_years", "unemployment_risk"))
     assert kept["assumption"].tolist() == ["discount_rate_pct", "certificate_months", "bachelor_months"]
     assert list(flips.columns) == education.FLIP_COLUMNS and flips["default_value"].tolist() == [20.0, 3.0, 12.0, 0.0, 48.0]
-    none = education.flips_in_range(BREAK_EVEN[BREAK_EVEN["assumption"] == "years_to_promotion"], "technician routes")
+    none = education.flips_in_range(BREAK_EVEN[BREAK_EVEN["assumption"] == "years_to_promotion"], "routes that stay in the job")
     assert none.empty and list(none.columns) == education.FLIP_COLUMNS
 
 
@@ -734,7 +734,7 @@ def test_flips_in_range_includes_both_ends_and_a_break_even_at_the_default():
     table = pd.DataFrame([be_row("promotion_probability", 0.5, 0.0, 1.0, below=0.0),  # at the low end itself
                           be_row("unemployment_risk", 1.0, 0.0, 1.0, above=1.0)]  # at the default: no way to go, nearness 1
                          ).astype({"flips_below": "Float64", "flips_above": "Float64"})
-    flips = education.flips_in_range(table, "technician routes")
+    flips = education.flips_in_range(table, "routes that stay in the job")
     assert flips["assumption"].tolist() == ["unemployment_risk", "promotion_probability"]  # both 1: the order of PARAMETERS
     assert flips["nearness"].tolist() == [1.0, 1.0]
     assert education.flip_phrase(flips.iloc[1]) == "a chance of promotion of 0% or lower (tested 0–100%)"
@@ -743,13 +743,13 @@ def test_flips_in_range_includes_both_ends_and_a_break_even_at_the_default():
 def test_flips_in_range_reads_a_range_given_high_to_low():
     # a range written from its high end: the flip at 7 lies inside 9 ... 6
     table = pd.DataFrame([be_row("certificate_months", 8.0, 9.0, 6.0, above=7.0)]).astype({"flips_below": "Float64", "flips_above": "Float64"})
-    assert education.flips_in_range(table, "technician routes")["flips_at"].tolist() == [7.0]
+    assert education.flips_in_range(table, "routes that stay in the job")["flips_at"].tolist() == [7.0]
     table = pd.DataFrame([be_row("certificate_months", 8.0, 9.0, 6.0, above=5.9)]).astype({"flips_below": "Float64", "flips_above": "Float64"})
-    assert education.flips_in_range(table, "technician routes").empty
+    assert education.flips_in_range(table, "routes that stay in the job").empty
 
 
 def test_flip_phrases_and_the_listing_of_the_nearest():
-    flips = education.flips_in_range(BREAK_EVEN, "technician routes")
+    flips = education.flips_in_range(BREAK_EVEN, "routes that stay in the job")
     phrases = [education.flip_phrase(f) for f in flips.itertuples()]
     assert phrases == ["a horizon of 15 years or less (tested 10–40 years)", "a discount rate of 6.4% or higher (tested 0–7%)",
                        "a certificate of 6 months or less (tested 6–18 months)", "unemployment risk",
@@ -788,11 +788,11 @@ def test_range_text(name, low, high, text):
 
 
 def test_headline_alternatives_take_every_flip_then_the_scenarios_not_already_there():
-    flips = education.flips_in_range(BREAK_EVEN, "technician routes").head(2)  # horizon below 15, discount above 6.4
+    flips = education.flips_in_range(BREAK_EVEN, "routes that stay in the job").head(2)  # horizon below 15, discount above 6.4
     scenarios = pd.DataFrame({"scenario": ["a horizon of 10 years", "a discount rate of 0%", "no head start"],
-                              "default_technician_leader_lead_usd": [-4.0, 30.0, -7.0],
-                              "best_technician_route": [CERTIFICATE, ASSOCIATE, CERTIFICATE]})
-    table = education.headline_alternatives(flips, scenarios, "default_technician_leader_lead_usd", "best_technician_route", ASSOCIATE)
+                              "default_entry_leader_lead_usd": [-4.0, 30.0, -7.0],
+                              "best_entry_route": [CERTIFICATE, ASSOCIATE, CERTIFICATE]})
+    table = education.headline_alternatives(flips, scenarios, "default_entry_leader_lead_usd", "best_entry_route", ASSOCIATE)
     assert table["choice"].tolist() == ["a horizon of 10 years", "a discount rate of 7%", "a discount rate of 0%", "no head start"]
     assert table["value"].tolist() == [-5.0, -2.0, 30.0, -7.0]  # the flip's own lead at the end tried, not the scenario's copy
     assert table["holds"].tolist() == [False, False, True, False]
@@ -834,14 +834,14 @@ def test_start_gap():
     assert education.start_gap(params, "certificate_start_percentile", 27) == 8
 
 
-def test_scenarios_follow_the_default_technician_leader_when_the_route_up_leads():
+def test_scenarios_follow_the_default_entry_leader_when_the_route_up_leads():
     # defaults: chance 0.75, two years: the route up 110,000 leads; among technicians the associate's degree (100,000)
     frame = education.scenarios({**ONE_YEAR, "horizon_years": 2, "promotion_probability": 0.75}, SYNTHETIC,
                                 {"certain": {"promotion_probability": 1}, "never": {"promotion_probability": 0}}).set_index("scenario")
     assert frame.loc["certain", "default_leader_lead_usd"] == pytest.approx(20000)  # 120,000 against 100,000
     assert frame.loc["never", "default_leader_lead_usd"] == pytest.approx(-20000)  # 80,000 against 100,000
-    assert frame.loc["never", "default_technician_leader_lead_usd"] == pytest.approx(20000)  # the route up is not a technician route
-    assert frame.loc["certain", "default_technician_leader_lead_usd"] == pytest.approx(20000)  # 100,000 against the certificate's 80,000
+    assert frame.loc["never", "default_entry_leader_lead_usd"] == pytest.approx(20000)  # the route up is not a technician route
+    assert frame.loc["certain", "default_entry_leader_lead_usd"] == pytest.approx(20000)  # 100,000 against the certificate's 80,000
 
 
 def test_scenarios_report_the_leader_its_lead_and_the_route_ups_rank():
@@ -852,13 +852,13 @@ def test_scenarios_report_the_leader_its_lead_and_the_route_ups_rank():
     assert frame.loc["no promotion", "best_route_lead_usd"] == pytest.approx(20000)
     assert frame.loc["no promotion", "best_route_lead_pct"] == pytest.approx(25)  # 20,000 over 80,000
     assert frame.loc["certain", "best_route"] == ADVANCEMENT and frame.loc["certain", "advancement_present_value_usd"] == pytest.approx(120000)
-    assert frame.loc["certain", "best_technician_route"] == ASSOCIATE
-    assert frame.loc["certain", "best_technician_lead_usd"] == pytest.approx(20000)
-    assert frame.loc["certain", "best_technician_lead_pct"] == pytest.approx(25)
+    assert frame.loc["certain", "best_entry_route"] == ASSOCIATE
+    assert frame.loc["certain", "best_entry_lead_usd"] == pytest.approx(20000)
+    assert frame.loc["certain", "best_entry_lead_pct"] == pytest.approx(25)
     # under the defaults (chance 0.5: the route up 100,000, the associate's degree 100,000) the associate's degree leads on the tie
     assert frame.loc["certain", "default_leader_lead_usd"] == pytest.approx(-20000)
-    assert frame.loc["no promotion", "default_technician_leader_lead_usd"] == pytest.approx(20000)
-    assert frame["best_route_lead_pct"].dtype == "Float64" and frame["best_technician_lead_pct"].dtype == "Float64"
+    assert frame.loc["no promotion", "default_entry_leader_lead_usd"] == pytest.approx(20000)
+    assert frame["best_route_lead_pct"].dtype == "Float64" and frame["best_entry_lead_pct"].dtype == "Float64"
     # with unemployment risk: route up 120,000 x 0.99, associate 100,000 x 0.98
     assert frame.loc["risky and certain", "best_route_lead_usd"] == pytest.approx(118800 - 98000)
 
@@ -939,32 +939,32 @@ def wages(year=2017, comparable="yes"):
                          for s, v in values.items()])
 
 
-def test_technician_pay_is_fitted_then_converted():
-    plain = education.technician_pay(wages(), 2017, 1.0)[False]
-    scaled = education.technician_pay(wages(), 2017, 1.2)[False]
+def test_occupation_pay_is_fitted_then_converted():
+    plain = education.occupation_pay(wages(), 2017, 1.0)[False]
+    scaled = education.occupation_pay(wages(), 2017, 1.2)[False]
     assert scaled.quantile(0.1) == pytest.approx(1.2 * plain.quantile(0.1))
     assert scaled.sigma == pytest.approx(plain.sigma)
     assert 25000 < plain.quantile(0.1) * 1.1 and plain.quantile(0.9) == pytest.approx(65000, rel=0.05)
     assert plain.median > 39000  # the fit to the mean does not use the published median, and misses it upward here
 
 
-def test_technician_pay_through_the_median_passes_through_the_published_figures():
-    curves = education.technician_pay(wages(), 2017, 1.2)
+def test_occupation_pay_through_the_median_passes_through_the_published_figures():
+    curves = education.occupation_pay(wages(), 2017, 1.2)
     through = curves[True]
     # exact at the three published figures, times the CPI factor: 25,000, 39,000 and 65,000 x 1.2
     assert through.quantile(0.1) == pytest.approx(30000) and through.median == pytest.approx(46800)
     assert through.quantile(0.9) == pytest.approx(78000)
     assert through.quantile(0.25) < curves[False].quantile(0.25)  # below the median, the fit to the mean starts higher
-    without_median = education.technician_pay(wages()[lambda w: w["statistic"] != "median"], 2017, 1.0)
+    without_median = education.occupation_pay(wages()[lambda w: w["statistic"] != "median"], 2017, 1.0)
     assert list(without_median) == [False]
     with pytest.raises(ValueError, match=r"^bls_wages.csv: expected the annual mean of 2017, found none$"):
-        education.technician_pay(wages()[lambda w: w["statistic"] != "mean"], 2017, 1.0)
+        education.occupation_pay(wages()[lambda w: w["statistic"] != "mean"], 2017, 1.0)
     with pytest.raises(ValueError, match=r"^bls_wages.csv: expected the annual p90, mean of 2017, found none$"):
-        education.technician_pay(wages()[lambda w: ~w["statistic"].isin(["mean", "p90"])], 2017, 1.0)
+        education.occupation_pay(wages()[lambda w: ~w["statistic"].isin(["mean", "p90"])], 2017, 1.0)
     with pytest.raises(ValueError, match="expected annual pay of the reference occupation code for 2017"):
-        education.technician_pay(wages(comparable="partly"), 2017, 1.0)
+        education.occupation_pay(wages(comparable="partly"), 2017, 1.0)
     with pytest.raises(ValueError, match="for 2018"):
-        education.technician_pay(wages(), 2018, 1.0)
+        education.occupation_pay(wages(), 2018, 1.0)
 
 
 def test_model_data_gathers_everything_in_one_dollar_year():
@@ -975,7 +975,7 @@ def test_model_data_gathers_everything_in_one_dollar_year():
     assert data.unemployment_rate_pct[ASSOCIATE] == 3.4
     assert sorted(data.pay) == [False, True]
     assert data.pay[True].median == pytest.approx(1.2 * 39000)  # the published median in 2024 dollars
-    assert data.pay[False].quantile(0.5) == pytest.approx(1.2 * education.technician_pay(wages(), 2017, 1.0)[False].quantile(0.5))
+    assert data.pay[False].quantile(0.5) == pytest.approx(1.2 * education.occupation_pay(wages(), 2017, 1.0)[False].quantile(0.5))
     assert len(inputs) == 3
 
 
@@ -1043,7 +1043,7 @@ def test_route_summary():
     assert table.loc["bachelor_degree", "guide_stances"] == "for advancement: 002, 003"
 
 
-def test_entry_routes_are_the_required_or_typical_technician_routes():
+def test_entry_routes_are_the_required_or_typical_routes_that_stay_in_the_job():
     entry = education.entry_routes(GUIDE_EDUCATION)
     assert entry[["guide_file", "route"]].values.tolist() == [["000_a.txt", "associate_degree"], ["001_b.txt", "postsecondary_certificate"],
                                                                ["002_c.txt", "postsecondary_certificate"]]
@@ -1094,7 +1094,7 @@ def test_notebook_types_no_route_up():
 # Every assumption at once ----------------------------------------------------------------------------------
 
 def test_present_values_are_what_evaluate_ranks():
-    for params in (ONE_YEAR, {**ONE_YEAR, "horizon_years": 3, "bachelor_months": 14, "discount_rate_pct": 3.0, "technician_promotion_share": 0.5,
+    for params in (ONE_YEAR, {**ONE_YEAR, "horizon_years": 3, "bachelor_months": 14, "discount_rate_pct": 3.0, "promotion_share": 0.5,
                               "promoted_ramp_years": 3, "unemployment_risk": True}):
         fast = education.present_values(params, SYNTHETIC)
         assert fast.to_dict() == pytest.approx(present_values(params))
@@ -1133,15 +1133,15 @@ def test_joint_leaders_find_the_leader_of_each_set_and_ranking():
     # at the 20th: 40,000, tied with the certificate among the routes that stay, and the route up leads them all
     sets = pd.DataFrame({"assumption_set": [0, 1], "associate_start_percentile": [40.0, 20.0]})
     leaders = education.joint_leaders(ONE_YEAR, SYNTHETIC, sets)
-    assert leaders.values.tolist() == [[0, "all routes", ASSOCIATE], [0, "technician routes", ASSOCIATE],
-                                       [1, "all routes", ADVANCEMENT], [1, "technician routes", CERTIFICATE]]
+    assert leaders.values.tolist() == [[0, "all routes", ASSOCIATE], [0, "routes that stay in the job", ASSOCIATE],
+                                       [1, "all routes", ADVANCEMENT], [1, "routes that stay in the job", CERTIFICATE]]
     flags = education.joint_leaders({**ONE_YEAR, "promotion_probability": 0.0}, SYNTHETIC,
                                     pd.DataFrame({"assumption_set": [0], "unemployment_risk": [True], "horizon_years": [2]}))
     assert flags["leader"].tolist() == [ASSOCIATE, ASSOCIATE]
 
 
 LEADERS = pd.DataFrame({"assumption_set": [0, 0, 1, 1, 2, 2, 3, 3, 4, 4],
-                        "ranking": ["all routes", "technician routes"] * 5,
+                        "ranking": ["all routes", "routes that stay in the job"] * 5,
                         "leader": [ADVANCEMENT, ASSOCIATE, ADVANCEMENT, ASSOCIATE, ADVANCEMENT, CERTIFICATE, ADVANCEMENT, ASSOCIATE, HS, HS]})
 ROUTE_NAMES = {HS: "High school", CERTIFICATE: "Certificate", ASSOCIATE: "Associate", ADVANCEMENT: "Up"}
 
@@ -1150,7 +1150,7 @@ def test_joint_shares_count_every_route_most_often_first():
     shares = education.joint_shares(LEADERS, ROUTE_NAMES)
     assert shares[["ranking", "route", "sets_led"]].values.tolist() == [
         ["all routes", ADVANCEMENT, 4], ["all routes", HS, 1], ["all routes", CERTIFICATE, 0], ["all routes", ASSOCIATE, 0],
-        ["technician routes", ASSOCIATE, 3], ["technician routes", HS, 1], ["technician routes", CERTIFICATE, 1]]
+        ["routes that stay in the job", ASSOCIATE, 3], ["routes that stay in the job", HS, 1], ["routes that stay in the job", CERTIFICATE, 1]]
     assert shares["assumption_sets"].eq(5).all() and shares["share_led"].tolist() == pytest.approx([0.8, 0.2, 0, 0, 0.6, 0.2, 0.2])
     assert shares.loc[0, "label"] == "Up"
 
@@ -1160,7 +1160,7 @@ def test_joint_shares_count_every_route_most_often_first():
 def test_a_route_ranks_first_only_from_the_share_needed(needed, all_routes, staying):
     shares = education.joint_shares(LEADERS, ROUTE_NAMES)
     assert education.ranked_first(shares, "all routes", needed) == all_routes
-    assert education.ranked_first(shares, "technician routes", needed) == staying
+    assert education.ranked_first(shares, "routes that stay in the job", needed) == staying
 
 
 def test_the_rule_needs_most_sets_to_agree():
@@ -1185,7 +1185,7 @@ def test_joint_alternatives_say_what_each_other_method_puts_first():
     assert table["lead_usd"].tolist() == [None, None, None, 100.0, None, None]
     assert table["flip"].tolist() == [None, None, None, None, "a horizon of 12 years or less", None]
     # when the joint analysis cannot rank, a single set that ranks does not hold, and a rule that cannot rank does
-    staying = education.joint_alternatives(shares, reseeded, "technician routes", single.iloc[:0], ASSOCIATE, 10.0)
+    staying = education.joint_alternatives(shares, reseeded, "routes that stay in the job", single.iloc[:0], ASSOCIATE, 10.0)
     assert staying["holds"].tolist() == [True, True, True, False]
 
 

@@ -62,8 +62,8 @@ BREAK_EVEN = pd.DataFrame([
     ("all routes", "promotion_probability", "Chance of promotion", 0.0, 1.0, ADVANCEMENT, -100.0, 50.0, 300.0, 0.25, None, None),
     ("all routes", "discount_rate_pct", "Discount rate", 0.0, 7.0, ADVANCEMENT, 80.0, 50.0, 20.0, None, None, None),
     ("all routes", "hs_start_percentile", "High school route: starting percentile", 5.0, 20.0, ADVANCEMENT, 50.0, 50.0, 50.0, None, None, None),
-    ("technician routes", "associate_start_percentile", "Associate's degree: starting percentile", 25.0, 45.0, ASSOCIATE, -40.0, 10.0, 60.0, 32.8, None, 7.8),
-    ("technician routes", "two_year_tuition_usd_per_year", "Two-year college tuition", 0.0, 13668.0, ASSOCIATE, 12.0, 10.0, 5.0, None, None, None),
+    ("routes that stay in the job", "associate_start_percentile", "Associate's degree: starting percentile", 25.0, 45.0, ASSOCIATE, -40.0, 10.0, 60.0, 32.8, None, 7.8),
+    ("routes that stay in the job", "two_year_tuition_usd_per_year", "Two-year college tuition", 0.0, 13668.0, ASSOCIATE, 12.0, 10.0, 5.0, None, None, None),
 ], columns=["ranking", "assumption", "label", "low_value", "high_value", "leader", "lead_at_low_usd", "lead_at_default_usd", "lead_at_high_usd",
             "flips_below", "flips_above", "start_gap_at_flip"]).astype({"flips_below": "Float64", "flips_above": "Float64", "start_gap_at_flip": "Float64"})
 
@@ -81,7 +81,7 @@ def test_sensitivity_chart_labels_in_words_with_the_break_even():
     assert fig._suptitle.get_text() == "Dental hygienists: which assumptions decide the best route (modelled)"
     top, bottom = fig.axes
     assert top.get_title(loc="left") == "All routes: lead of Degree, then boss over the next best"
-    assert bottom.get_title(loc="left") == "Technician routes: lead of Associate's degree over the next best"
+    assert bottom.get_title(loc="left") == "Routes that stay in the job: lead of Associate's degree over the next best"
     ticks = [t.get_text() for t in bottom.get_yticklabels()]
     assert "Associate's degree: starting percentile\n(leader changes at 32.8th; gap 7.8 points)" in ticks
     assert "Two-year college tuition" in ticks and not any("_" in t for t in ticks)
@@ -158,13 +158,13 @@ def test_the_word_for_the_flip_colour_names_the_colour_drawn():
 
 
 def test_joint_chart_shows_each_routes_share_and_the_share_needed():
-    shares = pd.DataFrame({"ranking": ["all routes"] * 4 + ["technician routes"] * 3,
+    shares = pd.DataFrame({"ranking": ["all routes"] * 4 + ["routes that stay in the job"] * 3,
                            "route": [CERTIFICATE, ASSOCIATE, HS, ADVANCEMENT, CERTIFICATE, ASSOCIATE, HS],
                            "label": [LABELS[r] for r in (CERTIFICATE, ASSOCIATE, HS, ADVANCEMENT, CERTIFICATE, ASSOCIATE, HS)],
                            "assumption_sets": 200, "sets_led": [80, 60, 40, 20, 100, 70, 30]})
     shares["share_led"] = shares["sets_led"] / 200
     fig, plotted = education_charts.joint_chart(shares, occupation_name="dental hygienists", needed=0.8, sets=200,
-                                                ranking_labels={"technician routes": "routes that stay hygienists"})
+                                                ranking_labels={"routes that stay in the job": "routes that stay hygienists"})
     assert fig._suptitle.get_text() == "Dental hygienists: how often each route pays best (modelled)"
     assert len(fig.axes) == 2
     assert [ax.get_title(loc="left") for ax in fig.axes] == ["All routes: share of assumption sets in which each leads",

@@ -15,7 +15,7 @@ from test_education_charts import BREAK_EVEN, CROWDED, LABELS, synthetic
 
 TOLERANCE_PX = 0.5  # boxes are measured in fractions of a pixel: less than this is not an overlap
 SOURCE = "Source: model in src/mrt/education.py; one assumption at a time from its low to its high value (education_break_even.csv)"
-RANKING_LABELS = {"all routes": "all routes", "technician routes": "routes that stay technicians"}
+RANKING_LABELS = {"all routes": "all routes", "routes that stay in the job": "routes that stay in the job"}
 
 
 # What the phone shows ------------------------------------------------------------------------------------------------
@@ -154,7 +154,7 @@ def committed_labels():
     return dict(zip(results["route"], results["label"]))
 
 
-CLOSE_SHARES = pd.DataFrame({"ranking": ["all routes"] * 4 + ["technician routes"] * 3,
+CLOSE_SHARES = pd.DataFrame({"ranking": ["all routes"] * 4 + ["routes that stay in the job"] * 3,
                              "route": [CERTIFICATE, ASSOCIATE, ADVANCEMENT, HS, CERTIFICATE, ASSOCIATE, HS],
                              "label": [LABELS[r] for r in (CERTIFICATE, ASSOCIATE, ADVANCEMENT, HS, CERTIFICATE, ASSOCIATE, HS)],
                              "assumption_sets": 1000, "sets_led": [790, 100, 60, 50, 330, 330, 340]})

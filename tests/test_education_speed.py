@@ -10,7 +10,7 @@ import pytest
 from scipy.optimize import brentq
 
 from mrt import education
-from mrt.education import ADVANCEMENT, ASSOCIATE, CERTIFICATE, HS, MODEL_ROUTES, TECHNICIAN_ROUTES, ModelData
+from mrt.education import ADVANCEMENT, ASSOCIATE, CERTIFICATE, HS, MODEL_ROUTES, ENTRY_ROUTES, ModelData
 from mrt.wages import Lognormal
 
 from test_education import ONE_YEAR, SYNTHETIC, both
@@ -69,7 +69,7 @@ def test_a_full_cache_is_emptied_not_grown(monkeypatch):
     assert len(education._EVALUATED) == 1
 
 
-@pytest.mark.parametrize("params", [ONE_YEAR, LONG, {**LONG, "unemployment_risk": True, "technician_promotion_share": 0.5}])
+@pytest.mark.parametrize("params", [ONE_YEAR, LONG, {**LONG, "unemployment_risk": True, "promotion_share": 0.5}])
 def test_present_values_without_tables_match_the_tables(params):
     fast = education._present_values(params, CURVED)
     summary = uncached(params, CURVED)[1].set_index("route")["net_present_value_usd"]
@@ -86,7 +86,7 @@ def test_present_values_without_tables_match_the_tables(params):
     {HS: math.nan, CERTIFICATE: 1.0, ASSOCIATE: 2.0, ADVANCEMENT: 2.0},  # NaN skipped, as pandas does
     {HS: 0.0, CERTIFICATE: -0.0, ASSOCIATE: -1.0, ADVANCEMENT: -1.0},
 ])
-@pytest.mark.parametrize("among", [MODEL_ROUTES, TECHNICIAN_ROUTES, (ADVANCEMENT, HS)])
+@pytest.mark.parametrize("among", [MODEL_ROUTES, ENTRY_ROUTES, (ADVANCEMENT, HS)])
 def test_the_leader_without_pandas_is_pandas_idxmax(pv, among):
     assert education._leader(pv, among) == str(pd.Series(pv)[list(among)].idxmax())
 
@@ -119,12 +119,12 @@ LEADING = {**LONG, "horizon_years": 20, "associate_start_percentile": 40, "certi
 
 
 @pytest.mark.parametrize("name, toward, among, leader, found", [
-    ("associate_start_percentile", 20, TECHNICIAN_ROUTES, ASSOCIATE, True),   # a tie inside the range
-    ("associate_start_percentile", 45, TECHNICIAN_ROUTES, ASSOCIATE, False),  # leads the whole way: none
+    ("associate_start_percentile", 20, ENTRY_ROUTES, ASSOCIATE, True),   # a tie inside the range
+    ("associate_start_percentile", 45, ENTRY_ROUTES, ASSOCIATE, False),  # leads the whole way: none
     ("promotion_probability", 0.0, MODEL_ROUTES, ADVANCEMENT, True),
     ("promotion_probability", 1.0, MODEL_ROUTES, ADVANCEMENT, False),
     ("discount_rate_pct", 9.0, MODEL_ROUTES, ADVANCEMENT, True),
-    ("two_year_tuition_usd_per_year", 60000.0, TECHNICIAN_ROUTES, ASSOCIATE, True),
+    ("two_year_tuition_usd_per_year", 60000.0, ENTRY_ROUTES, ASSOCIATE, True),
 ])
 def test_the_break_even_on_present_values_is_the_break_even_on_the_tables(name, toward, among, leader, found):
     assert education._leader(education._present_values(LEADING, CURVED), among) == leader
@@ -139,8 +139,8 @@ def test_the_break_even_on_present_values_is_the_break_even_on_the_tables(name, 
 def test_the_break_even_at_the_end_of_the_range_itself():
     # certificate and associate identical but for the percentile: they tie at 30, the end of the range
     params = {**ONE_YEAR, "associate_start_percentile": 40}
-    assert education.break_even(params, CURVED, "associate_start_percentile", ASSOCIATE, 30, TECHNICIAN_ROUTES) is None
-    assert education.break_even(params, CURVED, "associate_start_percentile", ASSOCIATE, 29.999, TECHNICIAN_ROUTES) == pytest.approx(30, abs=1e-6)
+    assert education.break_even(params, CURVED, "associate_start_percentile", ASSOCIATE, 30, ENTRY_ROUTES) is None
+    assert education.break_even(params, CURVED, "associate_start_percentile", ASSOCIATE, 29.999, ENTRY_ROUTES) == pytest.approx(30, abs=1e-6)
 
 
 def test_sensitivity_rows_carry_each_value_s_leads():
@@ -148,8 +148,8 @@ def test_sensitivity_rows_carry_each_value_s_leads():
     table = education.sensitivity(LONG, CURVED, names)
     for (name, value), rows in table.groupby(["assumption", "value"], sort=False):
         summary = uncached(education.with_value(LONG, name, value), CURVED)[1]
-        best, staying = education.winner(summary), education.winner(summary, TECHNICIAN_ROUTES)
-        assert set(rows["best_route"]) == {best} and set(rows["best_technician_route"]) == {staying}
+        best, staying = education.winner(summary), education.winner(summary, ENTRY_ROUTES)
+        assert set(rows["best_route"]) == {best} and set(rows["best_entry_route"]) == {staying}
         assert set(rows["best_route_lead_usd"]) == {education.margin(summary, best)}
-        assert set(rows["best_technician_lead_usd"]) == {education.margin(summary, staying, TECHNICIAN_ROUTES)}
+        assert set(rows["best_entry_lead_usd"]) == {education.margin(summary, staying, ENTRY_ROUTES)}
         assert np.array_equal(rows["net_present_value_usd"].to_numpy(), summary["net_present_value_usd"].to_numpy())

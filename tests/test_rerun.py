@@ -193,7 +193,7 @@ def test_changes_names_the_parameters_the_ranking_and_where_the_results_are(tmp_
     assert f"[default: 2nd, {report.money(default['associate_degree'])}]" in ranking[0]
     assert ranking[1].startswith("  2. Bachelor's degree, then manager") and f"[default: 1st, {report.money(default['bachelor_degree'])}]" in ranking[1]
     assert "The best route: Associate's degree (changed from Bachelor's degree, then manager)." in lines
-    assert "The best route among those that stay technicians: Associate's degree (unchanged)." in lines
+    assert "The best route among those that stay in the job: Associate's degree (unchanged)." in lines
     assert any(line.startswith("  4. ") and "last" in line for line in lines)
     assert f"Full results: {tmp_path / 'runs' / 'try' / rerun.NOTEBOOK}" in text
 
@@ -211,7 +211,7 @@ def test_changes_names_a_parameter_the_default_run_does_not_have(tmp_path):
 def test_changes_say_what_every_assumption_at_once_says(tmp_path):
     run = tmp_path / "run"
     shutil.copytree(default_run(), run)
-    pd.DataFrame({"ranking": ["all routes", "all routes", "technician routes"], "route": ["associate_degree", "bachelor_degree", "associate_degree"],
+    pd.DataFrame({"ranking": ["all routes", "all routes", "routes that stay in the job"], "route": ["associate_degree", "bachelor_degree", "associate_degree"],
                   "label": ["Associate's degree", "Up", "Associate's degree"], "assumption_sets": 10, "sets_led": [9, 1, 10],
                   "share_led": [0.9, 0.1, 1.0]}).to_csv(run / rerun.JOINT, index=False)
     lines = rerun.changes(default_run(), run, "joint", tmp_path / "runs" / "joint").splitlines()

@@ -28,3 +28,8 @@ def test_undated_finding_caveat_only_when_some_are_undated():
                                                        (24, 49, "24 of 49 items carry no year: fewer than half of them")])
 def test_undated_note(undated, whole, expected):
     assert words.undated_note(undated, whole, "items") == expected
+
+
+def test_no_printed_range_sentence_names_the_exercise_and_what_it_lacks():
+    assert words.no_printed_range_sentence("Exercise 1.5") == (
+        "Not computed: Exercise 1.5 reads a printed pay range, and the guides print none.")

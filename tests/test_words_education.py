@@ -30,15 +30,15 @@ def test_just_below_the_needed_share_the_model_cannot_say_and_ranks_none():
 
 
 def test_among_some_routes_the_sentence_names_them():
-    assert words.ranking_sentence([(ASSOC, 0.5), (CERT, 0.0)], 200, 0.8, among="routes that stay technicians") == (
-        "Among routes that stay technicians, the model cannot say which pays best: none leads in 80% of 200 assumption sets.")
-    assert words.ranking_sentence([(ASSOC, 0.9)], 200, 0.8, among="routes that stay technicians").startswith(
-        "Among routes that stay technicians, \u201cAssociate's degree\u201d pays best in 90%")
+    assert words.ranking_sentence([(ASSOC, 0.5), (CERT, 0.0)], 200, 0.8, among="routes that stay in the job") == (
+        "Among routes that stay in the job, the model cannot say which pays best: none leads in 80% of 200 assumption sets.")
+    assert words.ranking_sentence([(ASSOC, 0.9)], 200, 0.8, among="routes that stay in the job").startswith(
+        "Among routes that stay in the job, \u201cAssociate's degree\u201d pays best in 90%")
 
 
 def test_the_ranking_sentence_stays_within_the_first_sentence_limit():
     long = "High school diploma, then training on the job"
-    sentence = words.ranking_sentence([(long, 0.4), (long, 0.3)], 1000, 0.8, among="routes that stay technicians")
+    sentence = words.ranking_sentence([(long, 0.4), (long, 0.3)], 1000, 0.8, among="routes that stay in the job")
     assert len(sentence.split()) <= words.FIRST_SENTENCE_WORDS and long not in sentence
     ranked = words.ranking_sentence([(long, 0.8), (CERT, 0.2)], 1000, 0.8)  # exactly at the rule: ranked first, and named
     assert long in ranked and len(ranked.split()) <= words.FIRST_SENTENCE_WORDS
@@ -50,9 +50,9 @@ def test_a_ranking_sentence_needs_a_route():
 
 
 @pytest.mark.parametrize("verdict, chance, expected", [
-    ("at least", 0.269, "\u201cDegree, then boss\u201d pays off only above about a 1 in 4 chance of promotion, which no source gives."),
-    ("at least", 0.21, "\u201cDegree, then boss\u201d pays off only above about a 1 in 5 chance of promotion, which no source gives."),
-    ("at most", 0.7, "\u201cDegree, then boss\u201d pays off only below about a 7 in 10 chance of promotion, which no source gives."),
+    ("at least", 0.269, "\u201cDegree, then boss\u201d pays off only above about a 1 in 4 chance of promotion, which the data do not give."),
+    ("at least", 0.21, "\u201cDegree, then boss\u201d pays off only above about a 1 in 5 chance of promotion, which the data do not give."),
+    ("at most", 0.7, "\u201cDegree, then boss\u201d pays off only below about a 7 in 10 chance of promotion, which the data do not give."),
     ("always", None, "\u201cDegree, then boss\u201d pays off at any chance of promotion, even none."),
     ("never", None, "\u201cDegree, then boss\u201d cannot pay off at any chance of promotion."),
     ("at least", 0.0, "\u201cDegree, then boss\u201d pays off at any chance of promotion, even none."),
@@ -61,13 +61,21 @@ def test_a_ranking_sentence_needs_a_route():
     ("at most", 0.0, "\u201cDegree, then boss\u201d cannot pay off at any chance of promotion."),
 ])
 def test_promotion_sentence_on_each_side_and_at_the_ends(verdict, chance, expected):
-    sentence = words.promotion_sentence(UP, verdict, chance)
+    sentence = words.promotion_sentence(UP, verdict, chance, published=False)
     assert sentence == expected and len(sentence.split()) <= 25
+    published = words.promotion_sentence(UP, verdict, chance, published=True)
+    assert published == expected.replace(", which the data do not give.", ".")  # the claim only where the data lack the chance
+
+
+def test_promotion_sentence_claims_no_source_only_when_the_data_lack_one():
+    assert words.promotion_sentence(UP, "at least", 0.269, published=True) == (
+        "\u201cDegree, then boss\u201d pays off only above about a 1 in 4 chance of promotion.")
+    assert "source" not in words.promotion_sentence(UP, "at least", 0.269, published=False)
 
 
 def test_promotion_sentence_refuses_an_unknown_verdict():
     with pytest.raises(ValueError, match="verdict"):
-        words.promotion_sentence(UP, "sometimes", 0.5)
+        words.promotion_sentence(UP, "sometimes", 0.5, published=False)
 
 
 @pytest.mark.parametrize("lead, undone, expected", [
@@ -82,8 +90,8 @@ def test_default_lead_sentence(lead, undone, expected):
 
 
 def test_default_lead_sentence_among_some_routes():
-    assert words.default_lead_sentence(ASSOC, 1.3, 2, among="routes that stay technicians") == (
-        "The 1.3% default lead of \u201cAssociate's degree\u201d among routes that stay technicians is undone by any of two assumptions "
+    assert words.default_lead_sentence(ASSOC, 1.3, 2, among="routes that stay in the job") == (
+        "The 1.3% default lead of \u201cAssociate's degree\u201d among routes that stay in the job is undone by any of two assumptions "
         "within range.")
 
 
@@ -118,9 +126,9 @@ def test_alternative_note(label, joint, lead, flip, expected):
 
 
 def test_pairs_sentence_with_and_without_an_example():
-    assert words.assumption_pairs_sentence(49, 171, 1, "routes that stay technicians", "a discount rate of 7% with a yearly raise of 1.5%") == (
+    assert words.assumption_pairs_sentence(49, 171, 1, "routes that stay in the job", "a discount rate of 7% with a yearly raise of 1.5%") == (
         "Moved in pairs, 49 of 171 pairs of assumptions change the leader over all routes at values where neither does alone, and 1 "
-        "the leader among routes that stay technicians; the nearest to the defaults: a discount rate of 7% with a yearly raise of 1.5%.")
+        "the leader among routes that stay in the job; the nearest to the defaults: a discount rate of 7% with a yearly raise of 1.5%.")
     assert words.assumption_pairs_sentence(0, 1, 0, "some", None) == (
         "Moved in pairs, 0 of 1 pair of assumptions change the leader over all routes at values where neither does alone, and 0 the "
         "leader among some.")

@@ -1,4 +1,4 @@
-"""Helpers for the medical-records-technician career-guide analysis.
+"""Helpers for the career-guide analysis (the occupation is named in data/raw/occupation.toml).
 
 Notebooks narrate; the modules here compute and are unit-tested:
 

@@ -219,7 +219,7 @@ def build_bls_ooh_editions(path: Path = paths.OOH_EDITIONS) -> pd.DataFrame:
 
 
 def build_employment_by_setting(figures: pd.DataFrame, path: Path = paths.INDUSTRY_EMPLOYMENT, occ: Occupation | None = None) -> pd.DataFrame:
-    """Where technicians work: the guides' shares beside the BLS industry figures.
+    """Where the occupation works: the guides' shares beside the BLS industry figures.
 
     For the OES May 2011 rows the share is computed here from the industry's
     employment and the occupation total printed in the row's status note.

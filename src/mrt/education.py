@@ -1,19 +1,19 @@
 """Education routes: what the guides say, and a transparent model of time, money and pay.
 
 The model follows one person month by month over a horizon. On each route they study for some
-months (paying tuition, earning only what part-time work brings), then work as a technician
+months (paying tuition, earning only what part-time work brings), then work in the occupation
 starting at a chosen percentile of the occupation's pay distribution, with a yearly real raise.
 On the route up (``occupation.toml``: ``advancement``) they may move to the pay of the occupation
 above after some years of work: a *probability*, so the route's pay is an expected value,
-``(1 - p) x technician pay + p x promoted pay`` once promotion is possible. The other routes may
-move up too, with a share of that chance (``technician_promotion_share``, 0 by default), and the
+``(1 - p) x the occupation's pay + p x promoted pay`` once promotion is possible. The other routes may
+move up too, with a share of that chance (``promotion_share``, 0 by default), and the
 promoted pay rises from one's own pay to the full pay over ``promoted_ramp_years``. With
 ``unemployment_risk`` every route's pay is multiplied by the employment rate of its education
 level (BLS "Education pays"). Routes are ranked by present value (pay minus tuition, discounted);
 the cumulative chart, the break-even years and the margins all use that same basis.
 
 Every number is in dollars of one year (``occupation.current().dollar_year``): published pay and
-tuition are converted with CPI-U by :func:`model_data`. Technician pay is a curve through the published
+tuition are converted with CPI-U by :func:`model_data`. The occupation's pay is a curve through the published
 figures of one BLS year; ``pay_through_median`` chooses which curve (:data:`PAY_CURVES`).
 
 What a headline depends on is derived by one rule, :func:`flips_in_range`: every parameter whose
@@ -134,7 +134,7 @@ PARAMETERS: dict[str, Parameter] = {
         "a newly promoted worker does not earn the full pay of the job above at once; no source gives how fast it comes, so pay "
         "rises in equal yearly steps from the pay they had to the full pay in this many years (0 or 1 = at once)",
         0, 30, sweep=(0, 10), shown="years", phrase="the full pay after promotion reached in {}"),
-    "technician_promotion_share": Parameter(
+    "promotion_share": Parameter(
         "Chance of promotion on the other routes", "share of the route up's chance, 0-1", "assumption",
         "the route up is taken as the way to the occupation above (occupation.toml); 0 = only the route up is promoted, "
         "1 = every route as often, after the same years of work",
@@ -302,15 +302,15 @@ def _monthly(route: Route, assumptions: Assumptions, pay: Lognormal, shortest_st
     months = np.arange(assumptions.horizon_years * 12)
     study_fraction = np.clip(route.study_months - months, 0, 1)  # a fractional last month is part study, part work
     years_working = np.floor(np.clip(months - route.study_months, 0, None) / 12)
-    technician = pay.quantile(route.start_percentile / 100) * (1 + assumptions.annual_real_raise_pct / 100) ** years_working
+    own_pay = pay.quantile(route.start_percentile / 100) * (1 + assumptions.annual_real_raise_pct / 100) ** years_working
     if route.promotion_after_years is not None:
         since = months - route.study_months - route.promotion_after_years * 12  # months since promotion became possible
         p = route.promotion_probability
-        higher = promoted_pay(np.floor(np.clip(since, 0, None) / 12), technician, assumptions)
-        technician = np.where(since >= 0, (1 - p) * technician + p * higher, technician)
+        higher = promoted_pay(np.floor(np.clip(since, 0, None) / 12), own_pay, assumptions)
+        own_pay = np.where(since >= 0, (1 - p) * own_pay + p * higher, own_pay)
     employed = 1 - route.unemployment_rate_pct / 100
     part_time = employed * assumptions.study_work_share * shortest_start_pay / 12 * study_fraction
-    earned = employed * technician / 12 * (1 - study_fraction) + part_time
+    earned = employed * own_pay / 12 * (1 - study_fraction) + part_time
     tuition = route.tuition_usd_per_year / 12 * study_fraction
     discount = (1 + assumptions.discount_rate_pct / 100) ** (-(months / 12))
     return {"month": months, "study_fraction": study_fraction, "part_time_usd": part_time, "pay_usd": earned, "tuition_usd": tuition,
@@ -383,7 +383,7 @@ def compare_routes(routes: list[Route], assumptions: Assumptions, pay: Lognormal
 
 HS, CERTIFICATE, ASSOCIATE, ADVANCEMENT = "hs_diploma_on_the_job", "postsecondary_certificate", "associate_degree", "bachelor_degree"
 MODEL_ROUTES = (HS, CERTIFICATE, ASSOCIATE, ADVANCEMENT)
-TECHNICIAN_ROUTES = (HS, CERTIFICATE, ASSOCIATE)
+ENTRY_ROUTES = (HS, CERTIFICATE, ASSOCIATE)
 ROUTE_LABELS = {HS: "High school diploma, then training on the job", CERTIFICATE: "Postsecondary certificate", ASSOCIATE: "Associate's degree"}
 # The BLS "Education pays" group whose unemployment rate stands for each route. A certificate is not a degree:
 # BLS counts its holders with "some college, no degree".
@@ -391,7 +391,7 @@ EDUCATION_LEVEL = {HS: "high school diploma", CERTIFICATE: "some college, no deg
                    ADVANCEMENT: "bachelor's degree"}
 
 
-# The two curves of technician pay, by the value of ``pay_through_median``.
+# The two curves of the occupation's pay, by the value of ``pay_through_median``.
 PAY_CURVES = {True: "a split lognormal through the published 10th percentile, median and 90th percentile",
               False: "a lognormal fitted to the 10th and 90th percentiles and the mean"}
 
@@ -400,7 +400,7 @@ PAY_CURVES = {True: "a split lognormal through the published 10th percentile, me
 class ModelData:
     """What the published record gives the model, in dollars of ``dollar_year``."""
 
-    pay: Mapping[bool, Lognormal | SplitLognormal]  # technician pay by the value of pay_through_median (PAY_CURVES)
+    pay: Mapping[bool, Lognormal | SplitLognormal]  # the occupation's pay by the value of pay_through_median (PAY_CURVES)
     unemployment_rate_pct: Mapping[str, float]  # by route
     published: Mapping[str, float]  # parameter -> published figure, converted
     advancement_label: str
@@ -417,8 +417,8 @@ def build_routes(params: Mapping[str, object], data: ModelData) -> list[Route]:
     def rate(key: str) -> float:
         return float(data.unemployment_rate_pct[key]) if params["unemployment_risk"] else 0.0
 
-    # every route can move up after the same years of work; the routes that stay technicians at a share of the route up's chance
-    chance = float(params["promotion_probability"]) * float(params["technician_promotion_share"])
+    # every route can move up after the same years of work; the routes that stay in the job at a share of the route up's chance
+    chance = float(params["promotion_probability"]) * float(params["promotion_share"])
     up = (params["years_to_promotion"], chance) if chance > 0 else (None, 1.0)
     return [
         Route(HS, ROUTE_LABELS[HS], 0, 0, params["hs_start_percentile"], rate(HS), *up),
@@ -439,7 +439,7 @@ def assumptions_from(params: Mapping[str, object]) -> Assumptions:
 
 
 def pay_curve(params: Mapping[str, object], data: ModelData):
-    """The technician pay curve ``params`` choose (``pay_through_median``); refused when the record cannot give it."""
+    """The curve of the occupation's pay that ``params`` choose (``pay_through_median``); refused when the record cannot give it."""
     through_median = bool(params["pay_through_median"])
     if through_median not in data.pay:
         raise ParameterError(f"parameter 'pay_through_median': expected False, as bls_wages.csv publishes no median for "
@@ -548,10 +548,10 @@ def promotion_break_even(params: Mapping[str, object], data: ModelData) -> float
     Expected pay is linear in the probability, so the present value is too:
     ``p* = (best other - PV at p=0) / (PV at p=1 - PV at p=0)``. Below 0 the route leads even
     without promotion; above 1 it cannot lead. None when promotion does not change its value.
-    When the other routes move up too (``technician_promotion_share`` above 0) their values change with the chance
+    When the other routes move up too (``promotion_share`` above 0) their values change with the chance
     as well: then the tie between 0 and 1 (:func:`_promotion_tie`), None if there is none.
     """
-    if float(params["technician_promotion_share"]) > 0:
+    if float(params["promotion_share"]) > 0:
         return _promotion_tie(params, data)
     pv0 = evaluate(with_value(params, "promotion_probability", 0.0), data)[1]
     pv1 = evaluate(with_value(params, "promotion_probability", 1.0), data)[1]
@@ -581,7 +581,7 @@ PROMOTION_VERDICTS = ("always", "never", "at least", "at most")
 
 def promotion_verdict(params: Mapping[str, object], data: ModelData) -> tuple[str, float | None]:
     """Whether the route up leads the others at every chance of promotion ("always"), at none ("never"), or only from
-    the break-even chance up ("at least") or up to it ("at most", when the promoted pay is below a technician's);
+    the break-even chance up ("at least") or up to it ("at most", when the promoted pay is below the occupation's);
     with the break-even chance (None for "always" and "never")."""
     leads = [margin(evaluate(with_value(params, "promotion_probability", p), data)[1], ADVANCEMENT) >= 0 for p in (0.0, 1.0)]
     if leads[0] == leads[1]:
@@ -655,16 +655,16 @@ def sweep_values(name: str, params: Mapping[str, object]) -> tuple[float, float]
     return float(low), float(high)
 
 
-ALL_ROUTES, STAYING_ROUTES = "all routes", "technician routes"  # the two rankings: every route, and the routes that stay in the job
-RANKINGS = {ALL_ROUTES: MODEL_ROUTES, STAYING_ROUTES: TECHNICIAN_ROUTES}
+ALL_ROUTES, STAYING_ROUTES = "all routes", "routes that stay in the job"  # the two rankings: every route, and the routes that stay in the job
+RANKINGS = {ALL_ROUTES: MODEL_ROUTES, STAYING_ROUTES: ENTRY_ROUTES}
 
 
 def scenarios(params: Mapping[str, object], data: ModelData, changes: Mapping[str, Mapping[str, object]]) -> pd.DataFrame:
     """One row per named scenario (parameters changed from ``params``): the best route and its lead over the next,
-    overall and among technician routes; the lead of the routes that lead under ``params`` (negative when they no
+    overall and among the routes that stay in the job; the lead of the routes that lead under ``params`` (negative when they no
     longer do); and where the route up ranks."""
     default = evaluate(params, data)[1]
-    leader, technician_leader = winner(default), winner(default, TECHNICIAN_ROUTES)
+    leader, entry_leader = winner(default), winner(default, ENTRY_ROUTES)
     rows = []
     for scenario, changed in changes.items():
         values = dict(params)
@@ -672,38 +672,38 @@ def scenarios(params: Mapping[str, object], data: ModelData, changes: Mapping[st
             values = with_value(values, name, value)
         summary = evaluate(values, data)[1]
         by_route = summary.set_index("route")
-        best, best_technician = winner(summary), winner(summary, TECHNICIAN_ROUTES)
+        best, best_entry = winner(summary), winner(summary, ENTRY_ROUTES)
         rows.append({"scenario": scenario, "best_route": best, "best_route_lead_usd": margin(summary, best),
-                     "best_route_lead_pct": lead_pct(summary, best), "best_technician_route": best_technician,
-                     "best_technician_lead_usd": margin(summary, best_technician, TECHNICIAN_ROUTES),
-                     "best_technician_lead_pct": lead_pct(summary, best_technician, TECHNICIAN_ROUTES),
+                     "best_route_lead_pct": lead_pct(summary, best), "best_entry_route": best_entry,
+                     "best_entry_lead_usd": margin(summary, best_entry, ENTRY_ROUTES),
+                     "best_entry_lead_pct": lead_pct(summary, best_entry, ENTRY_ROUTES),
                      "default_leader_lead_usd": margin(summary, leader),
-                     "default_technician_leader_lead_usd": margin(summary, technician_leader, TECHNICIAN_ROUTES),
+                     "default_entry_leader_lead_usd": margin(summary, entry_leader, ENTRY_ROUTES),
                      "advancement_rank": int(by_route.loc[ADVANCEMENT, "rank_by_present_value"]),
                      "advancement_present_value_usd": float(by_route.loc[ADVANCEMENT, "net_present_value_usd"])})
     frame = pd.DataFrame(rows)
-    for column in ("best_route_lead_pct", "best_technician_lead_pct"):
+    for column in ("best_route_lead_pct", "best_entry_lead_pct"):
         frame[column] = frame[column].astype("Float64")
     return frame
 
 
 def sensitivity(params: Mapping[str, object], data: ModelData, names: list[str]) -> pd.DataFrame:
     """Each route's present value as one parameter at a time takes its low, default and high value,
-    with the best route and its lead over the next, overall and among the routes that stay technicians."""
+    with the best route and its lead over the next, overall and among the routes that stay in the job."""
     rows = []
     for name in names:
         low, high = sweep_values(name, params)
         default = float(params[name])
         for value in sorted({low, default, high}):
             summary = evaluate(with_value(params, name, value), data)[1]
-            best, best_technician = winner(summary), winner(summary, TECHNICIAN_ROUTES)
-            leads = margin(summary, best), margin(summary, best_technician, TECHNICIAN_ROUTES)  # the same for every route's row
+            best, best_entry = winner(summary), winner(summary, ENTRY_ROUTES)
+            leads = margin(summary, best), margin(summary, best_entry, ENTRY_ROUTES)  # the same for every route's row
             for r in summary.itertuples():
                 rows.append({"assumption": name, "value": value, "is_default": value == default, "route": r.route,
                              "net_present_value_usd": r.net_present_value_usd, "best_route": best,
                              "best_route_lead_usd": leads[0],
-                             "best_technician_route": best_technician,
-                             "best_technician_lead_usd": leads[1]})
+                             "best_entry_route": best_entry,
+                             "best_entry_lead_usd": leads[1]})
     return pd.DataFrame(rows)
 
 
@@ -1077,8 +1077,8 @@ def _one(costs: pd.DataFrame, measure: str, group: str, period: str) -> pd.Serie
     return rows.iloc[0]
 
 
-def technician_pay(bls_wages: pd.DataFrame, year: int, factor: float) -> dict[bool, Lognormal | SplitLognormal]:
-    """The technicians' pay distribution of ``year``, times ``factor``, by the value of ``pay_through_median``
+def occupation_pay(bls_wages: pd.DataFrame, year: int, factor: float) -> dict[bool, Lognormal | SplitLognormal]:
+    """The occupation's pay distribution of ``year``, times ``factor``, by the value of ``pay_through_median``
     (:data:`PAY_CURVES`): a lognormal fitted to the 10th and 90th percentiles and the mean (False) and, when the year
     publishes a median, a split lognormal through the 10th percentile, the median and the 90th percentile (True)."""
     rows = bls_wages[(bls_wages["year"] == year) & (bls_wages["unit"] == "usd_per_year")]
@@ -1138,7 +1138,7 @@ def model_data(bls_wages: pd.DataFrame, costs: pd.DataFrame, cpi: pd.DataFrame, 
     """Everything the record gives the model for the inputs of ``year`` (:func:`base_year`), in dollars of ``dollar_year``,
     and the table of published inputs. ``given``: the parameters cell (a value set there needs no published figure)."""
     inputs = published_inputs(costs, cpi, advancement.pay_measure, advancement.pay_group, year, dollar_year, given)
-    data = ModelData(pay=technician_pay(bls_wages, year, cpi_factor(cpi, year, dollar_year)),
+    data = ModelData(pay=occupation_pay(bls_wages, year, cpi_factor(cpi, year, dollar_year)),
                      unemployment_rate_pct=unemployment_rates(costs, year),
                      published={**dict(zip(inputs["parameter"], inputs["value"])), "base_year": year}, advancement_label=advancement.route_label,
                      dollar_year=dollar_year, base_year=year)
@@ -1206,5 +1206,5 @@ def route_summary(guide_education: pd.DataFrame, figures: pd.DataFrame, ooh: pd.
 
 def entry_routes(guide_education: pd.DataFrame) -> pd.DataFrame:
     """Each guide's way in: the entry route(s) it calls required or typical (one row per guide and route)."""
-    entry = guide_education[guide_education["route"].isin(TECHNICIAN_ROUTES) & guide_education["stance"].isin(ENTRY_STANCES)]
+    entry = guide_education[guide_education["route"].isin(ENTRY_ROUTES) & guide_education["stance"].isin(ENTRY_STANCES)]
     return entry[["guide_file", "route", "route_label"]].drop_duplicates().sort_values(["route", "guide_file"]).reset_index(drop=True)

@@ -590,7 +590,7 @@ def share_records(settings: pd.DataFrame, partial: Iterable[str] | None = None) 
 
 def named_settings(text: str) -> list[str]:
     """The settings a claim names, in the order it names them, in the words of occupation.toml
-    (a setting as named in a table, or its label): ``"Most technicians work in hospitals"`` -> ``["hospitals"]``."""
+    (a setting as named in a table, or its label): ``"Most of them work in hospitals"`` -> ``["hospitals"]``."""
     config = occupation.current()
     names = {**{k: v for k, v in config.settings.items()}, **{label.lower(): key for key, label in config.setting_labels.items()}}
     found = []
@@ -711,7 +711,7 @@ def most_years(records: list[ShareRecord], named: list[str]) -> list[MostYear]:
 
 
 def check_setting_most(claim: Claim, ev: Evidence, rules: Rules) -> Result:
-    """"Most technicians work in X": X's share in the records of the claim's time frame, read as a plurality
+    """"Most of them work in X": X's share in the records of the claim's time frame, read as a plurality
     or a majority (:attr:`Rules.most`). The settings are those the claim names (:func:`named_settings`).
 
     Facts: ``years`` (the MostYear rows compared), ``settings``.
@@ -926,8 +926,8 @@ def check_education_entry(claim: Claim, ev: Evidence, rules: Rules) -> Result:
 
 def check_education_advancement(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     """The route up needs a bachelor's degree: the entry education BLS gives for the occupation the
-    technicians move up to (occupation.toml, [advancement]), and no Handbook edition naming it typical for
-    the technicians themselves.
+    workers move up to (occupation.toml, [advancement]), and no Handbook edition naming it typical for
+    the occupation itself.
 
     Facts: ``route``, ``occupation``, ``pay`` and ``pay_year`` of the occupation up, ``typical_for_technicians_in``.
     """

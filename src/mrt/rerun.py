@@ -151,6 +151,23 @@ def notebook_defaults() -> dict:
     return {name: ast.literal_eval(spec["default"]) for name, spec in papermill.inspect_notebook(str(paths.NOTEBOOKS / NOTEBOOK)).items()}
 
 
+def check_model_inputs(values: dict) -> None:
+    """Refuse a run the model cannot make: the year of its inputs (``base_year``, given or, when None, chosen from the
+    data) lacks a published input that no parameter gives. The message names the parameter, the year and what is missing."""
+    from mrt import occupation, report, schema
+    from mrt.education import base_year
+
+    costs, bls_wages, cpi = (schema.read_processed(f"{name}.csv") for name in ("education_costs_and_pay", "bls_wages", "cpi_u"))
+    job = occupation.current()
+    year, lacking = base_year(bls_wages, costs, cpi, job.advancement, job.dollar_year, values)
+    if not lacking:
+        return
+    if values.get("base_year") is not None:
+        raise ParameterError(f"parameter 'base_year': the data cannot serve {year}: they lack {report.listing(lacking)}")
+    on = "any year" if year is None else f"its latest year of published pay, {year}"
+    raise ParameterError(f"the education model cannot run on {on}: the data lack {report.listing(lacking)}; "
+                         "give base_year or the missing values with -p")
+
 RUN_MARKER = ".mrt-run"  # written into every run folder: a rerun replaces a folder only when it carries this
 
 
@@ -271,6 +288,7 @@ def rerun(parameters: dict, name: str, root: Path | None = None, on_done=None) -
 
     check_notebook(paths.NOTEBOOKS / NOTEBOOK)  # a truncated or broken notebook is named before it is read
     check_parameters({**notebook_defaults(), **parameters})  # the values together (months of study within the horizon)
+    check_model_inputs({**notebook_defaults(), **parameters})  # a year the data cannot serve, named before anything is written
     with name_lock(out):
         for stale in stale_partials(out):  # left by a run killed outright
             shutil.rmtree(stale, ignore_errors=True)
@@ -309,7 +327,7 @@ def changes(default: Path, run: Path, run_name: str, where: Path) -> str:
     """
     from mrt import report
     from mrt.education import PARAMETERS as SPECS
-    from mrt.education import TECHNICIAN_ROUTES, value_text
+    from mrt.education import ENTRY_ROUTES, value_text
 
     old_parameters, old = _tables(default)
     new_parameters, new = _tables(run)
@@ -334,7 +352,7 @@ def changes(default: Path, run: Path, run_name: str, where: Path) -> str:
         was = old.loc[route]
         lines.append(f"  {int(row['rank_by_present_value'])}. {row['label']:<{width}}  {report.money(row['net_present_value_usd']):>11}  {lead}"
                      f"   [default: {_place(was['rank_by_present_value'])}, {report.money(was['net_present_value_usd'])}]")
-    for scope, routes in (("best route", list(new.index)), ("best route among those that stay technicians", list(TECHNICIAN_ROUTES))):
+    for scope, routes in (("best route", list(new.index)), ("best route among those that stay in the job", list(ENTRY_ROUTES))):
         now, before = new.loc[routes, "net_present_value_usd"].idxmax(), old.loc[routes, "net_present_value_usd"].idxmax()
         verdict = "unchanged" if now == before else f"changed from {old.loc[before, 'label']}"
         lines.append(f"The {scope}: {new.loc[now, 'label']} ({verdict}).")

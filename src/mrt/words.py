@@ -187,6 +187,11 @@ def reference_code_years_sentence(all_years: list[int], same_code: list[int], co
             f"({describe_years(same_code)}); the other years use a broader group or a split of it, so a trend across them is not like for like.")
 
 
+def no_printed_range_sentence(what: str) -> str:
+    """An exercise that reads a printed pay range, when the guides print none: ``"Exercise 1.5"`` -> ``"Not computed:
+    Exercise 1.5 reads a printed pay range, and the guides print none."``."""
+    return f"Not computed: {what} reads a printed pay range, and the guides print none."
+
 # 02-salaries: pay ---------------------------------------------------------------------------------------------------------
 
 
@@ -420,6 +425,21 @@ def survey_gaps_note(gaps: list[int], code: str) -> str:
     return (f"Our BLS table has no survey for {describe_years(gaps).replace(', ', ' or ') if len(gaps) < 3 else describe_years(gaps)}: "
             f"{'a gap' if len(gaps) == 1 else 'gaps'} between surveys of the same code {code}, not a code change.")
 
+
+def line_breaks_note(code_changes: int, gaps: list[int]) -> str:
+    """What a chart's lines do at a change of occupation code (``code_changes`` of them: the lines break) and at years
+    without a survey (``gaps``: the line runs on across them); empty when there is neither.
+    ``(2, [])`` -> ``"The lines break where the occupation code changes."``; ``(0, [2017])`` -> ``"The lines run on
+    across 2017, a year without a survey, not a code change."``"""
+    from mrt.wages import describe_years
+
+    across = ""
+    if gaps:
+        which = f"{' and '.join(describe_years(gaps).rsplit(', ', 1))}, {'a year' if len(gaps) == 1 else 'years'} without a survey"
+        across = f"run on across {which}, not a code change" if not code_changes else f"run on across {which}"
+    if code_changes:
+        return "The lines break where the occupation code changes" + (f" and {across}." if across else ".")
+    return f"The lines {across}." if across else ""
 
 def missing_year_note(year: int, statistics) -> str:
     """A BLS year that lacks some of its figures, and what that year cannot show: ``(2016, ["mean"])`` -> ``"No mean is
@@ -778,7 +798,7 @@ def ranking_sentence(leaders: list[tuple[str, float]], sets: int, needed: float,
     tried, or that the model cannot say (then the two that lead most often, with their shares).
 
     ``leaders`` holds (label, share of sets led), most often first; ``among`` names the routes compared, when not all
-    (``"routes that stay technicians"``). A share exactly at ``needed`` ranks."""
+    (``"routes that stay in the job"``). A share exactly at ``needed`` ranks."""
     if not leaders:
         raise ValueError("a ranking sentence needs at least one route")
     start = f"Among {among}, " if among else ""
@@ -790,15 +810,17 @@ def ranking_sentence(leaders: list[tuple[str, float]], sets: int, needed: float,
             f"{share_percent(needed)} of {sets_text}.")
 
 
-def promotion_sentence(label: str, verdict: str, chance: float | None) -> str:
+def promotion_sentence(label: str, verdict: str, chance: float | None, published: bool) -> str:
     """What the chance of promotion must be for the route up to pay off (lead every other route), as "about 1 in 4".
 
     ``verdict`` is that of :func:`mrt.education.promotion_verdict`: "at least", "at most", "always" or "never"; a
-    break-even chance at 0 or 1 reads as "always" or "never" on its side."""
+    break-even chance at 0 or 1 reads as "always" or "never" on its side. ``published``: whether the data give the chance
+    of promotion as a published figure; when they do not, the sentence says so."""
     name = route_name(label)
     if verdict in ("at least", "at most") and chance is not None and 0 < chance < 1:
         side = "above" if verdict == "at least" else "below"
-        return f"{name} pays off only {side} {about_one_in(chance).replace('about ', 'about a ')} chance of promotion, which no source gives."
+        given = "." if published else ", which the data do not give."
+        return f"{name} pays off only {side} {about_one_in(chance).replace('about ', 'about a ')} chance of promotion{given}"
     if verdict == "always" or (verdict == "at least" and chance is not None and chance <= 0) or (verdict == "at most" and chance is not None and chance >= 1):
         return f"{name} pays off at any chance of promotion, even none."
     if verdict in ("never", "at least", "at most"):

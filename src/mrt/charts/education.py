@@ -239,7 +239,7 @@ def _settle(ax, labels: list, lines: list[float], tries: int = 6) -> None:
 
 def sensitivity_chart(break_even: pd.DataFrame, labels: dict[str, str], *, occupation_name: str, dollar_year: int, most: int = 8,
                       ranking_labels: dict[str, str] | None = None):
-    """For each ranking (all routes; routes that stay technicians), the default leader's lead as one parameter at a time
+    """For each ranking (all routes; routes that stay in the job), the default leader's lead as one parameter at a time
     moves from its low to its high value: a bar that crosses zero changes the leader. ``ranking_labels`` names the
     rankings in the panel titles (default: their keys)."""
     import matplotlib.pyplot as plt
@@ -340,7 +340,7 @@ def _inside_plot(label) -> None:
 
 
 def joint_chart(shares: pd.DataFrame, *, occupation_name: str, needed: float, sets: int, ranking_labels: dict[str, str] | None = None):
-    """For each ranking (all routes; routes that stay technicians), the share of assumption sets in which each route leads,
+    """For each ranking (all routes; routes that stay in the job), the share of assumption sets in which each route leads,
     with the share the model needs to rank a route first: a ranking with no bar reaching that line cannot be ranked.
     ``ranking_labels`` names the rankings in the panel titles (default: their keys)."""
     import matplotlib.pyplot as plt
