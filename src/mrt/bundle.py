@@ -31,7 +31,8 @@ from pathlib import Path
 import nbformat
 
 from mrt import paths
-from mrt.exercises import SOLUTION_TAG, read_exercises, source, tags
+from mrt.exercises import read_exercises, source, tags
+from mrt.vocab import SOLUTION_TAG
 from mrt.io import write_text
 
 DIST = paths.ROOT / "dist"

@@ -23,15 +23,17 @@ from pathlib import Path
 import pandas as pd
 
 from mrt import growth, occupation, paths
-from mrt.factcheck import CHECKS
 from mrt.io import DataError, read_raw_csv, to_number, where, write_csv
 from mrt.occupation import COMPARABILITY, COMPARABLE, Occupation
-from mrt.parse import (COUNT_UNITS, DURATION_UNITS, MONEY_UNITS, PART_BY_MONEY_UNIT, RANGE_PARTS, YEAR_MAX, YEAR_MIN, ParseError,
+from mrt.vocab import (ALL_OCCUPATIONS_STATISTICS, BLS_WAGE_STATISTICS, CHECKS, EDUCATION_COST_UNITS, HOURS_PER_YEAR,
+                       OEWS_STATISTICS, OEWS_UNITS, QUARTILE_STATISTICS, RANGE_PERCENTILES, STANCES, TOPICS,
+                       UNCHECKED_KINDS, hourly_annual_tolerance)
+from mrt.parse import (MONEY_UNITS, PART_BY_MONEY_UNIT, RANGE_PARTS, STATISTIC_UNITS, STATISTICS, YEAR_MAX, YEAR_MIN, ParseError,
                        parse_item, parse_period)
 
 MONEY_PART_NAMES = tuple(PART_BY_MONEY_UNIT.values())
 
-# Closed lists owned by the cleaning step (src/mrt/schema.py imports them). ---------------------------
+# Closed lists owned by the cleaning step (the ones other modules need are in src/mrt/vocab.py). ---------
 
 GUIDE_FILE_PATTERN = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
 GUIDE_FILE_EXAMPLE = "000_8f0a57b0245a47f7.txt"
@@ -45,21 +47,6 @@ def is_guide_file_name(name: str) -> bool:
     return bool(GUIDE_FILE_PATTERN.fullmatch(name))
 
 
-TOPICS = ("pay", "employment", "outlook", "work_setting", "education", "ranking", "workload", "job_title")
-# A printed pay range and the BLS percentiles at its two ends. 'range' is a range whose guide names no percentile: the
-# range BLS publishes, the 10th to the 90th percentile. A guide that says which range it prints ("the middle half earn
-# between ...") is transcribed with the percentiles it names, e.g. 'range_p25_p75'.
-RANGE_PERCENTILES = {"range": ("p10", "p90"), "range_p25_p75": ("p25", "p75"), "range_p10_p75": ("p10", "p75"),
-                     "range_p25_p90": ("p25", "p90")}
-PAY_STATISTICS = ("mean", "median", *RANGE_PERCENTILES, "unspecified")
-# Each statistic a guide figure can be, with the units it can be in.
-STATISTIC_UNITS = {
-    **{statistic: MONEY_UNITS for statistic in PAY_STATISTICS},
-    "employment": ("persons", "jobs"), "employment_share": ("percent",), "projected_growth": ("percent",),
-    "projected_change": ("jobs", "persons"), "period_length": DURATION_UNITS, "duration": DURATION_UNITS,
-    "rank": ("rank",), "count": COUNT_UNITS,
-}
-STATISTICS = tuple(STATISTIC_UNITS)
 # Routes into any job; the occupation's own certifications come from occupation.toml (see routes()).
 GENERAL_ROUTES = {
     "hs_diploma_on_the_job": "High school diploma or GED, then training on the job",
@@ -76,23 +63,11 @@ def routes() -> dict[str, str]:
     ``certification_<key>`` for each certification in occupation.toml's ``[certifications]``."""
     certifications = occupation.current().certifications
     return {**GENERAL_ROUTES, **{CERTIFICATION_PREFIX + key: f"Certification: {label}" for key, label in certifications.items()}}
-STANCES = ("required", "typical", "sufficient", "alternative", "preferred", "optional", "for_advancement")
-AREA_TYPES = ("national", "state", "metro")
 ALL_SETTINGS = "all"  # a pay figure that covers every work setting
-SOURCE_KINDS = ("guide", "bls")
-OEWS_STATISTICS = ("mean", "p10", "median", "p90")
-QUARTILE_STATISTICS = ("p25", "p75")  # published separately (bls_oews_quartiles.csv), for the years it covers
-BLS_WAGE_STATISTICS = ("mean", "p10", "p25", "median", "p75", "p90")  # every statistic of bls_wages.csv, in its order
-OEWS_UNITS = {"hourly": "usd_per_hour", "annual": "usd_per_year"}
-ALL_OCCUPATIONS_STATISTICS = ("mean", "median")
-EDUCATION_COST_UNITS = ("usd_per_year", "usd_per_week", "percent", "persons", "months")
 DESCRIPTIVE_UNIT = "category"  # a row of words, not a number: kept in the raw file only
 SOURCE_KINDS_RAW = ("guide", "raw_file")
 
-# BLS's annual wage is the hourly wage x 2,080 hours. Hourly figures are published to the cent and annual
-# ones to the nearest $10, so the two printed figures can differ by up to 2,080 x $0.005 + $5 = $15.40.
-HOURS_PER_YEAR = 2080
-ANNUAL_FROM_HOURLY_TOLERANCE = HOURS_PER_YEAR * 0.005 + 5
+ANNUAL_FROM_HOURLY_TOLERANCE = hourly_annual_tolerance()  # $15.40: rounding of both printed figures (mrt.vocab)
 # Projections print employment in thousands to one decimal: change = projected - base to within 2 x 0.05.
 THOUSANDS_TOLERANCE = 0.1 + 1e-9
 
@@ -455,7 +430,6 @@ def build_guide_claims(figures: pd.DataFrame, path: Path = paths.GUIDE_CLAIMS, g
     return frame[["claim_id", "guide_file", "line", "source_key", "as_printed", "topic", "check", "figure_ids", "claim"]]
 
 
-UNCHECKED_KINDS = ("no_reference_data", "judgment", "repeats_checked", "not_about_the_occupation")  # why a sentence is no claim we check
 UNCHECKED_COLUMNS = ["guide_file", "line", "as_printed", "kind", "description", "reason"]
 
 

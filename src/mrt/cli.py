@@ -21,6 +21,8 @@ import time
 import traceback
 from pathlib import Path
 
+from mrt.vocab import COMMANDS
+
 # Errors whose message already says what failed and what was expected: shown as they are, without the class name.
 EXPECTED_ERRORS = ("ChangedDuringRun", "CommandFailed", "NotebookFailed", "PreflightError", "RunBusy", "StagingError",
                    "DataError", "ParseError", "SchemaError", "ParameterError", "RunNameError", "ConfigError", "FindingError", "ChartError",
@@ -41,25 +43,22 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mrt", description=__doc__, parents=[common],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command")
-    run = sub.add_parser("run", parents=[common], help="execute every notebook (the dependency graph), refresh the README, build the site")
+    run = sub.add_parser("run", parents=[common], help=COMMANDS["run"])
     for parser_ in (parser, run):
         parser_.add_argument("--raw", help="another occupation's raw folder (laid out like data/raw); needs --out")
         parser_.add_argument("--out", help="with --raw: the folder that receives every output (processed tables, notebooks, site, "
                              "findings.md); nothing in the checkout is written")
-    sub.add_parser("notebooks", parents=[common], help="execute every notebook and refresh the README, without the site")
-    sub.add_parser("site", parents=[common], help="build the static HTML site from the executed notebooks")
-    sub.add_parser("student", parents=[common], help="build the student edition (solutions removed)")
-    sub.add_parser("where", parents=[common], help="run the checks and say where the main job would read and write")
-    sub.add_parser("lab", parents=[common], help="JupyterLab writing to scratch/processed, never data/processed "
-                   "(other arguments go to jupyter lab)")
-    draft = sub.add_parser("draft", parents=[common], help="draft a ledger of printed figures from guide texts (every row "
-                           "unconfirmed, for a person to check)")
+    sub.add_parser("notebooks", parents=[common], help=COMMANDS["notebooks"])
+    sub.add_parser("site", parents=[common], help=COMMANDS["site"])
+    sub.add_parser("student", parents=[common], help=COMMANDS["student"])
+    sub.add_parser("where", parents=[common], help=COMMANDS["where"])
+    sub.add_parser("lab", parents=[common], help=COMMANDS["lab"])
+    draft = sub.add_parser("draft", parents=[common], help=COMMANDS["draft"])
     draft.add_argument("guide_dir", help="folder of guide texts (*.txt)")
     draft.add_argument("--out", required=True, help="folder for the draft (must not hold a ledger already)")
-    check = sub.add_parser("check", parents=[common], help="check a whole raw folder and print every problem at once")
+    check = sub.add_parser("check", parents=[common], help=COMMANDS["check"])
     check.add_argument("--raw", required=True, help="the raw folder (laid out like data/raw)")
-    sub.add_parser("mutation", parents=[common], help="mutation testing (mutmut): share of mutants killed per module "
-                   "(other arguments go to 'mutmut run', e.g. mutant name patterns)")
+    sub.add_parser("mutation", parents=[common], help=COMMANDS["mutation"])
     return parser
 
 
@@ -78,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     install_interrupt_handlers()
     started = time.perf_counter()
     try:
-        code = COMMANDS[command](args)
+        code = HANDLERS[command](args)
     except BaseException as error:  # noqa: BLE001 - every failure ends in one line (and the traceback under --verbose)
         return _report_failure(error, args.verbose)
     if code == 0 and command in ("run", "notebooks", "site", "student"):
@@ -160,10 +159,10 @@ def cmd_site(args) -> int:
 def cmd_student(args) -> int:
     from mrt import paths
     from mrt.staging import checkout_lock
-    from mrt.student import build_student_edition
+    from mrt import bundle
 
     with checkout_lock(paths.ROOT, say=_say):  # never built from a half-swapped set of outputs
-        out = build_student_edition()
+        out = bundle.build_bundle()
     _say(f"student edition written: {out}")
     return 0
 
@@ -193,11 +192,8 @@ def lab_environment(base: dict[str, str] | None = None) -> tuple[dict[str, str],
     env = dict(os.environ if base is None else base)
     processed = paths.scratch() / "processed"
     seeded = not processed.exists()
-    if seeded:
-        temporary = processed.with_name(".processed-copying")
-        shutil.rmtree(temporary, ignore_errors=True)
-        shutil.copytree(paths.DATA / "processed", temporary)
-        temporary.rename(processed)  # whole or not at all
+    if seeded:  # a copy kept from earlier sessions is left as it is
+        paths.seed_working_tables(processed)
     env[paths.PROCESSED_ENV] = str(processed)
     specs = paths.scratch() / "jupyter" / "kernels" / KERNEL_NAME
     specs.mkdir(parents=True, exist_ok=True)
@@ -301,7 +297,7 @@ def cmd_check(args) -> int:
     return subprocess.run([sys.executable, "-m", "mrt.rawcheck", str(raw)], cwd=paths.ROOT, env=env).returncode
 
 
-COMMANDS = {"run": cmd_run, "notebooks": cmd_run, "site": cmd_site, "student": cmd_student, "where": cmd_where,
+HANDLERS = {"run": cmd_run, "notebooks": cmd_run, "site": cmd_site, "student": cmd_student, "where": cmd_where,
             "lab": cmd_lab, "mutation": cmd_mutation, "draft": cmd_draft,
             "check": cmd_check}
 

@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from mrt.occupation import COMPARABLE
+from mrt.vocab import ENTRY_STANCES
 from mrt.wages import Lognormal, SplitLognormal, fit_quantiles_and_mean
 
 
@@ -1054,7 +1055,6 @@ def parameter_table(params: Mapping[str, object], given: Mapping[str, object], i
 OOH_CATEGORY_ROUTE = {"associate's degree": "associate_degree", "postsecondary nondegree award": "postsecondary_certificate"}
 WORDING_ROUTE = {"high school": "hs_diploma_on_the_job", "certificate": "postsecondary_certificate", "nondegree": "postsecondary_certificate",
                  "non-degree": "postsecondary_certificate", "associate": "associate_degree", "bachelor": "bachelor_degree"}
-ENTRY_STANCES = ("required", "typical")
 
 
 def guide_number(guide_file: str) -> str:

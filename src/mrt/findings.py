@@ -16,14 +16,16 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from mrt.vocab import AS_REPORTED
+from mrt.vocab import FINDING_NOTEBOOKS as NOTEBOOKS
+from mrt.vocab import FINDING_UNITS as UNITS
+from mrt.vocab import findings_part as part_name
+
 if TYPE_CHECKING:
     import pandas as pd
 
-AS_REPORTED = "as reported"
 KEY_RANKS = (1, 2, 3, 4, 5)  # the five key findings: README top and the site's index, in this order
 ID_PATTERN = re.compile(r"[a-z0-9_]+\.[a-z0-9_]+")  # <topic>.<name>, e.g. projections.slowdown_share
-UNITS = ("percent", "percentage points", "usd_per_year", "usd_per_hour", "usd", "count", "ratio", "share", "years", "months", "rank", "none")
-NOTEBOOKS = ("01-clean", "02-salaries", "03-projections", "04-education", "05-fact-check")
 
 
 class FindingError(ValueError):
@@ -119,10 +121,6 @@ def part_table(notebook: str, items: list[Finding]) -> pd.DataFrame:
     frame["value"] = frame["value"].astype("Float64")
     frame["conclusion_holds"] = frame["conclusion_holds"].astype("boolean")
     return frame
-
-
-def part_name(notebook: str) -> str:
-    return f"findings/{notebook}.csv"
 
 
 def record(notebook: str, items: list[Finding]) -> pd.DataFrame:

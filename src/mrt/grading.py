@@ -39,6 +39,7 @@ import yaml
 
 from mrt import paths
 from mrt.exercises import Exercise, hint_gives_answer_away, read_exercises, source, tags
+from mrt.vocab import SOLUTION_TAG
 
 POINTS_PER_EXERCISE = 1
 KEY_MARKER = "MRT-KEY-ANSWERS:"
@@ -162,7 +163,7 @@ def _solution_cell(cell, exercise: Exercise, last: bool) -> nbformat.NotebookNod
     code = source(cell)
     out = nbformat.v4.new_code_cell(f'""" # BEGIN PROMPT\n{_prompt(exercise, last)}\n""" # END PROMPT\n'
                                     f"# BEGIN SOLUTION NO PROMPT\n{code}\n# END SOLUTION")
-    out.metadata = nbformat.from_dict({"tags": [t for t in tags(cell) if t != "solution"] + ["answer"]})
+    out.metadata = nbformat.from_dict({"tags": [t for t in tags(cell) if t != SOLUTION_TAG] + ["answer"]})
     out.outputs = cell.get("outputs", [])  # the autograder notebook shows the key's output
     if "id" in cell:
         out.id = cell["id"]

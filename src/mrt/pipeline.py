@@ -49,31 +49,12 @@ from traitlets import default  # noqa: E402
 from mrt import paths  # noqa: E402
 from mrt.io import write_text  # noqa: E402
 from mrt.staging import Staging, fault_point  # noqa: E402
+from mrt.vocab import SETUP_TAG, STEPS, Step  # noqa: E402, F401 - Step: the type of a graph's node, for callers
 
 
-@dataclass(frozen=True)
-class Step:
-    notebook: str
-    needs: tuple[str, ...]
-    summary: str
-    has_exercises: bool = True
+# The notebook graph (mrt.vocab.STEPS): every notebook, always; a missing one is an error (see preflight), never a step dropped.
+ALL_STEPS = STEPS
 
-
-ALL_STEPS: tuple[Step, ...] = (
-    Step("01-clean.ipynb", (), "Transcribed guide figures and BLS tables cleaned into tidy, validated tables"),
-    Step("02-salaries.ipynb", ("01-clean.ipynb",), "Which pay figure came from which BLS release, and what means, medians, ranges and real dollars say"),
-    Step("03-projections.ipynb", ("01-clean.ipynb",), "How the BLS outlook changed from 2012-2022 to 2016-2026, and every vintage since"),
-    Step("04-education.ipynb", ("01-clean.ipynb",), "Time, money and pay on each route into the job, as a model with parameters you can change"),
-    Step("05-fact-check.ipynb", ("01-clean.ipynb", "02-salaries.ipynb", "03-projections.ipynb", "04-education.ipynb"),
-         "Every checkable claim in the guides with a verdict and its evidence"),
-    Step("06-findings.ipynb", ("01-clean.ipynb", "02-salaries.ipynb", "03-projections.ipynb", "04-education.ipynb", "05-fact-check.ipynb"),
-         "Which headline findings hold under other reasonable methods, and which change", has_exercises=False),
-)
-
-# Every notebook of the graph, always: a missing one is an error (see preflight), never a step dropped.
-STEPS: tuple[Step, ...] = ALL_STEPS
-
-SETUP_TAG = "setup"
 KERNEL_NAME = "python3"
 LANGUAGE_INFO = {"name": "python", "mimetype": "text/x-python", "file_extension": ".py",
                  "codemirror_mode": {"name": "ipython", "version": 3}, "nbconvert_exporter": "python",

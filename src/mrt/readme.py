@@ -10,13 +10,11 @@ import re
 from pathlib import Path
 
 from mrt import paths, schema
+from mrt.vocab import CHARTS, MAIN_CHARTS
 
 README = paths.ROOT / "README.md"
 BLOCKS = ("inshort", "findings", "outputs")
 REGISTER_NOTEBOOK = "notebooks/06-findings.ipynb"  # where a finding's alternatives are shown (the tag links there)
-
-
-MAIN_CHARTS = ("pay_nominal_vs_real", "projected_growth_by_vintage", "claim_verdicts")  # the three shown on the front page
 
 
 def finding_line(row) -> str:
@@ -106,23 +104,14 @@ def render_outputs() -> str:
 
 
 def chart_index() -> dict[str, tuple[str, str]]:
-    """Every chart: name -> (notebook that saves it, title stored in the PNG)."""
-    import nbformat
-
+    """Every chart on disk: name -> (notebook that declares it saves it, mrt.vocab.STEPS; title stored in the PNG)."""
     from mrt.charts import chart_title
-    from mrt.pipeline import STEPS
 
-    saved_by = {}
-    for step in STEPS:
-        nb = nbformat.read(paths.NOTEBOOKS / step.notebook, as_version=4)
-        for cell in nb.cells:
-            for name in re.findall(r'save_chart\(fig, "([^"]+)"', cell.source if cell.cell_type == "code" else ""):
-                saved_by[name] = step.notebook.removesuffix(".ipynb")
     found = {}
     for png in sorted(paths.charts_dir().glob("*.png")):
-        if png.stem not in saved_by:
-            raise ValueError(f"chart {png.name} on disk is saved by no notebook")
-        found[png.stem] = (saved_by[png.stem], chart_title(png))
+        if png.stem not in CHARTS:
+            raise ValueError(f"chart {png.name} on disk is declared by no notebook (the charts of mrt.vocab.STEPS)")
+        found[png.stem] = (CHARTS[png.stem], chart_title(png))
     return found
 
 

@@ -59,7 +59,7 @@ import nbformat
 
 from mrt import paths
 from mrt.io import write_bytes, write_text
-from mrt.pipeline import STEPS
+from mrt.vocab import MAIN_CHARTS, PARAMETERS_TAG, SETUP_TAG, SOLUTION_TAG, STEPS
 
 SITE = paths.ROOT / "site"
 SITE_DATA = "data"  # the site's copy of data/processed/ (tables, charts and their CSVs)
@@ -68,9 +68,6 @@ MARKER = ".mrt-site"  # marks a folder this module built, so a rebuild may repla
 TEACHING = paths.ROOT / "TEACHING.md"
 TEACHING_PAGE = "teaching.html"
 
-SETUP_TAG = "setup"
-PARAMETERS_TAG = "parameters"
-SOLUTION_TAG = "solution"  # exercise keys: code cells, and Markdown cells also tagged "written"
 HIDE_INPUT_TAG = "hide-input"
 
 PYGMENTS_STYLE = "xcode"  # every token colour at least 4.5:1 on white and on the code background (WCAG AA)
@@ -829,9 +826,7 @@ def _key_findings_html(pages: set[str]) -> str:
 
 
 def main_charts() -> tuple[str, ...]:
-    """The charts the index shows: the same three the README shows."""
-    from mrt.readme import MAIN_CHARTS
-
+    """The charts the index shows: the same three the README shows (mrt.vocab.MAIN_CHARTS)."""
     return MAIN_CHARTS
 
 

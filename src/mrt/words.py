@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 
 from mrt import factcheck, report
+from mrt.growth import percent_ratio_interval as ratio_interval  # noqa: F401 - the arithmetic lives in mrt.growth
+from mrt.vocab import CHECKS
 
 # Generic helpers ----------------------------------------------------------------------------------------------------
 
@@ -96,14 +98,6 @@ def about_years(years: float) -> str:
     return f"about {whole} year" + ("" if whole == 1 else "s")
 
 
-def ratio_interval(pct: float, reference_pct: float, pct_step: float = 1.0, reference_step: float = 0.1) -> tuple[float, float]:
-    """The ratio of two published percents, as an interval their rounding allows: a 22% printed to whole percents
-    (21.5-22.5) over a 10.8% printed to tenths (10.75-10.85) -> (1.98, 2.09)."""
-    low = (float(pct) - pct_step / 2) / (float(reference_pct) + reference_step / 2)
-    high = (float(pct) + pct_step / 2) / (float(reference_pct) - reference_step / 2)
-    if not (math.isfinite(low) and math.isfinite(high)) or float(reference_pct) - reference_step / 2 <= 0:
-        raise ValueError(f"a ratio interval needs a positive reference above its rounding, found {reference_pct}")
-    return low, high
 
 
 
@@ -999,15 +993,13 @@ def setting_named_text(c, r):
     return text
 
 
-EVIDENCE = {"wage": wage_text, "employment_count": count_text, "growth_pct": growth_text, "growth_change": change_text,
-            "growth_wording": lambda c, r: growth_wording_evidence(r),  # defined further down this section
-            "setting_share": share_text, "setting_most": most_text, "setting_remainder": remainder_text,
-            "setting_pay": setting_pay_text, "setting_pay_figure": setting_pay_figure_text, "other_industries": industries_text,
-            "area_pay_list": area_list_text, "area_pay_pattern": area_pattern_text, "pay_vs_all_occupations": pays_well_text,
-            "education_entry": entry_text, "education_advancement": advancement_text, "duration": duration_text,
-            "certification": certification_text, "credential_issuer": issuer_text, "work_schedule": schedule_text,
-            "third_party_ranking": ranking_text, "occupation_title": title_text, "growth_direction": growth_direction_text,
-            "setting_named": setting_named_text}
+# One evidence sentence per check, in the order of mrt.vocab.CHECKS (the names are declared there, once).
+EVIDENCE = dict(zip(CHECKS, (
+    wage_text, count_text, growth_text, change_text,
+    lambda c, r: growth_wording_evidence(r),  # growth_wording: defined further down this section
+    share_text, most_text, remainder_text, setting_pay_text, setting_pay_figure_text, industries_text, area_list_text,
+    area_pattern_text, pays_well_text, entry_text, advancement_text, duration_text, certification_text, issuer_text,
+    schedule_text, ranking_text, title_text, growth_direction_text, setting_named_text), strict=True))
 
 FRAME_WORDS = {"guide_date": ("", " with the record of their guide's date"),
                "no_guide_date": (", from a guide with no dated figure,", " with the latest record"),

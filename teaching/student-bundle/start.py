@@ -30,7 +30,6 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".mrt-student-installed"
 SCRATCH = ROOT / "scratch"
 WORKING_TABLES = SCRATCH / "processed"
-SHIPPED_TABLES = ROOT / "data" / "processed"
 NOTEBOOKS = ROOT / "notebooks"
 
 
@@ -54,12 +53,10 @@ def working_env() -> dict[str, str]:
 
 
 def seed_working_tables() -> None:
-    """Copy each shipped table into scratch/processed/ unless the student already has one there."""
-    for table in sorted(SHIPPED_TABLES.rglob("*")):
-        target = WORKING_TABLES / table.relative_to(SHIPPED_TABLES)
-        if table.is_file() and not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(table, target)
+    """Copy each shipped table into scratch/processed/ unless the student already has one there (mrt.paths does it,
+    in the bundle's own environment: the one place that says how the working copy is made)."""
+    subprocess.run([str(PYTHON), "-c", "from mrt import paths; paths.seed_working_tables(paths.ROOT / 'scratch' / 'processed')"],
+                   cwd=ROOT, check=True)
 
 
 def point_kernel_at_scratch() -> None:
