@@ -13,6 +13,7 @@ processed tables only once every one of them has been built and checked.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from collections.abc import Callable, Iterable
@@ -22,14 +23,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from mrt import growth, occupation, paths
+from mrt import growth, occupation, paths, schema
 from mrt.io import DataError, read_raw_csv, to_number, where, write_csv
 from mrt.occupation import COMPARABILITY, COMPARABLE, Occupation
+from mrt.parse import (MONEY_UNITS, PART_BY_MONEY_UNIT, RANGE_PARTS, STATISTIC_UNITS, STATISTICS, YEAR_MAX, YEAR_MIN, ParseError,
+                       parse_item, parse_period)
 from mrt.vocab import (ALL_OCCUPATIONS_STATISTICS, BLS_WAGE_STATISTICS, CHECKS, EDUCATION_COST_UNITS, HOURS_PER_YEAR,
                        OEWS_STATISTICS, OEWS_UNITS, QUARTILE_STATISTICS, RANGE_PERCENTILES, STANCES, TOPICS,
                        UNCHECKED_KINDS, hourly_annual_tolerance)
-from mrt.parse import (MONEY_UNITS, PART_BY_MONEY_UNIT, RANGE_PARTS, STATISTIC_UNITS, STATISTICS, YEAR_MAX, YEAR_MIN, ParseError,
-                       parse_item, parse_period)
 
 MONEY_PART_NAMES = tuple(PART_BY_MONEY_UNIT.values())
 
@@ -946,8 +947,6 @@ def check_years(cpi: pd.DataFrame, occ: Occupation, at: Callable[[Path], Path] =
     """Checks across tables that would otherwise fail late, inside a notebook: the CPI-U has every year from its
     first to its last; the dollar year of occupation.toml is one of them; no observed year (a survey, an index)
     lies in the future; every BLS pay year can be converted to dollars of the dollar year."""
-    import datetime
-
     this_year = this_year or datetime.date.today().year
     cpi_path = at(paths.CPI_U)
     years = [int(y) for y in cpi["year"]]
@@ -1030,8 +1029,6 @@ def build_ooh_growth_wording(path: Path = paths.OOH_GROWTH_WORDING) -> pd.DataFr
 
 
 def _validated(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    from mrt import schema
-
     return {name: schema.validate(table.reset_index(drop=True), name) for name, table in tables.items()}
 
 
@@ -1050,8 +1047,6 @@ def write_all(raw_dir: Path | None = None) -> dict[str, pd.DataFrame]:
     """Build and check every processed table, then write them all with the data dictionary.
 
     Nothing is written unless every table was built and passed the data dictionary."""
-    from mrt import schema
-
     tables = _validated(build_all(raw_dir))
     for name, table in tables.items():
         write_csv(table, paths.processed(name))

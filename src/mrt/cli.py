@@ -12,6 +12,7 @@ interrupted (130 for Ctrl-C, 143 for SIGTERM). ``--verbose`` adds the traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -21,6 +22,10 @@ import time
 import traceback
 from pathlib import Path
 
+from mrt import bundle, draft, paths
+from mrt.pipeline import (KERNEL_NAME, KERNELSPEC, Interrupted, install_interrupt_handlers, kernel_argv, preflight, run_main_job,
+                          where_line)
+from mrt.staging import checkout_lock
 from mrt.vocab import COMMANDS
 
 # Errors whose message already says what failed and what was expected: shown as they are, without the class name.
@@ -72,7 +77,6 @@ def main(argv: list[str] | None = None) -> int:
     if extra and command not in PASSES_ARGUMENTS_ON:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     args.extra = extra
-    from mrt.pipeline import install_interrupt_handlers
 
     install_interrupt_handlers()
     started = time.perf_counter()
@@ -86,8 +90,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _report_failure(error: BaseException, verbose: bool) -> int:
-    from mrt.pipeline import Interrupted
-
     if verbose:
         traceback.print_exception(error, file=sys.stderr)
         details = getattr(error, "details", "")
@@ -122,12 +124,9 @@ def cmd_run(args) -> int:
     raw, out = getattr(args, "raw", None), getattr(args, "out", None)
     if raw or out:
         return run_elsewhere(raw, out, args)
-    from mrt.pipeline import run_main_job
 
     run_main_job(notebooks=True, site=args.command in (None, "run"))
     if args.command in (None, "run"):
-        from mrt import paths
-
         out = paths.out_dir()
         _say(f"site written: {out / 'site' / 'index.html' if out else 'site/index.html'}"
              + (f"; findings: {out / 'findings.md'}" if out else ""))
@@ -138,8 +137,6 @@ def run_elsewhere(raw: str | None, out: str | None, args) -> int:
     """``run.py --raw DIR --out DIR``: the whole analysis of another raw folder, every output written under DIR, in a
     fresh interpreter whose MRT_RAW_DIR, MRT_PROCESSED_DIR and MRT_OUT_DIR name those folders (absolute, read from
     where the command was typed)."""
-    from mrt import paths
-
     if not (raw and out):
         raise CommandFailed("--raw and --out go together: the raw folder to analyse and the folder that receives the outputs")
     raw_dir, out_dir = typed_path(raw).resolve(), typed_path(out).resolve()
@@ -149,18 +146,12 @@ def run_elsewhere(raw: str | None, out: str | None, args) -> int:
 
 
 def cmd_site(args) -> int:
-    from mrt.pipeline import run_main_job
-
     run_main_job(notebooks=False, site=True)
     _say("site written: site/index.html")
     return 0
 
 
 def cmd_student(args) -> int:
-    from mrt import paths
-    from mrt.staging import checkout_lock
-    from mrt import bundle
-
     with checkout_lock(paths.ROOT, say=_say):  # never built from a half-swapped set of outputs
         out = bundle.build_bundle()
     _say(f"student edition written: {out}")
@@ -168,10 +159,6 @@ def cmd_student(args) -> int:
 
 
 def cmd_where(args) -> int:
-    from mrt import paths
-    from mrt.pipeline import preflight, where_line
-    from mrt.staging import checkout_lock
-
     with checkout_lock(paths.ROOT, say=_say):
         print(where_line(preflight()))
     return 0
@@ -184,11 +171,6 @@ def lab_environment(base: dict[str, str] | None = None) -> tuple[dict[str, str],
     so interactive reruns and exercises never overwrite ``data/processed/``; kernels are the
     project's interpreter, whatever kernelspecs ``JUPYTER_PATH`` or the user's folders hold.
     """
-    import json
-
-    from mrt import paths
-    from mrt.pipeline import KERNEL_NAME, KERNELSPEC, kernel_argv
-
     env = dict(os.environ if base is None else base)
     processed = paths.scratch() / "processed"
     seeded = not processed.exists()
@@ -207,9 +189,6 @@ def lab_environment(base: dict[str, str] | None = None) -> tuple[dict[str, str],
 
 
 def cmd_lab(args) -> int:
-    from mrt import paths
-    from mrt.staging import checkout_lock
-
     with checkout_lock(paths.ROOT, say=_say):  # the copy of data/processed is never taken half-swapped
         env, line = lab_environment()
     _say(line)
@@ -248,8 +227,6 @@ def mutation_shares(results: str) -> dict[str, tuple[int, int]]:
 
 
 def cmd_mutation(args) -> int:
-    from mrt import paths
-
     mutmut = str(Path(sys.executable).parent / "mutmut")
     shutil.rmtree(paths.ROOT / "mutants", ignore_errors=True)
     _say("mutation testing: mutmut run (mutants of the modules in pyproject.toml [tool.mutmut], fast tests only); this takes a while")
@@ -278,8 +255,6 @@ def typed_path(text: str) -> Path:
 
 
 def cmd_draft(args) -> int:
-    from mrt import draft, paths
-
     result = draft.draft(typed_path(args.guide_dir), paths.ROOT)
     written = draft.write(result, typed_path(args.out))
     print(draft.summary(result))
@@ -290,8 +265,6 @@ def cmd_draft(args) -> int:
 def cmd_check(args) -> int:
     """Check the raw folder in a fresh interpreter whose MRT_RAW_DIR is that folder, so its own occupation.toml
     decides the settings and names the data dictionary allows."""
-    from mrt import paths
-
     raw = typed_path(args.raw).resolve()
     env = dict(os.environ, **{paths.RAW_ENV: str(raw)})
     return subprocess.run([sys.executable, "-m", "mrt.rawcheck", str(raw)], cwd=paths.ROOT, env=env).returncode

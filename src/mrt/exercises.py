@@ -29,8 +29,8 @@ import math
 import numbers
 import re
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from mrt.vocab import HINT_TAG, SOLUTION_TAG, WRITTEN_TAG
 

@@ -38,6 +38,7 @@ from decimal import Decimal
 import pandas as pd
 
 from mrt import occupation
+from mrt.education import OOH_CATEGORY_ROUTE, WORDING_ROUTE
 from mrt.vocab import CHECKS, ENTRY_STANCES, VERDICTS
 
 # Closed sets (CHECKS and VERDICTS are declared in mrt.vocab) --------------------------------------------
@@ -871,8 +872,6 @@ def _statement(claim: Claim, ev: Evidence) -> pd.Series:
 
 
 def _routes_named(text: str) -> set[str]:
-    from mrt.education import WORDING_ROUTE
-
     lowered = text.lower()
     return {route for word, route in WORDING_ROUTE.items() if word in lowered}
 
@@ -888,8 +887,6 @@ def check_education_entry(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     Facts: ``route``, ``stance``, ``edition`` (of its time), ``typical_then``, ``typical_in`` (editions naming the
     route typical), ``mentioned_in`` (editions whose wording names the route).
     """
-    from mrt.education import OOH_CATEGORY_ROUTE
-
     statement = _statement(claim, ev)
     route, stance = statement["route"], statement["stance"]
     year, basis = time_frame(claim, ev, rules)
@@ -926,8 +923,6 @@ def check_education_advancement(claim: Claim, ev: Evidence, rules: Rules) -> Res
 
     Facts: ``route``, ``occupation``, ``pay`` and ``pay_year`` of the occupation up, ``typical_for_technicians_in``.
     """
-    from mrt.education import OOH_CATEGORY_ROUTE
-
     statement = _statement(claim, ev)
     route = statement["route"]
     advancement = occupation.current().advancement

@@ -9,8 +9,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mrt import paths, schema
+from mrt import insight, occupation, paths, schema, words
+from mrt.charts import chart_alt, chart_title
+from mrt.io import write_text
+from mrt.report import escape_markup
 from mrt.vocab import CHARTS, MAIN_CHARTS
+from mrt.words import METHOD_TAG
 
 README = paths.ROOT / "README.md"
 BLOCKS = ("inshort", "findings", "outputs")
@@ -21,9 +25,6 @@ def finding_line(row) -> str:
     """One register row as a README bullet: the statement as reported (text from data made inert, on one line) and,
     when another reasonable method changes it, one short tag linking to the register (the alternatives themselves are
     listed there, not here)."""
-    from mrt.report import escape_markup
-    from mrt.words import METHOD_TAG
-
     text = f"- {escape_markup(_one_line(row.statement))}"
     if not bool(row.holds_under_all):
         text += f" [{METHOD_TAG}]({REGISTER_NOTEBOOK})"
@@ -43,9 +44,6 @@ def notebook_label(notebook: str) -> str:
 def render_inshort(found: dict | None = None) -> str:
     """The four questions a career seeker brings, each answered in at most two sentences from the processed tables
     (mrt.insight computes, mrt.words writes), with a link to the notebook behind it; then the glossary."""
-    from mrt import insight, words
-    from mrt.report import escape_markup
-
     found = insight.facts() if found is None else found
     lines = []
     for key in insight.QUESTIONS:
@@ -60,9 +58,6 @@ def render_findings(processed_at: str = "data/processed") -> str:
     """The register's findings (data/processed/findings.csv): the five key findings first, then the rest,
     each as the notebook composed it from its computed values, with the main charts and their alt text
     (linked under ``processed_at``, the processed folder as seen from the page)."""
-    from mrt.charts import chart_alt
-    from mrt.report import escape_markup
-
     register = schema.read_processed("findings.csv")
     key = register[register["key_rank"].notna()].sort_values("key_rank")
     other = register[register["key_rank"].isna()]
@@ -82,9 +77,6 @@ def render_findings(processed_at: str = "data/processed") -> str:
 def findings_page() -> str:
     """The findings page of a run for another raw folder (``run.py --raw DIR --out DIR``): In short and the findings,
     linked as seen from the output folder, the occupation named from its own occupation.toml."""
-    from mrt import occupation
-    from mrt.report import escape_markup
-
     name = escape_markup(_one_line(occupation.current().name))
     return "\n".join([f"# What career guides say about {name}, checked", "", "## In short", "", render_inshort(), "",
                       "## Findings", "", render_findings(processed_at="processed"), ""])
@@ -105,8 +97,6 @@ def render_outputs() -> str:
 
 def chart_index() -> dict[str, tuple[str, str]]:
     """Every chart on disk: name -> (notebook that declares it saves it, mrt.vocab.STEPS; title stored in the PNG)."""
-    from mrt.charts import chart_title
-
     found = {}
     for png in sorted(paths.charts_dir().glob("*.png")):
         if png.stem not in CHARTS:
@@ -160,8 +150,6 @@ def rendered_readme(text: str) -> str:
 
 def update_readme(path: Path = README) -> bool:
     """Rewrite the generated blocks; return True if the README changed."""
-    from mrt.io import write_text
-
     old = path.read_text(encoding="utf-8")
     new = rendered_readme(old)
     if new != old:

@@ -13,15 +13,13 @@ import pandas as pd
 import pandera.pandas as pa
 
 from mrt import factcheck, growth, occupation, paths, wages
-from mrt.education import KINDS as PARAMETER_KINDS
-from mrt.education import MODEL_ROUTES, PARAMETERS, RANKINGS
+from mrt.education import KINDS as PARAMETER_KINDS, MODEL_ROUTES, PARAMETERS, RANKINGS
 from mrt.io import write_csv
-from mrt.occupation import COMPARABILITY
-from mrt.occupation import COMPARABLE as COMPARABLE_NAME
+from mrt.occupation import COMPARABILITY, COMPARABLE as COMPARABLE_NAME
+from mrt.parse import MONEY_UNITS, PARTS, QUALIFIERS, STATISTICS, UNITS
 from mrt.vocab import (ALL_OCCUPATIONS_STATISTICS, AREA_TYPES, AS_REPORTED, BLS_WAGE_STATISTICS, CHECKS, EDUCATION_COST_UNITS,
                        FINDING_NOTEBOOKS, FINDING_UNITS, OEWS_STATISTICS, OEWS_UNITS, PAY_STATISTICS, SOURCE_KINDS, STANCES,
                        TOPICS, UNCHECKED_KINDS, VERDICTS, findings_part)
-from mrt.parse import MONEY_UNITS, PARTS, QUALIFIERS, STATISTICS, UNITS
 
 DTYPES = {"string": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
 
@@ -365,7 +363,7 @@ def _tables() -> dict[str, Table]:
              Col("bls_source_key", "string", "OEWS row matched", nullable=True))),
         "hourly_annual_checks.csv": Table(
             "Every hourly/annual pair the guides print, checked against annual = hourly x 2,080", "02-salaries",
-            (Col("area_type", "string", "geography", allowed=("national", "state", "metro")), Col("area", "string", "area"),
+            (Col("area_type", "string", "geography", allowed=AREA_TYPES), Col("area", "string", "area"),
              Col("statistic", "string", "statistic named by the guide"), Col("range_end", "string", "point figure or range end", allowed=("point", "low", "high")),
              Col("hourly_source_key", "string", "guide line of the hourly amount"), Col("annual_source_key", "string", "guide line of the annual amount"),
              Col("hourly_usd", "float", "printed hourly amount", unit="usd_per_hour"), Col("annual_usd", "float", "printed annual amount", unit="usd_per_year"),
@@ -443,7 +441,7 @@ def _tables() -> dict[str, Table]:
         "pay_by_place_vs_national.csv": Table(
             "The guides' state, metro and work-setting pay against the national BLS figure of the same year and statistic", "02-salaries",
             (Col("figure_id", "string", "printed item id"), Col("source_key", "string", "guide file and line"),
-             Col("area_type", "string", "geography", allowed=("national", "state", "metro")), Col("area", "string", "area"),
+             Col("area_type", "string", "geography", allowed=AREA_TYPES), Col("area", "string", "area"),
              Col("setting", "string", "work setting (keys of occupation.toml)", allowed=("all", *occupation.current().setting_labels)),
              Col("unit", "string", "unit", allowed=("usd_per_year", "usd_per_hour")), Col("value", "float", "printed amount, nominal", unit=USD),
              Col("year", "int", "year compared: printed, or inferred; empty when neither", unit=YEAR, nullable=True),

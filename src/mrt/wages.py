@@ -308,7 +308,7 @@ def fit_quantiles_and_mean(quantiles: dict[float, float], mean: float) -> Lognor
     parameters, so the fit balances them; on exact lognormal inputs it returns
     the distribution that produced them.
     """
-    from scipy.optimize import least_squares  # imported here: the schema imports this module's closed sets
+    from scipy.optimize import least_squares  # deferred: scipy loads only when a model is fitted
 
     qs = sorted(quantiles)
     start = fit_two_quantiles(qs[0], quantiles[qs[0]], qs[-1], quantiles[qs[-1]])

@@ -17,11 +17,11 @@ Everything here is tested directly in ``tests/test_words.py``, on both sides of 
 
 from __future__ import annotations
 
-import math
-
-from mrt import factcheck, report
+from mrt import clean, factcheck, growth, occupation, report, wages
 from mrt.growth import percent_ratio_interval as ratio_interval  # noqa: F401 - the arithmetic lives in mrt.growth
-from mrt.vocab import CHECKS
+from mrt.vocab import CHECKS, RANGE_PERCENTILES
+from mrt.wages import describe_years
+
 
 # Generic helpers ----------------------------------------------------------------------------------------------------
 
@@ -65,8 +65,6 @@ def counted(n: int, singular: str, plural: str | None = None, spell: bool = True
 
 def names():
     """The occupation's words from occupation.toml (``name``, ``name_singular``, ``short_name``, ...)."""
-    from mrt import occupation
-
     return occupation.current()
 
 
@@ -170,8 +168,6 @@ def most_note(part: int, whole: int, noun: str, most: bool) -> str:
 
 def reference_code_years_sentence(all_years: list[int], same_code: list[int], code: str) -> str:
     """Which years of the OEWS table publish the reference code, the years from the rows (gaps shown as gaps)."""
-    from mrt.wages import describe_years
-
     covers = f"The OEWS wage table covers {describe_years(all_years)}."
     if not same_code:
         return f"{covers} **None of its {len(all_years)} years publishes the reference code {code}**, so no trend can be read under it."
@@ -225,8 +221,6 @@ def _years(first: int, last: int) -> str:
 
 def _in_years(years) -> str:
     """``[2010, ..., 2018]`` -> ``"in each year 2010–2018"``; with a gap -> ``"in each of the years 2010-2012, 2014"``."""
-    from mrt.wages import describe_years
-
     years = sorted({int(y) for y in years})
     if not years:
         raise ValueError("a sentence about years needs at least one year")
@@ -369,8 +363,6 @@ PRINTED_NAMES = {"range": "pay range", "mean": "average (mean) pay", "median": "
 def printed_name(statistic: str) -> str:
     """What a guide printed, in words, from its statistic: ``"range"`` -> ``"pay range"``; ``"range_p25_p75"`` -> ``"range from
     the 25th to the 75th percentile"``."""
-    from mrt.clean import RANGE_PERCENTILES
-
     if statistic in PRINTED_NAMES:
         return PRINTED_NAMES[statistic]
     if statistic in RANGE_PERCENTILES:
@@ -409,7 +401,6 @@ def survey_gaps_note(gaps: list[int], code: str) -> str:
     """Years missing between two surveys of one occupation code: gaps, not a code change."""
     if not gaps:
         return ""
-    from mrt.wages import describe_years
 
     return (f"Our BLS table has no survey for {describe_years(gaps).replace(', ', ' or ') if len(gaps) < 3 else describe_years(gaps)}: "
             f"{'a gap' if len(gaps) == 1 else 'gaps'} between surveys of the same code {code}, not a code change.")
@@ -446,8 +437,6 @@ def wage_table_notes(bls_wages) -> list[tuple[str, str]]:
     """What the BLS wage tables lack that the pay notebook can do without, one plain note each with the raw file it is
     about, for ``run.py check``: gaps between surveys of one code, years without some of their figures, no published
     quartiles."""
-    from mrt import wages
-
     annual = wages.bls_annual(bls_wages)
     notes = [survey_gaps_note(years, code) for code, years in wages.gaps_by_code(annual).items()]
     notes += [missing_year_note(year, lacking) for year, lacking in wages.missing_statistics(annual).items()]
@@ -577,8 +566,6 @@ def _misses(exceptions) -> str:
 def outcome_within(pairs, tolerance_pct: float) -> str:
     """How many like-for-like checks landed within ± ``tolerance_pct`` of the projected path, naming the exceptions
     (``pairs``: vintage, year, difference_pct), against the path to each projection (BLS projects only the target year)."""
-    from mrt import growth
-
     within = [growth.within_tolerance(d, tolerance_pct) for d in pairs["difference_pct"]]
     n, k = len(within), sum(within)
     if n == 0:
@@ -763,8 +750,6 @@ def setting_label(key: str) -> str:
 
 def route_label(route: str) -> str:
     """A route into the job for readers (the label guide_education.csv carries), from its key."""
-    from mrt import clean
-
     return clean.routes()[route]
 
 
