@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from faults.sitecustomize import FAULT_ENV  # the test-only fault points of the main job
 from mrt import paths
 
 _SESSION_COPY: Path | None = None
@@ -177,9 +178,11 @@ def unexplained_lines(finished: Finished) -> list[str]:
 
 def project_env(root: Path, **overrides: str | None) -> dict[str, str]:
     env = dict(os.environ)
-    for name in (paths.PROCESSED_ENV, paths.RAW_ENV, "MRT_FAULT_AT", "VIRTUAL_ENV", "PYTHONWARNINGS"):
+    for name in (paths.PROCESSED_ENV, paths.RAW_ENV, FAULT_ENV, "VIRTUAL_ENV", "PYTHONWARNINGS"):
         env.pop(name, None)
     env["PYTHONPATH"] = str(root / "src")
+    if overrides.get(FAULT_ENV):  # the test-only fault points (tests/faults/sitecustomize.py), never in src/mrt
+        env["PYTHONPATH"] += os.pathsep + str(Path(__file__).resolve().parent / "faults")
     env["MRT_TEST_RUN_ID"] = uuid.uuid4().hex  # every process of this run inherits it: see stray_processes
     for name, value in overrides.items():
         if value is None:
