@@ -118,11 +118,19 @@ def test_no_upward_import():
     assert not upward, "imports that run upward: " + "; ".join(upward)
 
 
+def imported_packages(name: str) -> set[str]:
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    return {(n.module if isinstance(n, ast.ImportFrom) else a.name).split(".")[0]
+            for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+
+
 def test_vocab_is_a_leaf_of_the_standard_library_only():
-    tree = ast.parse(MODULES["vocab"].read_text(encoding="utf-8"))
-    imported = {(n.module if isinstance(n, ast.ImportFrom) else a.name).split(".")[0]
-                for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
-    assert imported <= {"__future__", "dataclasses"}, "run.py reads mrt.vocab before .venv exists: standard library only"
+    assert imported_packages("vocab") <= {"__future__", "dataclasses"}, "run.py reads mrt.vocab before .venv exists"
+
+
+def test_paths_needs_only_the_standard_library():
+    """A student bundle's start.py reads mrt.paths from its file (to seed scratch/processed) before its environment exists."""
+    assert imported_packages("paths") <= {"__future__", "os", "shutil", "pathlib"}
 
 
 @pytest.mark.parametrize("name", sorted(MODULES))

@@ -13,6 +13,7 @@ scratch/processed/ with a copy of the tables the first time.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -53,10 +54,13 @@ def working_env() -> dict[str, str]:
 
 
 def seed_working_tables() -> None:
-    """Copy each shipped table into scratch/processed/ unless the student already has one there (mrt.paths does it,
-    in the bundle's own environment: the one place that says how the working copy is made)."""
-    subprocess.run([str(PYTHON), "-c", "from mrt import paths; paths.seed_working_tables(paths.ROOT / 'scratch' / 'processed')"],
-                   cwd=ROOT, check=True)
+    """Copy each shipped table into scratch/processed/ unless the student already has one there. mrt.paths says how
+    (the one place that does): read from its file, since it needs only the standard library and this may run
+    before the bundle's environment exists."""
+    spec = importlib.util.spec_from_file_location("mrt_paths_for_start_py", ROOT / "src" / "mrt" / "paths.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.seed_working_tables(WORKING_TABLES)
 
 
 def point_kernel_at_scratch() -> None:
