@@ -21,7 +21,7 @@ ROOT = SRC.parents[1]
 # Lowest first. A module may import modules of its own layer or of a lower one, never of a higher one (ARCHITECTURE.md).
 LAYERS = (
     ("vocabulary", ("vocab",)),
-    ("base", ("paths", "parse", "report", "exercises", "feedback")),
+    ("base", ("paths", "parse", "report", "exercises", "feedback", "chartfiles")),
     ("input", ("io", "occupation", "staging")),
     ("analysis", ("wages", "growth", "education", "factcheck")),
     ("dictionary", ("schema",)),

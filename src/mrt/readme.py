@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from mrt import insight, occupation, paths, schema, words
-from mrt.charts import chart_alt, chart_title
+from mrt.chartfiles import chart_alt, chart_title
 from mrt.io import write_text
 from mrt.report import escape_markup
 from mrt.vocab import CHARTS, MAIN_CHARTS

@@ -59,7 +59,7 @@ import nbformat
 import pandas as pd
 
 from mrt import findings, insight, occupation, paths, schema, words
-from mrt.charts import PHONE_DIR, chart_alt, phone_path
+from mrt.chartfiles import PHONE_DIR, chart_alt, phone_path
 from mrt.io import read_raw_csv, write_bytes, write_text
 from mrt.report import escape_dollars, escape_markup
 from mrt.vocab import MAIN_CHARTS, PARAMETERS_TAG, SETUP_TAG, SOLUTION_TAG, STEPS

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import io
 import warnings
-from pathlib import Path
 
 import matplotlib
 
@@ -42,6 +41,7 @@ from matplotlib.text import Text  # noqa: E402
 from matplotlib.ticker import FixedFormatter, MaxNLocator, StrMethodFormatter  # noqa: E402
 
 from mrt import paths  # noqa: E402
+from mrt.chartfiles import PHONE_DIR, chart_alt, chart_title, phone_path  # noqa: E402, F401 - charts.chart_alt etc. for notebooks and tests
 from mrt.io import write_bytes, write_csv  # noqa: E402
 
 # Okabe & Ito (2008): distinguishable with the common forms of colour blindness.
@@ -58,7 +58,6 @@ SIZE = (8, 4.5)
 PHONE_WIDTH_IN = 5.0
 PHONE_DPI = 120
 PHONE_MIN_FONT_PT = 12.0
-PHONE_DIR = "phone"  # charts/phone/<name>.png beside charts/<name>.png
 SMALLEST_FONT_KEY = "Smallest font"  # PNG text chunk: the smallest font drawn, "<points> pt"
 
 
@@ -132,18 +131,6 @@ def png_bytes(fig, alt: str | None = None, dpi: int = DPI) -> bytes:
     return buffer.getvalue()
 
 
-def chart_title(path) -> str:
-    """The title stored in a chart's PNG metadata."""
-    with Image.open(path) as image:
-        return image.text.get("Title", "")
-
-
-def chart_alt(path) -> str:
-    """The alt text stored in a chart's PNG metadata (the sentence that states its finding)."""
-    with Image.open(path) as image:
-        return image.text.get("Description", "")
-
-
 def chart_smallest_font_px(path) -> float:
     """The smallest font of a saved chart in pixels of the image (points at the PNG's resolution); shown at
     ``d`` CSS px wide, an image ``w`` px wide shows it at this times d / w CSS px."""
@@ -151,12 +138,6 @@ def chart_smallest_font_px(path) -> float:
         points = float(image.text.get(SMALLEST_FONT_KEY, "0 pt").split()[0])
         dpi = image.info.get("dpi", (DPI, DPI))[0]
     return points / 72 * float(dpi)
-
-
-def phone_path(path):
-    """charts/<name>.png -> charts/phone/<name>.png (the rendition drawn for a phone)."""
-    path = Path(path)
-    return path.parent / PHONE_DIR / path.name
 
 
 def for_phone(fig, adjust) -> None:
