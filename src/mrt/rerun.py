@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import asyncio
 import math
 import os
 import re
@@ -169,7 +170,8 @@ def execute(folder: Path, parameters: dict) -> None:
                             extra_arguments=["--IPKernelApp.log_level=ERROR"], record_timing=False,
                             kernel_manager_class=pipeline.logged_kernel_manager_class(env, log))
     try:
-        client.execute()
+        with asyncio.Runner(loop_factory=_RerunLoop) as runner:
+            runner.run(_execute(client))
     except CellExecutionError as error:
         raise RunFailed(f"{NOTEBOOK}, cell {_failed_cell(nb)}: {error.ename}: {error.evalue}") from None
     finally:
@@ -180,6 +182,35 @@ def execute(folder: Path, parameters: dict) -> None:
             os.environ.pop(paths.PROCESSED_ENV, None)
         else:
             os.environ[paths.PROCESSED_ENV] = previous
+
+
+class _RerunLoop(asyncio.SelectorEventLoop):
+    """The rerun's event loop. While the rerun holds SIGINT and SIGTERM (``held``), nbclient cannot put its own
+    handlers in their place: those shut the kernel down without telling the rerun that a signal stopped it."""
+
+    held = False
+
+    def add_signal_handler(self, sig, callback, *args):
+        if not self.held:
+            super().add_signal_handler(sig, callback, *args)
+
+    def remove_signal_handler(self, sig):
+        return False if self.held else super().remove_signal_handler(sig)
+
+
+async def _execute(client: NotebookClient) -> None:
+    """Run the notebook; SIGINT or SIGTERM cancels it (nbclient shuts the kernel down) and ends as :class:`Terminated`."""
+    loop = asyncio.get_running_loop()
+    with pipeline._signals_cancel(asyncio.current_task()) as received:
+        loop.held = True
+        try:
+            await client.async_execute()
+        except BaseException:  # cancelled, or the kernel reported dead while it was being stopped
+            if received:
+                raise Terminated(received[0]) from None
+            raise
+        finally:
+            loop.held = False
 
 
 def notebook_defaults() -> dict:
