@@ -3,6 +3,7 @@
 
     python3 run.py            # set up .venv (main packages), run every notebook, refresh the README, build the site
     python3 run.py test       # the same set-up plus the test packages, then every test (what CI runs)
+    python3 run.py notebooks  # run every notebook and refresh the README, without the site
     python3 run.py site       # rebuild the HTML site from the executed notebooks
     python3 run.py student    # the student bundle (no solutions) in dist/student/ and dist/student.zip; dist/autograder/
     python3 run.py grade SUBMISSIONS_DIR   # grade a class's hand-ins: SUBMISSIONS_DIR/gradebook.csv and feedback/
@@ -299,6 +300,18 @@ def hand_over(argv: list[str]) -> int:
     return subprocess.run(argv, cwd=ROOT, env=env).returncode
 
 
+def vocabulary():
+    """src/mrt/vocab.py, the project's declared lists (the commands among them), read from its file: it imports only
+    the standard library, so it can be read before .venv exists and without importing mrt."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("mrt_vocab_for_run_py", ROOT / "src" / "mrt" / "vocab.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
 def _on_signal(signum, frame):
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -309,9 +322,7 @@ def main(argv: list[str]) -> int:
     global VERBOSE
     VERBOSE = any(a in ("-v", "--verbose") for a in argv)
     command, rest = (argv[0], argv[1:]) if argv and not argv[0].startswith("-") else ("run", argv)
-    known = {"run", "notebooks", "site", "student", "grade", "where", "education", "readability", "lab", "mutation", "test",
-             "benchmark", "lock", "draft", "check"}
-    if command not in known:
+    if command not in vocabulary().COMMANDS:
         print(__doc__, file=sys.stderr)
         say(f"error: unknown command {command!r}")
         return 2

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from faults.sitecustomize import FAULT_ENV  # the test-only fault points of the main job
 from mrt import paths
+from mrt.readme import replace_block
 
 _SESSION_COPY: Path | None = None
 
@@ -108,16 +110,13 @@ def stub_notebooks(root: Path) -> None:
 
     from mrt.pipeline import KERNELSPEC, LANGUAGE_INFO, STEPS
 
-    sources = [cell.source for step in STEPS for cell in nbformat.read(paths.NOTEBOOKS / step.notebook, as_version=4).cells]
-    charts = sorted({name for source in sources for name in re.findall(r'save_chart\(fig, "([^"]+)"', source)})
     for number, step in enumerate(STEPS):
         setup = nbformat.v4.new_code_cell("from mrt import paths")
         setup.metadata["tags"] = ["setup"]
         if number == 0:
             work = ("import shutil\n"
                     "shutil.copytree(paths.DATA / 'processed', paths.processed_dir(), dirs_exist_ok=True,\n"
-                    f"                ignore=shutil.ignore_patterns('{PREVIOUS_MARKER}'))\n"
-                    + "".join(f'# the real notebook calls charts.save_chart(fig, "{c}", ...)\n' for c in charts))
+                    f"                ignore=shutil.ignore_patterns('{PREVIOUS_MARKER}'))\n")
         else:
             work = f"print('{step.notebook} ran after its dependencies')"
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"# Stand-in for {step.notebook}"), setup,
@@ -132,6 +131,8 @@ def mark_previous_set(root: Path) -> None:
     (root / "site").mkdir(exist_ok=True)
     (root / "site" / "index.html").write_text("<p>previous site</p>\n")
     (root / "site" / PREVIOUS_MARKER).write_text("previous\n")
+    readme = root / "README.md"  # a generated block no run writes: a fresh run rewrites it
+    readme.write_text(replace_block(readme.read_text(encoding="utf-8"), "outputs", "previous set"), encoding="utf-8")
 
 
 def output_files(root: Path) -> dict[str, bytes]:
@@ -177,9 +178,11 @@ def unexplained_lines(finished: Finished) -> list[str]:
 
 def project_env(root: Path, **overrides: str | None) -> dict[str, str]:
     env = dict(os.environ)
-    for name in (paths.PROCESSED_ENV, paths.RAW_ENV, "MRT_FAULT_AT", "VIRTUAL_ENV", "PYTHONWARNINGS"):
+    for name in (paths.PROCESSED_ENV, paths.RAW_ENV, FAULT_ENV, "VIRTUAL_ENV", "PYTHONWARNINGS"):
         env.pop(name, None)
     env["PYTHONPATH"] = str(root / "src")
+    if overrides.get(FAULT_ENV):  # the test-only fault points (tests/faults/sitecustomize.py), never in src/mrt
+        env["PYTHONPATH"] += os.pathsep + str(Path(__file__).resolve().parent / "faults")
     env["MRT_TEST_RUN_ID"] = uuid.uuid4().hex  # every process of this run inherits it: see stray_processes
     for name, value in overrides.items():
         if value is None:

@@ -13,7 +13,7 @@ import math
 import pandas as pd
 import pytest
 
-from mrt import clean, factcheck, schema
+from mrt import clean, factcheck, rawschema, schema, vocab
 from mrt.factcheck import Range, Rules
 
 G0, G1 = "000_aaaaaaaaaaaaaaaa.txt", "001_bbbbbbbbbbbbbbbb.txt"
@@ -829,7 +829,7 @@ def test_result_refuses_codes_outside_the_closed_sets(changes, word):
 
 
 def test_closed_sets_are_declared_once_and_imported():
-    assert clean.CHECKS is factcheck.CHECKS
+    assert rawschema.CHECKS is factcheck.CHECKS is vocab.CHECKS and factcheck.VERDICTS is vocab.VERDICTS
     assert tuple(factcheck.REGISTRY) == factcheck.CHECKS and tuple(factcheck.VERDICT_GROUPS) == factcheck.VERDICTS
     columns = {c.name: c for c in schema.TABLES["claims.csv"].columns}
     assert columns["verdict"].allowed is factcheck.VERDICTS and columns["reading"].allowed is factcheck.READINGS

@@ -1,7 +1,7 @@
 """Whole or nothing: the main job killed at several points leaves the previous complete set, and a rerun succeeds.
 
 Each run is `python run.py` in a throwaway copy of the project (conftest.copy_project), stopped with
-SIGTERM or SIGKILL at a named point (MRT_FAULT_AT, see mrt.staging.fault_point):
+SIGTERM or SIGKILL at a named point (MRT_FAULT_AT: the test-only plugin tests/faults/sitecustomize.py, on PYTHONPATH):
 
 - ``01-clean.ipynb written``: during notebook execution (the other kernels are running);
 - ``site``: every notebook has run, the site is about to be built;
@@ -21,9 +21,9 @@ import sys
 
 import pytest
 
-from conftest import (SIGNALS, copy_project, mark_previous_set, no_strays_within, output_files, project_env,
+from conftest import (FAULT_ENV, SIGNALS, copy_project, mark_previous_set, no_strays_within, output_files, project_env,
                       run_project, start_project, stub_notebooks, unexplained_lines, wait_for_line)
-from mrt.staging import FAULT_ENV, Staging
+from mrt.staging import Staging
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform != "linux", reason="signals and /proc: Linux")]
 

@@ -256,13 +256,13 @@ def test_values_rounding_to_zero_carry_no_minus_sign():
 # -- silently wrong: every command puts an interrupted swap right before it reads the outputs ------------------------
 
 def test_the_student_command_recovers_an_interrupted_swap_first(tmp_path, monkeypatch):
-    from mrt import cli, student
+    from mrt import bundle, cli
 
     root = tmp_path / "checkout"
     half_swapped(root)
     monkeypatch.setattr(paths, "ROOT", root)
     seen = []
-    monkeypatch.setattr(student, "build_student_edition", lambda: seen.append((root / "out" / "table.csv").read_text()) or root)
+    monkeypatch.setattr(bundle, "build_bundle", lambda: seen.append((root / "out" / "table.csv").read_text()) or root)
     assert cli.main(["student"]) == 0
     assert seen == ["previous"]
 

@@ -43,19 +43,19 @@ def test_undescribed_table_is_refused():
 
 
 def test_allowed_values_are_the_lists_their_modules_own():
-    """The schema imports every closed list of the cleaning step; it never types its own copy."""
-    from mrt import clean, parse
+    """The schema imports every closed list (mrt.vocab, mrt.parse); it never types its own copy."""
+    from mrt import parse, vocab
 
     def allowed(table, column):
         return next(c.allowed for c in schema.TABLES[table].columns if c.name == column)
 
     assert allowed("figures.csv", "unit") is parse.UNITS and allowed("figures.csv", "part") is parse.PARTS
-    assert allowed("figures.csv", "qualifier") == parse.QUALIFIERS and allowed("figures.csv", "topic") is clean.TOPICS
-    assert allowed("figures.csv", "statistic") is clean.STATISTICS
-    assert allowed("guide_wages.csv", "unit") is parse.MONEY_UNITS and allowed("guide_wages.csv", "statistic") is clean.PAY_STATISTICS
-    assert allowed("guide_wages.csv", "area_type") is clean.AREA_TYPES
-    assert allowed("guide_education.csv", "stance") is clean.STANCES
-    assert allowed("bls_wages.csv", "statistic") is clean.BLS_WAGE_STATISTICS
-    assert allowed("bls_all_occupations_pay.csv", "statistic") is clean.ALL_OCCUPATIONS_STATISTICS
-    assert allowed("education_costs_and_pay.csv", "unit") is clean.EDUCATION_COST_UNITS
-    assert allowed("employment_by_setting.csv", "source_kind") is clean.SOURCE_KINDS
+    assert allowed("figures.csv", "qualifier") == parse.QUALIFIERS and allowed("figures.csv", "topic") is vocab.TOPICS
+    assert allowed("figures.csv", "statistic") is parse.STATISTICS
+    assert allowed("guide_wages.csv", "unit") is parse.MONEY_UNITS and allowed("guide_wages.csv", "statistic") is vocab.PAY_STATISTICS
+    assert allowed("guide_wages.csv", "area_type") is vocab.AREA_TYPES
+    assert allowed("guide_education.csv", "stance") is vocab.STANCES
+    assert allowed("bls_wages.csv", "statistic") is vocab.BLS_WAGE_STATISTICS
+    assert allowed("bls_all_occupations_pay.csv", "statistic") is vocab.ALL_OCCUPATIONS_STATISTICS
+    assert allowed("education_costs_and_pay.csv", "unit") is vocab.EDUCATION_COST_UNITS
+    assert allowed("employment_by_setting.csv", "source_kind") is vocab.SOURCE_KINDS

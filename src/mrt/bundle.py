@@ -18,21 +18,29 @@ zip included), and only then moved into place.
 from __future__ import annotations
 
 import html
+import io
 import json
 import os
 import re
 import shutil
 import sys
 import tempfile
+import tomllib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
-from mrt import paths
-from mrt.exercises import SOLUTION_TAG, read_exercises, source, tags
+from mrt import grading, paths
+from mrt.exercises import ExerciseError, read_exercises, source, tags
+from mrt.grading import QUESTIONS_FILE, KeyFailed
+from mrt.handouts import answer_key, worksheet
 from mrt.io import write_text
+from mrt.pipeline import STEPS, PreflightError, check_notebook
+from mrt.site import build_site
+from mrt.student import site_notebook
+from mrt.vocab import SOLUTION_TAG
 
 DIST = paths.ROOT / "dist"
 TEMPLATES = paths.ROOT / "teaching"
@@ -76,8 +84,6 @@ def student_requirements(*files: Path, packages: tuple[str, ...] = STUDENT_PACKA
 
 
 def _pyproject() -> str:
-    import tomllib
-
     project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     return ("[build-system]\nrequires = [\"setuptools>=68\"]\nbuild-backend = \"setuptools.build_meta\"\n\n"
             f"[project]\nname = {json.dumps(project['name'])}\nversion = {json.dumps(project['version'])}\n"
@@ -189,8 +195,6 @@ def find_leaks(folder_or_zip: Path, needles: list[Needle]) -> list[str]:
 
 
 def _bytes_file(data: bytes):
-    import io
-
     return io.BytesIO(data)
 
 
@@ -206,8 +210,6 @@ def _copy_tree(source_dir: Path, target: Path, skip=lambda p: False) -> None:
 
 
 def _site_notebooks(notebooks: list[Path], out: Path) -> Path:
-    from mrt.student import site_notebook
-
     out.mkdir(parents=True, exist_ok=True)
     for path in notebooks:
         nbformat.write(site_notebook(nbformat.read(path, as_version=4)), out / path.name)
@@ -241,9 +243,6 @@ def build_bundle(dist: Path | None = None, notebooks: list[Path] | None = None, 
                  rubrics_file: Path | None = None) -> Path:
     """Build ``dist/student/``, ``dist/student.zip`` and ``dist/autograder/`` from the teacher's executed
     notebooks (every notebook of the main job unless ``notebooks`` says otherwise); return the student folder."""
-    from mrt import grading
-    from mrt.pipeline import STEPS, PreflightError, check_notebook
-
     dist = Path(dist or DIST)
     notebooks = [Path(p) for p in notebooks] if notebooks is not None else [paths.NOTEBOOKS / s.notebook for s in STEPS]
     for path in notebooks:
@@ -304,19 +303,13 @@ def _assemble_student(student: Path, notebooks: list[Path], assigned: list, work
     write_text(_pyproject(), student / "pyproject.toml")
     write_text("This folder is a student bundle: mrt's tables are read and written in scratch/processed.\n",
                student / paths.STUDENT_MARKER)
-    from mrt.handouts import worksheet
 
     write_text(worksheet(assigned), student / "worksheet.html")
     if with_site:
-        from mrt.site import build_site
-
         build_site(student / "site", _site_notebooks(notebooks, work / "site-notebooks"), solutions=False)  # no teacher's page
 
 
 def _assemble_autograder(autograder: Path, assigned: list, questions: dict, rubrics: dict) -> None:
-    from mrt.grading import QUESTIONS_FILE
-    from mrt.handouts import answer_key
-
     autograder.mkdir(parents=True)
     if AUTOGRADER_README.is_file():
         shutil.copy2(AUTOGRADER_README, autograder / "README.md")
@@ -331,9 +324,6 @@ def _assemble_autograder(autograder: Path, assigned: list, questions: dict, rubr
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m mrt.bundle``: build dist/; a failure is one line naming the notebook, cell or file."""
-    from mrt.exercises import ExerciseError
-    from mrt.grading import KeyFailed
-
     try:
         out = build_bundle()
     except (ExerciseError, KeyFailed, BundleError) as error:

@@ -17,23 +17,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from mrt import occupation, paths, rawschema
+from mrt import occupation, paths, rawschema, schema
 from mrt.io import write_csv
 from mrt.occupation import COMPARABLE, Occupation
 from mrt.parse import MONEY_UNITS, PART_BY_MONEY_UNIT, RANGE_PARTS
 from mrt.rawrules import Problems, guide_lines_note, raise_at_once
 from mrt.rawrules import guide_location as _guide_location  # noqa: F401  (tests call it as clean._guide_location)
-# The raw layer's closed lists, declared in mrt.rawschema; named here too for schema.py, wages.py and words.py until
-# mrt.vocab declares them (as is factcheck's CHECKS, which the claims' check column is checked against).
-from mrt.rawschema import (ALL_OCCUPATIONS_STATISTICS, BLS_WAGE_STATISTICS, CHECKS, EDUCATION_COST_UNITS,  # noqa: F401
-                           FIGURE_COLUMNS, MIN_REASON_LENGTH, OEWS_UNITS, OEWS_VALUE_COLUMNS, PAY_STATISTICS, QUARTILE_VALUE_COLUMNS,
-                           RANGE_PERCENTILES, STANCES, STATISTICS, TOPICS, UNCHECKED_KINDS, check_sources, check_years, listed_guides,
-                           routes)
+from mrt.rawschema import (FIGURE_COLUMNS, MIN_REASON_LENGTH, OEWS_VALUE_COLUMNS, QUARTILE_VALUE_COLUMNS,  # noqa: F401
+                           check_sources, check_years, listed_guides, routes)
+from mrt.vocab import (ALL_OCCUPATIONS_STATISTICS, AREA_TYPES, BLS_WAGE_STATISTICS, OEWS_UNITS, PAY_STATISTICS,  # noqa: F401
+                       RANGE_PERCENTILES, SOURCE_KINDS, TOPICS)
 
 MONEY_PART_NAMES = tuple(PART_BY_MONEY_UNIT.values())
-AREA_TYPES = ("national", "state", "metro")
 ALL_SETTINGS = "all"  # a pay figure that covers every work setting
-SOURCE_KINDS = ("guide", "bls")
 DESCRIPTIVE_UNIT = rawschema.DESCRIPTIVE_UNIT
 
 
@@ -370,8 +366,6 @@ def build_ooh_growth_wording(path: Path = paths.OOH_GROWTH_WORDING) -> pd.DataFr
 
 
 def _validated(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    from mrt import schema
-
     return {name: schema.validate(table.reset_index(drop=True), name) for name, table in tables.items()}
 
 
@@ -390,8 +384,6 @@ def write_all(raw_dir: Path | None = None) -> dict[str, pd.DataFrame]:
     """Build and check every processed table, then write them all with the data dictionary.
 
     Nothing is written unless every table was built and passed the data dictionary."""
-    from mrt import schema
-
     tables = _validated(build_all(raw_dir))
     for name, table in tables.items():
         write_csv(table, paths.processed(name))

@@ -12,6 +12,7 @@ interrupted (130 for Ctrl-C, 143 for SIGTERM). ``--verbose`` adds the traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -20,6 +21,12 @@ import sys
 import time
 import traceback
 from pathlib import Path
+
+from mrt import bundle, draft, paths
+from mrt.pipeline import (KERNEL_NAME, KERNELSPEC, Interrupted, install_interrupt_handlers, kernel_argv, preflight, run_main_job,
+                          where_line)
+from mrt.staging import checkout_lock
+from mrt.vocab import COMMANDS
 
 # Errors whose message already says what failed and what was expected: shown as they are, without the class name.
 EXPECTED_ERRORS = ("ChangedDuringRun", "CommandFailed", "NotebookFailed", "PreflightError", "RunBusy", "StagingError",
@@ -41,25 +48,22 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mrt", description=__doc__, parents=[common],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command")
-    run = sub.add_parser("run", parents=[common], help="execute every notebook (the dependency graph), refresh the README, build the site")
+    run = sub.add_parser("run", parents=[common], help=COMMANDS["run"])
     for parser_ in (parser, run):
         parser_.add_argument("--raw", help="another occupation's raw folder (laid out like data/raw); needs --out")
         parser_.add_argument("--out", help="with --raw: the folder that receives every output (processed tables, notebooks, site, "
                              "findings.md); nothing in the checkout is written")
-    sub.add_parser("notebooks", parents=[common], help="execute every notebook and refresh the README, without the site")
-    sub.add_parser("site", parents=[common], help="build the static HTML site from the executed notebooks")
-    sub.add_parser("student", parents=[common], help="build the student edition (solutions removed)")
-    sub.add_parser("where", parents=[common], help="run the checks and say where the main job would read and write")
-    sub.add_parser("lab", parents=[common], help="JupyterLab writing to scratch/processed, never data/processed "
-                   "(other arguments go to jupyter lab)")
-    draft = sub.add_parser("draft", parents=[common], help="draft a ledger of printed figures from guide texts (every row "
-                           "unconfirmed, for a person to check)")
+    sub.add_parser("notebooks", parents=[common], help=COMMANDS["notebooks"])
+    sub.add_parser("site", parents=[common], help=COMMANDS["site"])
+    sub.add_parser("student", parents=[common], help=COMMANDS["student"])
+    sub.add_parser("where", parents=[common], help=COMMANDS["where"])
+    sub.add_parser("lab", parents=[common], help=COMMANDS["lab"])
+    draft = sub.add_parser("draft", parents=[common], help=COMMANDS["draft"])
     draft.add_argument("guide_dir", help="folder of guide texts (*.txt)")
     draft.add_argument("--out", required=True, help="folder for the draft (must not hold a ledger already)")
-    check = sub.add_parser("check", parents=[common], help="check a whole raw folder and print every problem at once")
+    check = sub.add_parser("check", parents=[common], help=COMMANDS["check"])
     check.add_argument("--raw", required=True, help="the raw folder (laid out like data/raw)")
-    sub.add_parser("mutation", parents=[common], help="mutation testing (mutmut): share of mutants killed per module "
-                   "(other arguments go to 'mutmut run', e.g. mutant name patterns)")
+    sub.add_parser("mutation", parents=[common], help=COMMANDS["mutation"])
     return parser
 
 
@@ -73,12 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     if extra and command not in PASSES_ARGUMENTS_ON:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     args.extra = extra
-    from mrt.pipeline import install_interrupt_handlers
 
     install_interrupt_handlers()
     started = time.perf_counter()
     try:
-        code = COMMANDS[command](args)
+        code = HANDLERS[command](args)
     except BaseException as error:  # noqa: BLE001 - every failure ends in one line (and the traceback under --verbose)
         return _report_failure(error, args.verbose)
     if code == 0 and command in ("run", "notebooks", "site", "student"):
@@ -87,8 +90,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _report_failure(error: BaseException, verbose: bool) -> int:
-    from mrt.pipeline import Interrupted
-
     if verbose:
         traceback.print_exception(error, file=sys.stderr)
         details = getattr(error, "details", "")
@@ -123,12 +124,9 @@ def cmd_run(args) -> int:
     raw, out = getattr(args, "raw", None), getattr(args, "out", None)
     if raw or out:
         return run_elsewhere(raw, out, args)
-    from mrt.pipeline import run_main_job
 
     run_main_job(notebooks=True, site=args.command in (None, "run"))
     if args.command in (None, "run"):
-        from mrt import paths
-
         out = paths.out_dir()
         _say(f"site written: {out / 'site' / 'index.html' if out else 'site/index.html'}"
              + (f"; findings: {out / 'findings.md'}" if out else ""))
@@ -139,8 +137,6 @@ def run_elsewhere(raw: str | None, out: str | None, args) -> int:
     """``run.py --raw DIR --out DIR``: the whole analysis of another raw folder, every output written under DIR, in a
     fresh interpreter whose MRT_RAW_DIR, MRT_PROCESSED_DIR and MRT_OUT_DIR name those folders (absolute, read from
     where the command was typed)."""
-    from mrt import paths
-
     if not (raw and out):
         raise CommandFailed("--raw and --out go together: the raw folder to analyse and the folder that receives the outputs")
     raw_dir, out_dir = typed_path(raw).resolve(), typed_path(out).resolve()
@@ -150,29 +146,19 @@ def run_elsewhere(raw: str | None, out: str | None, args) -> int:
 
 
 def cmd_site(args) -> int:
-    from mrt.pipeline import run_main_job
-
     run_main_job(notebooks=False, site=True)
     _say("site written: site/index.html")
     return 0
 
 
 def cmd_student(args) -> int:
-    from mrt import paths
-    from mrt.staging import checkout_lock
-    from mrt.student import build_student_edition
-
     with checkout_lock(paths.ROOT, say=_say):  # never built from a half-swapped set of outputs
-        out = build_student_edition()
+        out = bundle.build_bundle()
     _say(f"student edition written: {out}")
     return 0
 
 
 def cmd_where(args) -> int:
-    from mrt import paths
-    from mrt.pipeline import preflight, where_line
-    from mrt.staging import checkout_lock
-
     with checkout_lock(paths.ROOT, say=_say):
         print(where_line(preflight()))
     return 0
@@ -185,19 +171,11 @@ def lab_environment(base: dict[str, str] | None = None) -> tuple[dict[str, str],
     so interactive reruns and exercises never overwrite ``data/processed/``; kernels are the
     project's interpreter, whatever kernelspecs ``JUPYTER_PATH`` or the user's folders hold.
     """
-    import json
-
-    from mrt import paths
-    from mrt.pipeline import KERNEL_NAME, KERNELSPEC, kernel_argv
-
     env = dict(os.environ if base is None else base)
     processed = paths.scratch() / "processed"
     seeded = not processed.exists()
-    if seeded:
-        temporary = processed.with_name(".processed-copying")
-        shutil.rmtree(temporary, ignore_errors=True)
-        shutil.copytree(paths.DATA / "processed", temporary)
-        temporary.rename(processed)  # whole or not at all
+    if seeded:  # a copy kept from earlier sessions is left as it is
+        paths.seed_working_tables(processed)
     env[paths.PROCESSED_ENV] = str(processed)
     specs = paths.scratch() / "jupyter" / "kernels" / KERNEL_NAME
     specs.mkdir(parents=True, exist_ok=True)
@@ -211,9 +189,6 @@ def lab_environment(base: dict[str, str] | None = None) -> tuple[dict[str, str],
 
 
 def cmd_lab(args) -> int:
-    from mrt import paths
-    from mrt.staging import checkout_lock
-
     with checkout_lock(paths.ROOT, say=_say):  # the copy of data/processed is never taken half-swapped
         env, line = lab_environment()
     _say(line)
@@ -252,8 +227,6 @@ def mutation_shares(results: str) -> dict[str, tuple[int, int]]:
 
 
 def cmd_mutation(args) -> int:
-    from mrt import paths
-
     mutmut = str(Path(sys.executable).parent / "mutmut")
     shutil.rmtree(paths.ROOT / "mutants", ignore_errors=True)
     _say("mutation testing: mutmut run (mutants of the modules in pyproject.toml [tool.mutmut], fast tests only); this takes a while")
@@ -282,8 +255,6 @@ def typed_path(text: str) -> Path:
 
 
 def cmd_draft(args) -> int:
-    from mrt import draft, paths
-
     result = draft.draft(typed_path(args.guide_dir), paths.ROOT)
     written = draft.write(result, typed_path(args.out))
     print(draft.summary(result))
@@ -294,14 +265,12 @@ def cmd_draft(args) -> int:
 def cmd_check(args) -> int:
     """Check the raw folder in a fresh interpreter whose MRT_RAW_DIR is that folder, so its own occupation.toml
     decides the settings and names the data dictionary allows."""
-    from mrt import paths
-
     raw = typed_path(args.raw).resolve()
     env = dict(os.environ, **{paths.RAW_ENV: str(raw)})
     return subprocess.run([sys.executable, "-m", "mrt.rawcheck", str(raw)], cwd=paths.ROOT, env=env).returncode
 
 
-COMMANDS = {"run": cmd_run, "notebooks": cmd_run, "site": cmd_site, "student": cmd_student, "where": cmd_where,
+HANDLERS = {"run": cmd_run, "notebooks": cmd_run, "site": cmd_site, "student": cmd_student, "where": cmd_where,
             "lab": cmd_lab, "mutation": cmd_mutation, "draft": cmd_draft,
             "check": cmd_check}
 

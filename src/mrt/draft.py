@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mrt import parse
+from mrt.words import counted
 
 FIGURE_COLUMNS = ["figure_id", "guide_file", "line", "occurrence", "as_printed", "unit_if_unprinted", "period_as_printed",
                   "topic", "subject", "statistic", "description", "draft_status"]
@@ -322,8 +323,6 @@ def write(result: Draft, out: Path) -> list[Path]:
 
 
 def summary(result: Draft) -> str:
-    from mrt.words import counted
-
     return (f"draft: {counted(len(result.figures), 'figure', spell=False)} from {counted(len(result.sources), 'guide', spell=False)}, "
             f"{counted(len(result.exclusions), 'proposed exclusion', spell=False)}, "
             f"{counted(len(result.unparsed), 'number', spell=False)} no parser could read (listed in draft_unparsed.csv); "

@@ -37,7 +37,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from mrt import report
 from mrt.occupation import COMPARABLE
+from mrt.vocab import ENTRY_STANCES
 from mrt.wages import Lognormal, SplitLognormal, fit_quantiles_and_mean
 
 
@@ -167,8 +169,6 @@ def ordinal(value: float) -> str:
 
 def value_text(name: str, value) -> str:
     """A parameter value in words: ``20 years``, ``3%``, ``$4,556``, ``the 35th percentile``, ``50%``, ``yes``."""
-    from mrt import report
-
     shown = PARAMETERS[name].shown
     if shown == "flag":
         return "yes" if value else "no"
@@ -566,7 +566,7 @@ def promotion_break_even(params: Mapping[str, object], data: ModelData) -> float
 def _promotion_tie(params: Mapping[str, object], data: ModelData) -> float | None:
     """The break-even chance when the other routes are promoted too (their values then move with the chance as well):
     the chance between 0 and 1 at which the route up ties the best other route (Brent's method), None if there is none."""
-    from scipy.optimize import brentq
+    from scipy.optimize import brentq  # deferred: scipy loads only when a model is fitted
 
     def lead(p: float) -> float:
         return margin(evaluate(with_value(params, "promotion_probability", p), data)[1], ADVANCEMENT)
@@ -604,7 +604,7 @@ def promotion_band(params: Mapping[str, object], data: ModelData) -> pd.DataFram
 def tie(params: Mapping[str, object], data: ModelData, name: str, route: str, rival: str, low: float, high: float) -> float | None:
     """The value of ``name`` between ``low`` and ``high`` at which ``route`` and ``rival`` have the same present value
     (None if one stays ahead over the whole range)."""
-    from scipy.optimize import brentq
+    from scipy.optimize import brentq  # deferred: scipy loads only when a model is fitted
 
     def gap(value: float) -> float:
         pv = evaluate(with_value(params, name, value), data)[1].set_index("route")["net_present_value_usd"]
@@ -622,7 +622,7 @@ def break_even(params: Mapping[str, object], data: ModelData, name: str, route: 
     Whole-number parameters give the first whole value at which it no longer leads; True/False parameters ``toward``
     itself; others the value where it ties (Brent's method on the margin). None if it leads at ``toward`` too.
     """
-    from scipy.optimize import brentq
+    from scipy.optimize import brentq  # deferred: scipy loads only when a model is fitted
 
     spec = PARAMETERS[name]
     start = float(params[name])
@@ -984,8 +984,6 @@ def flip_phrase(flip) -> str:
 def flip_listing(flips: pd.DataFrame, most: int = 3, table: str = "education_break_even.csv") -> str:
     """The flips in words, nearest first, joined with "or"; beyond ``most``, the nearest ``most`` and how many more.
     Empty when there are none."""
-    from mrt import report
-
     phrases = [flip_phrase(f) for f in flips.itertuples(index=False)]
     if len(phrases) <= most:
         return report.listing(phrases, "or")
@@ -1171,7 +1169,6 @@ def parameter_table(params: Mapping[str, object], given: Mapping[str, object], i
 OOH_CATEGORY_ROUTE = {"associate's degree": "associate_degree", "postsecondary nondegree award": "postsecondary_certificate"}
 WORDING_ROUTE = {"high school": "hs_diploma_on_the_job", "certificate": "postsecondary_certificate", "nondegree": "postsecondary_certificate",
                  "non-degree": "postsecondary_certificate", "associate": "associate_degree", "bachelor": "bachelor_degree"}
-ENTRY_STANCES = ("required", "typical")
 
 
 def guide_number(guide_file: str) -> str:

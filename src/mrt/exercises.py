@@ -29,13 +29,12 @@ import math
 import numbers
 import re
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from mrt.vocab import HINT_TAG, SOLUTION_TAG, WRITTEN_TAG
 
 EXERCISE_TAG = "exercise"
-HINT_TAG = "hint"
-SOLUTION_TAG = "solution"
-WRITTEN_TAG = "written"
 LEVELS = ("warm-up", "core", "stretch")
 CHECK_KINDS = ("number", "int", "bool", "text", "set")
 METADATA_KEYS = ("id", "level", "concepts", "answer", "check", "hint")

@@ -38,11 +38,11 @@ from decimal import Decimal
 import pandas as pd
 
 from mrt import occupation
+from mrt.education import OOH_CATEGORY_ROUTE, WORDING_ROUTE
+from mrt.vocab import CHECKS, ENTRY_STANCES, VERDICTS
 
-# Closed sets, declared once (schema.py and clean.py import them) -----------------------------------
+# Closed sets (CHECKS and VERDICTS are declared in mrt.vocab) --------------------------------------------
 
-VERDICTS = ("matches_record", "rounded", "partly_supported", "outdated", "mislabelled", "overstated", "understated",
-            "contradicted", "not_checkable")
 AGREEING = ("matches_record", "rounded")  # verdicts that count as agreeing with the record
 NOT_CHECKABLE = "not_checkable"
 # Each verdict's group (for counting and the chart): agrees, partly, disagrees (as printed), not_checkable.
@@ -67,17 +67,13 @@ TIME_FRAMES = (GUIDE_DATE, LATEST_RECORD)  # how an undated claim is placed in t
 PRINTED, TIMELESS = "printed", "timeless"
 TIME_BASES = (PRINTED, GUIDE_DATE, LATEST_RECORD, TIMELESS)  # where the year a claim is judged at comes from
 
-CHECKS = ("wage", "employment_count", "growth_pct", "growth_change", "growth_wording", "setting_share", "setting_most",
-          "setting_remainder", "setting_pay", "setting_pay_figure", "other_industries", "area_pay_list", "area_pay_pattern",
-          "pay_vs_all_occupations", "education_entry", "education_advancement", "duration", "certification",
-          "credential_issuer", "work_schedule", "third_party_ranking", "occupation_title", "growth_direction", "setting_named")
 
 # growth_wording.csv (notebook 03) gives each comparison word a verdict code from growth.py's closed set.
 # "cannot_tell" (the Handbook's own word for that outlook was not found) is not checkable with this data.
 GROWTH_WORDING_VERDICTS = {"supported": "matches_record", "overstated": "overstated", "understated": "understated",
                            "contradicted": "contradicted", "cannot_tell": NOT_CHECKABLE}
 QUALIFIERS_READ = (None, "about", "more than", "at least", "almost", "less than", "up to")
-PRESCRIPTIVE_STANCES = ("required", "typical")  # judged by the Handbook's typical entry education of the time
+PRESCRIPTIVE_STANCES = ENTRY_STANCES  # judged by the Handbook's typical entry education of the time
 
 
 
@@ -876,8 +872,6 @@ def _statement(claim: Claim, ev: Evidence) -> pd.Series:
 
 
 def _routes_named(text: str) -> set[str]:
-    from mrt.education import WORDING_ROUTE
-
     lowered = text.lower()
     return {route for word, route in WORDING_ROUTE.items() if word in lowered}
 
@@ -893,8 +887,6 @@ def check_education_entry(claim: Claim, ev: Evidence, rules: Rules) -> Result:
     Facts: ``route``, ``stance``, ``edition`` (of its time), ``typical_then``, ``typical_in`` (editions naming the
     route typical), ``mentioned_in`` (editions whose wording names the route).
     """
-    from mrt.education import OOH_CATEGORY_ROUTE
-
     statement = _statement(claim, ev)
     route, stance = statement["route"], statement["stance"]
     year, basis = time_frame(claim, ev, rules)
@@ -931,8 +923,6 @@ def check_education_advancement(claim: Claim, ev: Evidence, rules: Rules) -> Res
 
     Facts: ``route``, ``occupation``, ``pay`` and ``pay_year`` of the occupation up, ``typical_for_technicians_in``.
     """
-    from mrt.education import OOH_CATEGORY_ROUTE
-
     statement = _statement(claim, ev)
     route = statement["route"]
     advancement = occupation.current().advancement
@@ -1063,19 +1053,15 @@ def check_setting_named(claim: Claim, ev: Evidence, rules: Rules) -> Result:
 
 # The registry and the run ------------------------------------------------------------------------------
 
-REGISTRY: dict[str, Callable[[Claim, Evidence, Rules], Result]] = {
-    "wage": check_wage, "employment_count": check_employment_count, "growth_pct": check_growth_pct,
-    "growth_change": check_growth_change, "growth_wording": check_growth_wording, "setting_share": check_setting_share,
-    "setting_most": check_setting_most, "setting_remainder": check_setting_remainder, "setting_pay": check_setting_pay,
-    "setting_pay_figure": check_setting_pay_figure, "other_industries": check_other_industries, "area_pay_list": check_area_pay_list,
-    "area_pay_pattern": check_area_pay_pattern, "pay_vs_all_occupations": check_pay_vs_all_occupations,
-    "education_entry": check_education_entry, "education_advancement": check_education_advancement, "duration": check_duration,
-    "certification": check_certification, "credential_issuer": check_credential_issuer, "work_schedule": check_work_schedule,
-    "third_party_ranking": check_third_party_ranking, "occupation_title": check_occupation_title,
-    "growth_direction": check_growth_direction, "setting_named": check_setting_named,
-}
-if tuple(REGISTRY) != CHECKS or tuple(VERDICT_GROUPS) != VERDICTS:  # pragma: no cover - a programming error, caught on import
-    raise RuntimeError("factcheck: REGISTRY must name every check of CHECKS, VERDICT_GROUPS every verdict of VERDICTS, in order")
+# Each check's function, in the order of mrt.vocab.CHECKS: a name is never typed twice, and the lengths must match.
+REGISTRY: dict[str, Callable[[Claim, Evidence, Rules], Result]] = dict(zip(CHECKS, (
+    check_wage, check_employment_count, check_growth_pct, check_growth_change, check_growth_wording, check_setting_share,
+    check_setting_most, check_setting_remainder, check_setting_pay, check_setting_pay_figure, check_other_industries,
+    check_area_pay_list, check_area_pay_pattern, check_pay_vs_all_occupations, check_education_entry,
+    check_education_advancement, check_duration, check_certification, check_credential_issuer, check_work_schedule,
+    check_third_party_ranking, check_occupation_title, check_growth_direction, check_setting_named), strict=True))
+if tuple(VERDICT_GROUPS) != VERDICTS:  # pragma: no cover - a programming error, caught on import
+    raise RuntimeError("factcheck: VERDICT_GROUPS must name every verdict of VERDICTS, in order")
 
 
 @dataclass(frozen=True)

@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import pandas as pd
+import pandas as pd
 
-AS_REPORTED = "as reported"
+from mrt import report, schema
+from mrt.vocab import AS_REPORTED, FINDING_NOTEBOOKS as NOTEBOOKS, FINDING_UNITS as UNITS, findings_part as part_name
+
+
 KEY_RANKS = (1, 2, 3, 4, 5)  # the five key findings: README top and the site's index, in this order
 ID_PATTERN = re.compile(r"[a-z0-9_]+\.[a-z0-9_]+")  # <topic>.<name>, e.g. projections.slowdown_share
-UNITS = ("percent", "percentage points", "usd_per_year", "usd_per_hour", "usd", "count", "ratio", "share", "years", "months", "rank", "none")
-NOTEBOOKS = ("01-clean", "02-salaries", "03-projections", "04-education", "05-fact-check")
 
 
 class FindingError(ValueError):
@@ -102,8 +101,6 @@ def _rows(notebook: str, finding: Finding) -> list[dict]:
 
 def part_table(notebook: str, items: list[Finding]) -> pd.DataFrame:
     """The long table of one notebook's findings: one row per finding and method (as reported first)."""
-    import pandas as pd
-
     if notebook not in NOTEBOOKS:
         raise FindingError(f"expected a notebook from {NOTEBOOKS}, found {notebook!r}")
     ids = [f.finding_id for f in items]
@@ -121,21 +118,13 @@ def part_table(notebook: str, items: list[Finding]) -> pd.DataFrame:
     return frame
 
 
-def part_name(notebook: str) -> str:
-    return f"findings/{notebook}.csv"
-
-
 def record(notebook: str, items: list[Finding]) -> pd.DataFrame:
     """Validate one notebook's findings and write them to ``data/processed/findings/<notebook>.csv``."""
-    from mrt import schema
-
     return schema.write_processed(part_table(notebook, items), part_name(notebook))
 
 
 def format_value(value, unit: str) -> str:
     """A register value in words: ``40.2`` percent -> ``40%``; usd -> ``$42,820``."""
-    from mrt import report
-
     if value is None or report._missing(value):
         return "no single number"
     if unit == "percent":
@@ -154,8 +143,6 @@ def format_value(value, unit: str) -> str:
 def register(parts: list[pd.DataFrame]) -> pd.DataFrame:
     """One row per finding: the value as reported, what it depends on, every alternative with its value,
     whether the conclusion holds under all of them, and under which it changes."""
-    import pandas as pd
-
     long = pd.concat(parts, ignore_index=True) if parts else part_table("01-clean", [])
     if long.duplicated(["finding_id", "method"]).any():
         twice = sorted(long.loc[long.duplicated(["finding_id", "method"]), "finding_id"].unique())
@@ -187,8 +174,6 @@ def register(parts: list[pd.DataFrame]) -> pd.DataFrame:
 
 def show(items: list[Finding]):
     """The findings as a Markdown list for the notebook, each marked when another method changes it."""
-    from mrt import report
-
     lines = []
     for f in items:
         line = f"- {f.statement}"
@@ -202,8 +187,6 @@ def show(items: list[Finding]):
 def alternatives_markdown(long: pd.DataFrame, finding_id: str) -> str:
     """One finding's alternatives as a Markdown list: each method, its value and, where the conclusion changes, what
     the finding says instead (from the notebook's part of the register, one row per finding and method)."""
-    from mrt import report
-
     rows = long[(long["finding_id"] == finding_id) & (long["method"] != AS_REPORTED)]
     lines = []
     for r in rows.itertuples():
@@ -217,10 +200,6 @@ def folded(register_table: pd.DataFrame, parts: list[pd.DataFrame]):
     """Every finding that changes under another reasonable method, as rendered Markdown: where it comes from and the
     statement, then its alternatives folded (a ``<details>`` a reader opens), so the page stays short and nothing is
     left out. ``parts`` are the notebooks' parts of the register (one row per finding and method)."""
-    import pandas as pd
-
-    from mrt import report
-
     long = pd.concat(parts, ignore_index=True)
     blocks = []
     for row in register_table[~register_table["holds_under_all"].astype(bool)].itertuples():

@@ -17,6 +17,7 @@ the reason) and ``SUBMISSIONS_DIR/feedback/STUDENT.md`` what each student can us
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -27,15 +28,16 @@ import sys
 import tempfile
 import time
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
 from mrt import paths
+from mrt.exercises import source, tags
 from mrt.feedback import what_was_found
 from mrt.grading import ANSWER_PROMPT, HANDIN_TAG, QUESTIONS_FILE, WRITTEN_ANSWER
-from mrt.exercises import source, tags
 
 COLUMNS = ("student", "notebook", "question", "points", "max_points", "status", "answer_text", "note")
 GRADEBOOK = "gradebook.csv"
@@ -169,8 +171,8 @@ def _is_handin(cell) -> bool:
 def run_submission(notebook: nbformat.NotebookNode, name: str, autograder_notebook: Path, tables: Path,
                    kernel: str = "python3") -> Graded:
     """Execute a handed-in notebook in a temporary folder and run every check of ``autograder_notebook/tests``."""
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, DeadKernelError
+    from nbclient import NotebookClient  # deferred: the notebook executor loads only when notebooks run
+    from nbclient.exceptions import CellExecutionError, DeadKernelError  # deferred: the notebook executor loads only when notebooks run
 
     graded = Graded()
     with tempfile.TemporaryDirectory(prefix="mrt-grade-") as temp:
@@ -343,8 +345,6 @@ def grade_folder(folder: Path, autograder: Path | None = None, tables: Path | No
     feedback = folder / FEEDBACK_DIR
     feedback.mkdir(exist_ok=True)
     if jobs > 1 and len(everyone) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             graded = list(pool.map(_grade_one, [(n, e, questions, autograder, tables) for n, e in everyone]))
     else:
@@ -356,8 +356,6 @@ def grade_folder(folder: Path, autograder: Path | None = None, tables: Path | No
 
 
 def main(argv: list[str]) -> int:
-    import argparse
-
     parser = argparse.ArgumentParser(prog="python3 run.py grade", description="Grade a folder of hand-ins (one sub-folder or zip per student).")
     parser.add_argument("folder", type=Path, help="the folder of hand-ins; gradebook.csv and feedback/ are written into it")
     parser.add_argument("--jobs", type=int, default=default_jobs(), help=f"students graded at once (default here: {default_jobs()})")

@@ -31,6 +31,7 @@ import os
 import shutil
 import sys
 import tempfile
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,7 @@ import yaml
 
 from mrt import paths
 from mrt.exercises import Exercise, hint_gives_answer_away, read_exercises, source, tags
+from mrt.vocab import SOLUTION_TAG
 
 POINTS_PER_EXERCISE = 1
 KEY_MARKER = "MRT-KEY-ANSWERS:"
@@ -65,7 +67,7 @@ class KeyKernel:
     """A teacher notebook executed top to bottom in a kernel that stays open for reading answers and running checks."""
 
     def __init__(self, notebook: Path, env: dict[str, str], cwd: Path | None = None, timeout: int = 600):
-        from nbclient import NotebookClient
+        from nbclient import NotebookClient  # deferred: the notebook executor loads only when notebooks run
 
         self.path = Path(notebook)
         self.nb = nbformat.read(self.path, as_version=4)
@@ -76,7 +78,7 @@ class KeyKernel:
         self._stack = contextlib.ExitStack()
 
     def __enter__(self) -> KeyKernel:
-        from nbclient.exceptions import CellExecutionError
+        from nbclient.exceptions import CellExecutionError  # deferred: the notebook executor loads only when notebooks run
 
         self._stack.enter_context(self.client.setup_kernel(env=self.env))
         try:
@@ -96,7 +98,7 @@ class KeyKernel:
 
     def evaluate(self, code: str, marker: str) -> object:
         """Run ``code`` (which prints ``marker`` then JSON) after the notebook; return the JSON."""
-        from nbclient.exceptions import CellExecutionError
+        from nbclient.exceptions import CellExecutionError  # deferred: the notebook executor loads only when notebooks run
 
         cell = nbformat.v4.new_code_cell(code)
         self.nb.cells.append(cell)
@@ -162,7 +164,7 @@ def _solution_cell(cell, exercise: Exercise, last: bool) -> nbformat.NotebookNod
     code = source(cell)
     out = nbformat.v4.new_code_cell(f'""" # BEGIN PROMPT\n{_prompt(exercise, last)}\n""" # END PROMPT\n'
                                     f"# BEGIN SOLUTION NO PROMPT\n{code}\n# END SOLUTION")
-    out.metadata = nbformat.from_dict({"tags": [t for t in tags(cell) if t != "solution"] + ["answer"]})
+    out.metadata = nbformat.from_dict({"tags": [t for t in tags(cell) if t != SOLUTION_TAG] + ["answer"]})
     out.outputs = cell.get("outputs", [])  # the autograder notebook shows the key's output
     if "id" in cell:
         out.id = cell["id"]
@@ -250,8 +252,8 @@ class Assigned:
 
 def run_otter_assign(master: Path, result: Path) -> None:
     """``otter assign`` through its Python API (the same as the command line), quietly."""
-    from otter import logging as otter_logging
-    from otter.assign import main as assign
+    from otter import logging as otter_logging  # deferred: otter-grader (requirements-teach.txt) is optional
+    from otter.assign import main as assign  # deferred: otter-grader (requirements-teach.txt) is optional
 
     otter_logging.set_level(logging.ERROR)  # not "no autograded tests" for a notebook of written questions
     with contextlib.redirect_stdout(sys.stderr):
@@ -428,8 +430,6 @@ QUESTIONS_FILE = "questions.json"
 
 def load_rubrics(path: Path = RUBRICS) -> dict[str, dict]:
     """Each written answer's rubric: ``points`` (a whole number >= 1), ``full`` and ``partial`` (what earns them)."""
-    import tomllib
-
     rubrics = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     for exercise_id, rubric in rubrics.items():
         points = rubric.get("points")

@@ -511,12 +511,20 @@ def percent_step(value: float) -> float:
     return 1.0 if float(value).is_integer() else rounding_step(value)
 
 
+def percent_ratio_interval(pct: float, reference_pct: float, pct_step: float = 1.0, reference_step: float = 0.1) -> tuple[float, float]:
+    """The ratio of two published percents, as an interval their rounding allows: a 22% printed to whole percents
+    (21.5-22.5) over a 10.8% printed to tenths (10.75-10.85) -> (1.98, 2.09)."""
+    low = (float(pct) - pct_step / 2) / (float(reference_pct) + reference_step / 2)
+    high = (float(pct) + pct_step / 2) / (float(reference_pct) - reference_step / 2)
+    if not (math.isfinite(low) and math.isfinite(high)) or float(reference_pct) - reference_step / 2 <= 0:
+        raise ValueError(f"a ratio interval needs a positive reference above its rounding, found {reference_pct}")
+    return low, high
+
+
 def ratio_interval(pct: float, average_pct: float) -> Interval:
     """Every ratio the two published percents allow, each read with its own rounding step (:func:`percent_step`):
-    22 over 10.8 -> 1.98-2.09 (the arithmetic is :func:`mrt.words.ratio_interval`)."""
-    from mrt import words
-
-    return Interval(*words.ratio_interval(pct, average_pct, percent_step(pct), percent_step(average_pct)))
+    22 over 10.8 -> 1.98-2.09 (the arithmetic is :func:`percent_ratio_interval`)."""
+    return Interval(*percent_ratio_interval(pct, average_pct, percent_step(pct), percent_step(average_pct)))
 
 
 def handbook_words(wording: pd.DataFrame) -> pd.DataFrame:

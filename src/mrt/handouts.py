@@ -14,6 +14,7 @@ import re
 import nbformat
 
 from mrt.exercises import Exercise, source
+from mrt.site import _markdown as render
 
 STYLE = """
 body { font-family: Georgia, serif; max-width: 46rem; margin: 1.5rem auto; padding: 0 1rem; line-height: 1.35; color: #111; }
@@ -34,8 +35,6 @@ def _page(title: str, body: str) -> str:
 
 
 def _markdown(text: str) -> str:
-    from mrt.site import _markdown as render
-
     return render(text)
 
 

@@ -10,10 +10,12 @@ figures only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import pandas as pd
+import pandas as pd
+
+from mrt import factcheck, paths, schema
+from mrt.education import TUITION_GROUPS
+
 
 ANNUAL = "usd_per_year"
 GROWTH_WORDING = "bls_ooh_growth_wording.csv"  # the Handbook's own growth word by edition (optional: used when present)
@@ -89,8 +91,6 @@ def _vintage_years(vintage: str) -> tuple[int, int]:
 def growth(projections: pd.DataFrame, guide_outlooks: pd.DataFrame, wording: pd.DataFrame | None = None) -> Growth:
     """The latest Employment Projections outlook (the latest base year), with the all-occupations rate and the
     Handbook's own word for the same projection period where ``wording`` (bls_ooh_growth_wording.csv) holds one."""
-    import pandas as pd
-
     known = projections[projections["pct_change"].notna()]
     if known.empty:
         raise InShortError("bls_projections.csv: expected at least one outlook with a pct_change")
@@ -127,8 +127,6 @@ class Entry:
 
 def _route_evidence() -> dict[str, dict[str, str]]:
     """Which published rows of education_costs_and_pay.csv give each route's length and tuition (groups as published)."""
-    from mrt.education import TUITION_GROUPS
-
     two, four = TUITION_GROUPS["two_year_tuition_usd_per_year"], TUITION_GROUPS["four_year_tuition_usd_per_year"]
     return {"postsecondary_certificate": {"length": "certificate", "tuition": two},
             "associate_degree": {"length": "associate's degree", "tuition": two},
@@ -192,8 +190,6 @@ def error_kind(claim_id: str, verdict: str, figure_ids: dict[str, list[str]], pr
 def trust(claims: pd.DataFrame, guide_claims: pd.DataFrame, provenance: pd.DataFrame) -> Trust:
     """The fact-check tally, the kinds of error among the claims that do not hold as printed (most common first,
     ties in the order of the verdicts), and how many claims rest on figures printed with no year."""
-    from mrt import factcheck
-
     t = factcheck.tally(claims["verdict"])
     figure_ids = {r.claim_id: [f.strip() for f in str(r.figure_ids).split(";") if f.strip()]
                   for r in guide_claims.itertuples() if isinstance(r.figure_ids, str)}
@@ -209,10 +205,6 @@ def trust(claims: pd.DataFrame, guide_claims: pd.DataFrame, provenance: pd.DataF
 
 def tables() -> dict[str, pd.DataFrame | None]:
     """The processed tables the answers need; the Handbook's growth words only when that table exists."""
-    import pandas as pd
-
-    from mrt import paths, schema
-
     names = ("bls_wages.csv", "bls_projections.csv", "guide_outlooks.csv", "bls_ooh_editions.csv", "education_paths.csv",
              "education_costs_and_pay.csv", "claims.csv", "guide_claims.csv", "wage_provenance.csv")
     found = {name: schema.read_processed(name) for name in names}

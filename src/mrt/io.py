@@ -7,6 +7,7 @@ import csv
 import os
 import re
 import tempfile
+import unicodedata
 from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,8 +91,6 @@ _COMMENT_MARKERS = ("<!--", "-->")
 def unsafe_text(text: str) -> str | None:
     """What makes a text from data unsafe to place in a page or the README, or None: a control character (a NUL,
     a tab, a line break of any kind) or an HTML comment marker (which could end a generated block of the README)."""
-    import unicodedata
-
     for character in text:
         if unicodedata.category(character) == "Cc" or character in "\u2028\u2029\x85":
             name = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab", "\x00": "a NUL byte"}.get(character)
@@ -108,7 +107,7 @@ def read_raw_csv(path: Path, required: list[str], not_empty: list[str] | None = 
     Every cell is read as a string (empty cells as ""), so nothing is guessed;
     the cleaning code converts types itself and can say which row was bad.
     """
-    import pandas as pd
+    import pandas as pd  # deferred: pandas loads only when a table is read (light commands stay light)
 
     header, rows = read_raw_rows(path)
     missing = [c for c in required if c not in header]

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from mrt import paths
+from mrt.io import unsafe_text
 
 # The column every processed BLS table uses for comparability with the reference occupation code;
 # the raw tables name it after the code (config: comparability_column).
@@ -112,8 +113,6 @@ def read(path: Path) -> Occupation:
 
 def _check_text(value, path: Path, where: str = "") -> None:
     """Every key and text value is plain text on one line: names from here land in the README and the site."""
-    from mrt.io import unsafe_text
-
     if isinstance(value, dict):
         for key, inner in value.items():
             name = f"{where}.{key}" if where else str(key)

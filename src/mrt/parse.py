@@ -43,12 +43,22 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from mrt.vocab import PAY_STATISTICS
+
 # Closed lists: the schema imports these (src/mrt/schema.py never repeats them). ---------------------
 
 MONEY_UNITS = ("usd_per_year", "usd_per_hour", "usd_per_week", "usd_per_month")
 COUNT_UNITS = ("persons", "jobs", "programs", "visits_per_day")
 DURATION_UNITS = ("months", "years")
 UNITS = MONEY_UNITS + ("percent", "rank") + COUNT_UNITS + DURATION_UNITS
+# Each statistic a guide figure can be, with the units it can be in.
+STATISTIC_UNITS = {
+    **{statistic: MONEY_UNITS for statistic in PAY_STATISTICS},
+    "employment": ("persons", "jobs"), "employment_share": ("percent",), "projected_growth": ("percent",),
+    "projected_change": ("jobs", "persons"), "period_length": DURATION_UNITS, "duration": DURATION_UNITS,
+    "rank": ("rank",), "count": COUNT_UNITS,
+}
+STATISTICS = tuple(STATISTIC_UNITS)
 
 # The part of a two-number item: a pair in two money units, or the two ends of a range.
 PART_BY_MONEY_UNIT = {"usd_per_hour": "hourly", "usd_per_year": "annual", "usd_per_week": "weekly", "usd_per_month": "monthly"}

@@ -17,6 +17,7 @@ reads and writes whenever one of them is set):
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,16 +66,22 @@ def processed_dir() -> Path:
 
 
 def student_working_tables() -> Path:
-    """A student bundle's ``scratch/processed``: each shipped table of ``data/processed`` copied there the first
-    time it is missing (a student's own version is never replaced)."""
-    import shutil
+    """A student bundle's ``scratch/processed``, seeded (:func:`seed_working_tables`)."""
+    return seed_working_tables(ROOT / "scratch" / "processed")
 
-    shipped, working = DATA / "processed", ROOT / "scratch" / "processed"
+
+def seed_working_tables(working: Path) -> Path:
+    """The one way a working copy of the tables is made (JupyterLab's and a student bundle's ``scratch/processed``):
+    each shipped table of ``data/processed`` copied to ``working`` the first time it is missing there (a version
+    already there, a student's own, is never replaced); each file copied whole or not at all."""
+    shipped = DATA / "processed"
     for table in sorted(shipped.rglob("*")):
         target = working / table.relative_to(shipped)
         if table.is_file() and not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(table, target)
+            partial = target.with_name(f".{target.name}.copying")
+            shutil.copy2(table, partial)
+            partial.replace(target)
     return working
 
 

@@ -21,8 +21,10 @@ HOME or Jupyter set-up.
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import json
+import logging
 import os
 import shutil
 import signal
@@ -47,33 +49,17 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from traitlets import default  # noqa: E402
 
 from mrt import paths  # noqa: E402
+from mrt.clean import check_raw_layer, guide_lines_note, listed_guides  # noqa: E402
 from mrt.io import write_text  # noqa: E402
-from mrt.staging import Staging, fault_point  # noqa: E402
+from mrt.readme import findings_page, rendered_readme  # noqa: E402
+from mrt.site import build_site  # noqa: E402
+from mrt.staging import Staging  # noqa: E402
+from mrt.vocab import SETUP_TAG, STEPS, Step  # noqa: E402, F401 - Step: the type of a graph's node, for callers
 
 
-@dataclass(frozen=True)
-class Step:
-    notebook: str
-    needs: tuple[str, ...]
-    summary: str
-    has_exercises: bool = True
+# The notebook graph (mrt.vocab.STEPS): every notebook, always; a missing one is an error (see preflight), never a step dropped.
+ALL_STEPS = STEPS
 
-
-ALL_STEPS: tuple[Step, ...] = (
-    Step("01-clean.ipynb", (), "Transcribed guide figures and BLS tables cleaned into tidy, validated tables"),
-    Step("02-salaries.ipynb", ("01-clean.ipynb",), "Which pay figure came from which BLS release, and what means, medians, ranges and real dollars say"),
-    Step("03-projections.ipynb", ("01-clean.ipynb",), "How the BLS outlook changed from 2012-2022 to 2016-2026, and every vintage since"),
-    Step("04-education.ipynb", ("01-clean.ipynb",), "Time, money and pay on each route into the job, as a model with parameters you can change"),
-    Step("05-fact-check.ipynb", ("01-clean.ipynb", "02-salaries.ipynb", "03-projections.ipynb", "04-education.ipynb"),
-         "Every checkable claim in the guides with a verdict and its evidence"),
-    Step("06-findings.ipynb", ("01-clean.ipynb", "02-salaries.ipynb", "03-projections.ipynb", "04-education.ipynb", "05-fact-check.ipynb"),
-         "Which headline findings hold under other reasonable methods, and which change", has_exercises=False),
-)
-
-# Every notebook of the graph, always: a missing one is an error (see preflight), never a step dropped.
-STEPS: tuple[Step, ...] = ALL_STEPS
-
-SETUP_TAG = "setup"
 KERNEL_NAME = "python3"
 LANGUAGE_INFO = {"name": "python", "mimetype": "text/x-python", "file_extension": ".py",
                  "codemirror_mode": {"name": "ipython", "version": 3}, "nbconvert_exporter": "python",
@@ -176,8 +162,7 @@ class ProjectKernelSpecs(KernelSpecManager):
 
 class ProjectKernelManager(AsyncKernelManager):
     """A kernel manager that always starts the project's interpreter: for tools that take a kernel
-    manager class (``NotebookClient(kernel_manager_class=...)``, ``papermill.execute_notebook(...,
-    kernel_manager_class=...)``)."""
+    manager class (``NotebookClient(kernel_manager_class=...)``, as the education rerun does)."""
 
     @default("kernel_spec_manager")
     def _project_kernel_specs(self) -> KernelSpecManager:
@@ -185,7 +170,7 @@ class ProjectKernelManager(AsyncKernelManager):
 
 
 def logged_kernel_manager_class(env: dict[str, str], log: Path) -> type[ProjectKernelManager]:
-    """A ProjectKernelManager class for tools that take a class rather than an instance (papermill): its
+    """A ProjectKernelManager class for a client given a class rather than an instance (the education rerun): its
     kernels run with ``env`` and write their own stdout and stderr (start-up notices, a traceback when they
     are cut off) to ``log`` instead of the terminal. The notebook's outputs are not affected."""
 
@@ -201,12 +186,10 @@ def logged_kernel_manager_class(env: dict[str, str], log: Path) -> type[ProjectK
     return LoggedKernelManager
 
 
-def quiet_asyncio_reports(log: Path, loggers: tuple[str, ...] = ("asyncio", "papermill")) -> None:
+def quiet_asyncio_reports(log: Path, loggers: tuple[str, ...] = ("asyncio", "traitlets")) -> None:
     """Send asyncio's own reports ("Task exception was never retrieved" from a helper task nbclient leaves
-    behind when a run is cut off) and papermill's ("Kernel died while waiting for execute reply" on Ctrl-C)
-    to ``log``: for tools that run their own event loop (papermill). The caller reports in one line."""
-    import logging
-
+    behind when a run is cut off) and the notebook client's ("Kernel died while waiting for execute reply" on
+    Ctrl-C) to ``log``: for a client that runs its own event loop (the education rerun). The caller reports in one line."""
     log.parent.mkdir(parents=True, exist_ok=True)
     for name in loggers:
         logger = logging.getLogger(name)
@@ -282,8 +265,6 @@ def _first_line(text: str) -> str:
 def imported_modules(nb: nbformat.NotebookNode) -> list[str]:
     """The modules a notebook's code cells import at their top level, in order, each once: for ``from a import b``
     both ``a`` and ``a.b`` (which may be a module or a name: a name is skipped when warming up)."""
-    import ast
-
     names: list[str] = []
     for cell in nb.cells:
         if cell.cell_type != "code":
@@ -392,7 +373,6 @@ async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, a
     write_text(nbformat.writes(nb) + "\n", target)
     progress.done += 1
     progress.say(f"{step.notebook} finished ({time.perf_counter() - started:.1f} s)")
-    await _pause_point(f"{step.notebook} written")
     finished[step.notebook].set()
 
 
@@ -418,16 +398,6 @@ async def _start_kernel(client: NotebookClient, step: Step, env: dict[str, str],
             log.write(f"kernel start failed ({_first_line(error)}); starting it again\n".encode())
             log.flush()
     raise AssertionError("unreachable")
-
-
-async def _pause_point(name: str) -> None:
-    """The asynchronous form of staging.fault_point: a pause here keeps the event loop (and the signal handlers) running."""
-    from mrt.staging import FAULT_ENV
-
-    if os.environ.get(FAULT_ENV, "") == f"{name}:pause":
-        print(f"paused at {name} ({FAULT_ENV})", file=sys.stderr, flush=True)
-        await asyncio.Event().wait()
-    fault_point(name)
 
 
 async def _run_graph(steps: tuple[Step, ...], out_dir: Path, timeout: int, env: dict[str, str], source_dir: Path,
@@ -639,7 +609,6 @@ def preflight() -> Plan:
     for step in STEPS:
         check_notebook(plan.notebooks / step.notebook)
     check_raw_dir(plan.raw, paths.RAW_ENV in redirected)
-    from mrt.clean import check_raw_layer
 
     check_raw_layer(plan.raw)  # every raw table and occupation.toml validated (file, row, column) before anything is written
     processed_origin = f"set by {paths.PROCESSED_ENV}" if paths.PROCESSED_ENV in redirected else "processed tables"
@@ -724,14 +693,10 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
         if note:
             say(note)
         plan = preflight()
-        from mrt.readme import rendered_readme  # after the checks: these read occupation.toml when imported
-        from mrt.site import build_site
 
         say(where_line(plan, with_site=site) if notebooks else f"reads {paths.relative(plan.notebooks)} and "
             f"{paths.relative(plan.processed)}; writes site/ (built in .mrt-staging/, moved into place when done)")
         if notebooks:
-            from mrt.clean import guide_lines_note, listed_guides
-
             unchecked = guide_lines_note(listed_guides(paths.SOURCES))
             if unchecked:
                 say(unchecked)
@@ -754,12 +719,9 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
             if notebooks:
                 run_notebooks(out_dir=built_notebooks, processed_dir=processed)
             with _processed_env(processed):
-                fault_point("site")
                 if site:
                     build_site(Path(moves["site"].new), built_notebooks)
                 if notebooks and out is not None:
-                    from mrt.readme import findings_page
-
                     old_readme = new_readme = findings_page()
                     write_text(new_readme, Path(moves["README.md"].new))
                 elif notebooks:
@@ -772,7 +734,6 @@ def run_main_job(notebooks: bool = True, site: bool = True, say=_say) -> Plan:
                                        "was replaced, so that change is kept: run again to include it")
             aside = set_aside({key: (targets[key], Path(moves[key].new)) for key in ("processed", "site") if key in targets},
                               home=out)
-            fault_point("ready")
             staging.swap(list(moves.values()))
         except BaseException as error:
             if aside is not None and not staging.swapped:

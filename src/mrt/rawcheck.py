@@ -20,6 +20,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mrt import clean, occupation, paths, schema, words
+
 
 def schema_problems(name: str, table, errors) -> list[str]:
     """One line per failing cell of a processed table, with the source key of its row (the raw file and row)."""
@@ -40,15 +42,12 @@ def check_folder(raw_dir: Path) -> list[str]:
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         return [f"{raw_dir}: expected a raw data folder (laid out like data/raw), found no folder"]
-    from mrt import occupation, paths
 
     try:  # the data dictionary reads the occupation's settings and dollar year: without them nothing else can be checked
         occupation.read(raw_dir / paths.OCCUPATION.name)
     except occupation.ConfigError as error:
         return [str(error), "note: nothing else checked: every table needs occupation.toml"]
-    import pandera.errors
-
-    from mrt import clean, schema
+    import pandera.errors  # deferred: pandera loads only when tables are checked
 
     problems = clean.Problems()
     tables = clean.build_all(raw_dir, problems)
@@ -58,7 +57,6 @@ def check_folder(raw_dir: Path) -> list[str]:
         except pandera.errors.SchemaErrors as errors:
             problems.extend(schema_problems(name, table.reset_index(drop=True), errors))
     if "bls_wages.csv" in tables:  # partial data the pay notebook can do without: notes, not errors
-        from mrt import words
 
         problems.extend(f"note: {name}: {note}" for name, note in words.wage_table_notes(tables["bls_wages.csv"]))
     if {"figures.csv", "bls_projections.csv", "guide_claims.csv", "bls_ooh_growth_wording.csv"} <= set(tables):  # the outlook page's

@@ -21,6 +21,7 @@ import pandera.pandas as pa
 from mrt import occupation, paths
 from mrt.io import DataError, read_raw_csv, to_number, where
 from mrt.parse import YEAR_MAX, YEAR_MIN, ParseError, parse_period
+from mrt.vocab import HOURS_PER_YEAR, hourly_annual_tolerance
 
 GUIDE_FILE_PATTERN = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
 GUIDE_FILE_EXAMPLE = "000_8f0a57b0245a47f7.txt"
@@ -32,10 +33,7 @@ def is_guide_file_name(name: str) -> bool:
     return bool(GUIDE_FILE_PATTERN.fullmatch(name))
 
 
-# BLS's annual wage is the hourly wage x 2,080 hours. Hourly figures are published to the cent and annual
-# ones to the nearest $10, so the two printed figures can differ by up to 2,080 x $0.005 + $5 = $15.40.
-HOURS_PER_YEAR = 2080
-ANNUAL_FROM_HOURLY_TOLERANCE = HOURS_PER_YEAR * 0.005 + 5
+ANNUAL_FROM_HOURLY_TOLERANCE = hourly_annual_tolerance()  # $15.40: rounding of both printed figures (mrt.vocab)
 # Projections print employment in thousands to one decimal: change = projected - base to within 2 x 0.05.
 THOUSANDS_TOLERANCE = 0.1 + 1e-9
 

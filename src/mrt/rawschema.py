@@ -27,31 +27,17 @@ from pathlib import Path
 import pandas as pd
 
 from mrt import growth, occupation, paths
-from mrt.factcheck import CHECKS  # the claim checks' names: an upward import until mrt.vocab declares them
 from mrt.io import DataError, read_raw_csv, where
 from mrt.occupation import COMPARABILITY, Occupation
-from mrt.parse import COUNT_UNITS, DURATION_UNITS, MONEY_UNITS, RANGE_PARTS, YEAR_MAX, YEAR_MIN, ParseError, parse_item, parse_period
+from mrt.parse import MONEY_UNITS, RANGE_PARTS, STATISTIC_UNITS, STATISTICS, YEAR_MAX, YEAR_MIN, ParseError, parse_item, parse_period
+from mrt.vocab import (ALL_OCCUPATIONS_STATISTICS, BLS_WAGE_STATISTICS, CHECKS, EDUCATION_COST_UNITS, OEWS_STATISTICS,  # noqa: F401
+                        OEWS_UNITS, PAY_STATISTICS, QUARTILE_STATISTICS, RANGE_PERCENTILES, STANCES, TOPICS, UNCHECKED_KINDS)
 from mrt.rawrules import (GUIDE_FILE_EXAMPLE, NUMBER, SOC_CODE, THOUSANDS_TOLERANCE, YEAR, ConfigFaults, Faults, Rule, annual_matches_hourly,
                           cells, in_order, increasing, is_guide_file_name, is_number, number_rules, numbers, one_of, periods, read,
                           read_cited, space_hint, unique, value, years)
 
-# Closed lists of the raw layer (src/mrt/schema.py and mrt.clean import them) --------------------------------------
+# Closed lists of the raw layer: declared in mrt.vocab (the statistics' units in mrt.parse) -----------------------
 
-TOPICS = ("pay", "employment", "outlook", "work_setting", "education", "ranking", "workload", "job_title")
-# A printed pay range and the BLS percentiles at its two ends. 'range' is a range whose guide names no percentile: the
-# range BLS publishes, the 10th to the 90th percentile. A guide that says which range it prints ("the middle half earn
-# between ...") is transcribed with the percentiles it names, e.g. 'range_p25_p75'.
-RANGE_PERCENTILES = {"range": ("p10", "p90"), "range_p25_p75": ("p25", "p75"), "range_p10_p75": ("p10", "p75"),
-                     "range_p25_p90": ("p25", "p90")}
-PAY_STATISTICS = ("mean", "median", *RANGE_PERCENTILES, "unspecified")
-# Each statistic a guide figure can be, with the units it can be in.
-STATISTIC_UNITS = {
-    **{statistic: MONEY_UNITS for statistic in PAY_STATISTICS},
-    "employment": ("persons", "jobs"), "employment_share": ("percent",), "projected_growth": ("percent",),
-    "projected_change": ("jobs", "persons"), "period_length": DURATION_UNITS, "duration": DURATION_UNITS,
-    "rank": ("rank",), "count": COUNT_UNITS,
-}
-STATISTICS = tuple(STATISTIC_UNITS)
 # Routes into any job; the occupation's own certifications come from occupation.toml (see routes()).
 GENERAL_ROUTES = {
     "hs_diploma_on_the_job": "High school diploma or GED, then training on the job",
@@ -70,16 +56,8 @@ def routes() -> dict[str, str]:
     return {**GENERAL_ROUTES, **{CERTIFICATION_PREFIX + key: f"Certification: {label}" for key, label in certifications.items()}}
 
 
-STANCES = ("required", "typical", "sufficient", "alternative", "preferred", "optional", "for_advancement")
-OEWS_STATISTICS = ("mean", "p10", "median", "p90")
-QUARTILE_STATISTICS = ("p25", "p75")  # published separately (bls_oews_quartiles.csv), for the years it covers
-BLS_WAGE_STATISTICS = ("mean", "p10", "p25", "median", "p75", "p90")  # every statistic of bls_wages.csv, in its order
-OEWS_UNITS = {"hourly": "usd_per_hour", "annual": "usd_per_year"}
-ALL_OCCUPATIONS_STATISTICS = ("mean", "median")
-EDUCATION_COST_UNITS = ("usd_per_year", "usd_per_week", "percent", "persons", "months")
 DESCRIPTIVE_UNIT = "category"  # a row of words, not a number: kept in the raw file only
 SOURCE_KINDS_RAW = ("guide", "raw_file")
-UNCHECKED_KINDS = ("no_reference_data", "judgment", "repeats_checked", "not_about_the_occupation")  # why a sentence is no claim we check
 MIN_REASON_LENGTH = 20  # a reason says why the line holds no figure, in a phrase, not a word
 
 # Amounts a pay figure in each unit can hold: beyond them the unit is wrong (an annual range marked usd_per_hour)

@@ -18,6 +18,8 @@ import re
 import sys
 from dataclasses import dataclass
 
+from mrt import schema
+
 TARGETS = {"average_words": 30, "longest_words": 60, "longest_first_sentence_words": 35, "grade": 12}
 ABBREVIATIONS = ("e.g.", "i.e.", "u.s.", "vs.", "etc.", "cf.", "no.", "approx.", "dr.", "mr.", "ms.", "st.")
 
@@ -100,8 +102,6 @@ def figures(statements: dict[str, str]) -> Figures:
 
 
 def register_figures() -> Figures:
-    from mrt import schema
-
     register = schema.read_processed("findings.csv")
     return figures(dict(zip(register["finding_id"], register["statement"])))
 

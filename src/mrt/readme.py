@@ -9,23 +9,22 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mrt import paths, schema
+from mrt import insight, occupation, paths, schema, words
+from mrt.chartfiles import chart_alt, chart_title
+from mrt.io import write_text
+from mrt.report import escape_markup
+from mrt.vocab import CHARTS, MAIN_CHARTS
+from mrt.words import METHOD_TAG
 
 README = paths.ROOT / "README.md"
 BLOCKS = ("inshort", "findings", "outputs")
 REGISTER_NOTEBOOK = "notebooks/06-findings.ipynb"  # where a finding's alternatives are shown (the tag links there)
 
 
-MAIN_CHARTS = ("pay_nominal_vs_real", "projected_growth_by_vintage", "claim_verdicts")  # the three shown on the front page
-
-
 def finding_line(row) -> str:
     """One register row as a README bullet: the statement as reported (text from data made inert, on one line) and,
     when another reasonable method changes it, one short tag linking to the register (the alternatives themselves are
     listed there, not here)."""
-    from mrt.report import escape_markup
-    from mrt.words import METHOD_TAG
-
     text = f"- {escape_markup(_one_line(row.statement))}"
     if not bool(row.holds_under_all):
         text += f" [{METHOD_TAG}]({REGISTER_NOTEBOOK})"
@@ -45,9 +44,6 @@ def notebook_label(notebook: str) -> str:
 def render_inshort(found: dict | None = None) -> str:
     """The four questions a career seeker brings, each answered in at most two sentences from the processed tables
     (mrt.insight computes, mrt.words writes), with a link to the notebook behind it; then the glossary."""
-    from mrt import insight, words
-    from mrt.report import escape_markup
-
     found = insight.facts() if found is None else found
     lines = []
     for key in insight.QUESTIONS:
@@ -62,9 +58,6 @@ def render_findings(processed_at: str = "data/processed") -> str:
     """The register's findings (data/processed/findings.csv): the five key findings first, then the rest,
     each as the notebook composed it from its computed values, with the main charts and their alt text
     (linked under ``processed_at``, the processed folder as seen from the page)."""
-    from mrt.charts import chart_alt
-    from mrt.report import escape_markup
-
     register = schema.read_processed("findings.csv")
     key = register[register["key_rank"].notna()].sort_values("key_rank")
     other = register[register["key_rank"].isna()]
@@ -84,9 +77,6 @@ def render_findings(processed_at: str = "data/processed") -> str:
 def findings_page() -> str:
     """The findings page of a run for another raw folder (``run.py --raw DIR --out DIR``): In short and the findings,
     linked as seen from the output folder, the occupation named from its own occupation.toml."""
-    from mrt import occupation
-    from mrt.report import escape_markup
-
     name = escape_markup(_one_line(occupation.current().name))
     return "\n".join([f"# What career guides say about {name}, checked", "", "## In short", "", render_inshort(), "",
                       "## Findings", "", render_findings(processed_at="processed"), ""])
@@ -106,23 +96,12 @@ def render_outputs() -> str:
 
 
 def chart_index() -> dict[str, tuple[str, str]]:
-    """Every chart: name -> (notebook that saves it, title stored in the PNG)."""
-    import nbformat
-
-    from mrt.charts import chart_title
-    from mrt.pipeline import STEPS
-
-    saved_by = {}
-    for step in STEPS:
-        nb = nbformat.read(paths.NOTEBOOKS / step.notebook, as_version=4)
-        for cell in nb.cells:
-            for name in re.findall(r'save_chart\(fig, "([^"]+)"', cell.source if cell.cell_type == "code" else ""):
-                saved_by[name] = step.notebook.removesuffix(".ipynb")
+    """Every chart on disk: name -> (notebook that declares it saves it, mrt.vocab.STEPS; title stored in the PNG)."""
     found = {}
     for png in sorted(paths.charts_dir().glob("*.png")):
-        if png.stem not in saved_by:
-            raise ValueError(f"chart {png.name} on disk is saved by no notebook")
-        found[png.stem] = (saved_by[png.stem], chart_title(png))
+        if png.stem not in CHARTS:
+            raise ValueError(f"chart {png.name} on disk is declared by no notebook (the charts of mrt.vocab.STEPS)")
+        found[png.stem] = (CHARTS[png.stem], chart_title(png))
     return found
 
 
@@ -171,8 +150,6 @@ def rendered_readme(text: str) -> str:
 
 def update_readme(path: Path = README) -> bool:
     """Rewrite the generated blocks; return True if the README changed."""
-    from mrt.io import write_text
-
     old = path.read_text(encoding="utf-8")
     new = rendered_readme(old)
     if new != old:

@@ -78,7 +78,7 @@ def _inert(text: str) -> str:
 def md(text: str):
     """A finding or a paragraph as rendered Markdown (dollar signs escaped outside code). The words may hold
     text from data (claims, names from occupation.toml): markup of their own (HTML, links) is made inert."""
-    from IPython.display import Markdown
+    from IPython.display import Markdown  # deferred: IPython's display exists only inside a kernel
 
     return Markdown(escape_dollars(escape_markup(text)))
 
@@ -86,7 +86,7 @@ def md(text: str):
 def md_with_markup(text: str):
     """Rendered Markdown whose own markup (a ``<details>`` fold) the code wrote: every part of ``text`` that comes from
     data must already have passed :func:`escape_markup`; dollar signs are escaped as in :func:`md`."""
-    from IPython.display import Markdown
+    from IPython.display import Markdown  # deferred: IPython's display exists only inside a kernel
 
     return Markdown(escape_dollars(text))
 
@@ -97,7 +97,7 @@ def _missing(value) -> bool:
     if value is None:
         return True
     try:
-        import pandas as pd
+        import pandas as pd  # deferred: pandas loads only when a table is read (light commands stay light)
 
         if value is pd.NA or value is pd.NaT:
             return True
@@ -242,7 +242,7 @@ def readable(frame: pd.DataFrame, columns: Mapping[str, str], formats: Mapping[s
     format (default ``text``); ``missing`` is what an empty cell says ("not found" unless told,
     per column if a mapping).
     """
-    import pandas as pd
+    import pandas as pd  # deferred: pandas loads only when a table is read (light commands stay light)
 
     unknown = [c for c in columns if c not in frame.columns]
     if unknown:
@@ -269,7 +269,7 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str], formats: Mapping[str,
     opens the full table. Long tables can be cut to ``max_rows`` with a note saying so.
     The HTML is the same on every run (a fixed id derived from the content).
     """
-    from IPython.display import HTML
+    from IPython.display import HTML  # deferred: IPython's display exists only inside a kernel
 
     shown = readable(frame, columns, formats, missing)
     note = ""

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import asyncio
 import math
 import os
 import re
@@ -34,8 +35,17 @@ import traceback
 from contextlib import contextmanager
 from pathlib import Path
 
-from mrt import paths
-from mrt.education import ParameterError, check_parameters
+import nbformat
+import pandas as pd
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from mrt import occupation, paths, pipeline, report, schema, words
+from mrt.education import (ALL_ROUTES, base_year, PARAMETERS as SPECS, RANK_SHARE, ENTRY_ROUTES, ParameterError, check_parameters,
+                           ordinal, value_text)
+from mrt.pipeline import check_notebook
+from mrt.staging import checkout_lock
+from mrt.vocab import PARAMETERS_TAG
 
 NOTEBOOK = "04-education.ipynb"
 RUNS_ENV = "MRT_RUNS_DIR"
@@ -112,13 +122,39 @@ def partial_folder(out: Path) -> Path:
     return out.parent / f".{out.name}.partial"
 
 
+INJECTED_TAG = "injected-parameters"  # the cell that sets a rerun's values, right after the notebook's parameters cell
+
+
+def parameters_cell(nb: nbformat.NotebookNode) -> int:
+    """Index of the notebook's cell tagged ``parameters`` (mrt.vocab.PARAMETERS_TAG)."""
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and PARAMETERS_TAG in cell.metadata.get("tags", []):
+            return index
+    raise RunFailed(f"{NOTEBOOK}: no code cell tagged {PARAMETERS_TAG!r}, so there is nothing to rerun with other values")
+
+
+def with_parameters(nb: nbformat.NotebookNode, parameters: dict) -> nbformat.NotebookNode:
+    """A copy of ``nb`` with a cell tagged ``injected-parameters`` after its parameters cell that sets each given value
+    (the cell after wins, so the notebook's own defaults stay visible above it)."""
+    out = nbformat.from_dict(nb)
+    lines = "".join(f"{name} = {value!r}\n" for name, value in parameters.items())
+    cell = nbformat.v4.new_code_cell("# Parameters\n" + lines, metadata={"tags": [INJECTED_TAG]})
+    cell.id = INJECTED_TAG
+    out.cells.insert(parameters_cell(out) + 1, cell)
+    return out
+
+
+def _failed_cell(nb: nbformat.NotebookNode) -> str:
+    """The execution count of the cell whose output is an error ("?" when none shows one)."""
+    for cell in nb.cells:
+        if any(output.get("output_type") == "error" for output in cell.get("outputs", [])):
+            return str(cell.get("execution_count") or "?")
+    return "?"
+
+
 def execute(folder: Path, parameters: dict) -> None:
-    """Execute the notebook with ``parameters`` into ``folder``, its tables and charts into ``folder/processed``."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    from mrt import pipeline
-
+    """Execute the notebook with ``parameters`` into ``folder``, its tables and charts into ``folder/processed``,
+    with the main job's executor (nbclient) and kernel set-up."""
     # the kernel's own messages (and asyncio's, if the run is cut off) go to logs kept with the kernels' home
     # folders (they may be written as the process exits, after the run folder is gone), not to the terminal
     logs = pipeline.kernel_home() / "logs"
@@ -129,14 +165,18 @@ def execute(folder: Path, parameters: dict) -> None:
     pipeline.quiet_asyncio_reports(logs / "rerun-asyncio.log")
     previous = os.environ.get(paths.PROCESSED_ENV)
     os.environ[paths.PROCESSED_ENV] = str((folder / "processed").resolve())
+    nb = with_parameters(nbformat.read(paths.NOTEBOOKS / NOTEBOOK, as_version=4), parameters)
+    client = NotebookClient(nb, kernel_name=pipeline.KERNEL_NAME, resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"], record_timing=False,
+                            kernel_manager_class=pipeline.logged_kernel_manager_class(env, log))
     try:
-        papermill.execute_notebook(str(paths.NOTEBOOKS / NOTEBOOK), str(folder / NOTEBOOK), parameters=parameters,
-                                   cwd=str(paths.NOTEBOOKS), kernel_name=pipeline.KERNEL_NAME, progress_bar=False,
-                                   log_output=False, extra_arguments=["--IPKernelApp.log_level=ERROR"],
-                                   kernel_manager_class=pipeline.logged_kernel_manager_class(env, log))
-    except PapermillExecutionError as error:
-        raise RunFailed(f"{NOTEBOOK}, cell {error.exec_count}: {error.ename}: {error.evalue}") from None
+        with asyncio.Runner(loop_factory=_RerunLoop) as runner:
+            runner.run(_execute(client))
+    except CellExecutionError as error:
+        raise RunFailed(f"{NOTEBOOK}, cell {_failed_cell(nb)}: {error.ename}: {error.evalue}") from None
     finally:
+        if folder.is_dir():  # the executed notebook, up to the failing cell when one failed
+            nbformat.write(nb, folder / NOTEBOOK)
         shutil.rmtree(runtime, ignore_errors=True)
         if previous is None:
             os.environ.pop(paths.PROCESSED_ENV, None)
@@ -144,19 +184,47 @@ def execute(folder: Path, parameters: dict) -> None:
             os.environ[paths.PROCESSED_ENV] = previous
 
 
-def notebook_defaults() -> dict:
-    """The values of the notebook's parameters cell, as the notebook would use them when not overridden."""
-    import papermill
+class _RerunLoop(asyncio.SelectorEventLoop):
+    """The rerun's event loop. While the rerun holds SIGINT and SIGTERM (``held``), nbclient cannot put its own
+    handlers in their place: those shut the kernel down without telling the rerun that a signal stopped it."""
 
-    return {name: ast.literal_eval(spec["default"]) for name, spec in papermill.inspect_notebook(str(paths.NOTEBOOKS / NOTEBOOK)).items()}
+    held = False
+
+    def add_signal_handler(self, sig, callback, *args):
+        if not self.held:
+            super().add_signal_handler(sig, callback, *args)
+
+    def remove_signal_handler(self, sig):
+        return False if self.held else super().remove_signal_handler(sig)
+
+
+async def _execute(client: NotebookClient) -> None:
+    """Run the notebook; SIGINT or SIGTERM cancels it (nbclient shuts the kernel down) and ends as :class:`Terminated`."""
+    loop = asyncio.get_running_loop()
+    with pipeline._signals_cancel(asyncio.current_task()) as received:
+        loop.held = True
+        try:
+            await client.async_execute()
+        except BaseException:  # cancelled, or the kernel reported dead while it was being stopped
+            if received:
+                raise Terminated(received[0]) from None
+            raise
+        finally:
+            loop.held = False
+
+
+def notebook_defaults() -> dict:
+    """The values of the notebook's parameters cell, as the notebook would use them when not overridden: each
+    ``name = literal`` line of the cell tagged ``parameters``."""
+    nb = nbformat.read(paths.NOTEBOOKS / NOTEBOOK, as_version=4)
+    tree = ast.parse(nb.cells[parameters_cell(nb)].source)
+    return {node.targets[0].id: ast.literal_eval(node.value) for node in tree.body
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)}
 
 
 def check_model_inputs(values: dict) -> None:
     """Refuse a run the model cannot make: the year of its inputs (``base_year``, given or, when None, chosen from the
     data) lacks a published input that no parameter gives. The message names the parameter, the year and what is missing."""
-    from mrt import occupation, report, schema
-    from mrt.education import base_year
-
     costs, bls_wages, cpi = (schema.read_processed(f"{name}.csv") for name in ("education_costs_and_pay", "bls_wages", "cpi_u"))
     job = occupation.current()
     year, lacking = base_year(bls_wages, costs, cpi, job.advancement, job.dollar_year, values)
@@ -210,7 +278,7 @@ def name_lock(out: Path):
     out.parent.mkdir(parents=True, exist_ok=True)
     path = out.parent / f".{out.name}.lock"
     try:
-        import fcntl
+        import fcntl  # deferred: fcntl exists only on POSIX systems
     except ImportError:  # Windows: no advisory locks; the unique partial folder still keeps runs apart
         yield
         return
@@ -262,8 +330,6 @@ def stale_partials(out: Path) -> list[Path]:
 def copy_processed(to: Path) -> None:
     """Copy the processed tables for a run, under the checkout's lock and after its recovery (so a main job
     stopped half-way through its swap is put right first, and never copied half-swapped)."""
-    from mrt.staging import checkout_lock
-
     source = paths.processed_dir()
     with checkout_lock(paths.ROOT, say=lambda text: print(text, file=sys.stderr, flush=True)):
         if not source.is_dir():
@@ -284,7 +350,6 @@ def rerun(parameters: dict, name: str, root: Path | None = None, on_done=None) -
     out = run_folder(name, root)
     check_replaceable(out)
     check_parameters(parameters)
-    from mrt.pipeline import check_notebook
 
     check_notebook(paths.NOTEBOOKS / NOTEBOOK)  # a truncated or broken notebook is named before it is read
     check_parameters({**notebook_defaults(), **parameters})  # the values together (months of study within the horizon)
@@ -309,14 +374,10 @@ def rerun(parameters: dict, name: str, root: Path | None = None, on_done=None) -
 # What changed ---------------------------------------------------------------------------------------
 
 def _tables(folder: Path):
-    import pandas as pd
-
     return (pd.read_csv(folder / PARAMETERS).set_index("parameter"), pd.read_csv(folder / RESULTS).set_index("route"))
 
 
 def _place(rank: int) -> str:
-    from mrt.education import ordinal
-
     return ordinal(int(rank))
 
 
@@ -325,10 +386,6 @@ def changes(default: Path, run: Path, run_name: str, where: Path) -> str:
 
     ``default`` and ``run`` are the folders holding each run's processed tables; ``where`` is the run's folder as shown.
     """
-    from mrt import report
-    from mrt.education import PARAMETERS as SPECS
-    from mrt.education import ENTRY_ROUTES, value_text
-
     old_parameters, old = _tables(default)
     new_parameters, new = _tables(run)
     lines = [f"Education model, run '{run_name}': what changed against the default run", ""]
@@ -365,11 +422,6 @@ def changes(default: Path, run: Path, run_name: str, where: Path) -> str:
 def joint_lines(run: Path) -> list[str]:
     """What the run's joint analysis says (every assumption drawn at once): whether the model can rank the routes.
     Nothing when the run has no such table."""
-    import pandas as pd
-
-    from mrt import words
-    from mrt.education import ALL_ROUTES, RANK_SHARE
-
     table = run / JOINT
     if not table.exists():
         return []

@@ -56,10 +56,14 @@ from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 import nbformat
+import pandas as pd
 
-from mrt import paths
-from mrt.io import write_bytes, write_text
-from mrt.pipeline import STEPS
+from mrt import findings, insight, occupation, paths, schema, words
+from mrt.chartfiles import PHONE_DIR, chart_alt, phone_path
+from mrt.io import read_raw_csv, write_bytes, write_text
+from mrt.report import escape_dollars, escape_markup
+from mrt.vocab import MAIN_CHARTS, PARAMETERS_TAG, SETUP_TAG, SOLUTION_TAG, STEPS
+from mrt.words import METHOD_TAG
 
 SITE = paths.ROOT / "site"
 SITE_DATA = "data"  # the site's copy of data/processed/ (tables, charts and their CSVs)
@@ -68,9 +72,6 @@ MARKER = ".mrt-site"  # marks a folder this module built, so a rebuild may repla
 TEACHING = paths.ROOT / "TEACHING.md"
 TEACHING_PAGE = "teaching.html"
 
-SETUP_TAG = "setup"
-PARAMETERS_TAG = "parameters"
-SOLUTION_TAG = "solution"  # exercise keys: code cells, and Markdown cells also tagged "written"
 HIDE_INPUT_TAG = "hide-input"
 
 PYGMENTS_STYLE = "xcode"  # every token colour at least 4.5:1 on white and on the code background (WCAG AA)
@@ -89,7 +90,7 @@ class SiteError(RuntimeError):
 TEMPLATE = r"""{%- extends 'classic/base.html.j2' -%}
 
 {% block any_cell scoped %}
-{%- if "solution" in cell.metadata.get("tags", []) -%}
+{%- if resources.mrt.tags.solution in cell.metadata.get("tags", []) -%}
 <details class="mrt-fold mrt-solution"><summary>
 {{- resources.mrt.model_answer if cell.cell_type == "markdown" else resources.mrt.solution -}}
 </summary>
@@ -109,12 +110,12 @@ TEMPLATE = r"""{%- extends 'classic/base.html.j2' -%}
 {% block input_group -%}
 {%- if cell.source.strip() -%}
 {%- set tags = cell.metadata.get("tags", []) -%}
-{%- if "solution" in tags -%}
+{%- if resources.mrt.tags.solution in tags -%}
 <div class="input">
 {{ super() }}
 </div>
 {%- else -%}
-{%- if "parameters" in tags -%}
+{%- if resources.mrt.tags.parameters in tags -%}
 <details class="mrt-code mrt-parameters" open><summary>{{ resources.mrt.parameters }}</summary>
 {%- else -%}
 <details class="mrt-code"><summary>{{ resources.mrt.code }}</summary>
@@ -251,9 +252,9 @@ dl.mrt-guides dd { margin-left: 0; }
 
 
 def _exporter(solutions: bool = True):
-    from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
-    from nbconvert.preprocessors import TagRemovePreprocessor
+    from jinja2 import DictLoader  # deferred: jinja2 loads only when the site is built
+    from nbconvert import HTMLExporter  # deferred: nbconvert loads only when the site is built
+    from nbconvert.preprocessors import TagRemovePreprocessor  # deferred: nbconvert loads only when the site is built
 
     # embed_images stays off: with it, nbconvert re-parses each raw-HTML block of a Markdown cell on its own, which closes
     # a hint's <details> before the Markdown inside it. No Markdown cell shows an image; outputs' images are handled
@@ -285,7 +286,7 @@ def _short_title(notebook: str) -> str:
 
 
 def _page(title: str, body: str, current: str, solutions: bool = True) -> str:
-    from pygments.formatters import HtmlFormatter
+    from pygments.formatters import HtmlFormatter  # deferred: pygments loads only when the site is built
 
     pygments_css = HtmlFormatter(style=PYGMENTS_STYLE).get_style_defs(".highlight")
     here = ' aria-current="page"'
@@ -578,8 +579,6 @@ def chart_link(image: str, target: str, size: tuple[int, int] | None, phone: str
 def phone_rendition(target: str, available) -> str | None:
     """The site path of a chart's phone rendition (``data/charts/phone/x.png`` for ``data/charts/x.png``) if it is
     among ``available``, else None."""
-    from mrt.charts import PHONE_DIR
-
     folder, _, name = target.rpartition("/")
     phone = f"{folder}/{PHONE_DIR}/{name}" if folder else f"{PHONE_DIR}/{name}"
     return phone if phone in available else None
@@ -664,7 +663,7 @@ def external_references(page: str) -> list[str]:
 # Pages -----------------------------------------------------------------------------------------------
 
 def _markdown(text: str) -> str:
-    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath  # deferred: nbconvert loads only when the site is built
 
     return MarkdownWithMath(renderer=IPythonRenderer(escape=False)).render(text)
 
@@ -672,8 +671,6 @@ def _markdown(text: str) -> str:
 def _inline_markdown(text: str) -> str:
     """One sentence of Markdown (a finding) as inline HTML; dollar signs stay dollars. The sentence holds text from
     data: its own HTML and links are made inert (shown as written, never rendered)."""
-    from mrt.report import escape_dollars, escape_markup
-
     rendered = without_pilcrows(_markdown(escape_dollars(escape_markup(text)))).strip()
     return re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.S)
 
@@ -704,7 +701,8 @@ def notebook_page(path: Path, exporter=None, *, solutions: bool = True, pages: s
     exporter = exporter or _exporter(solutions)
     resources = {"metadata": {"path": str(path.parent)},
                  "mrt": {"code": SHOW_CODE, "solution": SHOW_SOLUTION, "model_answer": SHOW_MODEL_ANSWER,
-                         "parameters": PARAMETERS_SUMMARY}}
+                         "parameters": PARAMETERS_SUMMARY,
+                         "tags": {"solution": SOLUTION_TAG, "parameters": PARAMETERS_TAG}}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     if not solutions and f"celltag_{SOLUTION_TAG}" in body:
         raise SiteError(f"{path.name}: a solution cell survived the student build")
@@ -719,10 +717,6 @@ def notebook_page(path: Path, exporter=None, *, solutions: bool = True, pages: s
 def _guides_table() -> list[dict]:
     """Each guide: file, title, publisher and date as printed (data/raw/guides.csv), and the latest year
     its figures are for (computed from the processed figures: a projection counts by its base year)."""
-    import pandas as pd
-
-    from mrt.io import read_raw_csv
-
     sources = pd.read_csv(paths.SOURCES, dtype=str, keep_default_na=False)
     guides = sources[sources["kind"] == "guide"]
     named = {}
@@ -742,8 +736,6 @@ def _guides_table() -> list[dict]:
 
 
 def _latest_figure_years() -> dict[str, int]:
-    import pandas as pd
-
     figures_csv = paths.processed("figures.csv")
     if not figures_csv.is_file():
         return {}
@@ -793,8 +785,6 @@ def _page_link(notebook: str, heading_words: str, pages: set[str]) -> str | None
 def method_tag(pages: set[str]) -> str:
     """The one short tag that marks a finding that changes under another reasonable method, linking to where its
     alternatives are shown (notebook 6's section, or the register's CSV when the site has no such page)."""
-    from mrt.words import METHOD_TAG
-
     target = _page_link(REGISTER_NOTEBOOK, REGISTER_SECTION, pages) or f"{SITE_DATA}/findings.csv"
     return f'<a class="mrt-tag" href="{html.escape(target, quote=True)}">{html.escape(METHOD_TAG)}</a>'
 
@@ -802,8 +792,6 @@ def method_tag(pages: set[str]) -> str:
 def _in_short_html(pages: set[str]) -> str:
     """The four questions a career seeker brings, each answered in at most two sentences (mrt.insight, mrt.words),
     with a link to the notebook section behind it; then the glossary."""
-    from mrt import insight, words
-
     found = insight.facts()
     parts = []
     for key in insight.QUESTIONS:
@@ -817,8 +805,6 @@ def _in_short_html(pages: set[str]) -> str:
 
 
 def _key_findings_html(pages: set[str]) -> str:
-    from mrt import findings, schema
-
     if not paths.processed("findings.csv").is_file():
         raise SiteError(f"{paths.relative(paths.processed('findings.csv'))} is missing: run the findings notebook before the site")
     register = schema.read_processed("findings.csv")
@@ -835,17 +821,13 @@ def _key_findings_html(pages: set[str]) -> str:
 
 
 def main_charts() -> tuple[str, ...]:
-    """The charts the index shows: the same three the README shows."""
-    from mrt.readme import MAIN_CHARTS
-
+    """The charts the index shows: the same three the README shows (mrt.vocab.MAIN_CHARTS)."""
     return MAIN_CHARTS
 
 
 def _charts_html() -> str:
     """The main charts, each with its finding (the alt text) as the caption under it: the title on the chart says
     what is drawn, the caption what it shows."""
-    from mrt.charts import chart_alt, phone_path
-
     figures = []
     for stem in main_charts():
         png = paths.charts_dir() / f"{stem}.png"
@@ -861,11 +843,6 @@ def _charts_html() -> str:
 
 
 def index_page(titles: dict[str, str], *, solutions: bool = True) -> str:
-    import pandas as pd
-
-    from mrt import occupation, words
-    from mrt.words import METHOD_TAG
-
     job = occupation.current()
     pages = {p for p, _ in _pages_in_nav(solutions)}
     guides = _guides_table()

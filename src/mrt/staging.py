@@ -26,17 +26,16 @@ import json
 import os
 import shutil
 import signal
-import sys
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from mrt.io import write_text
 from mrt.paths import relative
 
 STAGING = ".mrt-staging"
 JOURNAL = "journal.json"
 LOCK = "lock"
-FAULT_ENV = "MRT_FAULT_AT"  # test hook, "point:action" (see fault_point)
 
 
 class RunBusy(RuntimeError):
@@ -56,24 +55,6 @@ class Move:
     old: str
     root: str
     existed: bool = False
-
-
-def fault_point(name: str) -> None:
-    """A named point of the run where tests can stop it: ``MRT_FAULT_AT=name:action``.
-
-    ``pause`` prints ``paused at NAME`` and waits (for the test to send a signal); ``sigterm`` and
-    ``sigkill`` make the process signal itself there. Unset (always, outside tests), it does nothing.
-    """
-    wanted = os.environ.get(FAULT_ENV, "")
-    point, _, action = wanted.rpartition(":")
-    if point != name:
-        return
-    if action == "pause":
-        print(f"paused at {name} ({FAULT_ENV})", file=sys.stderr, flush=True)
-        while True:
-            signal.pause() if hasattr(signal, "pause") else __import__("time").sleep(1)
-    elif action in ("sigterm", "sigkill"):
-        os.kill(os.getpid(), getattr(signal, action.upper()))
 
 
 def staging_root_for(target: Path, home: Path) -> Path:
@@ -108,7 +89,7 @@ class Staging:
         self.home.mkdir(parents=True, exist_ok=True)
         handle = open(self.home / LOCK, "a+")
         try:
-            import fcntl
+            import fcntl  # deferred: fcntl exists only on POSIX systems
         except ImportError:  # Windows: no advisory locks here; one run at a time is up to the user
             self._lock_handle = handle
             return
@@ -158,17 +139,14 @@ class Staging:
             raise FileNotFoundError(f"the new set is incomplete: {', '.join(relative(Path(p)) for p in missing)} not built")
         with _signals_held():
             self._write_journal("built", moves)
-            fault_point("swap")
             for number, move in enumerate(moves, start=1):
                 Path(move.old).parent.mkdir(parents=True, exist_ok=True)
                 if move.existed:
                     os.replace(move.target, move.old)
                 Path(move.target).parent.mkdir(parents=True, exist_ok=True)
                 os.replace(move.new, move.target)
-                fault_point(f"swap {number}")
             self._write_journal("swapped", moves)
             self.swapped = True
-            fault_point("swapped")
             self._remove_leftovers(moves)
 
     def discard(self, moves: list[Move] | None = None) -> None:
@@ -227,8 +205,6 @@ class Staging:
     def _write_journal(self, state: str, moves: list[Move]) -> None:
         """The journal names every path relative to the checkout (so a moved checkout still reads it right);
         only an output outside the checkout (``MRT_PROCESSED_DIR`` elsewhere) is named by its absolute path."""
-        from mrt.io import write_text
-
         checkout = self.home.parent.resolve()
         record = {"state": state, "checkout": str(checkout),
                   "moves": [{k: (_from_checkout(v, checkout) if k in PATH_FIELDS else v) for k, v in asdict(m).items()}

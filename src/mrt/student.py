@@ -1,6 +1,6 @@
 """The student edition: what students get instead of the teacher's notebooks.
 
-``python3 run.py student`` calls :func:`build_student_edition`, which builds ``dist/`` (:mod:`mrt.bundle`):
+``python3 run.py student`` calls :func:`mrt.bundle.build_bundle`, which builds ``dist/``:
 the student bundle and its zip, with otter-grader checks generated from the key (:mod:`mrt.grading`), and
 the autograder apart from it.
 
@@ -10,11 +10,10 @@ with every ``solution`` cell (code, output and model answer) removed; questions 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import nbformat
 
-from mrt.exercises import SOLUTION_TAG, tags
+from mrt.exercises import tags
+from mrt.vocab import SOLUTION_TAG
 
 ANSWER_NOTE = "*Answer this exercise in the notebook (`python3 start.py lab`): it can check your answer.*"
 
@@ -34,9 +33,3 @@ def site_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     out.cells = cells
     return out
 
-
-def build_student_edition(out_dir: Path | None = None) -> Path:
-    """Build the student bundle in ``dist/`` (or ``out_dir``); return the student folder."""
-    from mrt.bundle import build_bundle
-
-    return build_bundle(out_dir)

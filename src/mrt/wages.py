@@ -16,11 +16,9 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
-from mrt.clean import RANGE_PERCENTILES
 from mrt.occupation import COMPARABLE
+from mrt.vocab import HOURLY_STEP, HOURS_PER_YEAR, RANGE_PERCENTILES, hourly_annual_tolerance
 
-HOURS_PER_YEAR = 2080  # BLS: annual wage = hourly wage x 2,080 hours
-HOURLY_STEP = 0.01  # hourly amounts are printed to the cent
 Z = NormalDist()
 RANGE_PARTS = ("low", "high")  # the two ends of a printed range (clean.py's ``part``)
 DISTRIBUTION_STATISTICS = ("p10", "median", "mean", "p90")
@@ -89,15 +87,6 @@ def rounding_interval(printed: float, step: float) -> tuple[float, float]:
 
 # Hourly and annual ----------------------------------------------------------------------------------
 
-def hourly_annual_tolerance(hourly_step: float = HOURLY_STEP, annual_step: float = 10.0) -> float:
-    """Largest gap between hourly x 2,080 and the printed annual amount that rounding alone explains.
-
-    The hourly figure is off by at most half its step, which 2,080 hours multiply;
-    the annual figure is off by at most half its own step.
-    """
-    return hourly_step / 2 * HOURS_PER_YEAR + annual_step / 2
-
-
 def check_pair(hourly: float, annual: float, annual_step: float = 10.0, hourly_step: float = HOURLY_STEP) -> dict:
     """Hourly x 2,080 against the printed annual amount; gap and tolerance compared in whole cents."""
     implied = hourly * HOURS_PER_YEAR
@@ -151,7 +140,7 @@ def national_figures(guide_wages: pd.DataFrame) -> pd.DataFrame:
 
 def compared_statistic(statistic: str, part) -> str:
     """The BLS statistic a printed figure is compared with: a range end with the percentile its range statistic names
-    (:data:`mrt.clean.RANGE_PERCENTILES`: the 10th or 90th for a range that names none, the 25th or 75th for a middle
+    (:data:`mrt.vocab.RANGE_PERCENTILES`: the 10th or 90th for a range that names none, the 25th or 75th for a middle
     half); any other figure with its own statistic."""
     if statistic in RANGE_PERCENTILES and part in RANGE_PARTS:
         return RANGE_PERCENTILES[statistic][RANGE_PARTS.index(part)]
@@ -319,7 +308,7 @@ def fit_quantiles_and_mean(quantiles: dict[float, float], mean: float) -> Lognor
     parameters, so the fit balances them; on exact lognormal inputs it returns
     the distribution that produced them.
     """
-    from scipy.optimize import least_squares  # imported here: the schema imports this module's closed sets
+    from scipy.optimize import least_squares  # deferred: scipy loads only when a model is fitted
 
     qs = sorted(quantiles)
     start = fit_two_quantiles(qs[0], quantiles[qs[0]], qs[-1], quantiles[qs[-1]])

@@ -17,9 +17,11 @@ Everything here is tested directly in ``tests/test_words.py``, on both sides of 
 
 from __future__ import annotations
 
-import math
+from mrt import clean, factcheck, growth, occupation, report, wages
+from mrt.growth import percent_ratio_interval as ratio_interval  # noqa: F401 - the arithmetic lives in mrt.growth
+from mrt.vocab import CHECKS, RANGE_PERCENTILES
+from mrt.wages import describe_years
 
-from mrt import factcheck, report
 
 # Generic helpers ----------------------------------------------------------------------------------------------------
 
@@ -63,8 +65,6 @@ def counted(n: int, singular: str, plural: str | None = None, spell: bool = True
 
 def names():
     """The occupation's words from occupation.toml (``name``, ``name_singular``, ``short_name``, ...)."""
-    from mrt import occupation
-
     return occupation.current()
 
 
@@ -96,14 +96,6 @@ def about_years(years: float) -> str:
     return f"about {whole} year" + ("" if whole == 1 else "s")
 
 
-def ratio_interval(pct: float, reference_pct: float, pct_step: float = 1.0, reference_step: float = 0.1) -> tuple[float, float]:
-    """The ratio of two published percents, as an interval their rounding allows: a 22% printed to whole percents
-    (21.5-22.5) over a 10.8% printed to tenths (10.75-10.85) -> (1.98, 2.09)."""
-    low = (float(pct) - pct_step / 2) / (float(reference_pct) + reference_step / 2)
-    high = (float(pct) + pct_step / 2) / (float(reference_pct) - reference_step / 2)
-    if not (math.isfinite(low) and math.isfinite(high)) or float(reference_pct) - reference_step / 2 <= 0:
-        raise ValueError(f"a ratio interval needs a positive reference above its rounding, found {reference_pct}")
-    return low, high
 
 
 
@@ -176,8 +168,6 @@ def most_note(part: int, whole: int, noun: str, most: bool) -> str:
 
 def reference_code_years_sentence(all_years: list[int], same_code: list[int], code: str) -> str:
     """Which years of the OEWS table publish the reference code, the years from the rows (gaps shown as gaps)."""
-    from mrt.wages import describe_years
-
     covers = f"The OEWS wage table covers {describe_years(all_years)}."
     if not same_code:
         return f"{covers} **None of its {len(all_years)} years publishes the reference code {code}**, so no trend can be read under it."
@@ -236,8 +226,6 @@ def _years(first: int, last: int) -> str:
 
 def _in_years(years) -> str:
     """``[2010, ..., 2018]`` -> ``"in each year 2010–2018"``; with a gap -> ``"in each of the years 2010-2012, 2014"``."""
-    from mrt.wages import describe_years
-
     years = sorted({int(y) for y in years})
     if not years:
         raise ValueError("a sentence about years needs at least one year")
@@ -380,8 +368,6 @@ PRINTED_NAMES = {"range": "pay range", "mean": "average (mean) pay", "median": "
 def printed_name(statistic: str) -> str:
     """What a guide printed, in words, from its statistic: ``"range"`` -> ``"pay range"``; ``"range_p25_p75"`` -> ``"range from
     the 25th to the 75th percentile"``."""
-    from mrt.clean import RANGE_PERCENTILES
-
     if statistic in PRINTED_NAMES:
         return PRINTED_NAMES[statistic]
     if statistic in RANGE_PERCENTILES:
@@ -420,7 +406,6 @@ def survey_gaps_note(gaps: list[int], code: str) -> str:
     """Years missing between two surveys of one occupation code: gaps, not a code change."""
     if not gaps:
         return ""
-    from mrt.wages import describe_years
 
     return (f"Our BLS table has no survey for {describe_years(gaps).replace(', ', ' or ') if len(gaps) < 3 else describe_years(gaps)}: "
             f"{'a gap' if len(gaps) == 1 else 'gaps'} between surveys of the same code {code}, not a code change.")
@@ -431,8 +416,6 @@ def line_breaks_note(code_changes: int, gaps: list[int]) -> str:
     without a survey (``gaps``: the line runs on across them); empty when there is neither.
     ``(2, [])`` -> ``"The lines break where the occupation code changes."``; ``(0, [2017])`` -> ``"The lines run on
     across 2017, a year without a survey, not a code change."``"""
-    from mrt.wages import describe_years
-
     across = ""
     if gaps:
         which = f"{' and '.join(describe_years(gaps).rsplit(', ', 1))}, {'a year' if len(gaps) == 1 else 'years'} without a survey"
@@ -472,8 +455,6 @@ def wage_table_notes(bls_wages) -> list[tuple[str, str]]:
     """What the BLS wage tables lack that the pay notebook can do without, one plain note each with the raw file it is
     about, for ``run.py check``: gaps between surveys of one code, years without some of their figures, no published
     quartiles."""
-    from mrt import wages
-
     annual = wages.bls_annual(bls_wages)
     notes = [survey_gaps_note(years, code) for code, years in wages.gaps_by_code(annual).items()]
     notes += [missing_year_note(year, lacking) for year, lacking in wages.missing_statistics(annual).items()]
@@ -603,8 +584,6 @@ def _misses(exceptions) -> str:
 def outcome_within(pairs, tolerance_pct: float) -> str:
     """How many like-for-like checks landed within ± ``tolerance_pct`` of the projected path, naming the exceptions
     (``pairs``: vintage, year, difference_pct), against the path to each projection (BLS projects only the target year)."""
-    from mrt import growth
-
     within = [growth.within_tolerance(d, tolerance_pct) for d in pairs["difference_pct"]]
     n, k = len(within), sum(within)
     if n == 0:
@@ -751,8 +730,6 @@ def projection_notes(gaps: dict, code: str) -> list[tuple[str, str]]:
 def projection_table_notes(tables: dict) -> list[tuple[str, str]]:
     """What the processed tables lack that the outlook page can do without, one plain note each with its raw file, for
     ``run.py check``. A quoted outlook missing from BLS's table is an error of the folder, not a note: none is given."""
-    from mrt import growth
-
     try:
         outlooks = growth.guide_outlooks(tables["figures.csv"], tables["bls_projections.csv"])
     except ValueError:
@@ -998,8 +975,6 @@ def setting_label(key: str) -> str:
 
 def route_label(route: str) -> str:
     """A route into the job for readers (the label guide_education.csv carries), from its key."""
-    from mrt import clean
-
     return clean.routes()[route]
 
 
@@ -1228,15 +1203,13 @@ def setting_named_text(c, r):
     return text
 
 
-EVIDENCE = {"wage": wage_text, "employment_count": count_text, "growth_pct": growth_text, "growth_change": change_text,
-            "growth_wording": lambda c, r: growth_wording_evidence(r),  # defined further down this section
-            "setting_share": share_text, "setting_most": most_text, "setting_remainder": remainder_text,
-            "setting_pay": setting_pay_text, "setting_pay_figure": setting_pay_figure_text, "other_industries": industries_text,
-            "area_pay_list": area_list_text, "area_pay_pattern": area_pattern_text, "pay_vs_all_occupations": pays_well_text,
-            "education_entry": entry_text, "education_advancement": advancement_text, "duration": duration_text,
-            "certification": certification_text, "credential_issuer": issuer_text, "work_schedule": schedule_text,
-            "third_party_ranking": ranking_text, "occupation_title": title_text, "growth_direction": growth_direction_text,
-            "setting_named": setting_named_text}
+# One evidence sentence per check, in the order of mrt.vocab.CHECKS (the names are declared there, once).
+EVIDENCE = dict(zip(CHECKS, (
+    wage_text, count_text, growth_text, change_text,
+    lambda c, r: growth_wording_evidence(r),  # growth_wording: defined further down this section
+    share_text, most_text, remainder_text, setting_pay_text, setting_pay_figure_text, industries_text, area_list_text,
+    area_pattern_text, pays_well_text, entry_text, advancement_text, duration_text, certification_text, issuer_text,
+    schedule_text, ranking_text, title_text, growth_direction_text, setting_named_text), strict=True))
 
 FRAME_WORDS = {"guide_date": ("", " with the record of their guide's date"),
                "no_guide_date": (", from a guide with no dated figure,", " with the latest record"),

@@ -13,6 +13,7 @@ scratch/processed/ with a copy of the tables the first time.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -30,7 +31,6 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".mrt-student-installed"
 SCRATCH = ROOT / "scratch"
 WORKING_TABLES = SCRATCH / "processed"
-SHIPPED_TABLES = ROOT / "data" / "processed"
 NOTEBOOKS = ROOT / "notebooks"
 
 
@@ -54,12 +54,13 @@ def working_env() -> dict[str, str]:
 
 
 def seed_working_tables() -> None:
-    """Copy each shipped table into scratch/processed/ unless the student already has one there."""
-    for table in sorted(SHIPPED_TABLES.rglob("*")):
-        target = WORKING_TABLES / table.relative_to(SHIPPED_TABLES)
-        if table.is_file() and not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(table, target)
+    """Copy each shipped table into scratch/processed/ unless the student already has one there. mrt.paths says how
+    (the one place that does): read from its file, since it needs only the standard library and this may run
+    before the bundle's environment exists."""
+    spec = importlib.util.spec_from_file_location("mrt_paths_for_start_py", ROOT / "src" / "mrt" / "paths.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.seed_working_tables(WORKING_TABLES)
 
 
 def point_kernel_at_scratch() -> None:

@@ -25,6 +25,7 @@ module here (``mrt.charts.<topic>``) so that notebook cells stay short.
 from __future__ import annotations
 
 import io
+import warnings
 
 import matplotlib
 
@@ -32,8 +33,15 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from PIL import Image  # noqa: E402
+from cycler import cycler  # noqa: E402
+from matplotlib.category import StrCategoryFormatter  # noqa: E402
+from matplotlib.patches import Patch, Rectangle  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
+from matplotlib.ticker import FixedFormatter, MaxNLocator, StrMethodFormatter  # noqa: E402
 
 from mrt import paths  # noqa: E402
+from mrt.chartfiles import PHONE_DIR, chart_alt, chart_title, phone_path  # noqa: E402, F401 - charts.chart_alt etc. for notebooks and tests
 from mrt.io import write_bytes, write_csv  # noqa: E402
 
 # Okabe & Ito (2008): distinguishable with the common forms of colour blindness.
@@ -50,7 +58,6 @@ SIZE = (8, 4.5)
 PHONE_WIDTH_IN = 5.0
 PHONE_DPI = 120
 PHONE_MIN_FONT_PT = 12.0
-PHONE_DIR = "phone"  # charts/phone/<name>.png beside charts/<name>.png
 SMALLEST_FONT_KEY = "Smallest font"  # PNG text chunk: the smallest font drawn, "<points> pt"
 
 
@@ -60,8 +67,6 @@ def use_style() -> None:
     Plain matplotlib settings in the spirit of seaborn's "whitegrid" theme: importing
     seaborn costs about a second in every kernel, which the main job would pay five times.
     """
-    from cycler import cycler
-
     plt.rcParams.update({
         "font.family": "DejaVu Sans", "axes.prop_cycle": cycler(color=SERIES), "axes.facecolor": "white",
         "axes.edgecolor": "#cccccc", "axes.grid": True, "grid.color": "#e5e5e5", "grid.linewidth": 0.8,
@@ -84,8 +89,6 @@ def new_figure(width: float = SIZE[0], height: float = SIZE[1]):
 
 def dollar_axis(ax, axis: str = "y") -> None:
     """Label an axis in dollars with thousands separators ($50,000)."""
-    from matplotlib.ticker import StrMethodFormatter
-
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(StrMethodFormatter("${x:,.0f}"))
 
 
@@ -99,8 +102,6 @@ def add_source(fig, text: str):
 def drawn_texts(fig) -> list:
     """Every piece of text the figure draws: visible, not empty, inside the figure (tick labels outside the
     axis limits are not drawn)."""
-    from matplotlib.text import Text
-
     layout_draw(fig)
     width, height = fig.canvas.get_width_height()
     texts = []
@@ -144,39 +145,13 @@ def png_bytes(fig, alt: str | None = None, dpi: int = DPI, smallest: float | Non
     return buffer.getvalue()
 
 
-def chart_title(path) -> str:
-    """The title stored in a chart's PNG metadata."""
-    from PIL import Image
-
-    with Image.open(path) as image:
-        return image.text.get("Title", "")
-
-
-def chart_alt(path) -> str:
-    """The alt text stored in a chart's PNG metadata (the sentence that states its finding)."""
-    from PIL import Image
-
-    with Image.open(path) as image:
-        return image.text.get("Description", "")
-
-
 def chart_smallest_font_px(path) -> float:
     """The smallest font of a saved chart in pixels of the image (points at the PNG's resolution); shown at
     ``d`` CSS px wide, an image ``w`` px wide shows it at this times d / w CSS px."""
-    from PIL import Image
-
     with Image.open(path) as image:
         points = float(image.text.get(SMALLEST_FONT_KEY, "0 pt").split()[0])
         dpi = image.info.get("dpi", (DPI, DPI))[0]
     return points / 72 * float(dpi)
-
-
-def phone_path(path):
-    """charts/<name>.png -> charts/phone/<name>.png (the rendition drawn for a phone)."""
-    from pathlib import Path
-
-    path = Path(path)
-    return path.parent / PHONE_DIR / path.name
 
 
 def for_phone(fig, adjust) -> None:
@@ -189,8 +164,6 @@ def labels_above_rows(ax, offset: float = 0.42, bar_height: float = 0.5) -> list
     """Move the row labels of a horizontal chart (its y tick labels) above their rows, starting at the left edge
     of the plot, so that on a narrow figure the plot keeps the full width; horizontal bars are made ``bar_height``
     thick (about their centre) to leave the labels room. Returns the new texts."""
-    from matplotlib.patches import Rectangle
-
     for bar in ax.patches:
         if isinstance(bar, Rectangle) and bar.get_height() > bar_height:
             centre = bar.get_y() + bar.get_height() / 2
@@ -215,9 +188,6 @@ def labels_above_rows(ax, offset: float = 0.42, bar_height: float = 0.5) -> list
 def _thin_ticks(ax, axis: str) -> None:
     """Drop every other numeric tick of an axis while its labels overlap (labels from a fixed list or from
     categories are left alone: dropping ticks would shift them)."""
-    from matplotlib.category import StrCategoryFormatter
-    from matplotlib.ticker import FixedFormatter
-
     target = ax.xaxis if axis == "x" else ax.yaxis
     if isinstance(target.get_major_formatter(), (FixedFormatter, StrCategoryFormatter)):
         return
@@ -252,8 +222,6 @@ def redraw_for_phone(fig) -> None:
     """The figure, redrawn in place for a phone: :data:`PHONE_WIDTH_IN` wide (the height kept, at least three
     quarters of the width), every text at least :data:`PHONE_MIN_FONT_PT`, titles and long labels wrapped to the
     figure, crowded numeric ticks thinned, then each adjustment registered with :func:`for_phone`."""
-    from matplotlib.text import Text
-
     width, height = fig.get_size_inches()
     fig.set_size_inches(PHONE_WIDTH_IN, max(height, 0.75 * PHONE_WIDTH_IN))
     for ax in fig.axes:
@@ -272,7 +240,6 @@ def redraw_for_phone(fig) -> None:
             text.set_wrap(True)
     for adjust in getattr(fig, "_mrt_phone_adjust", []):
         adjust(fig)
-    import warnings
 
     with warnings.catch_warnings():
         # a chart with no adjustments of its own may not fit a narrow figure ("Tight layout not applied"): the rendition is
@@ -298,7 +265,7 @@ def save_chart(fig, name: str, data: pd.DataFrame, source: str, alt: str):
     (not "a chart of ..."); it is stored in both PNGs and on the notebook output, where
     the site's ``<img alt>`` (and the caption under the chart) reads it.
     """
-    from IPython.display import Image
+    from IPython.display import Image  # deferred: IPython's display exists only inside a kernel
 
     if not alt or len(alt.strip()) < 20:
         raise ChartError(f"chart {name!r}: alt text must state the chart's finding in a sentence, got {alt!r}")
@@ -323,8 +290,6 @@ def save_chart(fig, name: str, data: pd.DataFrame, source: str, alt: str):
 
 def year_axis(ax, axis: str = "x") -> None:
     """Whole-number year ticks (never 2012.5)."""
-    from matplotlib.ticker import MaxNLocator, StrMethodFormatter
-
     target = ax.xaxis if axis == "x" else ax.yaxis
     target.set_major_locator(MaxNLocator(integer=True))
     target.set_major_formatter(StrMethodFormatter("{x:.0f}"))
@@ -417,8 +382,6 @@ def barh_chart(data: pd.DataFrame, label: str, value: str, title: str, xlabel: s
         ax.axvline(reference, color=PALETTE["black"], lw=1, ls="--")
         ax.text(reference, len(ordered) - 0.4, " " + reference_label, fontsize=8, va="bottom")
     if colour_by is not None:
-        from matplotlib.patches import Patch
-
         keys = list(dict.fromkeys(data[colour_by]))
         ax.legend([Patch(color=SERIES[i]) for i in range(len(keys))], keys, loc="lower right")
     ax.set_title(title)
@@ -431,8 +394,6 @@ def winner_grid(winners: pd.DataFrame, rows: list[str], labels: dict[str, str], 
     """A grid of coloured cells: one row per assumption, one column per value, each cell naming the winner.
 
     ``winners`` has columns assumption, value, position (0, 1, 2 ...) and ``winner_column``."""
-    from matplotlib.patches import Rectangle
-
     keys = list(labels)
     columns = int(winners["position"].max()) + 1
     fig, ax = new_figure(9, 0.75 * len(rows) + 1)

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import textwrap
 
+import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib import patheffects
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from mrt import charts, report
 from mrt.education import ADVANCEMENT, CERTIFICATE, MODEL_ROUTES, value_text
@@ -33,8 +39,6 @@ LAYOUT_RECT = (0, 0.05, 1, 1)  # the rect charts.save_chart lays a chart out in 
 
 def money_axis(ax, axis: str = "y") -> None:
     """Dollars with separators and the sign before the dollar sign (-$50,000)."""
-    from matplotlib.ticker import FuncFormatter
-
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(FuncFormatter(lambda value, _: report.money(value)))
 
 
@@ -100,14 +104,10 @@ def _line_style(route: str) -> dict:
 
 
 def _line_key(route: str):
-    from matplotlib.lines import Line2D
-
     return Line2D([], [], **{k: v for k, v in _line_style(route).items() if k != "zorder"})
 
 
 def _band_key():
-    from matplotlib.patches import Patch
-
     return Patch(color=COLOURS[ADVANCEMENT], alpha=0.12, lw=0)
 
 
@@ -115,8 +115,6 @@ def _cumulative_for_phone(fig, ax, texts: list, key: list, what: str) -> None:
     """On a phone the plot keeps the full width: the lines' end labels (too long for a margin at 12 pt) become a key
     under the plot, in the order the lines end, and the y axis's long label becomes the plot's subtitle. ``texts``: the end
     labels, then the box with the lead (wrapped to the figure)."""
-    from matplotlib.ticker import MaxNLocator
-
     _phone_size(fig, 7.4)
     *end_labels, lead = texts
     lead.set_wrap(True)
@@ -133,8 +131,6 @@ def _cumulative_for_phone(fig, ax, texts: list, key: list, what: str) -> None:
 
 def _key_below(ax, handles: list, texts: list) -> None:
     """A key in one column under the x axis's label, from the figure's left edge (the figure's layout makes room for it)."""
-    from matplotlib.transforms import ScaledTranslation, blended_transform_factory
-
     fig = ax.figure
     charts.layout_draw(fig)
     below = ax.xaxis.label.get_window_extent() if ax.get_xlabel() else ax.xaxis.get_tightbbox()
@@ -242,8 +238,6 @@ def sensitivity_chart(break_even: pd.DataFrame, labels: dict[str, str], *, occup
     """For each ranking (all routes; routes that stay in the job), the default leader's lead as one parameter at a time
     moves from its low to its high value: a bar that crosses zero changes the leader. ``ranking_labels`` names the
     rankings in the panel titles (default: their keys)."""
-    import matplotlib.pyplot as plt
-
     panels = {ranking: chart_rows(break_even, ranking, most) for ranking in dict.fromkeys(break_even["ranking"])}
     charts.use_style()
     heights = [len(rows) + 1.5 for rows in panels.values()]
@@ -285,8 +279,6 @@ def _sensitivity_for_phone(fig, panels: list[dict]) -> None:
     """On a phone: each assumption's name (two lines where the leader changes) above its bar; the zero line's label becomes a
     sentence of the caption and the default lead's label stays at its line, inside the plot; the value labels are placed
     again at their phone size."""
-    from matplotlib.ticker import MaxNLocator
-
     for panel in panels:
         ax = panel["ax"]
         panel["shade"].remove()  # not a bar: labels_above_rows would thin it
@@ -306,8 +298,6 @@ def _sensitivity_for_phone(fig, panels: list[dict]) -> None:
 def _names_above_rows(ax, chart: str) -> None:
     """The row names above their rows (:func:`mrt.charts.labels_above_rows`), keeping their line breaks, and the panel's
     title lifted above the reference line's label."""
-    from matplotlib import patheffects
-
     names = [label.get_text() for label in ax.get_yticklabels() if label.get_text()]
     for text, name in zip(charts.labels_above_rows(ax, offset=PHONE_NAME_OFFSET[chart], bar_height=PHONE_BAR_HEIGHT[chart]), names):
         text.set_text(name)
@@ -343,8 +333,6 @@ def joint_chart(shares: pd.DataFrame, *, occupation_name: str, needed: float, se
     """For each ranking (all routes; routes that stay in the job), the share of assumption sets in which each route leads,
     with the share the model needs to rank a route first: a ranking with no bar reaching that line cannot be ranked.
     ``ranking_labels`` names the rankings in the panel titles (default: their keys)."""
-    import matplotlib.pyplot as plt
-
     panels = {ranking: shares[shares["ranking"] == ranking].iloc[::-1] for ranking in dict.fromkeys(shares["ranking"])}
     charts.use_style()
     heights = [len(rows) + 1.5 for rows in panels.values()]

@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Mapping
 
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from mrt import charts
 
@@ -64,8 +65,6 @@ def verdict_bars(plot: pd.DataFrame, title: str, subtitle: str, xlabel: str = "n
     not-checkable bar. The title runs across the figure, the subtitle (wrapped) above the bars. A subtitle that
     names a colour for a verdict must name the one drawn (:func:`check_colour_words`; :func:`colour_key` writes
     such a key). Returns (fig, ax)."""
-    from matplotlib.ticker import MaxNLocator
-
     check_colour_words(subtitle, plot)
     fig, ax = charts.new_figure(8, 0.42 * len(plot) + 2.4)
     positions = list(range(len(plot)))[::-1]

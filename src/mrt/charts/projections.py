@@ -7,6 +7,8 @@ it composes from the computed values (no finding is written here).
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from mrt import charts, growth
@@ -93,8 +95,6 @@ def growth_by_vintage(vintages: pd.DataFrame, occupation: str, span_labels: dict
 
 def _short_outlook_label(text: str) -> str:
     """'2016–2026 outlook: measured +1.9%' -> '2016–26: +1.9%' (the phone rendition)."""
-    import re
-
     match = re.match(r"(\d{4})[–-]\d{2}(\d{2}) outlook: measured (.*)", text)
     return f"{match.group(1)}–{match.group(2)}: {match.group(3)}" if match else text
 

@@ -20,6 +20,7 @@ from matplotlib.patches import Rectangle
 
 from mrt import charts, wages
 from mrt.occupation import COMPARABLE
+from mrt.report import money
 
 METHOD_LABELS = {
     wages.PRINTED_MEDIAN: "printed median,\nsplit lognormal",
@@ -90,8 +91,6 @@ def _label(ax, x: float, y: float, text: str, above: bool, short: str | None = N
 
 def _usd_modelled(value: float) -> str:
     """A modelled dollar amount as labelled: to the nearest $100 ($31,384 -> $31,400)."""
-    from mrt.report import money
-
     return money(value, to=MODELLED_STEP)
 
 
