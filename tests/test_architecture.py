@@ -28,7 +28,7 @@ LAYERS = (
     ("cleaning", ("clean",)),
     ("narration", ("words", "insight", "findings", "charts", "charts.education", "charts.factcheck", "charts.projections",
                    "charts.salaries", "draft", "readability")),
-    ("publishing", ("readme", "site", "handouts", "grading", "student")),
+    ("publishing", ("readme", "site", "site.assets", "site.markup", "site.page", "site.index", "handouts", "grading", "student")),
     ("running", ("pipeline", "rerun", "bundle", "gradebook", "rawcheck")),
     ("command line", ("cli",)),
 )

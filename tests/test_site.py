@@ -231,7 +231,7 @@ def test_teaching_page_is_rendered_with_its_own_title_and_links_into_the_site(tm
     guide.write_text("Intro line\n\n# Lesson plan — three lessons\n\nStart with [notebook 2](notebooks/02-salaries.ipynb) "
                      "and [its table](data/processed/claims.csv); [this page](TEACHING.md#top).\n\n| lesson | minutes |\n|---|---|\n| 1 | 50 |\n\n"
                      "```bash\npython3 run.py\n```\n", encoding="utf-8")
-    monkeypatch.setattr(site, "TEACHING", guide)
+    monkeypatch.setattr(site.page, "TEACHING", guide)  # mrt.site.page reads it
     page = site.teaching_page()
     assert "<title>Lesson plan — three lessons</title>" in page
     assert 'href="02-salaries.html"' in page and 'href="data/claims.csv"' in page and 'href="teaching.html#top"' in page
@@ -243,7 +243,7 @@ def test_teaching_page_is_rendered_with_its_own_title_and_links_into_the_site(tm
 def test_teaching_page_without_a_heading_gets_a_plain_title(tmp_path, monkeypatch):
     guide = tmp_path / "TEACHING.md"
     guide.write_text("Notes for teachers, no heading.\n", encoding="utf-8")
-    monkeypatch.setattr(site, "TEACHING", guide)
+    monkeypatch.setattr(site.page, "TEACHING", guide)  # mrt.site.page reads it
     assert "<title>Teaching with these notebooks</title>" in site.teaching_page()
 
 
