@@ -23,7 +23,7 @@ LAYERS = (
     ("vocabulary", ("vocab",)),
     ("base", ("paths", "parse", "report", "exercises", "feedback", "chartfiles")),
     ("input", ("io", "occupation", "staging", "rawrules")),
-    ("analysis", ("wages", "growth", "education", "factcheck")),
+    ("analysis", ("wages", "wages.provenance", "wages.fits", "wages.realpay", "growth", "education", "factcheck")),
     ("dictionary", ("schema", "rawschema")),
     ("cleaning", ("clean",)),
     ("narration", ("words", "insight", "findings", "charts", "charts.education", "charts.factcheck", "charts.projections",
