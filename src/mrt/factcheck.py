@@ -1323,3 +1323,27 @@ def shared_questions(claims_table: pd.DataFrame) -> pd.DataFrame:
     guides = frame.groupby("question")["guide_file"].nunique()
     shared = frame[frame["question"].isin(guides[guides >= 2].index)]
     return shared.sort_values(["question", "guide_file", "line"], kind="stable").reset_index(drop=True)
+
+
+# What the exercises of notebook 05 work on, picked by meaning (never by a guide's file or line) -----------------------
+
+def rounded_pay_claims(claims_table: pd.DataFrame) -> pd.DataFrame:
+    """The pay claims whose printed figure is a correctly rounded BLS figure (exercise 5.1 traces the first)."""
+    return claims_table[(claims_table["check"] == "wage") & (claims_table["verdict"] == "rounded")]
+
+
+def undated_yearly_pay(run: list[Judged]) -> list[Judged]:
+    """The checkable yearly pay claims, not ranges, whose guide prints no year (exercise 5.4 judges the first)."""
+    return [j for j in run if j.claim.check == "wage" and j.prints_year is False and j.result.unit == "usd_per_year"
+            and not j.result.facts.get("is_range") and j.result.verdict != NOT_CHECKABLE]
+
+
+def shared_setting_shares(claims_table: pd.DataFrame) -> pd.DataFrame:
+    """The printed shares of one setting that two or more guides give: the setting most guides give a share of (ties:
+    the first setting in the table), all its share claims in guide and line order; empty when no two guides share one."""
+    shares = claims_table[claims_table["check"] == "setting_share"]
+    guides = shares.groupby("subject", sort=False)["guide_file"].nunique()
+    if guides.empty or guides.max() < 2:
+        return shares.iloc[0:0]
+    rows = shares[shares["subject"] == guides.idxmax()]
+    return rows.sort_values(["guide_file", "line"], kind="stable")

@@ -225,6 +225,8 @@ def notebook_defaults() -> dict:
 def check_model_inputs(values: dict) -> None:
     """Refuse a run the model cannot make: the year of its inputs (``base_year``, given or, when None, chosen from the
     data) lacks a published input that no parameter gives. The message names the parameter, the year and what is missing."""
+    if not paths.processed_dir().is_dir():
+        return  # no tables at all: copy_processed says so in one line, naming the folder
     costs, bls_wages, cpi = (schema.read_processed(f"{name}.csv") for name in ("education_costs_and_pay", "bls_wages", "cpi_u"))
     job = occupation.current()
     year, lacking = base_year(bls_wages, costs, cpi, job.advancement, job.dollar_year, values)

@@ -1615,3 +1615,25 @@ def trust_answer(t) -> list[str]:
 
 
 ANSWERS = {"pay": pay_answer, "growth": growth_answer, "entry": entry_answer, "trust": trust_answer}
+
+
+# 05-fact-check: the exercises' own lines, from the claims they work on ------------------------------------------------
+
+NO_SHARED_SHARE_NOTE = "No two guides print a share of the workers in the same setting, so there are no figures to reconcile."
+
+
+def traced_keys_text(row) -> str:
+    """Exercise 5.1's model answer for the claim it traces: what its source_key and record_source_key point to."""
+    table, _, key = str(row["record_source_key"]).partition("#")
+    return (f"`{row['source_key']}` is line {int(row['line'])} of the guide file `{row['guide_file']}`, where "
+            f"{report.money(row['guide_value'])} is printed. `{row['record_source_key']}` is the row `{key}` of the BLS table "
+            f"`{table}` in `data/raw/reference/`: its figure, {report.money(row['record_value'])}, rounds to the printed {report.money(row['guide_value'])}.")
+
+
+def undated_pay_text(at_date, latest) -> str:
+    """Exercise 5.4's model answer for the claim it judges: its verdict in both time frames and the sentence its guide
+    could have printed (the year it is judged at, the BLS statistic and the printed dollars)."""
+    statistic = at_date.result.facts["parts"][0][2]
+    return (f"Against the latest record it is `{latest.result.verdict}`; at its guide's date ({at_date.result.judged_at}) it is "
+            f"`{at_date.result.verdict}`. The guide could have printed: “In May {at_date.result.judged_at} the {statistic} annual "
+            f"wage in this occupation was {report.money(at_date.result.guide_value)} (BLS, Occupational Employment and Wage Statistics).”")
