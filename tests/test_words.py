@@ -80,12 +80,44 @@ def test_ratio_interval_from_whole_percents():
         words.ratio_interval(22, 0.04)
 
 
-def test_every_name_in_the_sentence_module_is_defined_once():
-    """words.py has a section per notebook, written by different hands: a second definition would silently replace the first."""
+def _defined_at_top(path):
+    """The names a module of mrt/words defines at its top level (functions, classes, assignments), each as often as it
+    is defined."""
     import ast
-    import inspect
 
-    tree = ast.parse(inspect.getsource(words))
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     names = [node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))]
-    names += [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)]
-    assert sorted({n for n in names if names.count(n) > 1}) == []
+    names += [t.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+              for t in (node.targets if isinstance(node, ast.Assign) else [node.target]) if isinstance(t, ast.Name)]
+    return names
+
+
+def test_every_name_in_the_sentence_package_is_defined_once():
+    """words has a module per notebook section, written by different hands, and re-exports them all as words.X: a name
+    defined twice (in one module or in two) would silently replace the other."""
+    from pathlib import Path
+
+    modules = sorted(Path(words.__file__).parent.glob("*.py"))
+    assert len(modules) > 2, "mrt.words is a package of section modules"
+    where = {}
+    for path in modules:
+        for name in _defined_at_top(path):
+            where.setdefault(name, []).append(path.stem)
+    assert {name: stems for name, stems in where.items() if len(stems) > 1} == {}
+
+
+def test_words_x_is_each_sections_own_definition():
+    """Every public name a section module defines is what ``words.X`` gives (nothing shadows it in the re-export), and
+    each section module is reachable as words.<module> (no re-exported name hides it)."""
+    import importlib
+    from pathlib import Path
+
+    for path in sorted(Path(words.__file__).parent.glob("*.py")):
+        if path.stem == "__init__":
+            assert _defined_at_top(path) == [], "words/__init__.py only re-exports the sections' names"
+            continue
+        module = importlib.import_module(f"mrt.words.{path.stem}")
+        assert getattr(words, path.stem) is module
+        for name in _defined_at_top(path):
+            if not name.startswith("_"):
+                assert getattr(words, name) is getattr(module, name), f"words.{name} is not mrt.words.{path.stem}.{name}"
