@@ -1,4 +1,4 @@
-"""Notebook 01's findings in words (words.py, section "01-clean"), tested directly on both sides of half."""
+"""Notebook 01's findings in words (src/mrt/words/ledger.py), tested directly on both sides of half."""
 
 import pytest
 

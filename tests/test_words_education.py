@@ -1,4 +1,4 @@
-"""Sentences of the education notebook (words.py, section 04-education): both sides of every threshold."""
+"""Sentences of the education notebook (src/mrt/words/education.py): both sides of every threshold."""
 
 import pytest
 

@@ -1,5 +1,5 @@
 """The sentences of notebook 04 when the data lack the model's inputs (issue 17: partial data, any occupation), each
-tested on both sides of its condition; expected strings typed from the rules in src/mrt/words.py."""
+tested on both sides of its condition; expected strings typed from the rules in src/mrt/words/."""
 
 from mrt import words
 

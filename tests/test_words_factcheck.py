@@ -1,4 +1,5 @@
-"""The fact-check's sentences (words.py, section "05-fact-check"), tested directly on synthetic results.
+"""The fact-check's sentences (src/mrt/words/evidence.py and tallies.py, notebook 05-fact-check), tested directly on
+synthetic results.
 
 Each expected sentence is written out by hand; each threshold is tried on both sides.
 """
@@ -437,7 +438,7 @@ def test_tally_text_and_alt_agree_their_verbs(agree_n, disagree_n, phrase):
     assert phrase.replace("the record", "the BLS record") in words.verdict_chart_alt(t, counts, "clerks")
 
 
-# The notebook narrates; words.py writes ----------------------------------------------------------------------------------
+# The notebook narrates; mrt.words writes ------------------------------------------------------------------------------
 
 def test_notebook_05_is_thin_and_types_no_words_the_data_gives():
     """Read as text, never executed: no code cell over 20 lines, no sentence-writer defined in a cell, and none of the words
@@ -450,8 +451,8 @@ def test_notebook_05_is_thin_and_types_no_words_the_data_gives():
     for number, cell in enumerate(notebook.cells):
         lowered = cell.source.lower()
         for typed in ("four guides", "four career guides", "technician", "a coding certificate"):
-            assert typed not in lowered, f"cell {number} types {typed!r}: derive it from the data (words.py)"
+            assert typed not in lowered, f"cell {number} types {typed!r}: derive it from the data (mrt.words)"
         if cell.cell_type == "code":
             assert len(cell.source.splitlines()) <= 20, f"code cell {number} has {len(cell.source.splitlines())} lines"
             assert not re.search(r"^def \w*(text|words|statement|reason)\w*\(|^[A-Z_]*WORDS = ", cell.source, re.M), (
-                f"code cell {number} defines a sentence-writer: its home is words.py")
+                f"code cell {number} defines a sentence-writer: its home is mrt.words")

@@ -1,4 +1,4 @@
-"""Sentences for partial data (issue 17), src/mrt/words.py sections 01-clean and 02-salaries: counts from rows, notes
+"""Sentences for partial data (issue 17), src/mrt/words/ (ledger.py and salaries.py, notebooks 01 and 02): counts from rows, notes
 that say in plain words what is missing and what therefore cannot be compared, both sides of each threshold."""
 
 import pytest

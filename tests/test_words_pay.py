@@ -1,4 +1,4 @@
-"""The pay notebook's sentences (src/mrt/words.py, section 02-salaries), tested directly: both sides of each threshold,
+"""The pay notebook's sentences (src/mrt/words/salaries.py, notebook 02-salaries), tested directly: both sides of each threshold,
 both directions of each change, and the house rule for a finding (a first sentence of at most 35 words with its point in
 the first 20, at most one more sentence of at most 25 words)."""
 

@@ -1,6 +1,6 @@
-"""Sentences of the outlook notebook (src/mrt/words.py, sections 03-projections and the growth-word evidence of
-05-fact-check): directions from signs in both directions, both sides of every threshold, and each finding short enough
-for a reader (first sentence at most 35 words, at most one more of at most 25)."""
+"""Sentences of the outlook notebook (src/mrt/words/projections.py, and the growth-word evidence of 05-fact-check in
+src/mrt/words/evidence.py): directions from signs in both directions, both sides of every threshold, and each finding
+short enough for a reader (first sentence at most 35 words, at most one more of at most 25)."""
 
 import re
 from types import SimpleNamespace
