@@ -38,7 +38,7 @@ from decimal import Decimal
 import pandas as pd
 
 from mrt import occupation
-from mrt.education import OOH_CATEGORY_ROUTE, WORDING_ROUTE
+from mrt.education.routes import OOH_CATEGORY_ROUTE, WORDING_ROUTE
 from mrt.vocab import CHECKS, ENTRY_STANCES, VERDICTS
 
 # Closed sets (CHECKS and VERDICTS are declared in mrt.vocab) --------------------------------------------
