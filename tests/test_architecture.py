@@ -23,7 +23,9 @@ LAYERS = (
     ("vocabulary", ("vocab",)),
     ("base", ("paths", "parse", "report", "exercises", "feedback", "chartfiles")),
     ("input", ("io", "occupation", "staging", "rawrules")),
-    ("analysis", ("wages", "wages.provenance", "wages.fits", "wages.realpay", "growth", "education", "factcheck")),
+    ("analysis", ("wages", "wages.provenance", "wages.fits", "wages.realpay", "growth", "education", "education.parameters",
+                  "education.routes", "education.model", "education.inputs", "factcheck", "factcheck.rules", "factcheck.checks",
+                  "factcheck.tallies", "factcheck.titles")),
     ("dictionary", ("schema", "rawschema")),
     ("cleaning", ("clean",)),
     ("narration", ("words", "words.common", "words.ledger", "words.salaries", "words.projections", "words.education",
@@ -117,6 +119,15 @@ def test_no_upward_import():
     upward = [f"{name} ({LAYERS[LAYER_OF[name]][0]}) imports {target} ({LAYERS[LAYER_OF[target]][0]})"
               for name, targets in sorted(GRAPH.items()) for target in sorted(targets) if LAYER_OF[target] > LAYER_OF[name]]
     assert not upward, "imports that run upward: " + "; ".join(upward)
+
+
+def test_a_module_of_a_package_imports_only_the_modules_listed_before_it():
+    """education.* and factcheck.* (ARCHITECTURE.md): parameters < routes < model < inputs; rules < checks < tallies < titles."""
+    order = [module for _, modules in LAYERS for module in modules]
+    later = [f"{name} imports {target}" for name, targets in sorted(GRAPH.items()) for target in sorted(targets)
+             if name.split(".")[0] in ("education", "factcheck") and "." in name and "." in target
+             and target.split(".")[0] == name.split(".")[0] and order.index(target) > order.index(name)]
+    assert not later, "a module of a package imports one listed after it in LAYERS: " + "; ".join(later)
 
 
 def imported_packages(name: str) -> set[str]:

@@ -1085,7 +1085,7 @@ def test_notebook_types_no_route_up():
 
     advancement = occupation.current().advancement
     source = "\n".join(c.source for c in notebook().cells if c.cell_type == "code")
-    module = (paths.ROOT / "src" / "mrt" / "education.py").read_text(encoding="utf-8")
+    module = "\n".join(p.read_text(encoding="utf-8") for p in sorted((paths.ROOT / "src" / "mrt" / "education").glob("*.py")))
     for text in (source, module):
         assert advancement.route_label not in text and advancement.pay_group not in text and "supervisor" not in text
 

@@ -10,7 +10,7 @@ import pytest
 from scipy.optimize import brentq
 
 from mrt import education
-from mrt.education import ADVANCEMENT, ASSOCIATE, CERTIFICATE, HS, MODEL_ROUTES, ENTRY_ROUTES, ModelData
+from mrt.education import ADVANCEMENT, ASSOCIATE, CERTIFICATE, HS, MODEL_ROUTES, ENTRY_ROUTES, ModelData, model
 from mrt.wages import Lognormal
 
 from test_education import ONE_YEAR, SYNTHETIC, both
@@ -29,9 +29,9 @@ def uncached(params, data):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    education._EVALUATED.clear()
+    model._EVALUATED.clear()
     yield
-    education._EVALUATED.clear()
+    model._EVALUATED.clear()
 
 
 def test_a_kept_result_is_the_computed_one_and_a_copy():
@@ -41,7 +41,7 @@ def test_a_kept_result_is_the_computed_one_and_a_copy():
     for got in (first, again):
         pd.testing.assert_frame_equal(got[0], expected[0])
         pd.testing.assert_frame_equal(got[1], expected[1])
-    assert len(education._EVALUATED) == 1, "the same values are computed once"
+    assert len(model._EVALUATED) == 1, "the same values are computed once"
     again[1].loc[:, "net_present_value_usd"] = 0.0  # a caller changing its copy changes nothing kept
     pd.testing.assert_frame_equal(education.evaluate(LONG, CURVED)[1], expected[1])
 
@@ -50,7 +50,7 @@ def test_values_of_other_types_or_other_data_are_kept_apart():
     as_int, as_float = {**LONG, "certificate_months": 9}, {**LONG, "certificate_months": 9.0}
     pd.testing.assert_frame_equal(education.evaluate(as_int, CURVED)[0], uncached(as_int, CURVED)[0])
     pd.testing.assert_frame_equal(education.evaluate(as_float, CURVED)[0], uncached(as_float, CURVED)[0])
-    assert len(education._EVALUATED) == 2
+    assert len(model._EVALUATED) == 2
     other = ModelData(both(Lognormal(math.log(50000), 0.4)), CURVED.unemployment_rate_pct, CURVED.published, "Up", 2024, 2017)
     pd.testing.assert_frame_equal(education.evaluate(LONG, other)[1], uncached(LONG, other)[1])
     assert education.evaluate(LONG, other)[1]["net_present_value_usd"].iloc[0] != education.evaluate(LONG, CURVED)[1]["net_present_value_usd"].iloc[0]
@@ -63,15 +63,15 @@ def test_a_bad_value_is_refused_even_after_good_ones_were_kept():
 
 
 def test_a_full_cache_is_emptied_not_grown(monkeypatch):
-    monkeypatch.setattr(education, "_EVALUATED_MOST", 2)
+    monkeypatch.setattr(model, "_EVALUATED_MOST", 2)
     for months in (1, 2, 3):
         education.evaluate({**LONG, "certificate_months": months}, CURVED)
-    assert len(education._EVALUATED) == 1
+    assert len(model._EVALUATED) == 1
 
 
 @pytest.mark.parametrize("params", [ONE_YEAR, LONG, {**LONG, "unemployment_risk": True, "promotion_share": 0.5}])
 def test_present_values_without_tables_match_the_tables(params):
-    fast = education._present_values(params, CURVED)
+    fast = model._present_values(params, CURVED)
     summary = uncached(params, CURVED)[1].set_index("route")["net_present_value_usd"]
     assert list(fast) == list(MODEL_ROUTES)
     assert fast == pytest.approx(summary.to_dict(), rel=1e-12, abs=1e-9)
@@ -88,7 +88,7 @@ def test_present_values_without_tables_match_the_tables(params):
 ])
 @pytest.mark.parametrize("among", [MODEL_ROUTES, ENTRY_ROUTES, (ADVANCEMENT, HS)])
 def test_the_leader_without_pandas_is_pandas_idxmax(pv, among):
-    assert education._leader(pv, among) == str(pd.Series(pv)[list(among)].idxmax())
+    assert model._leader(pv, among) == str(pd.Series(pv)[list(among)].idxmax())
 
 
 @pytest.mark.parametrize("pv", [
@@ -99,7 +99,7 @@ def test_the_leader_without_pandas_is_pandas_idxmax(pv, among):
 @pytest.mark.parametrize("route", [HS, CERTIFICATE, ADVANCEMENT])
 def test_the_margin_from_present_values_is_the_margin_from_the_summary(pv, route):
     summary = pd.DataFrame({"route": list(pv), "net_present_value_usd": list(pv.values())})
-    got, expected = education._margin(pv, route), education.margin(summary, route)
+    got, expected = model._margin(pv, route), education.margin(summary, route)
     assert (math.isnan(got) and math.isnan(expected)) or got == expected
 
 
@@ -127,7 +127,7 @@ LEADING = {**LONG, "horizon_years": 20, "associate_start_percentile": 40, "certi
     ("two_year_tuition_usd_per_year", 60000.0, ENTRY_ROUTES, ASSOCIATE, True),
 ])
 def test_the_break_even_on_present_values_is_the_break_even_on_the_tables(name, toward, among, leader, found):
-    assert education._leader(education._present_values(LEADING, CURVED), among) == leader
+    assert model._leader(model._present_values(LEADING, CURVED), among) == leader
     expected = scalar_break_even(LEADING, CURVED, name, leader, toward, among)
     got = education.break_even(LEADING, CURVED, name, leader, toward, among)
     assert (got is not None) == (expected is not None) == found

@@ -15,6 +15,7 @@ import pytest
 
 from mrt import clean, factcheck, rawschema, schema, vocab
 from mrt.factcheck import Range, Rules
+from mrt.factcheck import rules as factcheck_rules
 
 G0, G1 = "000_aaaaaaaaaaaaaaaa.txt", "001_bbbbbbbbbbbbbbbb.txt"
 
@@ -1093,7 +1094,7 @@ def test_shared_questions_whole_frame():
 
 
 def test_small_readers():
-    assert factcheck._number(5) == 5.0 and factcheck._number(pd.NA) is None and factcheck._year(2017.0) == 2017
+    assert factcheck_rules._number(5) == 5.0 and factcheck_rules._number(pd.NA) is None and factcheck_rules._year(2017.0) == 2017
     row = pd.DataFrame([{"claim_id": "C1", "guide_file": G0, "line": "7", "source_key": "k", "as_printed": "a", "topic": "pay",
                          "check": "wage", "figure_ids": "F1;;F2", "claim": "c"}]).itertuples(index=False).__next__()
     assert factcheck.Claim.from_row(row) == factcheck.Claim("C1", G0, 7, "k", "a", "pay", "wage", ("F1", "F2"), "c")

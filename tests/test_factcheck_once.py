@@ -8,16 +8,16 @@ from dataclasses import replace
 import pytest
 
 from mrt import factcheck, occupation
-from mrt.factcheck import Rules
+from mrt.factcheck import Rules, tallies
 
 from test_factcheck_real import real  # noqa: F401 - the fixture: claims and evidence rebuilt from data/raw
 
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    factcheck._JUDGED.clear()
+    tallies._JUDGED.clear()
     yield
-    factcheck._JUDGED.clear()
+    tallies._JUDGED.clear()
 
 
 def verdicts(judged):
@@ -29,8 +29,8 @@ def test_a_second_run_hands_out_the_first_runs_verdicts(real):  # noqa: F811
     first = factcheck.judge(claims, ev)
     again = factcheck.judge(claims.copy(), ev, Rules())  # equal contents, another object: the same run
     assert again == first and again is not first
-    assert all(a is b for a, b in zip(again, first)) and len(factcheck._JUDGED) == 1
-    assert verdicts(first) == verdicts(factcheck._judge(claims, ev, Rules()))
+    assert all(a is b for a, b in zip(again, first)) and len(tallies._JUDGED) == 1
+    assert verdicts(first) == verdicts(tallies._judge(claims, ev, Rules()))
 
 
 @pytest.mark.parametrize("changes", [{"share_step": factcheck.LAST_DIGIT}, {"most": factcheck.PLURALITY},
@@ -39,22 +39,22 @@ def test_other_rules_are_judged_under_those_rules(real, changes):  # noqa: F811
     claims, ev = real
     factcheck.judge(claims, ev)
     other = factcheck.judge(claims, ev, replace(Rules(), **changes))
-    assert verdicts(other) == verdicts(factcheck._judge(claims, ev, replace(Rules(), **changes)))
-    assert len(factcheck._JUDGED) == 2
+    assert verdicts(other) == verdicts(tallies._judge(claims, ev, replace(Rules(), **changes)))
+    assert len(tallies._JUDGED) == 2
 
 
 def test_changed_claims_or_evidence_are_judged_afresh(real):  # noqa: F811
     claims, ev = real
     factcheck.judge(claims, ev)
     fewer = claims.iloc[:-1]
-    assert verdicts(factcheck.judge(fewer, ev)) == verdicts(factcheck._judge(fewer, ev, Rules()))
+    assert verdicts(factcheck.judge(fewer, ev)) == verdicts(tallies._judge(fewer, ev, Rules()))
     edited = claims.copy()
     edited.loc[edited.index[0], "claim"] = edited["claim"].iloc[0] + " (edited)"
     assert factcheck.judge(edited, ev)[0].claim.claim == edited["claim"].iloc[0]
     no_wording = replace(ev, wording=ev.wording.iloc[:0])  # judged afresh: a growth claim finds no row now
     with pytest.raises(factcheck.FactCheckError, match="growth_wording.csv"):
         factcheck.judge(claims, no_wording)
-    assert len(factcheck._JUDGED) == 3
+    assert len(tallies._JUDGED) == 3
 
 
 def test_another_occupation_is_judged_afresh(real, monkeypatch):  # noqa: F811

@@ -1,4 +1,4 @@
-"""Education routes: what the guides say, and a transparent model of time, money and pay.
+"""The education model: a transparent model of time, money and pay on each route.
 
 The model follows one person month by month over a horizon. On each route they study for some
 months (paying tuition, earning only what part-time work brings), then work in the occupation
@@ -13,7 +13,8 @@ level (BLS "Education pays"). Routes are ranked by present value (pay minus tuit
 the cumulative chart, the break-even years and the margins all use that same basis.
 
 Every number is in dollars of one year (``occupation.current().dollar_year``): published pay and
-tuition are converted with CPI-U by :func:`model_data`. The occupation's pay is a curve through the published
+tuition are converted with CPI-U by
+:func:`mrt.education.inputs.model_data`. The occupation's pay is a curve through the published
 figures of one BLS year; ``pay_through_median`` chooses which curve (:data:`PAY_CURVES`).
 
 What a headline depends on is derived by one rule, :func:`flips_in_range`: every parameter whose
@@ -28,239 +29,17 @@ This module returns numbers, route keys and the phrases that name a parameter's 
 
 from __future__ import annotations
 
-import difflib
-import math
-import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
+import math
 
 import numpy as np
 import pandas as pd
 
 from mrt import report
-from mrt.occupation import COMPARABLE
-from mrt.vocab import ENTRY_STANCES
-from mrt.wages import Lognormal, SplitLognormal, fit_quantiles_and_mean
-
-
-class ParameterError(ValueError):
-    """A model parameter refused: the message names the parameter and what was expected."""
-
-
-# The parameters -----------------------------------------------------------------------------------
-
-KINDS = ("assumption", "convention", "guides and a secondary source", "method", "published figure")
-SHOWN = ("years", "months", "percent", "usd", "percentile", "probability", "flag", "year")
-
-
-@dataclass(frozen=True)
-class Parameter:
-    label: str  # in words, for tables and charts
-    unit: str
-    kind: str  # one of KINDS
-    why: str  # why this default
-    low: float  # allowed range, inclusive
-    high: float
-    whole: bool = False  # whole numbers only
-    flag: bool = False  # True or False
-    published: bool = False  # None stands for the published figure (converted to the dollar year)
-    chosen: bool = False  # None stands for the value chosen from the data (base_year: the latest year with every input)
-    sweep: tuple[float, float] = (0.0, 0.0)  # low and high values tried in the sensitivity analysis
-    sweep_scales: bool = False  # the sweep values multiply the value used (tuition, pay)
-    shown: str = ""  # how a value reads in words: one of SHOWN
-    phrase: str = ""  # the parameter at a value, in a sentence: "a horizon of {}" ({} = value_text); for a flag, when True
-    phrase_no: str = ""  # for a flag, when False
-
-
-# The order is the order of the notebook's parameters cell (a test checks it).
-PARAMETERS: dict[str, Parameter] = {
-    "horizon_years": Parameter(
-        "Horizon", "years", "assumption",
-        "long enough for the four-year route to show whether it pays off; a working life is about 45 years, so more than 60 is refused",
-        1, 60, whole=True, sweep=(10, 40), shown="years", phrase="a horizon of {}"),
-    "discount_rate_pct": Parameter(
-        "Discount rate", "percent a year, above inflation", "assumption",
-        "the lower of the two real rates U.S. federal cost-benefit analysis used for two decades (3% and 7%, OMB Circular A-4, 2003)",
-        0, 30, sweep=(0, 7), shown="percent", phrase="a discount rate of {}"),
-    "annual_real_raise_pct": Parameter(
-        "Yearly raise", "percent a year, above inflation", "assumption",
-        "modest pay growth with experience; no source gives it for this occupation", -10, 10, sweep=(0, 2), shown="percent", phrase="a yearly raise of {}"),
-    "study_work_share": Parameter(
-        "Part-time work while studying", "share of the shortest route's starting pay, 0-1", "assumption",
-        "0 = studying full time with no paid work", 0, 1, sweep=(0, 0.5), shown="probability", phrase="part-time work while studying worth {} of the starting pay"),
-    "unemployment_risk": Parameter(
-        "Unemployment risk", "True or False", "assumption",
-        "False = paid every month; True = pay times the employment rate of the route's education level (BLS 'Education pays')",
-        0, 1, flag=True, sweep=(0, 1), shown="flag", phrase="unemployment risk", phrase_no="no unemployment risk"),
-    "certificate_months": Parameter(
-        "Certificate: months of study", "months", "guides and a secondary source",
-        "a full-time certificate program's length; the guides' own figures are in section 1 and the program lengths in education_costs_and_pay.csv", 0, 120, sweep=(6, 18), shown="months", phrase="a certificate of {}"),
-    "associate_months": Parameter(
-        "Associate's degree: months of study", "months", "convention", "the conventional full-time length", 0, 120, sweep=(18, 36), shown="months", phrase="an associate's degree of {}"),
-    "bachelor_months": Parameter(
-        "Bachelor's degree: months of study", "months", "convention", "the conventional four years of full-time study", 0, 120,
-        sweep=(36, 72), shown="months", phrase="a bachelor's degree of {}"),
-    "two_year_tuition_usd_per_year": Parameter(
-        "Two-year college tuition", "dollars a year, in the dollar year", "published figure",
-        "College Board: public two-year college, in-district tuition and fees, converted with CPI-U", 0, 200_000, published=True,
-        sweep=(0, 3), sweep_scales=True, shown="usd", phrase="two-year college tuition of {} a year"),
-    "four_year_tuition_usd_per_year": Parameter(
-        "Four-year college tuition", "dollars a year, in the dollar year", "published figure",
-        "College Board: public four-year college, in-state tuition and fees, converted with CPI-U", 0, 200_000, published=True,
-        sweep=(0, 3), sweep_scales=True, shown="usd", phrase="four-year college tuition of {} a year"),
-    "hs_start_percentile": Parameter(
-        "High school route: starting percentile", "percentile of the occupation's pay", "assumption",
-        "without a credential one is assumed to start near the bottom (the BLS 10th percentile); no source gives pay by education "
-        "within the occupation", 1, 99, sweep=(5, 20), shown="percentile", phrase="the high school route starting at {}"),
-    "certificate_start_percentile": Parameter(
-        "Certificate: starting percentile", "percentile of the occupation's pay", "assumption",
-        "a credential is assumed to start higher; no source gives it", 1, 99, sweep=(15, 35), shown="percentile", phrase="the certificate starting at {}"),
-    "associate_start_percentile": Parameter(
-        "Associate's degree: starting percentile", "percentile of the occupation's pay", "assumption",
-        "a longer credential is assumed to start higher still; no source gives it", 1, 99, sweep=(25, 45), shown="percentile", phrase="the associate's degree starting at {}"),
-    "bachelor_start_percentile": Parameter(
-        "Bachelor's degree: starting percentile", "percentile of the occupation's pay", "assumption",
-        "as the associate's degree until promotion; no source gives it", 1, 99, sweep=(25, 45), shown="percentile", phrase="the bachelor's degree starting at {}"),
-    "promotion_probability": Parameter(
-        "Chance of promotion", "probability, 0-1", "assumption",
-        "no source gives the chance that a worker with a bachelor's degree moves up; 0.5 says 'as likely as not', and the "
-        "notebook reports 0, 1 and the break-even chance beside it", 0, 1, sweep=(0, 1), shown="probability", phrase="a chance of promotion of {}"),
-    "years_to_promotion": Parameter(
-        "Years of work before promotion", "years", "assumption", "no source gives it", 0, 60, sweep=(2, 15), shown="years", phrase="promotion after {} of work"),
-    "promoted_pay_usd_per_year": Parameter(
-        "Pay after promotion", "dollars a year, in the dollar year", "published figure",
-        "the median pay of the occupation above (occupation.toml: advancement), converted with CPI-U", 0, 1_000_000, published=True,
-        sweep=(0.75, 1.25), sweep_scales=True, shown="usd", phrase="pay after promotion of {} a year"),
-    "promoted_ramp_years": Parameter(
-        "Years to reach the full pay after promotion", "years", "assumption",
-        "a newly promoted worker does not earn the full pay of the job above at once; no source gives how fast it comes, so pay "
-        "rises in equal yearly steps from the pay they had to the full pay in this many years (0 or 1 = at once)",
-        0, 30, sweep=(0, 10), shown="years", phrase="the full pay after promotion reached in {}"),
-    "promotion_share": Parameter(
-        "Chance of promotion on the other routes", "share of the route up's chance, 0-1", "assumption",
-        "the route up is taken as the way to the occupation above (occupation.toml); 0 = only the route up is promoted, "
-        "1 = every route as often, after the same years of work",
-        0, 1, sweep=(0, 1), shown="probability", phrase="the other routes promoted at {} of the route up's chance"),
-    "pay_through_median": Parameter(
-        "Pay curve through the published median", "True or False", "method",
-        "True = a split lognormal through the published 10th percentile, median and 90th percentile of the year used (exact at all "
-        "three; needs a published median); False = a lognormal fitted to the 10th and 90th percentiles and the mean, which puts the "
-        "median too high in every BLS year that publishes one (notebook 02)",
-        0, 1, flag=True, sweep=(0, 1), shown="flag",
-        phrase="the pay curve through the published median", phrase_no="a lognormal pay curve fitted to p10, p90 and the mean"),
-    "base_year": Parameter(
-        "Year of the published inputs", "year", "method",
-        "the year whose pay distribution, tuition and unemployment rates the model uses (the pay after promotion: the latest "
-        "published by then); None = the latest year for which the data give them all",
-        1990, 2100, whole=True, chosen=True, shown="year", phrase="the inputs of {}"),
-}
-NOT_VARIED = ("base_year",)  # chosen, never varied: another year is another set of published inputs, not an assumption
-STUDY_MONTHS = ("certificate_months", "associate_months", "bachelor_months")
-
-
-def ordinal(value: float) -> str:
-    """``1`` -> ``1st``, ``22`` -> ``22nd``, ``13`` -> ``13th``, ``32.76`` -> ``32.8th``."""
-    if not float(value).is_integer():
-        return f"{value:.1f}th"
-    whole = int(value)
-    suffix = "th" if whole % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(whole % 10, "th")
-    return f"{whole}{suffix}"
-
-
-def value_text(name: str, value) -> str:
-    """A parameter value in words: ``20 years``, ``3%``, ``$4,556``, ``the 35th percentile``, ``50%``, ``yes``."""
-    shown = PARAMETERS[name].shown
-    if shown == "flag":
-        return "yes" if value else "no"
-    if shown == "usd":
-        return report.money(value)
-    if shown == "percentile":
-        return f"the {ordinal(round(float(value), 1))} percentile"
-    if shown in ("percent", "probability"):
-        share = float(value) * (100 if shown == "probability" else 1)
-        return report.percent(share, 0 if round(share, 1).is_integer() else 1)
-    if shown == "year":
-        return f"{int(value)}"
-    unit = {"years": " years", "months": " months"}[shown]
-    return f"{report.number(value, 0 if round(float(value), 1).is_integer() else 1)}{unit}"
-
-
-def phrase(name: str, value) -> str:
-    """A parameter at a value, as a sentence names it: ``a horizon of 10 years``, ``unemployment risk``."""
-    spec = PARAMETERS[name]
-    if spec.flag:
-        return spec.phrase if value else spec.phrase_no
-    return spec.phrase.format(value_text(name, value))
-
-
-def range_text(name: str, low: float, high: float) -> str:
-    """A tested range in words, the unit once: ``10–40 years``, ``0–7%``, ``$0–$13,668``, ``the 15th–35th percentile``."""
-    shown = PARAMETERS[name].shown
-    first, last = value_text(name, low), value_text(name, high)
-    if shown == "flag":
-        return f"{first} and {last}"
-    if shown == "percentile":
-        return f"{first.removesuffix(' percentile')}–{last.removeprefix('the ')}"
-    if shown in ("years", "months"):
-        return f"{first.removesuffix(' ' + shown)}–{last}"
-    if shown in ("percent", "probability"):
-        return f"{first.removesuffix('%')}–{last}"
-    return f"{first}–{last}"
-
-
-def expected(spec: Parameter) -> str:
-    """What a parameter accepts, in words."""
-    if spec.flag:
-        return "True or False"
-    kind = "a whole number" if spec.whole else "a finite number"
-    text = f"{kind} from {spec.low:g} to {spec.high:g} ({spec.unit})"
-    if spec.chosen:
-        return text + ", or None for the latest year the data give every input"
-    return text + ", or None for the published figure" if spec.published else text
-
-
-def _problem(name: str, value) -> str | None:
-    spec = PARAMETERS[name]
-    if spec.flag:
-        ok = isinstance(value, bool)
-    elif value is None:
-        ok = spec.published or spec.chosen
-    else:
-        ok = (isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
-              and spec.low <= value <= spec.high and (not spec.whole or float(value).is_integer()))
-    return None if ok else f"parameter {name!r}: expected {expected(spec)}, got {value!r}"
-
-
-def check_parameters(values: Mapping[str, object]) -> None:
-    """Refuse unknown names and out-of-range values; the message names every parameter refused and what it expects.
-
-    Called before anything is written (the notebook's first cell after the parameters, and ``run.py education``).
-    """
-    problems = []
-    for name in values:
-        if name not in PARAMETERS:
-            close = difflib.get_close_matches(name, list(PARAMETERS))
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            problems.append(f"unknown parameter {name!r}{hint}; the parameters are: {', '.join(PARAMETERS)}")
-    problems += [p for p in (_problem(n, v) for n, v in values.items() if n in PARAMETERS) if p]
-    if problems:
-        raise ParameterError("\n".join(problems))
-    horizon = values.get("horizon_years")
-    if horizon is not None:
-        problems = [f"parameter {n!r}: expected fewer months of study than the horizon ({horizon * 12:g} months), got {values[n]!r}"
-                    for n in STUDY_MONTHS if n in values and values[n] >= horizon * 12]
-    if problems:
-        raise ParameterError("\n".join(problems))
-
-
-def resolve(given: Mapping[str, object], published: Mapping[str, float]) -> dict:
-    """The values the model uses: every parameter checked, ``None`` replaced by its published figure (or, for the year of
-    the inputs, the year chosen: ``published["base_year"]``, which :func:`model_data` gives)."""
-    missing = [n for n in PARAMETERS if n not in given]
-    if missing:
-        raise ParameterError(f"parameters missing: {missing}")
-    check_parameters(given)
-    return {n: published[n] if given[n] is None else given[n] for n in PARAMETERS}
+from mrt.education.parameters import NOT_VARIED, PARAMETERS, ParameterError, STUDY_MONTHS, check_parameters, phrase, range_text
+from mrt.education.routes import ADVANCEMENT, ASSOCIATE, CERTIFICATE, ENTRY_ROUTES, HS, MODEL_ROUTES, ROUTE_LABELS
+from mrt.wages import Lognormal, SplitLognormal
 
 
 # The model ----------------------------------------------------------------------------------------
@@ -380,15 +159,6 @@ def compare_routes(routes: list[Route], assumptions: Assumptions, pay: Lognormal
 
 
 # From parameters to routes -----------------------------------------------------------------------
-
-HS, CERTIFICATE, ASSOCIATE, ADVANCEMENT = "hs_diploma_on_the_job", "postsecondary_certificate", "associate_degree", "bachelor_degree"
-MODEL_ROUTES = (HS, CERTIFICATE, ASSOCIATE, ADVANCEMENT)
-ENTRY_ROUTES = (HS, CERTIFICATE, ASSOCIATE)
-ROUTE_LABELS = {HS: "High school diploma, then training on the job", CERTIFICATE: "Postsecondary certificate", ASSOCIATE: "Associate's degree"}
-# The BLS "Education pays" group whose unemployment rate stands for each route. A certificate is not a degree:
-# BLS counts its holders with "some college, no degree".
-EDUCATION_LEVEL = {HS: "high school diploma", CERTIFICATE: "some college, no degree", ASSOCIATE: "associate's degree",
-                   ADVANCEMENT: "bachelor's degree"}
 
 
 # The two curves of the occupation's pay, by the value of ``pay_through_median``.
@@ -930,12 +700,6 @@ def time_and_cost(params: Mapping[str, object], results: pd.DataFrame) -> pd.Dat
                           "tuition_total_usd": float(by_route.loc[route, "tuition_total_usd"])} for route in MODEL_ROUTES])
 
 
-def handbook_typical_entry(ooh: pd.DataFrame) -> tuple[str, str | None]:
-    """The latest Handbook edition and the route its typical entry education names (None when it names none of the routes)."""
-    latest = ooh.sort_values("edition").iloc[-1]
-    return str(latest["edition"]), OOH_CATEGORY_ROUTE.get(latest["typical_entry_education"])
-
-
 # What a headline depends on: one rule -----------------------------------------------------------------
 
 FLIP_COLUMNS = ["assumption", "label", "side", "flips_at", "default_value", "low_value", "high_value", "end_value", "lead_at_end_usd",
@@ -1001,207 +765,3 @@ def headline_alternatives(flips: pd.DataFrame, scenarios: pd.DataFrame, lead_col
               "leader": getattr(s, winner_column), "flip": None} for s in scenarios.itertuples(index=False)]
     frame = pd.DataFrame(rows, columns=["choice", "value", "holds", "leader", "flip"])
     return frame.drop_duplicates("choice", keep="first").reset_index(drop=True)
-
-
-# What the record gives the model, in one dollar year ---------------------------------------------
-
-def cpi_factor(cpi: pd.DataFrame, from_year: int, to_year: int) -> float:
-    """Multiply dollars of ``from_year`` by this to get dollars of ``to_year`` (CPI-U annual averages)."""
-    index = cpi.set_index("year")["cpi_u_index_1982_84_100"]
-    for year in (from_year, to_year):
-        if year not in index.index:
-            raise ValueError(f"cpi_u.csv: expected a CPI-U annual average for {year}, found years {index.index.min()}-{index.index.max()}")
-    return float(index[to_year] / index[from_year])
-
-
-def _pay_years(bls_wages: pd.DataFrame, more: tuple[str, ...] = ()) -> set[int]:
-    """The years with the annual 10th and 90th percentiles and mean of the reference occupation code (what a pay curve needs),
-    and the statistics ``more`` names (the median, for the curve through it)."""
-    rows = bls_wages[(bls_wages["unit"] == "usd_per_year") & (bls_wages[COMPARABLE] == "yes") & bls_wages["value"].notna()]
-    needed = {"p10", "p90", "mean", *more}
-    return {int(year) for year, found in rows.groupby("year")["statistic"].agg(set).items() if needed <= found}
-
-
-def school_year(year: int) -> str:
-    """The school year that starts in ``year``: ``2017`` -> ``2017-18``."""
-    return f"{year}-{(year + 1) % 100:02d}"
-
-
-def missing_inputs(bls_wages: pd.DataFrame, costs: pd.DataFrame, cpi: pd.DataFrame, advancement, year: int, dollar_year: int,
-                   given: Mapping[str, object]) -> list[str]:
-    """What the model lacks to run on the inputs of ``year``, each in plain words naming where it would be (empty: it can
-    run). A value set in the parameters cell (``given``, not None) stands in for the published figure it replaces."""
-    lacking = []
-    if year not in _pay_years(bls_wages):
-        lacking.append(f"the yearly 10th percentile, 90th percentile and mean pay of the occupation in {year} (bls_wages.csv)")
-    elif given.get("pay_through_median", False) and year not in _pay_years(bls_wages, ("median",)):
-        lacking.append(f"the yearly median pay of the occupation in {year} (bls_wages.csv, or pay_through_median = False in the "
-                       "parameters cell)")
-    for name, group in TUITION_GROUPS.items():
-        rows = costs[(costs["measure"] == "tuition_and_fees") & (costs["group"] == group) & (costs["period"] == school_year(year))]
-        if given.get(name) is None and rows.empty:
-            lacking.append(f"the tuition of a {group} in {school_year(year)} (education_costs_and_pay.csv, or {name} in the parameters cell)")
-    years = costs.loc[(costs["measure"] == advancement.pay_measure) & (costs["group"] == advancement.pay_group), "period"].dropna().map(int)
-    if given.get("promoted_pay_usd_per_year") is None and not (years <= year).any():
-        lacking.append(f"the pay of {advancement.occupation} in {year} or before (education_costs_and_pay.csv, or promoted_pay_usd_per_year "
-                       "in the parameters cell)")
-    cpi_years = set(cpi["year"].astype(int))
-    lacking += [f"the CPI-U of {y} (cpi_u.csv)" for y in sorted({year, dollar_year}) if y not in cpi_years]
-    return lacking
-
-
-def base_year(bls_wages: pd.DataFrame, costs: pd.DataFrame, cpi: pd.DataFrame, advancement, dollar_year: int,
-              given: Mapping[str, object]) -> tuple[int | None, list[str]]:
-    """The year of the model's inputs and what the model lacks for it (empty: it can run).
-
-    ``given["base_year"]`` when set; else the latest year for which the data give every input (:func:`missing_inputs`);
-    when no year does, the latest year of published pay (or None when there is none) with what it lacks."""
-    if given.get("base_year") is not None:
-        year = int(given["base_year"])
-        return year, missing_inputs(bls_wages, costs, cpi, advancement, year, dollar_year, given)
-    candidates = sorted(_pay_years(bls_wages), reverse=True)
-    for year in candidates:
-        if not missing_inputs(bls_wages, costs, cpi, advancement, year, dollar_year, given):
-            return year, []
-    if not candidates:
-        return None, ["the yearly 10th percentile, 90th percentile and mean pay of the occupation in any year (bls_wages.csv)"]
-    return candidates[0], missing_inputs(bls_wages, costs, cpi, advancement, candidates[0], dollar_year, given)
-
-
-def _one(costs: pd.DataFrame, measure: str, group: str, period: str) -> pd.Series:
-    rows = costs[(costs["measure"] == measure) & (costs["group"] == group) & (costs["period"] == period)]
-    if len(rows) != 1:
-        raise ValueError(f"education_costs_and_pay.csv: expected one {measure} row for {group!r} in {period}, found {len(rows)}")
-    return rows.iloc[0]
-
-
-def occupation_pay(bls_wages: pd.DataFrame, year: int, factor: float) -> dict[bool, Lognormal | SplitLognormal]:
-    """The occupation's pay distribution of ``year``, times ``factor``, by the value of ``pay_through_median``
-    (:data:`PAY_CURVES`): a lognormal fitted to the 10th and 90th percentiles and the mean (False) and, when the year
-    publishes a median, a split lognormal through the 10th percentile, the median and the 90th percentile (True)."""
-    rows = bls_wages[(bls_wages["year"] == year) & (bls_wages["unit"] == "usd_per_year")]
-    if rows.empty or (rows[COMPARABLE] != "yes").any():
-        raise ValueError(f"bls_wages.csv: expected annual pay of the reference occupation code for {year}")
-    annual = rows.set_index("statistic")["value"].dropna()
-    missing = [s for s in ("p10", "p90", "mean") if s not in annual.index]
-    if missing:
-        raise ValueError(f"bls_wages.csv: expected the annual {', '.join(missing)} of {year}, found none")
-    fitted = fit_quantiles_and_mean({0.1: annual["p10"], 0.9: annual["p90"]}, annual["mean"])
-    curves = {False: Lognormal(fitted.mu + math.log(factor), fitted.sigma)}
-    if "median" in annual.index:
-        curves[True] = SplitLognormal.through(annual["p10"] * factor, annual["median"] * factor, annual["p90"] * factor)
-    return curves
-
-
-TUITION_GROUPS = {"two_year_tuition_usd_per_year": "public two-year college (in-district)",
-                  "four_year_tuition_usd_per_year": "public four-year college (in-state)"}
-
-
-def published_inputs(costs: pd.DataFrame, cpi: pd.DataFrame, pay_measure: str, pay_group: str, year: int, dollar_year: int,
-                     given: Mapping[str, object] | None = None) -> pd.DataFrame:
-    """The published defaults: each as published, its dollar year, the CPI-U factor and its value in ``dollar_year`` dollars.
-
-    Tuition is the school year starting in ``year`` (in dollars of ``year``); the promoted pay is the latest figure
-    published for ``year`` or before. A value set in ``given`` (not None) needs no published figure: it is left out
-    when none is published.
-    """
-    given = given or {}
-    rows = [(name, _one(costs, "tuition_and_fees", group, school_year(year)), year) for name, group in TUITION_GROUPS.items()
-            if given.get(name) is None or not costs[(costs["measure"] == "tuition_and_fees") & (costs["group"] == group)
-                                                      & (costs["period"] == school_year(year))].empty]
-    years = costs.loc[(costs["measure"] == pay_measure) & (costs["group"] == pay_group), "period"].dropna().map(int)
-    years = years[years <= year]
-    if years.empty and given.get("promoted_pay_usd_per_year") is None:
-        raise ValueError(f"education_costs_and_pay.csv: expected a {pay_measure} row for {pay_group!r} in {year} or before, found none")
-    if not years.empty:
-        latest = costs.loc[years.idxmax()]
-        rows.append(("promoted_pay_usd_per_year", latest, int(latest["period"])))
-    return pd.DataFrame([{"parameter": name, "published_value": float(row["value_min"]), "published_year": published_year,
-                          "cpi_factor": cpi_factor(cpi, published_year, dollar_year),
-                          "value": round(float(row["value_min"]) * cpi_factor(cpi, published_year, dollar_year)), "source_key": row["source_key"]}
-                         for name, row, published_year in rows])
-
-
-def unemployment_rates(costs: pd.DataFrame, year: int) -> dict[str, float]:
-    """Each route's unemployment rate: that of its education level in BLS 'Education pays' of ``year`` (percent); empty when
-    the data do not give every level's rate for ``year``."""
-    rates = costs[(costs["measure"] == "unemployment_rate") & (costs["period"] == str(year))].set_index("group")["value_min"]
-    if any(level not in rates.index for level in EDUCATION_LEVEL.values()):
-        return {}  # not every level published that year: the model runs without unemployment risk (tried_parameters)
-    return {route: float(rates[level]) for route, level in EDUCATION_LEVEL.items()}
-
-
-def model_data(bls_wages: pd.DataFrame, costs: pd.DataFrame, cpi: pd.DataFrame, advancement, dollar_year: int, year: int,
-               given: Mapping[str, object] | None = None) -> tuple[ModelData, pd.DataFrame]:
-    """Everything the record gives the model for the inputs of ``year`` (:func:`base_year`), in dollars of ``dollar_year``,
-    and the table of published inputs. ``given``: the parameters cell (a value set there needs no published figure)."""
-    inputs = published_inputs(costs, cpi, advancement.pay_measure, advancement.pay_group, year, dollar_year, given)
-    data = ModelData(pay=occupation_pay(bls_wages, year, cpi_factor(cpi, year, dollar_year)),
-                     unemployment_rate_pct=unemployment_rates(costs, year),
-                     published={**dict(zip(inputs["parameter"], inputs["value"])), "base_year": year}, advancement_label=advancement.route_label,
-                     dollar_year=dollar_year, base_year=year)
-    return data, inputs
-
-
-def parameter_table(params: Mapping[str, object], given: Mapping[str, object], inputs: pd.DataFrame) -> pd.DataFrame:
-    """Every parameter with the value used, its unit, why, and (for published figures) the figure as published and its source."""
-    published = inputs.set_index("parameter")
-    rows = []
-    for name, spec in PARAMETERS.items():
-        source = published.loc[name] if name in published.index else None
-        if source is None:
-            origin = "the latest year with every input" if given[name] is None else "set in the parameters cell"
-        else:
-            origin = "published figure" if given[name] is None else "set in the parameters cell (published figure replaced)"
-        rows.append({"parameter": name, "label": spec.label, "value": float(params[name]), "unit": spec.unit, "kind": spec.kind,
-                     "why": spec.why, "value_from": origin,
-                     "published_value": None if source is None else float(source["published_value"]),
-                     "published_year": None if source is None else int(source["published_year"]),
-                     "source_key": None if source is None else source["source_key"]})
-    frame = pd.DataFrame(rows)
-    frame["published_value"] = frame["published_value"].astype("Float64")
-    frame["published_year"] = frame["published_year"].astype("Int64")
-    return frame
-
-
-# What the guides say -------------------------------------------------------------------------------
-
-OOH_CATEGORY_ROUTE = {"associate's degree": "associate_degree", "postsecondary nondegree award": "postsecondary_certificate"}
-WORDING_ROUTE = {"high school": "hs_diploma_on_the_job", "certificate": "postsecondary_certificate", "nondegree": "postsecondary_certificate",
-                 "non-degree": "postsecondary_certificate", "associate": "associate_degree", "bachelor": "bachelor_degree"}
-
-
-def guide_number(guide_file: str) -> str:
-    """A guide's short name: the number its file name starts with (``001_cb16....txt`` -> ``001``)."""
-    return guide_file.split("_")[0].removesuffix(".txt")
-
-
-def stances_by_guide(group: pd.DataFrame) -> str:
-    """``required: 001, 003; typical: 002``: each stance with the guides that take it."""
-    by_stance = group.groupby("stance")["guide_file"].agg(lambda files: ", ".join(sorted({guide_number(f) for f in files})))
-    return "; ".join(f"{stance.replace('_', ' ')}: {guides}" for stance, guides in by_stance.items())
-
-
-def route_summary(guide_education: pd.DataFrame, figures: pd.DataFrame, ooh: pd.DataFrame) -> pd.DataFrame:
-    """One row per route: which guide says what (file and line), stated durations, and what each Handbook edition said."""
-    durations = figures[(figures["topic"] == "education") & figures["unit"].isin(["months", "years"])]
-    rows = []
-    for route, group in guide_education.groupby("route", sort=False):
-        stances = sorted(set(group["stance"]))
-        own = durations[durations["subject"].str.contains("certificate") & (route == CERTIFICATE)]
-        typical = [e for e, c in zip(ooh["edition"], ooh["typical_entry_education"]) if OOH_CATEGORY_ROUTE.get(c) == route]
-        mentioned = [e for e, w in zip(ooh["edition"], ooh["education_wording"]) if any(WORDING_ROUTE[k] == route for k in WORDING_ROUTE if k in w.lower())]
-        rows.append({"route": route, "route_label": group["route_label"].iloc[0], "guides": group["guide_file"].nunique(),
-                     "guide_stances": stances_by_guide(group),
-                     "statements": "; ".join(f"{k} {s}" for k, s in zip(group["source_key"], group["stance"])), "stances": "|".join(stances),
-                     "guides_agree": len(stances) == 1,
-                     "stated_duration": "; ".join(f"{q + ' ' if isinstance(q, str) else ''}{'' if pd.isna(v) else f'{v:g} '}{u} ({k})"
-                                                  for q, v, u, k in zip(own["qualifier"], own["value"], own["unit"], own["source_key"])) or None,
-                     "ooh_typical_entry_in": ", ".join(typical) or None, "ooh_wording_mentions_in": ", ".join(mentioned) or None})
-    return pd.DataFrame(rows)
-
-
-def entry_routes(guide_education: pd.DataFrame) -> pd.DataFrame:
-    """Each guide's way in: the entry route(s) it calls required or typical (one row per guide and route)."""
-    entry = guide_education[guide_education["route"].isin(ENTRY_ROUTES) & guide_education["stance"].isin(ENTRY_STANCES)]
-    return entry[["guide_file", "route", "route_label"]].drop_duplicates().sort_values(["route", "guide_file"]).reset_index(drop=True)
