@@ -32,7 +32,7 @@ LAYERS = (
                    "words.evidence", "words.tallies", "words.summary", "insight", "findings", "charts", "charts.education",
                    "charts.factcheck", "charts.projections", "charts.salaries", "draft", "readability")),
     ("publishing", ("readme", "site", "site.assets", "site.markup", "site.page", "site.index", "handouts", "grading", "student")),
-    ("running", ("pipeline", "rerun", "bundle", "gradebook", "rawcheck")),
+    ("running", ("preflight", "pipeline", "rerun", "bundle", "gradebook", "rawcheck")),
     ("command line", ("cli",)),
 )
 LAYER_OF = {module: rank for rank, (_, modules) in enumerate(LAYERS) for module in modules}
@@ -256,3 +256,11 @@ def test_the_tolerance_of_hourly_and_annual_is_rounding_of_both():
     assert vocab.hourly_annual_tolerance() == pytest.approx(15.40)  # 2,080 x $0.005 + $10 / 2
     assert vocab.hourly_annual_tolerance(0.01, 1000.0) == pytest.approx(510.40)
     assert vocab.hourly_annual_tolerance(0.0, 0.0) == 0
+
+
+MAX_MODULE_LINES = 800  # issue 21: a module longer than this holds more than one job
+
+
+def test_no_module_is_over_800_lines():
+    long = {name: n for name, path in MODULES.items() if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    assert not long, f"split by job: {long}"

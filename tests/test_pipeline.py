@@ -12,8 +12,8 @@ import pytest
 
 from conftest import unwritable_folder
 from mrt import paths
-from mrt.pipeline import (ALL_STEPS, KERNEL_ENV_DROPPED, STEPS, NotebookFailed, PreflightError, Step, check_notebook,
-                          check_processed_target, kernel_environment, preflight, run_notebooks, tidy_metadata)
+from mrt.pipeline import ALL_STEPS, KERNEL_ENV_DROPPED, STEPS, NotebookFailed, Step, kernel_environment, run_notebooks, tidy_metadata
+from mrt.preflight import PreflightError, check_notebook, check_processed_target, preflight
 
 
 def notebook(*sources, tags=None):

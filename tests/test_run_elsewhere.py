@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mrt import paths, pipeline
+from mrt import paths, pipeline, preflight
 
 
 def test_a_relative_folder_in_a_variable_is_read_from_where_the_command_was_typed(tmp_path, monkeypatch):
@@ -35,20 +35,20 @@ def test_the_kernels_get_the_raw_folder_as_an_absolute_path(tmp_path, monkeypatc
     (lambda tmp: paths.ROOT.parent, "the project or a folder holding it"),
 ])
 def test_an_output_folder_of_the_project_is_refused(tmp_path, where, message):
-    with pytest.raises(pipeline.PreflightError, match=message):
-        pipeline.check_out_dir(where(tmp_path))
+    with pytest.raises(preflight.PreflightError, match=message):
+        preflight.check_out_dir(where(tmp_path))
 
 
 def test_an_output_folder_holding_someone_elses_files_is_refused_and_a_fresh_or_earlier_one_is_not(tmp_path):
-    pipeline.check_out_dir(tmp_path / "new")  # not there yet
-    pipeline.check_out_dir(paths.ROOT / "scratch" / "dental-out")  # scratch/ is the user's own, not committed
+    preflight.check_out_dir(tmp_path / "new")  # not there yet
+    preflight.check_out_dir(paths.ROOT / "scratch" / "dental-out")  # scratch/ is the user's own, not committed
     earlier = tmp_path / "earlier"
-    for name in ("processed", "notebooks", "site", pipeline.FINDINGS_PAGE):
+    for name in ("processed", "notebooks", "site", preflight.FINDINGS_PAGE):
         (earlier / name).mkdir(parents=True) if "." not in name else (earlier / name).write_text("x")
-    pipeline.check_out_dir(earlier)
+    preflight.check_out_dir(earlier)
     (earlier / "thesis.docx").write_text("mine")
-    with pytest.raises(pipeline.PreflightError, match="already holds thesis.docx"):
-        pipeline.check_out_dir(earlier)
+    with pytest.raises(preflight.PreflightError, match="already holds thesis.docx"):
+        preflight.check_out_dir(earlier)
 
 
 def test_raw_without_out_is_one_clear_error(tmp_path):

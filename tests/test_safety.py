@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from mrt import paths, pipeline, rerun
+from mrt import paths, pipeline, preflight, rerun
 from mrt.rerun import RunNameError
 from mrt.staging import Staging, StagingError
 
@@ -182,8 +182,8 @@ def test_a_symlinked_processed_folder_is_refused_up_front(tmp_path):
     (real / "data_dictionary.csv").write_text("x")
     link = tmp_path / "processed"
     link.symlink_to(real)
-    with pytest.raises(pipeline.PreflightError, match=r"is a symbolic link to .*real: .*set MRT_PROCESSED_DIR="):
-        pipeline.check_processed_target(link, paths.RAW, "processed tables")
+    with pytest.raises(preflight.PreflightError, match=r"is a symbolic link to .*real: .*set MRT_PROCESSED_DIR="):
+        preflight.check_processed_target(link, paths.RAW, "processed tables")
 
 
 # -- silently wrong: line numbers past a guide's end, shares above 100%, "-0%" ---------------------------------------

@@ -23,8 +23,8 @@ import traceback
 from pathlib import Path
 
 from mrt import bundle, draft, paths
-from mrt.pipeline import (KERNEL_NAME, KERNELSPEC, Interrupted, install_interrupt_handlers, kernel_argv, preflight, run_main_job,
-                          where_line)
+from mrt.pipeline import KERNEL_NAME, KERNELSPEC, Interrupted, install_interrupt_handlers, kernel_argv, run_main_job
+from mrt.preflight import preflight, where_line
 from mrt.staging import checkout_lock
 from mrt.vocab import COMMANDS
 

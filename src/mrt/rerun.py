@@ -43,7 +43,7 @@ from nbclient.exceptions import CellExecutionError
 from mrt import occupation, paths, pipeline, report, schema, words
 from mrt.education import (ALL_ROUTES, base_year, PARAMETERS as SPECS, RANK_SHARE, ENTRY_ROUTES, ParameterError, check_parameters,
                            ordinal, value_text)
-from mrt.pipeline import check_notebook
+from mrt.preflight import check_notebook
 from mrt.staging import checkout_lock
 from mrt.vocab import PARAMETERS_TAG
 
