@@ -14,7 +14,7 @@ from mrt.education import ADVANCEMENT, ASSOCIATE, CERTIFICATE, HS, RANK_SHARE
 from test_education_charts import BREAK_EVEN, CROWDED, LABELS, synthetic
 
 TOLERANCE_PX = 0.5  # boxes are measured in fractions of a pixel: less than this is not an overlap
-SOURCE = "Source: model in src/mrt/education.py; one assumption at a time from its low to its high value (education_break_even.csv)"
+SOURCE = "Source: model in src/mrt/education/; one assumption at a time from its low to its high value (education_break_even.csv)"
 RANKING_LABELS = {"all routes": "all routes", "routes that stay in the job": "routes that stay in the job"}
 
 

@@ -252,7 +252,7 @@ def _tables() -> dict[str, Table]:
             (Col("claim_id", "string", "id in data/raw/guide_claims.csv"), *_guide_cols(),
              Col("as_printed", "string", "a short phrase exactly as printed, to find the claim on its line"),
              Col("topic", "string", "what the claim is about", allowed=TOPICS),
-             Col("check", "string", "which check applies (src/mrt/factcheck.py)", allowed=CHECKS),
+             Col("check", "string", "which check applies (src/mrt/factcheck/)", allowed=CHECKS),
              Col("figure_ids", "string", "printed figures the claim rests on, separated by ';'", nullable=True),
              Col("claim", "string", "the claim in the project's words"))),
         "guide_unchecked_sentences.csv": Table(
@@ -459,7 +459,7 @@ def _tables() -> dict[str, Table]:
 
     MODEL_PARAMETERS = tuple(PARAMETERS)
     DOLLARS = DOLLARS_OF  # the dollar year of occupation.toml; the education model converts every input to it with CPI-U
-    ROUTE = Col("route", "string", "route (closed list, src/mrt/education.py)", allowed=MODEL_ROUTES)
+    ROUTE = Col("route", "string", "route (closed list, src/mrt/education/)", allowed=MODEL_ROUTES)
     TABLES.update({
         "education_paths.csv": Table(
             "Each route into the job: what the guides say (file and line), stated durations, and the Handbook editions", "04-education",
@@ -545,7 +545,7 @@ def _tables() -> dict[str, Table]:
             "How often each route leads when every assumption is drawn at once from its range tried (seeded, the same sets on every run)",
             "04-education",
             (Col("ranking", "string", "which routes are compared", allowed=tuple(RANKINGS)), ROUTE, Col("label", "string", "route in plain words"),
-             Col("assumption_sets", "int", "assumption sets drawn (src/mrt/education.py: JOINT_DRAWS, JOINT_SEED)", unit="sets"),
+             Col("assumption_sets", "int", "assumption sets drawn (src/mrt/education/: JOINT_DRAWS, JOINT_SEED)", unit="sets"),
              Col("sets_led", "int", "sets in which the route has the highest present value of the ranking", unit="sets"),
              Col("share_led", "float", "sets_led / assumption_sets; the model ranks a route first only from RANK_SHARE up", unit="share, 0-1"))),
         "education_pair_flips.csv": Table(
@@ -581,7 +581,7 @@ def _tables() -> dict[str, Table]:
         "claims.csv": Table(
             "Every checkable claim in the guides with a verdict, its evidence and the numbers compared", "05-fact-check",
             (Col("claim_id", "string", "id in data/raw/guide_claims.csv"), *_guide_cols(), Col("topic", "string", "what the claim is about"),
-             Col("check", "string", "the check applied (src/mrt/factcheck.py)", allowed=CHECKS),
+             Col("check", "string", "the check applied (src/mrt/factcheck/)", allowed=CHECKS),
              Col("claim", "string", "the claim in the project's words"),
              Col("verdict", "string", "verdict code (closed set; the notebook's Method table says what each means)", allowed=VERDICTS),
              Col("reading", "string", "how the claim was read (rounding step, 'most' as plurality or majority, growth-word rule, ...)",
