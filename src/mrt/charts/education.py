@@ -252,7 +252,7 @@ def sensitivity_chart(break_even: pd.DataFrame, labels: dict[str, str], *, occup
                         "Each bar moves one assumption from its low to its high value, the others at their defaults.\n"
                         f"{FLIP_COLOUR_WORD.capitalize()} bars cross zero: that assumption alone changes which route pays most.", fontsize=9)
     fig.suptitle(f"{occupation_name.capitalize()}: which assumptions decide the best route (modelled)", x=0.01, ha="left", fontweight="bold", fontsize=12)
-    fig.tight_layout(rect=LAYOUT_RECT)  # the layout save_chart gives it, so that the labels are placed at their final scale
+    charts.tight_layout(fig, LAYOUT_RECT)  # the layout save_chart gives it, so that the labels are placed at their final scale
     for panel, rows in zip(drawn, panels.values()):
         panel["ends"] = _end_labels(panel["ax"], rows)
         _settle(panel["ax"], panel["ends"], panel["lines"])
