@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from mrt import paths  # noqa: E402
-from mrt.pipeline import STEPS  # noqa: E402
+from mrt.vocab import STEPS  # noqa: E402
 
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
@@ -60,7 +60,7 @@ def main_job(tmp: Path, with_site: bool, cells: list[dict] | None = None) -> flo
     env = fresh_processed(tmp)
     times = tmp / "cell-times.json"
     times.unlink(missing_ok=True)
-    code = ("import dataclasses, json; from mrt.pipeline import run_notebooks; times = []; "
+    code = ("import dataclasses, json; from mrt.executor import run_notebooks; times = []; "
             f"run_notebooks(out_dir=r'{tmp / 'nb'}', cell_times=times)")
     if with_site:
         code += f"; from mrt.site import build_site; build_site(r'{tmp / 'site'}', r'{tmp / 'nb'}')"

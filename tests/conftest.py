@@ -108,7 +108,8 @@ def stub_notebooks(root: Path) -> None:
     checked by test_reproducible.py."""
     import nbformat
 
-    from mrt.pipeline import KERNELSPEC, LANGUAGE_INFO, STEPS
+    from mrt.executor import KERNELSPEC, LANGUAGE_INFO
+    from mrt.vocab import STEPS
 
     for number, step in enumerate(STEPS):
         setup = nbformat.v4.new_code_cell("from mrt import paths")

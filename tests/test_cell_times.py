@@ -6,7 +6,7 @@ from pathlib import Path
 
 import nbformat
 
-from mrt.pipeline import CellTime, Step, run_notebooks
+from mrt.executor import CellTime, Step, run_notebooks
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from main_job import notebook_totals, slowest_cells  # noqa: E402
@@ -39,7 +39,7 @@ def test_slowest_cells_are_medians_over_runs_slowest_first():
 
 
 def test_a_waiting_notebook_imports_its_modules_silently_and_its_outputs_are_unchanged(tmp_path):
-    from mrt.pipeline import imported_modules
+    from mrt.executor import imported_modules
 
     first = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import time; time.sleep(0.5)")])
     second = nbformat.v4.new_notebook(cells=[

@@ -9,7 +9,7 @@ import pytest
 
 from mrt import paths
 from mrt.cli import _report_failure, lab_environment, main, mutation_shares
-from mrt.pipeline import Interrupted, NotebookFailed
+from mrt.executor import Interrupted, NotebookFailed
 
 
 def test_lab_writes_to_a_seeded_scratch_copy_never_data_processed(tmp_path, monkeypatch):

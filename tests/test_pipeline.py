@@ -11,8 +11,9 @@ import nbformat
 import pytest
 
 from conftest import unwritable_folder
-from mrt import paths
-from mrt.pipeline import ALL_STEPS, KERNEL_ENV_DROPPED, STEPS, NotebookFailed, Step, kernel_environment, run_notebooks, tidy_metadata
+from mrt import findings, paths, schema
+from mrt.executor import KERNEL_ENV_DROPPED, NotebookFailed, Step, kernel_environment, run_notebooks, tidy_metadata
+from mrt.pipeline import ALL_STEPS, STEPS
 from mrt.preflight import PreflightError, check_notebook, check_processed_target, preflight
 
 
@@ -31,6 +32,28 @@ def test_graph_is_complete_and_acyclic():
     for step in STEPS:
         assert set(step.needs) <= seen, f"{step.notebook} needs a notebook that comes later"
         seen.add(step.notebook)
+
+
+def tables_read(step) -> set[str]:
+    """The processed tables a notebook's code names ("figures.csv"), and every notebook's findings part where it
+    reads them all (``findings.part_name(...)`` over ``findings.NOTEBOOKS``)."""
+    nb = nbformat.read(paths.NOTEBOOKS / step.notebook, as_version=4)
+    code = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "code")
+    named = set(re.findall(r"[\"']([a-z0-9_]+\.csv)[\"']", code))
+    if "findings.part_name(" in code and "findings.NOTEBOOKS" in code:
+        named |= {findings.part_name(nb_) for nb_ in findings.NOTEBOOKS}
+    return named
+
+
+def test_each_notebook_waits_for_exactly_the_notebooks_whose_tables_it_reads():
+    """A notebook waits for every notebook that writes a table it names, and for no other: a need no table explains
+    only makes the main job wait (the fact-check once waited for the education model it never reads)."""
+    writer = dict(schema.data_dictionary().drop_duplicates("table")[["table", "written_by"]].itertuples(index=False))
+    for step in STEPS:
+        names = tables_read(step)
+        assert names, f"{step.notebook}: no table found in its code"
+        writers = {f"{writer[name]}.ipynb" for name in names if name in writer} - {step.notebook}
+        assert set(step.needs) == writers, f"{step.notebook} waits for {sorted(step.needs)}, reads tables of {sorted(writers)}"
 
 
 def test_failing_cell_names_notebook_and_cell(tmp_path):
@@ -89,7 +112,7 @@ def test_project_kernel_manager_class_for_other_tools(tmp_path, monkeypatch):
     """What papermill or a bare NotebookClient can be given so that they, too, run the project's interpreter."""
     from nbclient import NotebookClient
 
-    from mrt.pipeline import ProjectKernelManager
+    from mrt.executor import ProjectKernelManager
 
     monkeypatch.setenv("JUPYTER_PATH", str(foreign_kernelspecs(tmp_path / "jupyter-path")))
     nb = notebook("import sys; print(sys.executable)")
@@ -174,17 +197,17 @@ def _start(client, monkeypatch):
     import asyncio
     import io
 
-    from mrt import pipeline
+    from mrt import executor
 
     stopped = []
 
     async def stop(client, km, now):
         stopped.append(km)
 
-    monkeypatch.setattr(pipeline, "_stop_kernel", stop)
-    step = pipeline.Step("09-x.ipynb", (), "x")
+    monkeypatch.setattr(executor, "_stop_kernel", stop)
+    step = executor.Step("09-x.ipynb", (), "x")
     log = io.BytesIO()
-    result = asyncio.run(pipeline._start_kernel(client, step, {}, log, lambda attempt: f"manager {attempt}"))
+    result = asyncio.run(executor._start_kernel(client, step, {}, log, lambda attempt: f"manager {attempt}"))
     return result, stopped, log.getvalue().decode()
 
 
@@ -196,9 +219,9 @@ def test_a_kernel_that_dies_while_starting_is_started_again_with_fresh_ports(mon
 
 
 def test_a_kernel_that_dies_twice_while_starting_fails_the_step_in_one_line(monkeypatch):
-    from mrt import pipeline
+    from mrt import executor
 
-    with pytest.raises(pipeline.NotebookFailed, match=r"^09-x.ipynb: the kernel \(.+\) did not start \(2 attempts\): Kernel died"):
+    with pytest.raises(executor.NotebookFailed, match=r"^09-x.ipynb: the kernel \(.+\) did not start \(2 attempts\): Kernel died"):
         _start(_FakeClient(failures=2), monkeypatch)
 
 

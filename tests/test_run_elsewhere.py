@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mrt import paths, pipeline, preflight
+from mrt import executor, paths, pipeline, preflight
 
 
 def test_a_relative_folder_in_a_variable_is_read_from_where_the_command_was_typed(tmp_path, monkeypatch):
@@ -23,10 +23,10 @@ def test_a_relative_folder_in_a_variable_is_read_from_where_the_command_was_type
 def test_the_kernels_get_the_raw_folder_as_an_absolute_path(tmp_path, monkeypatch):
     monkeypatch.setenv(paths.RAW_ENV, "some/relative/raw")
     monkeypatch.setenv(paths.CALLER_CWD_ENV, str(tmp_path))
-    env = pipeline.kernel_environment(tmp_path / "processed", tmp_path / "runtime")
+    env = executor.kernel_environment(tmp_path / "processed", tmp_path / "runtime")
     assert env[paths.RAW_ENV] == str((tmp_path / "some" / "relative" / "raw").resolve())
     base = {paths.RAW_ENV: str(tmp_path / "elsewhere")}  # an environment given by the caller: its own raw folder, as it is
-    assert pipeline.kernel_environment(None, tmp_path / "runtime", base)[paths.RAW_ENV] == str((tmp_path / "elsewhere").resolve())
+    assert executor.kernel_environment(None, tmp_path / "runtime", base)[paths.RAW_ENV] == str((tmp_path / "elsewhere").resolve())
 
 
 @pytest.mark.parametrize("where, message", [

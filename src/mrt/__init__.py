@@ -12,7 +12,8 @@ Notebooks narrate; the modules here compute and are unit-tested:
 - :mod:`mrt.education` the education-route tradeoff model
 - :mod:`mrt.factcheck` verdicts for the guides' claims
 - :mod:`mrt.charts`    one chart style, charts saved with the numbers they plot
-- :mod:`mrt.pipeline`  the main job: run the notebooks as a dependency graph
+- :mod:`mrt.executor`  run the notebooks as a dependency graph, in the project's kernels
+- :mod:`mrt.pipeline`  the main job: checks, the notebook graph, site and README, swapped in whole
 """
 
 __version__ = "0.1.0"

@@ -37,7 +37,7 @@ from mrt.exercises import ExerciseError, read_exercises, source, tags
 from mrt.grading import QUESTIONS_FILE, KeyFailed
 from mrt.handouts import answer_key, worksheet
 from mrt.io import write_text
-from mrt.pipeline import STEPS
+from mrt.vocab import STEPS
 from mrt.preflight import PreflightError, check_notebook
 from mrt.site import build_site
 from mrt.student import site_notebook

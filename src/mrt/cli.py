@@ -23,7 +23,8 @@ import traceback
 from pathlib import Path
 
 from mrt import bundle, draft, paths
-from mrt.pipeline import KERNEL_NAME, KERNELSPEC, Interrupted, install_interrupt_handlers, kernel_argv, run_main_job
+from mrt.executor import KERNEL_NAME, KERNELSPEC, Interrupted, install_interrupt_handlers, kernel_argv
+from mrt.pipeline import run_main_job
 from mrt.preflight import preflight, where_line
 from mrt.staging import checkout_lock
 from mrt.vocab import COMMANDS

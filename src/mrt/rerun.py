@@ -40,7 +40,7 @@ import pandas as pd
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from mrt import occupation, paths, pipeline, report, schema, words
+from mrt import executor, occupation, paths, report, schema, words
 from mrt.education import (ALL_ROUTES, base_year, PARAMETERS as SPECS, RANK_SHARE, ENTRY_ROUTES, ParameterError, check_parameters,
                            ordinal, value_text)
 from mrt.preflight import check_notebook
@@ -157,18 +157,18 @@ def execute(folder: Path, parameters: dict) -> None:
     with the main job's executor (nbclient) and kernel set-up."""
     # the kernel's own messages (and asyncio's, if the run is cut off) go to logs kept with the kernels' home
     # folders (they may be written as the process exits, after the run folder is gone), not to the terminal
-    logs = pipeline.kernel_home() / "logs"
+    logs = executor.kernel_home() / "logs"
     log = logs / "rerun-kernel.log"
     runtime = Path(tempfile.mkdtemp(prefix="mrt-rerun-"))
-    env = pipeline.kernel_environment(folder / "processed", runtime)
-    pipeline.prepare_kernel_home(env)
-    pipeline.quiet_asyncio_reports(logs / "rerun-asyncio.log")
+    env = executor.kernel_environment(folder / "processed", runtime)
+    executor.prepare_kernel_home(env)
+    executor.quiet_asyncio_reports(logs / "rerun-asyncio.log")
     previous = os.environ.get(paths.PROCESSED_ENV)
     os.environ[paths.PROCESSED_ENV] = str((folder / "processed").resolve())
     nb = with_parameters(nbformat.read(paths.NOTEBOOKS / NOTEBOOK, as_version=4), parameters)
-    client = NotebookClient(nb, kernel_name=pipeline.KERNEL_NAME, resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
+    client = NotebookClient(nb, kernel_name=executor.KERNEL_NAME, resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
                             extra_arguments=["--IPKernelApp.log_level=ERROR"], record_timing=False,
-                            kernel_manager_class=pipeline.logged_kernel_manager_class(env, log))
+                            kernel_manager_class=executor.logged_kernel_manager_class(env, log))
     try:
         with asyncio.Runner(loop_factory=_RerunLoop) as runner:
             runner.run(_execute(client))
@@ -201,7 +201,7 @@ class _RerunLoop(asyncio.SelectorEventLoop):
 async def _execute(client: NotebookClient) -> None:
     """Run the notebook; SIGINT or SIGTERM cancels it (nbclient shuts the kernel down) and ends as :class:`Terminated`."""
     loop = asyncio.get_running_loop()
-    with pipeline._signals_cancel(asyncio.current_task()) as received:
+    with executor._signals_cancel(asyncio.current_task()) as received:
         loop.held = True
         try:
             await client.async_execute()

@@ -35,7 +35,8 @@ STEPS: tuple[Step, ...] = (
          charts=("projected_growth_by_vintage", "projection_vs_outcome")),
     Step("04-education.ipynb", ("01-clean.ipynb",), "Time, money and pay on each route into the job, as a model with parameters you can change",
          charts=("education_cumulative_earnings", "education_sensitivity", "education_joint_sensitivity")),
-    Step("05-fact-check.ipynb", ("01-clean.ipynb", "02-salaries.ipynb", "03-projections.ipynb", "04-education.ipynb"),
+    # the fact-check reads notebook 1's tables and what notebooks 2 and 3 write, nothing of notebook 4's: it runs beside it
+    Step("05-fact-check.ipynb", ("01-clean.ipynb", "02-salaries.ipynb", "03-projections.ipynb"),
          "Every checkable claim in the guides with a verdict and its evidence", charts=("claim_verdicts",)),
     Step("06-findings.ipynb", ("01-clean.ipynb", "02-salaries.ipynb", "03-projections.ipynb", "04-education.ipynb", "05-fact-check.ipynb"),
          "Which headline findings hold under other reasonable methods, and which change", has_exercises=False, records_findings=False),

@@ -54,18 +54,24 @@ async def async_fault(name: str) -> None:
     fault(name)
 
 
-def patch_pipeline(pipeline) -> None:
-    run_one, build_site = pipeline._run_one, pipeline.build_site
+def patch_executor(executor) -> None:
+    run_one = executor._run_one
 
     async def _run_one(step, *args, **kwargs):
         await run_one(step, *args, **kwargs)
         await async_fault(f"{step.notebook} written")
 
+    executor._run_one = _run_one
+
+
+def patch_pipeline(pipeline) -> None:
+    build_site = pipeline.build_site
+
     def _build_site(*args, **kwargs):
         fault("site")
         return build_site(*args, **kwargs)
 
-    pipeline._run_one, pipeline.build_site = _run_one, _build_site
+    pipeline.build_site = _build_site
 
 
 class _CountingOs:
@@ -105,7 +111,7 @@ def patch_staging(staging) -> None:
     staging.Staging.swap, staging.Staging._write_journal = _swap, _write_journal
 
 
-PATCHES = {"mrt.pipeline": patch_pipeline, "mrt.staging": patch_staging}
+PATCHES = {"mrt.executor": patch_executor, "mrt.pipeline": patch_pipeline, "mrt.staging": patch_staging}
 
 
 class _PatchOnImport(importlib.abc.MetaPathFinder):
