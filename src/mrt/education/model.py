@@ -79,13 +79,14 @@ def promoted_pay(years_promoted, own_pay, assumptions: Assumptions):
 def _monthly(route: Route, assumptions: Assumptions, pay: Lognormal, shortest_start_pay: float) -> dict[str, np.ndarray]:
     """Month-by-month arrays of one route: the one computation behind :func:`monthly_path` and :func:`present_values`."""
     months = np.arange(assumptions.horizon_years * 12)
-    study_fraction = np.clip(route.study_months - months, 0, 1)  # a fractional last month is part study, part work
-    years_working = np.floor(np.clip(months - route.study_months, 0, None) / 12)
+    # np.minimum/np.maximum rather than np.clip: the same values, without np.clip's overhead on these short arrays
+    study_fraction = np.minimum(np.maximum(route.study_months - months, 0), 1)  # a fractional last month is part study, part work
+    years_working = np.floor(np.maximum(months - route.study_months, 0) / 12)
     own_pay = pay.quantile(route.start_percentile / 100) * (1 + assumptions.annual_real_raise_pct / 100) ** years_working
     if route.promotion_after_years is not None:
         since = months - route.study_months - route.promotion_after_years * 12  # months since promotion became possible
         p = route.promotion_probability
-        higher = promoted_pay(np.floor(np.clip(since, 0, None) / 12), own_pay, assumptions)
+        higher = promoted_pay(np.floor(np.maximum(since, 0) / 12), own_pay, assumptions)
         own_pay = np.where(since >= 0, (1 - p) * own_pay + p * higher, own_pay)
     employed = 1 - route.unemployment_rate_pct / 100
     part_time = employed * assumptions.study_work_share * shortest_start_pay / 12 * study_fraction
@@ -465,12 +466,12 @@ def sensitivity(params: Mapping[str, object], data: ModelData, names: list[str])
         low, high = sweep_values(name, params)
         default = float(params[name])
         for value in sorted({low, default, high}):
-            summary = evaluate(with_value(params, name, value), data)[1]
-            best, best_entry = winner(summary), winner(summary, ENTRY_ROUTES)
-            leads = margin(summary, best), margin(summary, best_entry, ENTRY_ROUTES)  # the same for every route's row
-            for r in summary.itertuples():
-                rows.append({"assumption": name, "value": value, "is_default": value == default, "route": r.route,
-                             "net_present_value_usd": r.net_present_value_usd, "best_route": best,
+            pv = _present_values(with_value(params, name, value), data)  # the present values alone: no tables are needed here
+            best, best_entry = _leader(pv, MODEL_ROUTES), _leader(pv, ENTRY_ROUTES)
+            leads = _margin(pv, best), _margin(pv, best_entry, ENTRY_ROUTES)  # the same for every route's row
+            for route, present_value in pv.items():
+                rows.append({"assumption": name, "value": value, "is_default": value == default, "route": route,
+                             "net_present_value_usd": present_value, "best_route": best,
                              "best_route_lead_usd": leads[0],
                              "best_entry_route": best_entry,
                              "best_entry_lead_usd": leads[1]})
@@ -491,20 +492,20 @@ def break_even_table(params: Mapping[str, object], data: ModelData, names: list[
     and the value (if any, within the range tried) at which it stops leading, with the route that leads beyond it.
     For the two starting percentiles that decide between certificate and associate's degree, also the head start
     of the associate's degree (percentile points) at that value: the break-even gap."""
-    default_summary = evaluate(params, data)[1]
+    default_pv = _present_values(params, data)  # present values alone, as in the sensitivity table: no tables are needed here
     rows = []
     for ranking, among in RANKINGS.items():
-        leader = winner(default_summary, among)
+        leader = _leader(default_pv, among)
         for name in names:
             low, high = sweep_values(name, params)
             ends = {}
             for side, value in (("low", low), ("high", high)):
-                summary = evaluate(with_value(params, name, value), data)[1]
+                pv = _present_values(with_value(params, name, value), data)
                 flips = break_even(params, data, name, leader, value, among)
-                ends[side] = (value, margin(summary, leader, among), flips, None if flips is None else winner(summary, among))
+                ends[side] = (value, _margin(pv, leader, among), flips, None if flips is None else _leader(pv, among))
             rows.append({"ranking": ranking, "assumption": name, "label": PARAMETERS[name].label, "default_value": float(params[name]),
                          "low_value": ends["low"][0], "high_value": ends["high"][0], "leader": leader,
-                         "lead_at_low_usd": ends["low"][1], "lead_at_default_usd": margin(default_summary, leader, among),
+                         "lead_at_low_usd": ends["low"][1], "lead_at_default_usd": _margin(default_pv, leader, among),
                          "lead_at_high_usd": ends["high"][1],
                          "flips_below": ends["low"][2], "leader_below": ends["low"][3],
                          "flips_above": ends["high"][2], "leader_above": ends["high"][3]})
@@ -596,11 +597,11 @@ def pair_flips(params: Mapping[str, object], data: ModelData, names: list[str], 
     alone = {(n, v): leaders({n: v}) for n in names for v in grids[n]}
     rows = []
     pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
-    together = {(a, b, va, vb): leaders({a: va, b: vb}) for a, b in pairs for va in grids[a] for vb in grids[b]}
+    together = {(a, b): {(va, vb): leaders({a: va, b: vb}) for va in grids[a] for vb in grids[b]} for a, b in pairs}
     for ranking in RANKINGS:
         for a, b in pairs:
-            changed = [(va, vb, found[ranking]) for (pa, pb, va, vb), found in together.items() if (pa, pb) == (a, b)
-                       and found[ranking] != default[ranking] and alone[(a, va)][ranking] == default[ranking]
+            changed = [(va, vb, found[ranking]) for (va, vb), found in together[(a, b)].items()
+                       if found[ranking] != default[ranking] and alone[(a, va)][ranking] == default[ranking]
                        and alone[(b, vb)][ranking] == default[ranking]]
             if not changed:
                 continue
