@@ -64,3 +64,26 @@ def test_another_occupation_is_judged_afresh(real, monkeypatch):  # noqa: F811
     monkeypatch.setattr(occupation, "current", lambda: other)
     again = factcheck.judge(claims, ev)
     assert verdicts(again) == verdicts(first) and not all(a is b for a, b in zip(again, first))
+
+
+def test_a_claims_figures_are_the_rows_with_its_ids_in_the_tables_order(real):  # noqa: F811
+    from mrt.factcheck.rules import Claim, _figures
+
+    claims, ev = real
+    ids = list(dict.fromkeys(ev.figures["figure_id"]))
+    picked = (ids[5], ids[0], ids[5], ids[2])  # out of order, one twice
+    claim = Claim("C-test", "g.md", 1, "g.md:L1", "x", "pay", "wage", picked, "x")
+    expected = ev.figures[ev.figures["figure_id"].isin(picked)]  # a scan of the whole table, as before the index
+    assert _figures(claim, ev).equals(expected) and list(_figures(claim, ev).index) == list(expected.index)
+    with pytest.raises(factcheck.FactCheckError, match=r"expected figures \['F-nope', 'F-nope2'\] in figures.csv"):
+        _figures(replace(claim, figure_ids=(ids[0], "F-nope2", "F-nope")), ev)
+
+
+def test_what_evidence_works_out_once_is_its_tables_own(real):  # noqa: F811
+    claims, ev = real
+    assert ev.guide_dates == factcheck.guide_years(ev.figures)
+    assert all(list(ev.figures["figure_id"].iloc[rows]) == [figure_id] * len(rows) for figure_id, rows in ev.figure_rows.items())
+    assert sum(map(len, ev.figure_rows.values())) == len(ev.figures)
+    fewer = replace(ev, figures=ev.figures.iloc[1:])  # another Evidence: its own figures, worked out afresh
+    assert fewer.fingerprint != ev.fingerprint and fewer.fingerprint[1:] == ev.fingerprint[1:]
+    assert sum(map(len, fewer.figure_rows.values())) == len(ev.figures) - 1

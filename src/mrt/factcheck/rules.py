@@ -8,7 +8,8 @@ The rules are stated once, in the docstring of :mod:`mrt.factcheck`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cached_property
 from decimal import Decimal
 import math
 
@@ -158,6 +159,12 @@ def printed_range(value: float, qualifier: str | None, step: float, floor: float
     raise ValueError(f"no reading for the qualifier {qualifier!r}; expected one of {QUALIFIERS_READ}")
 
 
+def fingerprint(frame: pd.DataFrame) -> bytes:
+    """A fingerprint of a table's contents: every row's hash, with the column names and types."""
+    hashed = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
+    return hashed + repr([(str(c), str(t)) for c, t in frame.dtypes.items()]).encode()
+
+
 # Time frames -------------------------------------------------------------------------------------------
 
 def guide_years(figures: pd.DataFrame) -> dict[str, int]:
@@ -236,6 +243,26 @@ class Evidence:
     costs: pd.DataFrame  # education_costs_and_pay.csv
     all_occupations_pay: pd.DataFrame  # bls_all_occupations_pay.csv
 
+    # Worked out once per Evidence (the checks ask for them claim after claim, under every set of rules); the tables are
+    # read, never changed, so what is worked out from them stays true.
+    @cached_property
+    def figure_rows(self) -> dict[str, list[int]]:
+        """Where each figure id's rows are in ``figures`` (positions, in order)."""
+        rows: dict[str, list[int]] = {}
+        for position, figure_id in enumerate(self.figures["figure_id"]):
+            rows.setdefault(figure_id, []).append(position)
+        return rows
+
+    @cached_property
+    def guide_dates(self) -> dict[str, int]:
+        """:func:`guide_years` of ``figures``."""
+        return guide_years(self.figures)
+
+    @cached_property
+    def fingerprint(self) -> tuple[bytes, ...]:
+        """:func:`fingerprint` of every table, in the order of the fields."""
+        return tuple(fingerprint(getattr(self, f.name)) for f in fields(self))
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -271,11 +298,12 @@ def _year(value) -> int | None:
 
 
 def _figures(claim: Claim, ev: Evidence) -> pd.DataFrame:
-    rows = ev.figures[ev.figures["figure_id"].isin(claim.figure_ids)]
-    missing = sorted(set(claim.figure_ids) - set(rows["figure_id"]))
+    """The rows of ``figures`` with the claim's figure ids, in the table's order."""
+    wanted = set(claim.figure_ids)
+    missing = sorted(wanted - set(ev.figure_rows))
     if missing:
         raise claim.fail(f"expected figures {missing} in figures.csv")
-    return rows
+    return ev.figures.iloc[sorted(p for figure_id in wanted for p in ev.figure_rows[figure_id])]
 
 
 def _one_figure(claim: Claim, ev: Evidence) -> pd.Series:
@@ -298,5 +326,5 @@ def time_frame(claim: Claim, ev: Evidence, rules: Rules) -> tuple[int | None, st
         return int(printed.max()), PRINTED
     if rules.time_frame == LATEST_RECORD:
         return None, LATEST_RECORD
-    year = guide_years(ev.figures).get(claim.guide_file)
+    year = ev.guide_dates.get(claim.guide_file)
     return (year, GUIDE_DATE) if year is not None else (None, LATEST_RECORD)

@@ -5,7 +5,7 @@ group and by guide, the agreement of claims printed without a year, and the ques
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 import math
 
 import pandas as pd
@@ -13,7 +13,7 @@ import pandas as pd
 from mrt import occupation
 from mrt.factcheck.checks import REGISTRY
 from mrt.factcheck.rules import (AGREEING, Claim, Evidence, GUIDE_DATE, LATEST_RECORD, NOT_CHECKABLE, Result, Rules, TIMELESS,
-    VERDICT_GROUPS, _figures)
+    VERDICT_GROUPS, _figures, fingerprint)
 from mrt.vocab import CHECKS, VERDICTS
 
 
@@ -33,15 +33,9 @@ _JUDGED: dict[tuple, tuple[object, list[Judged]]] = {}
 _JUDGED_MOST = 64  # runs kept; emptied when full
 
 
-def _contents(frame: pd.DataFrame) -> bytes:
-    """A fingerprint of a table's contents: every row's hash, with the column names and types."""
-    hashed = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
-    return hashed + repr([(str(c), str(t)) for c, t in frame.dtypes.items()]).encode()
-
-
 def _judged_key(claims: pd.DataFrame, ev: Evidence, rules: Rules) -> tuple | None:
     try:
-        key = (_contents(claims), tuple(_contents(getattr(ev, f.name)) for f in fields(ev)), rules)
+        key = (fingerprint(claims), ev.fingerprint, rules)
         hash(key)
     except TypeError:  # a cell that cannot be hashed: judged afresh
         return None
