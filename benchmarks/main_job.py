@@ -3,13 +3,13 @@
 Prints, all measured in this one run on this machine (shared machines are noisy,
 so compare the ratios, not the seconds):
 
-- main job: the notebook graph of ``mrt.cli run`` (in parallel where independent), as a fresh process,
+- main job: the notebook graph of ``mrt.cli run`` (``mrt.executor.run_notebooks``, in parallel where independent), as a fresh process,
   with and without building the site (the ratios use the notebook part, the work both practices share);
 - sequential practice: ``jupyter nbconvert --to notebook --execute`` on each notebook in turn;
 - floor: the time to start one kernel and import the stack (pandas, matplotlib, seaborn),
   times the number of notebooks, divided by the cores.
 
-Aims: main job <= 0.5 x sequential practice, and <= 1.5 x floor.
+Aims: main job <= 0.5 x sequential practice, and <= 2.0 x floor (issue 21).
 Then the slowest code cells of the main job (notebook, cell number, first line, seconds: the median over
 the repeats of the notebook-only runs; cells run side by side on few cores, so a cell's seconds include
 waiting for a core), and the machine's load average before and after, to judge how noisy the run was.
@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"one kernel start + stack import:                  {kernel_s:6.2f} s")
     print(f"floor = {kernel_s:.2f} s x {len(STEPS)} notebooks / {cores} cores:       {floor_s:6.2f} s")
     print(f"main / sequential: {main_s / seq_s:5.2f}   (aim <= 0.50: {'met' if main_s / seq_s <= 0.5 else 'not met'})")
-    print(f"main / floor:      {main_s / floor_s:5.2f}   (aim <= 1.50: {'met' if main_s / floor_s <= 1.5 else 'not met'})")
+    print(f"main / floor:      {main_s / floor_s:5.2f}   (aim <= 2.00: {'met' if main_s / floor_s <= 2.0 else 'not met'})")
     print("(ratios compare the notebook part, the work both practices do; the site adds "
           f"{site_s - main_s:.2f} s)")
     totals = notebook_totals(cell_runs)
