@@ -124,3 +124,21 @@ def test_the_model_data_of_a_year_take_the_parameters_cell_into_account():
     data, inputs = education.model_data(wages(2016), FULL, CPI, ADVANCE, 2024, 2016, none_given(four_year_tuition_usd_per_year=9500))
     assert data.published == {"two_year_tuition_usd_per_year": 3720, "promoted_pay_usd_per_year": 120000, "base_year": 2016}
     assert "four_year_tuition_usd_per_year" not in set(inputs["parameter"])
+
+
+@pytest.mark.parametrize("change", [{"unit": "usd_per_hour"}, {"comparable_to_reference_code": "no"}, {"value": float("nan")}],
+                         ids=["hourly", "another occupation code", "no value"])
+def test_a_year_counts_only_with_annual_pay_of_the_reference_code_that_has_values(change):
+    # 2016 has every other input (the four-year tuition set in the parameters cell); its pay rows changed, only 2015's
+    # pay can carry the model
+    pay = pd.concat([wages(2015), wages(2016).assign(**change)], ignore_index=True)
+    given = none_given(four_year_tuition_usd_per_year=9500)
+    assert education.base_year(pay, FULL, CPI, ADVANCE, 2024, given) == (2015, [])
+    assert education.base_year(pd.concat([wages(2015), wages(2016)], ignore_index=True), FULL, CPI, ADVANCE, 2024, given) == (2016, [])
+
+
+def test_a_year_without_a_median_serves_when_the_curve_through_the_median_is_not_asked_for():
+    # the parameters cell names no pay curve: the lognormal fitted to the mean needs no median, so 2015 has every input
+    pay = wages(2015, statistics=("p10", "mean", "p90"))
+    assert education.base_year(pay, FULL, CPI, ADVANCE, 2024, none_given()) == (2015, [])
+    assert education.missing_inputs(pay, FULL, CPI, ADVANCE, 2015, 2024, none_given()) == []
