@@ -142,3 +142,13 @@ def test_a_year_without_a_median_serves_when_the_curve_through_the_median_is_not
     pay = wages(2015, statistics=("p10", "mean", "p90"))
     assert education.base_year(pay, FULL, CPI, ADVANCE, 2024, none_given()) == (2015, [])
     assert education.missing_inputs(pay, FULL, CPI, ADVANCE, 2015, 2024, none_given()) == []
+
+
+def test_a_year_before_any_promoted_pay_lacks_it_unless_it_is_set():
+    # the boss's pay is first published for 2015: 2014 has pay, tuition and CPI-U but no pay after promotion
+    early = costs(("tuition_and_fees", TWO, 2900.0, "2014-15"), ("tuition_and_fees", FOUR, 8800.0, "2014-15"),
+                  ("median_annual_wage", "bosses", 80000.0, "2015"))
+    cpi = pd.concat([CPI, pd.DataFrame({"year": [2014], "cpi_u_index_1982_84_100": [150.0]})], ignore_index=True)
+    assert education.missing_inputs(wages(2014), early, cpi, ADVANCE, 2014, 2024, none_given()) == [
+        "the pay of bosses in 2014 or before (education_costs_and_pay.csv, or promoted_pay_usd_per_year in the parameters cell)"]
+    assert education.missing_inputs(wages(2014), early, cpi, ADVANCE, 2014, 2024, none_given(promoted_pay_usd_per_year=70000)) == []
