@@ -434,6 +434,7 @@ def test_assumptions_from_parameters():
     assert got == Assumptions(horizon_years=7, discount_rate_pct=2.5, annual_real_raise_pct=1.5, study_work_share=0.2, promoted_pay_usd_per_year=60000.0,
                               promoted_ramp_years=0.0)
     assert isinstance(got.horizon_years, int)
+    assert education.assumptions_from({**ONE_YEAR, "promoted_ramp_years": 3}).promoted_ramp_years == 3.0
 
 
 def test_evaluate_by_hand():
