@@ -434,6 +434,7 @@ def test_assumptions_from_parameters():
     assert got == Assumptions(horizon_years=7, discount_rate_pct=2.5, annual_real_raise_pct=1.5, study_work_share=0.2, promoted_pay_usd_per_year=60000.0,
                               promoted_ramp_years=0.0)
     assert isinstance(got.horizon_years, int)
+    assert education.assumptions_from({**ONE_YEAR, "promoted_ramp_years": 3}).promoted_ramp_years == 3.0
 
 
 def test_evaluate_by_hand():
@@ -1254,3 +1255,158 @@ def test_pair_flips_find_a_pair_that_changes_the_leader_only_together(monkeypatc
     # a pair where one value alone already changes the leader is not counted: a chance of 0.4 alone gives 48,000
     monkeypatch.setitem(education.PARAMETERS, "promotion_probability", replace(education.PARAMETERS["promotion_probability"], sweep=(0.4, 1.0)))
     assert education.pair_flips(params, SYNTHETIC, ["promotion_probability", "promoted_pay_usd_per_year"], points=2).empty
+
+
+# Thresholds and empty cases of the model's steps -----------------------------------------------------------
+
+def test_a_margin_from_present_values_has_no_value_when_no_other_route_counts():
+    # alone in its ranking, or beside a route without a value, a route has no lead (NaN), as margin gives from the summary
+    pv = {HS: 30000.0, CERTIFICATE: float("nan"), ASSOCIATE: 20000.0}
+    summary = pd.DataFrame({"route": list(pv), "net_present_value_usd": list(pv.values())})
+    for among in ((HS,), (HS, CERTIFICATE)):
+        assert math.isnan(education.model._margin(pv, HS, among)) and math.isnan(education.margin(summary, HS, among))
+    assert education.model._margin(pv, HS, (HS, CERTIFICATE, ASSOCIATE)) == 10000.0  # 30,000 - 20,000, the NaN skipped
+
+
+def test_routes_half_a_dollar_apart_over_the_whole_range_never_tie():
+    # the associate's degree (the 40th percentile, 40,000.50) stays 0.50 above the certificate (40,000) whatever the high
+    # school route starts at: no tie between the 10th and 20th percentile (a gap product of 0.25 is still positive)
+    data = ModelData(both(TablePay({10: 30000, 20: 40000, 30: 40000, 40: 40000.5})), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published,
+                     "Up", 2024, 2017)
+    assert education.tie(ONE_YEAR, data, "hs_start_percentile", ASSOCIATE, CERTIFICATE, 10, 20) is None
+
+
+def test_a_route_up_half_a_dollar_behind_at_every_chance_has_no_break_even():
+    # the others promoted at half the chance (promotion_share 0.5), promoted pay 39,999.50: the route up is worth
+    # 40,000 - 0.5 p, the associate's degree 40,000.50 + 0.5 p x (39,999.50 - 40,000.50) = 40,000.50 - 0.5 p: 0.50 behind at
+    # every chance (the certificate, 35,000 + 0.5 p x 4,999.50, and high school stay further back)
+    data = ModelData(both(TablePay({10: 30000, 20: 40000, 30: 35000, 40: 40000.5})), SYNTHETIC.unemployment_rate_pct, SYNTHETIC.published,
+                     "Up", 2024, 2017)
+    params = {**ONE_YEAR, "promotion_share": 0.5, "promoted_pay_usd_per_year": 39999.5}
+    assert education.margin(education.evaluate(params, data)[1], ADVANCEMENT) == pytest.approx(-0.5)
+    assert education.promotion_break_even(params, data) is None
+
+
+def test_a_study_of_exactly_ten_years_needs_a_horizon_of_eleven():
+    # 120 months end in the 10th year: the shortest horizon tried is floor(120 / 12) + 1 = 11; 144 months: 13
+    assert education.sweep_values("horizon_years", {"bachelor_months": 120, "horizon_years": 20}) == (11.0, 40.0)
+    assert education.sweep_values("horizon_years", {"bachelor_months": 144, "horizon_years": 20}) == (13.0, 40.0)
+
+
+def test_sensitivity_gives_the_lead_overall_and_among_the_routes_that_stay_apart():
+    # one year, the route up certain to be promoted: 60,000 against the associate's degree's 50,000 (a lead of 10,000);
+    # among the routes that stay, the associate's degree leads high school and the certificate (both 30,000) by 20,000
+    params = {**ONE_YEAR, "certificate_start_percentile": 10}
+    table = education.sensitivity(params, SYNTHETIC, ["promotion_probability"])
+    certain = table[table["value"] == 1.0].iloc[0]
+    assert certain["best_route"] == ADVANCEMENT and certain["best_route_lead_usd"] == pytest.approx(10000)
+    assert certain["best_entry_route"] == ASSOCIATE and certain["best_entry_lead_usd"] == pytest.approx(20000)
+
+
+def test_joint_ranges_lift_the_horizon_for_the_longest_study_drawn(monkeypatch):
+    from dataclasses import replace
+
+    # a bachelor's degree drawn up to 120 months (its value used, 48, alone would allow 10 years): the horizon is drawn
+    # from floor(120 / 12) + 1 = 11 years
+    monkeypatch.setitem(education.PARAMETERS, "bachelor_months", replace(education.PARAMETERS["bachelor_months"], sweep=(36, 120)))
+    params = {**DEFAULTS, "two_year_tuition_usd_per_year": 1000.0}
+    ranges = education.joint_ranges(params, ["bachelor_months", "horizon_years"])
+    assert ranges == {"bachelor_months": (36.0, 120.0), "horizon_years": (11, 40.0)}
+
+
+def test_one_assumption_set_can_be_drawn_and_a_continuous_value_spreads_over_its_range():
+    one = education.draw_assumption_sets(DEFAULTS, ["discount_rate_pct"], draws=1, seed=3)
+    assert one.columns.tolist() == ["assumption_set", "discount_rate_pct"] and one["assumption_set"].tolist() == [0]
+    assert 0 <= one.loc[0, "discount_rate_pct"] <= 7
+    spread = education.draw_assumption_sets(DEFAULTS, ["discount_rate_pct"], draws=400, seed=3)["discount_rate_pct"]
+    # 400 uniform draws from 0-7%: each value its own, the lowest within 0.5 of 0 and the highest within 0.5 of 7
+    # (the chance that one end is missed by 0.5: (6.5 / 7) ** 400, about 1e-13)
+    assert spread.nunique() == 400 and spread.min() < 0.5 and spread.max() > 6.5
+
+
+def test_a_flag_whose_default_is_true_is_tried_at_false_in_the_grid_of_pairs():
+    assert education.grid_values("unemployment_risk", 0, 1, True) == [0.0]
+
+
+def test_pair_flips_go_on_past_a_pair_that_changes_nothing_and_take_the_combination_nearest_the_defaults(monkeypatch):
+    from dataclasses import replace
+
+    monkeypatch.setitem(education.PARAMETERS, "promotion_probability", replace(education.PARAMETERS["promotion_probability"], sweep=(0.6, 1.0)))
+    monkeypatch.setitem(education.PARAMETERS, "promoted_pay_usd_per_year", replace(education.PARAMETERS["promoted_pay_usd_per_year"], sweep=(0.9, 1.1)))
+    params = {**ONE_YEAR, "promotion_probability": 0.9}  # the route up 40,000 + p x (promoted pay - 40,000) = 58,000; the associate's degree 50,000
+    names = ["horizon_years", "promotion_probability", "promoted_pay_usd_per_year"]
+    # grids (5 points, the default left out): horizon 10, 18, 25, 32, 40 years; chance 0.6, 0.7, 0.8, 1; promoted pay 54,000,
+    # 57,000, 63,000, 66,000. Alone each keeps the route up in front (chance 0.6: 52,000; pay 54,000: 52,600). With no study
+    # and no discounting the horizon multiplies every route's value: its pairs change nothing. Together, 54,000 with a
+    # chance of 0.6 (48,400) or 0.7 (49,800) puts the associate's degree first; 0.8 (51,200) does not, nor 57,000 with 0.6 (50,200).
+    # Distances from the defaults: 0.6: 0.3 / 0.4 + 6,000 / 12,000 = 1.25; 0.7: 0.2 / 0.4 + 0.5 = 1.0, the nearest
+    found = education.pair_flips(params, SYNTHETIC, names)
+    assert len(found) == 1
+    row = found.iloc[0]
+    assert (row["ranking"], row["assumption_a"], row["assumption_b"], row["leader"]) == ("all routes", "promotion_probability",
+                                                                                         "promoted_pay_usd_per_year", ASSOCIATE)
+    assert row["value_a"] == pytest.approx(0.7) and row["value_b"] == pytest.approx(54000)
+    assert row["distance_from_defaults"] == pytest.approx(1.0)
+    assert (row["combinations_tried"], row["combinations_changed"]) == (16, 2)
+    # the horizon alone: no pair, and the table keeps its columns
+    none = education.pair_flips(params, SYNTHETIC, ["horizon_years", "promotion_probability"])
+    assert none.empty and list(none.columns) == education.PAIR_COLUMNS
+
+
+def test_joint_leaders_take_each_drawn_value_as_drawn():
+    # set 0: unemployment risk makes the route up (50,000 x 0.99 = 49,500) lead the associate's degree (50,000 x 0.98 = 49,000);
+    # set 1: without it they tie at 50,000 and the associate's degree, listed first, leads; set 2: a chance of 0.75 gives the
+    # route up 40,000 + 0.75 x 20,000 = 55,000
+    sets = pd.DataFrame({"assumption_set": [0, 1, 2], "unemployment_risk": [True, False, False], "promotion_probability": [0.5, 0.5, 0.75]})
+    leaders = education.joint_leaders(ONE_YEAR, SYNTHETIC, sets)
+    assert leaders[leaders["ranking"] == "all routes"]["leader"].tolist() == [ADVANCEMENT, ASSOCIATE, ADVANCEMENT]
+
+
+def test_no_assumption_sets_give_empty_tables_with_their_columns_and_no_shares():
+    leaders = education.joint_leaders(ONE_YEAR, SYNTHETIC, pd.DataFrame({"assumption_set": [], "promotion_probability": []}))
+    assert leaders.empty and list(leaders.columns) == ["assumption_set", "ranking", "leader"]
+    shares = education.joint_shares(leaders, ROUTE_NAMES)
+    assert list(shares.columns) == ["ranking", "route", "label", "assumption_sets", "sets_led", "share_led"]
+    assert len(shares) == 7 and shares["assumption_sets"].eq(0).all() and shares["sets_led"].eq(0).all()
+    assert shares["share_led"].isna().all()  # no share of no sets
+
+
+def test_joint_shares_keep_their_columns():
+    assert list(education.joint_shares(LEADERS, ROUTE_NAMES).columns) == ["ranking", "route", "label", "assumption_sets", "sets_led", "share_led"]
+
+
+def test_joint_alternatives_mark_the_joint_rows_and_give_a_tied_lead_of_zero():
+    shares = education.joint_shares(LEADERS, ROUTE_NAMES)  # the route up leads 80% of all-routes sets: ranked first
+    # one choice named twice: listed once, the first
+    single = pd.DataFrame({"choice": ["a horizon of 10 years", "a horizon of 10 years"], "value": [-5.0, -6.0], "holds": [False, False],
+                           "leader": [ASSOCIATE, ASSOCIATE], "flip": [None, None]})
+    # the defaults' leader ties (a lead of 0): it still leads, by 0
+    table = education.joint_alternatives(shares, shares, "all routes", single, ADVANCEMENT, 0.0)
+    assert list(table.columns) == ["choice", "value", "first", "joint", "flip", "holds", "lead_usd"]
+    assert table["choice"].tolist() == ["a route ranked first from 67% of the sets", "a route ranked first from 90% of the sets",
+                                        "another draw of the assumption sets (seed 17)", "one assumption set: the defaults",
+                                        "one assumption set: the defaults with a horizon of 10 years"]
+    assert table["joint"].tolist() == [True, True, True, False, False]
+    assert table["first"].tolist() == [ADVANCEMENT, None, ADVANCEMENT, ADVANCEMENT, ASSOCIATE]
+    assert table["value"].tolist() == [0.8, 0.8, 0.8, 0.0, -5.0]
+    assert table["lead_usd"].tolist() == [None, None, None, 0.0, None]  # only a single set's lead, not a share of sets
+    assert table["value"].dtype == "float64" and table["joint"].dtype == bool and table["holds"].dtype == bool
+
+
+def test_headline_alternatives_keep_their_columns_even_when_there_are_none():
+    flips = education.flips_in_range(BREAK_EVEN, "routes that stay in the job").head(1)  # the horizon below 15
+    scenarios = pd.DataFrame({"scenario": ["a discount rate of 0%", "no head start"], "default_entry_leader_lead_usd": [30.0, -7.0],
+                              "best_entry_route": [ASSOCIATE, CERTIFICATE]})
+    table = education.headline_alternatives(flips, scenarios, "default_entry_leader_lead_usd", "best_entry_route", ASSOCIATE)
+    assert list(table.columns) == ["choice", "value", "holds", "leader", "flip"]
+    assert table["choice"].tolist() == ["a horizon of 10 years", "a discount rate of 0%", "no head start"]
+    empty = education.headline_alternatives(flips.head(0), scenarios.head(0), "default_entry_leader_lead_usd", "best_entry_route", ASSOCIATE)
+    assert empty.empty and list(empty.columns) == ["choice", "value", "holds", "leader", "flip"]
+
+
+def test_time_and_cost_name_each_route():
+    results = education.evaluate(ONE_YEAR, SYNTHETIC)[1]
+    taken = education.time_and_cost(ONE_YEAR, results)
+    assert list(taken.columns) == ["route", "label", "study_months", "tuition_total_usd"]
+    assert taken["label"].tolist() == [education.ROUTE_LABELS[HS], education.ROUTE_LABELS[CERTIFICATE], education.ROUTE_LABELS[ASSOCIATE],
+                                       "Degree, then boss"]

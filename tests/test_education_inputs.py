@@ -83,3 +83,72 @@ def test_the_curve_through_the_median_needs_a_year_with_a_median():
     assert education.base_year(pay, tuition, CPI, ADVANCE, 2024, none_given(pay_through_median=False)) == (2016, [])
     year, lacking = education.base_year(pay, tuition, CPI, ADVANCE, 2024, none_given(pay_through_median=True, base_year=2016))
     assert lacking == ["the yearly median pay of the occupation in 2016 (bls_wages.csv, or pay_through_median = False in the parameters cell)"]
+
+
+def test_a_tuition_set_in_the_parameters_cell_needs_no_published_figure():
+    # 2016: the two-year tuition of 2016-17 is published, the four-year one is not (only 2015-16's is); the four-year tuition
+    # set in the parameters cell leaves it out of the published inputs instead of failing
+    inputs = education.published_inputs(FULL, CPI, "median_annual_wage", "bosses", 2016, 2024,
+                                         none_given(four_year_tuition_usd_per_year=9500))
+    assert list(inputs["parameter"]) == ["two_year_tuition_usd_per_year", "promoted_pay_usd_per_year"]
+    assert list(inputs["published_value"]) == [3100.0, 80000.0]
+    assert list(inputs["published_year"]) == [2016, 2015]  # the boss's pay: the latest published up to 2016
+    assert list(inputs["value"]) == [3720, 120000]  # 3,100 x 300 / 250; 80,000 x 300 / 200
+    # nothing set: the missing four-year tuition is an error naming it
+    with pytest.raises(ValueError, match=r"expected one tuition_and_fees row for 'public four-year college \(in-state\)' in 2016-17, found 0"):
+        education.published_inputs(FULL, CPI, "median_annual_wage", "bosses", 2016, 2024, none_given())
+
+
+def test_a_tuition_set_in_the_parameters_cell_keeps_the_published_figure_beside_it():
+    # 2015: both tuitions of 2015-16 are published; setting one keeps its published row (the table shows what it replaces)
+    inputs = education.published_inputs(FULL, CPI, "median_annual_wage", "bosses", 2015, 2024,
+                                        none_given(two_year_tuition_usd_per_year=1000, four_year_tuition_usd_per_year=2000))
+    assert list(inputs["parameter"]) == ["two_year_tuition_usd_per_year", "four_year_tuition_usd_per_year", "promoted_pay_usd_per_year"]
+    assert list(inputs["value"]) == [4500, 13500, 120000]  # 3,000, 9,000 and 80,000 x 300 / 200
+
+
+def test_a_promoted_pay_set_in_the_parameters_cell_needs_no_published_figure():
+    # the boss's pay is first published for 2015: for 2014 it must be set, and then only the tuitions are published inputs
+    early = costs(("tuition_and_fees", TWO, 2900.0, "2014-15"), ("tuition_and_fees", FOUR, 8800.0, "2014-15"),
+                  ("median_annual_wage", "bosses", 80000.0, "2015"))
+    cpi = pd.concat([CPI, pd.DataFrame({"year": [2014], "cpi_u_index_1982_84_100": [150.0]})], ignore_index=True)
+    inputs = education.published_inputs(early, cpi, "median_annual_wage", "bosses", 2014, 2024, none_given(promoted_pay_usd_per_year=70000))
+    assert list(inputs["parameter"]) == ["two_year_tuition_usd_per_year", "four_year_tuition_usd_per_year"]
+    assert list(inputs["value"]) == [5800, 17600]  # 2,900 and 8,800 x 300 / 150
+    with pytest.raises(ValueError, match=r"expected a median_annual_wage row for 'bosses' in 2014 or before, found none"):
+        education.published_inputs(early, cpi, "median_annual_wage", "bosses", 2014, 2024, none_given())
+
+
+def test_the_model_data_of_a_year_take_the_parameters_cell_into_account():
+    # 2016 lacks the four-year tuition of 2016-17; set in the parameters cell, the model still gets its data for 2016
+    data, inputs = education.model_data(wages(2016), FULL, CPI, ADVANCE, 2024, 2016, none_given(four_year_tuition_usd_per_year=9500))
+    assert data.published == {"two_year_tuition_usd_per_year": 3720, "promoted_pay_usd_per_year": 120000, "base_year": 2016}
+    assert "four_year_tuition_usd_per_year" not in set(inputs["parameter"])
+
+
+@pytest.mark.parametrize("change", [{"unit": "usd_per_hour"}, {"comparable_to_reference_code": "no"}, {"value": float("nan")}],
+                         ids=["hourly", "another occupation code", "no value"])
+def test_a_year_counts_only_with_annual_pay_of_the_reference_code_that_has_values(change):
+    # 2016 has every other input (the four-year tuition set in the parameters cell); its pay rows changed, only 2015's
+    # pay can carry the model
+    pay = pd.concat([wages(2015), wages(2016).assign(**change)], ignore_index=True)
+    given = none_given(four_year_tuition_usd_per_year=9500)
+    assert education.base_year(pay, FULL, CPI, ADVANCE, 2024, given) == (2015, [])
+    assert education.base_year(pd.concat([wages(2015), wages(2016)], ignore_index=True), FULL, CPI, ADVANCE, 2024, given) == (2016, [])
+
+
+def test_a_year_without_a_median_serves_when_the_curve_through_the_median_is_not_asked_for():
+    # the parameters cell names no pay curve: the lognormal fitted to the mean needs no median, so 2015 has every input
+    pay = wages(2015, statistics=("p10", "mean", "p90"))
+    assert education.base_year(pay, FULL, CPI, ADVANCE, 2024, none_given()) == (2015, [])
+    assert education.missing_inputs(pay, FULL, CPI, ADVANCE, 2015, 2024, none_given()) == []
+
+
+def test_a_year_before_any_promoted_pay_lacks_it_unless_it_is_set():
+    # the boss's pay is first published for 2015: 2014 has pay, tuition and CPI-U but no pay after promotion
+    early = costs(("tuition_and_fees", TWO, 2900.0, "2014-15"), ("tuition_and_fees", FOUR, 8800.0, "2014-15"),
+                  ("median_annual_wage", "bosses", 80000.0, "2015"))
+    cpi = pd.concat([CPI, pd.DataFrame({"year": [2014], "cpi_u_index_1982_84_100": [150.0]})], ignore_index=True)
+    assert education.missing_inputs(wages(2014), early, cpi, ADVANCE, 2014, 2024, none_given()) == [
+        "the pay of bosses in 2014 or before (education_costs_and_pay.csv, or promoted_pay_usd_per_year in the parameters cell)"]
+    assert education.missing_inputs(wages(2014), early, cpi, ADVANCE, 2014, 2024, none_given(promoted_pay_usd_per_year=70000)) == []

@@ -46,6 +46,25 @@ def test_a_kept_result_is_the_computed_one_and_a_copy():
     pd.testing.assert_frame_equal(education.evaluate(LONG, CURVED)[1], expected[1])
 
 
+def test_the_same_values_on_the_same_data_are_computed_once(monkeypatch):
+    computed = []
+    real = model.compare_routes
+
+    def counting(*args):
+        computed.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(model, "compare_routes", counting)
+    education.evaluate(LONG, CURVED)
+    education.evaluate(dict(LONG), CURVED)
+    assert len(computed) == 1  # the second call hands out the kept result
+    # the same figures in another object are computed for it, and each object keeps its own result
+    other = ModelData(CURVED.pay, CURVED.unemployment_rate_pct, CURVED.published, "Up", 2024, 2017)
+    for data in (other, CURVED, other, CURVED):
+        education.evaluate(LONG, data)
+    assert len(computed) == 2
+
+
 def test_values_of_other_types_or_other_data_are_kept_apart():
     as_int, as_float = {**LONG, "certificate_months": 9}, {**LONG, "certificate_months": 9.0}
     pd.testing.assert_frame_equal(education.evaluate(as_int, CURVED)[0], uncached(as_int, CURVED)[0])
