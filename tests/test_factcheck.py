@@ -1178,6 +1178,11 @@ def test_table_types():
         "guide_high": "Float64", "record_value": "Float64", "prints_year": "boolean"}
 
 
+def test_a_table_of_no_claims_keeps_every_column():
+    frame = factcheck.table([], {})
+    assert frame.empty and list(frame.columns) == factcheck.TABLE_COLUMNS and str(frame["line"].dtype) == "Int64"
+
+
 def test_tally_by_guide_of_nothing_keeps_its_columns():
     empty = factcheck.tally_by_guide(pd.DataFrame({"guide_file": [], "verdict": []}))
     assert list(empty.columns) == ["guide_file", "claims", "not_checkable", "checkable", "agreeing", "partly", "disagreeing",
