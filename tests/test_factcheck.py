@@ -1189,6 +1189,13 @@ def test_tally_by_guide_of_nothing_keeps_its_columns():
                                    "share_agreeing_pct"] and empty.empty
 
 
+def test_a_blank_title_in_guides_csv_falls_back_to_the_quoted_title():
+    sources = pd.DataFrame({"source_id": ["guide:a.txt", "guide:b.txt"], "kind": ["guide", "guide"],
+                            "covers": ["Guide 'Quoted A' (pay)", "Guide 'Quoted B' (pay)"]})
+    guides = pd.DataFrame({"guide_file": ["a.txt", "b.txt"], "title": ["Named A", "  "]})
+    assert factcheck.guide_titles(sources, guides) == {"a.txt": "Named A", "b.txt": "Quoted B"}
+
+
 def test_guide_titles_skip_other_rows_wherever_they_are():
     sources = pd.DataFrame({"source_id": ["x", "guide:a.txt"], "kind": ["raw_file", "guide"], "covers": ["no title", "Guide 'A Title' (pay)"]})
     assert factcheck.guide_titles(sources) == {"a.txt": "A Title"}
