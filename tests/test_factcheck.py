@@ -956,6 +956,17 @@ def test_setting_remainder_whole_result():
         factcheck.check_setting_remainder(claim("setting_remainder", text="Clinics employ most technicians outside towns"), ev, Rules())
 
 
+@pytest.mark.parametrize("employing, unchecked", [
+    ("Physicians' offices, small clinics and nursing homes", ("small clinics", "nursing homes")),  # a comma parts them too
+    ("Physicians' offices or small clinics", ("small clinics",)),
+])
+def test_setting_remainder_names_each_part_it_cannot_check(employing, unchecked):
+    ev = evidence(figures=figures(dated(G0, 2017)), settings=FOUR)
+    r = factcheck.check_setting_remainder(claim("setting_remainder", text=f"{employing} employ most of the technicians outside hospitals"),
+                                          ev, Rules())
+    assert r.facts["unchecked"] == unchecked and r.facts["settings"] == ("offices_of_physicians",)
+
+
 def test_other_industries_whole_result():
     ev = evidence(figures=figures(dated(G0, 2013)), settings=FOUR)  # frame 2011 and 2016: the later one is listed
     assert factcheck.check_other_industries(claim("other_industries"), ev, Rules()) == factcheck.Result(
