@@ -540,6 +540,14 @@ def test_printed_figures_and_distribution_years():
     assert wages.distribution_years(QUARTILE_PROVENANCE) == [2011, 2012]
 
 
+def test_printed_figures_tie_goes_to_the_first_listed_however_many_printings():
+    # 17 printings of the 2012 mean; the most precise step (10) is shared by rows 5, 7, 8, 11 and 12: row 5, listed first, is used
+    steps = [100, 100, 100, 1000, 100, 10, 1000, 10, 10, 1000, 100, 10, 10, 100, 1000, 100, 1000]
+    provenance = pd.DataFrame([printed_row(2012, "mean", 36000.0 + i, float(step), f"m#L{i}") for i, step in enumerate(steps)]).astype(
+        {"bls_year": "Int64", "year_printed": "Int64"})
+    assert wages.printed_figures(provenance, 2012)["mean"]["source_key"] == "m#L5"
+
+
 def test_salary_quantiles_methods_bands_and_the_headline():
     out = wages.salary_quantiles(QUARTILE_PROVENANCE, BLS_YEARS)
     assert list(out.columns) == ["year", "quantile", "method", "headline", "annual_usd", "low_usd", "high_usd", "band_basis", "validated_on",
