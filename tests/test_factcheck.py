@@ -967,6 +967,23 @@ def test_setting_remainder_names_each_part_it_cannot_check(employing, unchecked)
     assert r.facts["unchecked"] == unchecked and r.facts["settings"] == ("offices_of_physicians",)
 
 
+def test_setting_remainder_of_two_settings_has_both_as_its_subject(monkeypatch):
+    from dataclasses import replace
+
+    from mrt import occupation
+
+    base = occupation.current()
+    wider = replace(base, settings={**base.settings, "nursing care facilities": "nursing_care_facilities"})
+    monkeypatch.setattr(occupation, "current", lambda: wider)  # an occupation whose settings include a third one
+    shares = settings((2016, "hospitals", 36.0, HOSPITALS_ALL), (2016, "offices_of_physicians", 19.0, OFFICES),
+                      (2016, "nursing_care_facilities", 13.0, "Nursing care facilities"))
+    text = "Physicians' offices and nursing care facilities employ most of the technicians outside hospitals"
+    r = factcheck.check_setting_remainder(claim("setting_remainder", text=text), evidence(figures=figures(dated(G0, 2016)), settings=shares),
+                                          Rules())
+    # (19 + 13) of the 64 outside hospitals = 50%
+    assert r.subject == "offices_of_physicians+nursing_care_facilities" and r.record_value == pytest.approx(50.0)
+
+
 def test_other_industries_whole_result():
     ev = evidence(figures=figures(dated(G0, 2013)), settings=FOUR)  # frame 2011 and 2016: the later one is listed
     assert factcheck.check_other_industries(claim("other_industries"), ev, Rules()) == factcheck.Result(
