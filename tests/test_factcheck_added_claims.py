@@ -153,3 +153,25 @@ def test_setting_named_failure_says_what_it_expected():
     with pytest.raises(factcheck.FactCheckError, match=r": expected the claim to read '\.\.\. work in <settings>', settings joined by ',', "
                                                         r"'and' or 'or'$"):
         named("Physicians' offices employ many")
+
+
+TITLE_ROWS = (("29-2071", "Medical Records and Health Information Technicians", 2011, 2012),
+              ("29-2098", "Medical Dosimetrists, Medical Records Specialists, and Others", 2019, 2019),
+              ("29-2072", "Medical Records Specialists", 2021, 2024))
+
+
+def test_occupation_title_whole_results():
+    # dated 2012: the record has 2012, whose title holds the name
+    assert title_check("health information technicians", 2012) == factcheck.Result(
+        "matches_record", record_year=2012, judged_at=2012, time_basis="guide_date", record_source_keys=("oews#year=2012",),
+        facts={"name": "health information technicians", "titles": TITLE_ROWS, "in_title_years": (2011, 2012), "frame_years": (2012,)})
+    # only the later titles (2019 on) hold this name: not checkable in 2012, still with the frame's year and key
+    assert title_check("medical records specialists", 2012) == factcheck.Result(
+        "not_checkable", record_year=2012, judged_at=2012, time_basis="guide_date", record_source_keys=("oews#year=2012",),
+        facts={"name": "medical records specialists", "titles": TITLE_ROWS, "in_title_years": (2019, 2021, 2024), "frame_years": (2012,)})
+
+
+def test_occupation_title_without_any_record_is_not_checkable_with_no_year():
+    empty = employment_titles().iloc[0:0]
+    r = factcheck.check_occupation_title(claim("occupation_title", as_printed="coders", guide=G0), evidence(employment=empty), Rules())
+    assert (r.verdict, r.record_year, r.record_source_keys, r.facts["frame_years"]) == ("not_checkable", None, (), ())
