@@ -757,6 +757,12 @@ def test_averages_match_both_years():
         growth.derived_ratio_rule(PHRASES, only_start)
 
 
+def test_derived_ratio_rule_if_known_is_the_rule_or_none():
+    assert growth.derived_ratio_rule_if_known(PHRASES, AVERAGES) == growth.derived_ratio_rule(PHRASES, AVERAGES)
+    only_start = pd.DataFrame({"projection_start": [2006, 2008], "projection_end": [2014, 2020], "all_occupations_pct_change": [50.0, 10.0]})
+    assert growth.derived_ratio_rule_if_known(PHRASES, only_start) is None  # no edition has both its bands and its average
+
+
 def test_averages_and_thresholds_below_one_are_fine():
     assert growth.ratio_rule(growth.handbook_rule(PHRASES, "B"), 0.5).bound("much_faster") == 40.0  # 20 / 0.5
     assert growth.judge_words("faster than the average", 0.8, 0.5, RATIO).ratio == pytest.approx(1.6)
