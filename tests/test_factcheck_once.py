@@ -87,3 +87,16 @@ def test_what_evidence_works_out_once_is_its_tables_own(real):  # noqa: F811
     fewer = replace(ev, figures=ev.figures.iloc[1:])  # another Evidence: its own figures, worked out afresh
     assert fewer.fingerprint != ev.fingerprint and fewer.fingerprint[1:] == ev.fingerprint[1:]
     assert sum(map(len, fewer.figure_rows.values())) == len(ev.figures) - 1
+
+
+def test_a_tables_fingerprint_tells_its_values_index_column_names_and_types_apart():
+    import pandas as pd
+
+    from mrt.factcheck.rules import fingerprint
+
+    table = pd.DataFrame({"claim_id": ["C1", "C2"], "line": [3, 4]})
+    assert fingerprint(table.copy()) == fingerprint(table)  # the same contents, another object
+    assert fingerprint(table.assign(line=[3, 5])) != fingerprint(table)
+    assert fingerprint(table.set_axis([1, 2])) != fingerprint(table)  # the same rows under another index
+    assert fingerprint(table.rename(columns={"line": "row"})) != fingerprint(table)  # the same values under another name
+    assert fingerprint(table.astype({"line": "Int64"})) != fingerprint(table)  # the same numbers, another type
