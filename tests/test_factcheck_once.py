@@ -100,3 +100,25 @@ def test_a_tables_fingerprint_tells_its_values_index_column_names_and_types_apar
     assert fingerprint(table.set_axis([1, 2])) != fingerprint(table)  # the same rows under another index
     assert fingerprint(table.rename(columns={"line": "row"})) != fingerprint(table)  # the same values under another name
     assert fingerprint(table.astype({"line": "Int64"})) != fingerprint(table)  # the same numbers, another type
+
+
+def test_a_returned_list_is_the_callers_own(real):  # noqa: F811
+    claims, ev = real
+    first = factcheck.judge(claims, ev)
+    second = factcheck.judge(claims, ev)
+    second.clear()  # what a caller does with its list never reaches the kept run
+    assert factcheck.judge(claims, ev) == first and len(first) == len(claims)
+
+
+def test_claims_with_a_cell_that_cannot_be_hashed_are_judged_without_being_kept(real):  # noqa: F811
+    claims, ev = real
+    odd = claims.assign(note=[["a list"]] * len(claims))  # an extra column whose cells are lists
+    assert verdicts(factcheck.judge(odd, ev)) == verdicts(tallies._judge(claims, ev, Rules()))
+    assert len(tallies._JUDGED) == 0
+
+
+def test_at_most_64_runs_are_kept(real):  # noqa: F811
+    claims, ev = real
+    tallies._JUDGED.update({("filler", n): (None, []) for n in range(tallies._JUDGED_MOST)})  # full: 64 runs kept
+    factcheck.judge(claims, ev)
+    assert len(tallies._JUDGED) == 1  # emptied when full, then this run kept
