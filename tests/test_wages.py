@@ -1053,3 +1053,29 @@ def test_quartiles_for_year_works_out_the_check_when_none_is_given():
 def test_a_mean_half_a_percent_above_the_median_counts_as_above():
     out = wages.mean_above_median(gap_rows((2010, 100.0, 100.5), (2011, 100.0, 99.5)), 2010, 2018)
     assert (out["years_above"], out["years_below"]) == (1, 1)  # +0.5% and -0.5%
+
+
+# BLS years in detail ------------------------------------------------------------------------------------
+
+def test_gaps_of_one_code_are_collected_across_its_runs():
+    # code A in 2010-2013 (no 2011), then B in 2014, then A again in 2015-2018 (no 2017): A's gaps are 2011 and 2017
+    rows = bls_long([(2010, "A", "yes", 1, 2, 3, 4), (2012, "A", "yes", 1, 2, 3, 4), (2013, "A", "yes", 1, 2, 3, 4), (2014, "B", "no", 1, 2, 3, 4),
+                     (2015, "A", "yes", 1, 2, 3, 4), (2016, "A", "yes", 1, 2, 3, 4), (2018, "A", "yes", 1, 2, 3, 4)])
+    assert wages.gaps_by_code(wages.bls_annual(rows)) == {"A": [2011, 2017]}
+
+
+def test_missing_statistics_counts_a_statistic_the_table_has_no_column_for():
+    annual = wages.bls_annual(BLS_YEARS)  # no p25 column at all: every year lacks it
+    assert wages.missing_statistics(annual, ("p25", "median")) == {y: ["p25"] for y in (2010, 2011, 2012, 2013, 2015)}
+
+
+def test_published_quartiles_are_numbered_from_zero():
+    no_2010 = CHECKED[~((CHECKED["year"] == 2010) & CHECKED["statistic"].isin(["p25", "p75"]))]  # the first year publishes none
+    out = wages.published_quartiles(no_2010)
+    assert out["year"].tolist() == [2011, 2012, 2013] and list(out.index) == [0, 1, 2]
+
+
+def test_year_runs_read_the_years_in_order_whatever_the_rows_order():
+    annual = wages.bls_annual(BLS_YEARS).iloc[[2, 0, 4, 1, 3]]  # 2012, 2010, 2015, 2011, 2013
+    assert wages.year_runs(annual)[["soc_code", "first_year", "last_year"]].values.tolist() == [["A", 2010, 2012], ["B", 2013, 2013],
+                                                                                                ["C", 2015, 2015]]
