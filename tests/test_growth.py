@@ -235,6 +235,14 @@ def test_guide_outlooks_base_printed_or_implied():
     assert growth.quoted_pair(out.reset_index()) == ("2012-2022", "2016-2026")
 
 
+def test_guide_outlooks_say_how_each_implied_number_was_implied():
+    figs = figures_table([("projected_growth", 10, 2012, 2022, "g#L1"), ("employment", 110000, 2012, 2012, "g#L2"),
+                          ("projected_growth", 10, 2016, 2026, "h#L3"), ("projected_change", 12000, 2016, 2026, "h#L3")])
+    out = growth.guide_outlooks(figs, SYNTHETIC).set_index("vintage")
+    assert out.loc["2012-2022", "change_basis"] == "implied: base x percent"
+    assert out.loc["2016-2026", "base_basis"] == "implied: change / percent"
+
+
 def test_guide_outlooks_without_base_or_change_keep_the_outlook_with_missing_jobs():
     out = growth.guide_outlooks(figures_table([("projected_growth", 10, 2012, 2022, "g#L1")]), SYNTHETIC).set_index("vintage")
     assert out.loc["2012-2022", ["base_persons", "change_persons", "implied_end_persons"]].isna().all()
