@@ -243,6 +243,16 @@ def test_guide_outlooks_say_how_each_implied_number_was_implied():
     assert out.loc["2016-2026", "base_basis"] == "implied: change / percent"
 
 
+def test_guide_outlooks_keep_whole_jobs_as_integers_beside_missing_ones():
+    figs = figures_table([("projected_growth", 10, 2012, 2022, "g#L1"), ("employment", 110000, 2012, 2012, "g#L2"),
+                          ("projected_growth", 10, 2016, 2026, "h#L3")])  # 2016-2026: no base, no change
+    projections = SYNTHETIC.assign(all_occupations_pct_change=SYNTHETIC["all_occupations_pct_change"].where(SYNTHETIC["vintage"] != "2016-2026"))
+    out = growth.guide_outlooks(figs, projections)
+    assert {c: str(out[c].dtype) for c in ("base_persons", "change_persons", "implied_end_persons", "bls_all_occupations_pct")} == {
+        "base_persons": "Int64", "change_persons": "Int64", "implied_end_persons": "Int64", "bls_all_occupations_pct": "Float64"}
+    assert out["base_persons"].tolist() == [110000, pd.NA] and out["bls_all_occupations_pct"].tolist() == [5.0, pd.NA]
+
+
 def test_guide_outlooks_without_base_or_change_keep_the_outlook_with_missing_jobs():
     out = growth.guide_outlooks(figures_table([("projected_growth", 10, 2012, 2022, "g#L1")]), SYNTHETIC).set_index("vintage")
     assert out.loc["2012-2022", ["base_persons", "change_persons", "implied_end_persons"]].isna().all()

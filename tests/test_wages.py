@@ -1069,6 +1069,11 @@ def test_missing_statistics_counts_a_statistic_the_table_has_no_column_for():
     assert wages.missing_statistics(annual, ("p25", "median")) == {y: ["p25"] for y in (2010, 2011, 2012, 2013, 2015)}
 
 
+def test_published_quartiles_keep_a_year_without_a_mean():
+    no_mean = CHECKED[~((CHECKED["year"] == 2011) & (CHECKED["statistic"] == "mean"))]  # 2011 publishes quartiles but no mean
+    assert wages.published_quartiles(no_mean)["year"].tolist() == [2010, 2011, 2012, 2013]
+
+
 def test_published_quartiles_are_numbered_from_zero():
     no_2010 = CHECKED[~((CHECKED["year"] == 2010) & CHECKED["statistic"].isin(["p25", "p75"]))]  # the first year publishes none
     out = wages.published_quartiles(no_2010)
