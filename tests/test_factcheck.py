@@ -159,6 +159,12 @@ def test_printed_step_is_the_largest_power_of_ten_dividing_the_number(value, ste
     assert factcheck.printed_step(value) == pytest.approx(step)
 
 
+@pytest.mark.parametrize("value", [0.9, 100.5, 1.1])
+def test_a_number_with_one_decimal_is_read_to_a_tenth(value):
+    # the last printed digit is a tenth, whatever the digits before it (100.5 is not a multiple of 1)
+    assert factcheck.printed_step(value) == pytest.approx(0.1)
+
+
 @pytest.mark.parametrize("value, decimals, step", [(40, None, 1), (37.4, None, 0.1), (20.59, None, 0.01), (28000, None, 1), (20.5, 2, 0.01)])
 def test_last_digit_step(value, decimals, step):
     assert factcheck.last_digit_step(value, decimals) == pytest.approx(step)
@@ -330,6 +336,14 @@ def test_setting_share_result_carries_its_numbers():
     assert r.record_year == 2016 and r.record_value == 36.0 and r.judged_at == 2013 and r.time_basis == "guide_date"
     assert r.record_source_keys == ("k2011hospitals", "k2016hospitals")
     assert r.facts["outcomes"] == ("unsettled", "agrees") and r.facts["step"] == 10 and r.facts["printed"] == "40%"
+
+
+def test_setting_share_facts_name_the_records_of_its_frame():
+    c, ev = share_claim(40.0)  # dated 2013: frame 2011 and 2016
+    r = factcheck.check_setting_share(c, ev, Rules())
+    # 2011 counts general hospitals only (67,340 of 180,280 = 37.35%, a lower bound); 2016 all hospitals
+    assert [(x.setting, x.year, x.lower_bound) for x in r.facts["records"]] == [("hospitals", 2011, True), ("hospitals", 2016, False)]
+    assert r.facts["records"][0].share_pct == pytest.approx(100 * 67340 / 180280) and r.facts["records"][1].share_pct == 36.0
 
 
 def test_setting_share_at_the_same_value_matches_and_unknown_subject_is_refused():
@@ -534,6 +548,14 @@ def wage_case(rows, guide_year=2017, rules=Rules()):
 ])
 def test_wage_verdicts(rows, guide_year, verdict):
     assert wage_case(rows, guide_year).verdict == verdict
+
+
+def test_the_latest_wage_is_the_newest_of_several_years():
+    rows = [("F1", None, "usd_per_year", 42820.0, None, 2017, "mean", 42820.0)]
+    more = pd.concat([WAGES, bls_wages((2020, "mean", "usd_per_year", 50000.0))], ignore_index=True)  # 2017, 2024 and 2020
+    ev = evidence(provenance=provenance(*rows), bls_wages=more, figures=figures(fig("F1", 42820.0, guide=G1, unit="usd_per_year"), dated(G1, 2017)))
+    r = factcheck.check_wage(claim("wage", ["F1"], guide=G1), ev, Rules())
+    assert (r.facts["latest_year"], r.facts["latest_value"]) == (2024, 55970.0)
 
 
 def test_wage_result_numbers_and_latest_figure():
@@ -956,6 +978,46 @@ def test_setting_remainder_whole_result():
         factcheck.check_setting_remainder(claim("setting_remainder", text="Clinics employ most technicians outside towns"), ev, Rules())
 
 
+@pytest.mark.parametrize("employing, unchecked", [
+    ("Physicians' offices, small clinics and nursing homes", ("small clinics", "nursing homes")),  # a comma parts them too
+    ("Physicians' offices or small clinics", ("small clinics",)),
+])
+def test_setting_remainder_names_each_part_it_cannot_check(employing, unchecked):
+    ev = evidence(figures=figures(dated(G0, 2017)), settings=FOUR)
+    r = factcheck.check_setting_remainder(claim("setting_remainder", text=f"{employing} employ most of the technicians outside hospitals"),
+                                          ev, Rules())
+    assert r.facts["unchecked"] == unchecked and r.facts["settings"] == ("offices_of_physicians",)
+
+
+def test_named_settings_read_the_longest_name_first(monkeypatch):
+    from dataclasses import replace
+
+    from mrt import occupation
+
+    base = occupation.current()
+    wider = replace(base, settings={**base.settings, "general psychiatric hospitals": "psychiatric_hospitals"})
+    monkeypatch.setattr(occupation, "current", lambda: wider)  # a setting whose name holds another's ("hospitals")
+    assert factcheck.named_settings("Many work in general psychiatric hospitals and in hospitals") == ["psychiatric_hospitals", "hospitals"]
+    assert factcheck.named_settings("Many work in general psychiatric hospitals") == ["psychiatric_hospitals"]
+
+
+def test_setting_remainder_of_two_settings_has_both_as_its_subject(monkeypatch):
+    from dataclasses import replace
+
+    from mrt import occupation
+
+    base = occupation.current()
+    wider = replace(base, settings={**base.settings, "nursing care facilities": "nursing_care_facilities"})
+    monkeypatch.setattr(occupation, "current", lambda: wider)  # an occupation whose settings include a third one
+    shares = settings((2016, "hospitals", 36.0, HOSPITALS_ALL), (2016, "offices_of_physicians", 19.0, OFFICES),
+                      (2016, "nursing_care_facilities", 13.0, "Nursing care facilities"))
+    text = "Physicians' offices and nursing care facilities employ most of the technicians outside hospitals"
+    r = factcheck.check_setting_remainder(claim("setting_remainder", text=text), evidence(figures=figures(dated(G0, 2016)), settings=shares),
+                                          Rules())
+    # (19 + 13) of the 64 outside hospitals = 50%
+    assert r.subject == "offices_of_physicians+nursing_care_facilities" and r.record_value == pytest.approx(50.0)
+
+
 def test_other_industries_whole_result():
     ev = evidence(figures=figures(dated(G0, 2013)), settings=FOUR)  # frame 2011 and 2016: the later one is listed
     assert factcheck.check_other_industries(claim("other_industries"), ev, Rules()) == factcheck.Result(
@@ -1178,10 +1240,22 @@ def test_table_types():
         "guide_high": "Float64", "record_value": "Float64", "prints_year": "boolean"}
 
 
+def test_a_table_of_no_claims_keeps_every_column():
+    frame = factcheck.table([], {})
+    assert frame.empty and list(frame.columns) == factcheck.TABLE_COLUMNS and str(frame["line"].dtype) == "Int64"
+
+
 def test_tally_by_guide_of_nothing_keeps_its_columns():
     empty = factcheck.tally_by_guide(pd.DataFrame({"guide_file": [], "verdict": []}))
     assert list(empty.columns) == ["guide_file", "claims", "not_checkable", "checkable", "agreeing", "partly", "disagreeing",
                                    "share_agreeing_pct"] and empty.empty
+
+
+def test_a_blank_title_in_guides_csv_falls_back_to_the_quoted_title():
+    sources = pd.DataFrame({"source_id": ["guide:a.txt", "guide:b.txt"], "kind": ["guide", "guide"],
+                            "covers": ["Guide 'Quoted A' (pay)", "Guide 'Quoted B' (pay)"]})
+    guides = pd.DataFrame({"guide_file": ["a.txt", "b.txt"], "title": ["Named A", "  "]})
+    assert factcheck.guide_titles(sources, guides) == {"a.txt": "Named A", "b.txt": "Quoted B"}
 
 
 def test_guide_titles_skip_other_rows_wherever_they_are():

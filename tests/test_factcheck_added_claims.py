@@ -4,6 +4,8 @@ worked out by hand. The real claims (C048-C052) are pinned in test_factcheck_rea
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
@@ -114,3 +116,62 @@ def test_the_evidence_of_the_added_checks():
     fall = factcheck.check_growth_direction(claim("growth_direction", guide=G1), ev, Rules())
     assert words.growth_direction_text(None, fall) == ("The BLS outlook of its time frame (the latest record, as its guide prints no "
                                                        "year) is 2024-2034, for 29-2072, a partly comparable code: a fall of 1.5%.")
+
+
+def test_growth_direction_whole_result_and_an_outlook_from_the_guides_own_year():
+    ev = evidence(projections=outlook(("2012-2022", 186.3, None, 22.0, 10.8), ("2024-2034", 200.0, None, -1.0, 3.1)),
+                  figures=figures(dated(G0, 2012)))
+    r = factcheck.check_growth_direction(claim("growth_direction"), ev, Rules())
+    # a guide dated 2012 takes the outlook whose base year is 2012 itself: +22% is growth
+    assert r == factcheck.Result("matches_record", record_value=22.0, record_year=2012, record_source_keys=("ep#vintage=2012-2022",),
+                                 unit="percent", judged_at=2012, time_basis="guide_date",
+                                 facts={"vintage": "2012-2022", "pct_change": 22.0, "all_occupations_pct": 10.8, "comparable": "yes",
+                                        "soc_code": "29-2071"})
+    early = factcheck.check_growth_direction(claim("growth_direction"), evidence(projections=ev.projections, figures=figures(dated(G0, 2011))),
+                                             Rules())
+    assert early == factcheck.Result("not_checkable", unit="percent", judged_at=2011, time_basis="guide_date")
+
+
+def test_setting_named_whole_result():
+    r = named("Many other technicians work in physicians' offices or nursing facilities")
+    # frame 2016 and 2018 (guide dated 2017): offices listed in both years at 19%; nursing facilities are not in our data
+    assert [(s.setting, s.year, s.share_pct) for s in r.facts["records"]] == [("offices_of_physicians", 2016, 19.0),
+                                                                             ("offices_of_physicians", 2018, 19.0)]
+    assert replace(r, facts={}) == factcheck.Result(
+        "partly_supported", record_value=19.0, record_year=2018,
+        record_source_keys=("k2016offices_of_physicians", "k2018offices_of_physicians"), subject="offices_of_physicians",
+        unit="percent", judged_at=2017, time_basis="guide_date")
+    assert r.facts["unchecked"] == ("nursing facilities",)
+    # hospitals (36% in 2016) and offices: the value and year are the last record's, the subject the first setting's
+    both = named("Many work in hospitals and physicians' offices", guide_year=2016)
+    assert (both.subject, both.record_value, both.record_year) == ("hospitals", 19.0, 2016)
+    assert named("Many work in nursing facilities") == factcheck.Result(
+        "not_checkable", unit="percent", judged_at=2017, time_basis="guide_date", facts={"records": (), "unchecked": ("nursing facilities",)})
+
+
+def test_setting_named_failure_says_what_it_expected():
+    with pytest.raises(factcheck.FactCheckError, match=r": expected the claim to read '\.\.\. work in <settings>', settings joined by ',', "
+                                                        r"'and' or 'or'$"):
+        named("Physicians' offices employ many")
+
+
+TITLE_ROWS = (("29-2071", "Medical Records and Health Information Technicians", 2011, 2012),
+              ("29-2098", "Medical Dosimetrists, Medical Records Specialists, and Others", 2019, 2019),
+              ("29-2072", "Medical Records Specialists", 2021, 2024))
+
+
+def test_occupation_title_whole_results():
+    # dated 2012: the record has 2012, whose title holds the name
+    assert title_check("health information technicians", 2012) == factcheck.Result(
+        "matches_record", record_year=2012, judged_at=2012, time_basis="guide_date", record_source_keys=("oews#year=2012",),
+        facts={"name": "health information technicians", "titles": TITLE_ROWS, "in_title_years": (2011, 2012), "frame_years": (2012,)})
+    # only the later titles (2019 on) hold this name: not checkable in 2012, still with the frame's year and key
+    assert title_check("medical records specialists", 2012) == factcheck.Result(
+        "not_checkable", record_year=2012, judged_at=2012, time_basis="guide_date", record_source_keys=("oews#year=2012",),
+        facts={"name": "medical records specialists", "titles": TITLE_ROWS, "in_title_years": (2019, 2021, 2024), "frame_years": (2012,)})
+
+
+def test_occupation_title_without_any_record_is_not_checkable_with_no_year():
+    empty = employment_titles().iloc[0:0]
+    r = factcheck.check_occupation_title(claim("occupation_title", as_printed="coders", guide=G0), evidence(employment=empty), Rules())
+    assert (r.verdict, r.record_year, r.record_source_keys, r.facts["frame_years"]) == ("not_checkable", None, (), ())

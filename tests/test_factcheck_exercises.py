@@ -60,3 +60,18 @@ def test_undated_pay_text_names_both_verdicts_and_the_statistic():
     text = words.undated_pay_text(at_date, latest)
     assert text.startswith("Against the latest record it is `outdated`; at its guide's date (2019) it is `rounded`.")
     assert "“In May 2019 the median annual wage in this occupation was $30,500 (BLS" in text
+
+
+def test_shared_setting_shares_two_guides_are_enough():
+    table = pd.DataFrame([row("A", "g2.txt", 4, "setting_share", "rounded", "hospitals"),
+                          row("B", "g1.txt", 8, "setting_share", "rounded", "hospitals")])
+    assert factcheck.shared_setting_shares(table)["claim_id"].tolist() == ["B", "A"]  # exactly two guides: shared, by guide
+
+
+def test_shared_setting_shares_tie_goes_to_the_setting_first_in_the_table():
+    # offices and hospitals are each given by two guides; offices comes first in the table (though not in the alphabet)
+    table = pd.DataFrame([row("A", "g1.txt", 3, "setting_share", "rounded", "offices"),
+                          row("B", "g1.txt", 5, "setting_share", "rounded", "hospitals"),
+                          row("C", "g2.txt", 2, "setting_share", "rounded", "hospitals"),
+                          row("D", "g2.txt", 6, "setting_share", "rounded", "offices")])
+    assert factcheck.shared_setting_shares(table)["claim_id"].tolist() == ["A", "D"]

@@ -87,3 +87,38 @@ def test_what_evidence_works_out_once_is_its_tables_own(real):  # noqa: F811
     fewer = replace(ev, figures=ev.figures.iloc[1:])  # another Evidence: its own figures, worked out afresh
     assert fewer.fingerprint != ev.fingerprint and fewer.fingerprint[1:] == ev.fingerprint[1:]
     assert sum(map(len, fewer.figure_rows.values())) == len(ev.figures) - 1
+
+
+def test_a_tables_fingerprint_tells_its_values_index_column_names_and_types_apart():
+    import pandas as pd
+
+    from mrt.factcheck.rules import fingerprint
+
+    table = pd.DataFrame({"claim_id": ["C1", "C2"], "line": [3, 4]})
+    assert fingerprint(table.copy()) == fingerprint(table)  # the same contents, another object
+    assert fingerprint(table.assign(line=[3, 5])) != fingerprint(table)
+    assert fingerprint(table.set_axis([1, 2])) != fingerprint(table)  # the same rows under another index
+    assert fingerprint(table.rename(columns={"line": "row"})) != fingerprint(table)  # the same values under another name
+    assert fingerprint(table.astype({"line": "Int64"})) != fingerprint(table)  # the same numbers, another type
+
+
+def test_a_returned_list_is_the_callers_own(real):  # noqa: F811
+    claims, ev = real
+    first = factcheck.judge(claims, ev)
+    second = factcheck.judge(claims, ev)
+    second.clear()  # what a caller does with its list never reaches the kept run
+    assert factcheck.judge(claims, ev) == first and len(first) == len(claims)
+
+
+def test_claims_with_a_cell_that_cannot_be_hashed_are_judged_without_being_kept(real):  # noqa: F811
+    claims, ev = real
+    odd = claims.assign(note=[["a list"]] * len(claims))  # an extra column whose cells are lists
+    assert verdicts(factcheck.judge(odd, ev)) == verdicts(tallies._judge(claims, ev, Rules()))
+    assert len(tallies._JUDGED) == 0
+
+
+def test_at_most_64_runs_are_kept(real):  # noqa: F811
+    claims, ev = real
+    tallies._JUDGED.update({("filler", n): (None, []) for n in range(tallies._JUDGED_MOST)})  # full: 64 runs kept
+    factcheck.judge(claims, ev)
+    assert len(tallies._JUDGED) == 1  # emptied when full, then this run kept

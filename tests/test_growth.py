@@ -235,6 +235,24 @@ def test_guide_outlooks_base_printed_or_implied():
     assert growth.quoted_pair(out.reset_index()) == ("2012-2022", "2016-2026")
 
 
+def test_guide_outlooks_say_how_each_implied_number_was_implied():
+    figs = figures_table([("projected_growth", 10, 2012, 2022, "g#L1"), ("employment", 110000, 2012, 2012, "g#L2"),
+                          ("projected_growth", 10, 2016, 2026, "h#L3"), ("projected_change", 12000, 2016, 2026, "h#L3")])
+    out = growth.guide_outlooks(figs, SYNTHETIC).set_index("vintage")
+    assert out.loc["2012-2022", "change_basis"] == "implied: base x percent"
+    assert out.loc["2016-2026", "base_basis"] == "implied: change / percent"
+
+
+def test_guide_outlooks_keep_whole_jobs_as_integers_beside_missing_ones():
+    figs = figures_table([("projected_growth", 10, 2012, 2022, "g#L1"), ("employment", 110000, 2012, 2012, "g#L2"),
+                          ("projected_growth", 10, 2016, 2026, "h#L3")])  # 2016-2026: no base, no change
+    projections = SYNTHETIC.assign(all_occupations_pct_change=SYNTHETIC["all_occupations_pct_change"].where(SYNTHETIC["vintage"] != "2016-2026"))
+    out = growth.guide_outlooks(figs, projections)
+    assert {c: str(out[c].dtype) for c in ("base_persons", "change_persons", "implied_end_persons", "bls_all_occupations_pct")} == {
+        "base_persons": "Int64", "change_persons": "Int64", "implied_end_persons": "Int64", "bls_all_occupations_pct": "Float64"}
+    assert out["base_persons"].tolist() == [110000, pd.NA] and out["bls_all_occupations_pct"].tolist() == [5.0, pd.NA]
+
+
 def test_guide_outlooks_without_base_or_change_keep_the_outlook_with_missing_jobs():
     out = growth.guide_outlooks(figures_table([("projected_growth", 10, 2012, 2022, "g#L1")]), SYNTHETIC).set_index("vintage")
     assert out.loc["2012-2022", ["base_persons", "change_persons", "implied_end_persons"]].isna().all()
@@ -757,6 +775,12 @@ def test_averages_match_both_years():
         growth.derived_ratio_rule(PHRASES, only_start)
 
 
+def test_derived_ratio_rule_if_known_is_the_rule_or_none():
+    assert growth.derived_ratio_rule_if_known(PHRASES, AVERAGES) == growth.derived_ratio_rule(PHRASES, AVERAGES)
+    only_start = pd.DataFrame({"projection_start": [2006, 2008], "projection_end": [2014, 2020], "all_occupations_pct_change": [50.0, 10.0]})
+    assert growth.derived_ratio_rule_if_known(PHRASES, only_start) is None  # no edition has both its bands and its average
+
+
 def test_averages_and_thresholds_below_one_are_fine():
     assert growth.ratio_rule(growth.handbook_rule(PHRASES, "B"), 0.5).bound("much_faster") == 40.0  # 20 / 0.5
     assert growth.judge_words("faster than the average", 0.8, 0.5, RATIO).ratio == pytest.approx(1.6)
@@ -774,3 +798,58 @@ def test_rounding_table_reads_the_change_at_three_steps():
 def test_real_ratios_are_kept_to_three_decimals(real):
     table = growth.wording_table(real["claims"], real["figures"], real["projections"], real["wording"]).set_index("vintage")
     assert table.loc["2016-2026", "ratio"] == 1.757 and table.loc["2012-2022", "ratio"] == 2.037  # 13 / 7.4, 22 / 10.8
+
+
+def test_wording_table_row_in_detail_and_a_word_the_handbook_never_used():
+    claims, figures = claims_and_figures()
+    figures = figures.assign(value=[4, 10])  # the guide's 'faster' outlook for 2012-2022 is 4%, below the average of 5%
+    handbook = handbook_table([("E3", 2012, 2022, 10, 5, "faster than the average")])  # no edition found says 'much faster'
+    table = growth.wording_table(claims, figures, SYNTHETIC, handbook).set_index("source_key")
+    row = table.loc["g#L1"]
+    # 4 / 5 = 0.8: 'faster' puts it on the wrong side of the average, whatever the Handbook says
+    assert (row["ratio"], row["verdict"]) == (0.8, "contradicted")
+    assert (row["handbook_edition"], row["handbook_wording"], row["handbook_band"]) == ("E3", "faster than the average", "faster")
+    # the only word the Handbook used is 'faster' (10 / 5 = 2.0); 'much faster' has no ratios to show
+    assert (row["faster_ratio_low"], row["faster_ratio_high"]) == (2.0, 2.0)
+    assert pd.isna(row["much_faster_ratio_low"]) and pd.isna(row["much_faster_ratio_high"])
+    assert pd.isna(table.loc["h#L2", "handbook_wording"])  # 2016-2026: no edition found
+
+
+def test_rule_wording_table_keeps_the_ratio_to_three_decimals():
+    claims, figures = claims_and_figures()
+    projections = SYNTHETIC.assign(all_occupations_pct_change=SYNTHETIC["all_occupations_pct_change"].where(SYNTHETIC["vintage"] != "2012-2022", 6.0))
+    table = growth.rule_wording_table(claims, figures, projections, growth.derived_ratio_rule(PHRASES, AVERAGES)).set_index("source_key")
+    assert table.loc["g#L1", "ratio"] == 1.667  # 10 / 6 = 1.66667
+
+
+def test_handbook_words_keep_the_ratio_interval_to_three_decimals():
+    words = growth.handbook_words(HANDBOOK).set_index("edition")
+    # E1: 18 (17.5-18.5) over 10 (9.5-10.5): 17.5 / 10.5 = 1.66667 -> 1.667, 18.5 / 9.5 = 1.947368 -> 1.947
+    assert (words.loc["E1", "ratio_low"], words.loc["E1", "ratio_high"]) == (1.667, 1.947)
+
+
+def test_percent_ratio_interval_takes_a_small_reference_above_its_rounding():
+    # 1 (0.5-1.5) over 0.15 read to tenths (0.1-0.2): 0.5 / 0.2 = 2.5 to 1.5 / 0.1 = 15
+    low, high = growth.percent_ratio_interval(1, 0.15, 1.0, 0.1)
+    assert (round(low, 9), round(high, 9)) == (2.5, 15.0)
+    # 2 over 1.0 read to tenths (0.95-1.05): 1.5 / 1.05 = 1.428571 to 2.5 / 0.95 = 2.631579
+    low, high = growth.percent_ratio_interval(2, 1.0, 1.0, 0.1)
+    assert (round(low, 6), round(high, 6)) == (1.428571, 2.631579)
+
+
+@pytest.mark.parametrize("tolerance", [1, 0.5])
+def test_a_tolerance_of_one_percent_or_less_is_allowed(tolerance):
+    assert growth.within_tolerance(0.5, tolerance) is True
+    assert growth.within_tolerance(1.1, tolerance) is False
+
+
+def test_outcome_exceptions_keep_only_the_pairs_columns():
+    pairs = pd.DataFrame({"vintage": ["a", "b"], "year": [1, 1], "difference_pct": [2.0, -5.0]})
+    out = growth.outcome_exceptions(pairs, 3.0)
+    assert list(out.columns) == ["vintage", "year", "difference_pct"] and list(out.index) == [0]
+
+
+def test_vintage_table_rounds_an_implied_change_to_a_tenth():
+    # a published level and no published change: 121.0 - 100.04 = 20.96 -> 21.0 thousand (a tenth, as BLS prints)
+    v = growth.vintage_table(projections_table([("2010-2020", "A", "yes", 100.04, 121.0, None, 21.0, 10.0)])).iloc[0]
+    assert v["change_thousands_used"] == 21.0

@@ -540,6 +540,14 @@ def test_printed_figures_and_distribution_years():
     assert wages.distribution_years(QUARTILE_PROVENANCE) == [2011, 2012]
 
 
+def test_printed_figures_tie_goes_to_the_first_listed_however_many_printings():
+    # 17 printings of the 2012 mean; the most precise step (10) is shared by rows 5, 7, 8, 11 and 12: row 5, listed first, is used
+    steps = [100, 100, 100, 1000, 100, 10, 1000, 10, 10, 1000, 100, 10, 10, 100, 1000, 100, 1000]
+    provenance = pd.DataFrame([printed_row(2012, "mean", 36000.0 + i, float(step), f"m#L{i}") for i, step in enumerate(steps)]).astype(
+        {"bls_year": "Int64", "year_printed": "Int64"})
+    assert wages.printed_figures(provenance, 2012)["mean"]["source_key"] == "m#L5"
+
+
 def test_salary_quantiles_methods_bands_and_the_headline():
     out = wages.salary_quantiles(QUARTILE_PROVENANCE, BLS_YEARS)
     assert list(out.columns) == ["year", "quantile", "method", "headline", "annual_usd", "low_usd", "high_usd", "band_basis", "validated_on",
@@ -962,3 +970,117 @@ def test_mean_above_median_within_one_run_of_years(rows, expected):
     assert (out["first"], out["last"]) == (2010, 2011)
     with pytest.raises(ValueError, match="expected years 2012-2018"):
         wages.mean_above_median(gap_rows(*rows), 2012, 2018)
+
+
+# Method checks in detail -----------------------------------------------------------------------------
+
+# One reference-code year that publishes quartiles: no other year lends the borrowed method its shape.
+LONE_QUARTILE_YEAR = with_quartiles([(2010, "A", "yes", P10, MEDIAN, MEAN, P90)], {2010: (27000.0, 56000.0)})
+
+
+def test_quartile_check_skips_only_the_borrowed_method_when_no_other_year_lends_a_shape():
+    check = wages.validate_quartile_estimates(LONE_QUARTILE_YEAR)
+    # the borrowed shape must leave 2010 out and nothing is left: that method alone is skipped, the ones after it still run
+    assert check["method"].drop_duplicates().tolist() == [wages.PRINTED_MEDIAN, wages.LEAST_SQUARES, wages.SYMMETRIC]
+    assert check["quantile"].tolist() == [0.25, 0.5, 0.75] * 3
+
+
+def test_quartile_check_row_in_detail():
+    check = wages.validate_quartile_estimates(LONE_QUARTILE_YEAR)
+    assert list(check.columns) == ["year", "soc_code", COMPARABLE, "in_validation_set", "method", "quantile", "published_usd",
+                                   "estimated_usd", "error_usd", "error_pct"]
+    row = check[(check["method"] == wages.PRINTED_MEDIAN) & (check["quantile"] == 0.25)].iloc[0]
+    # the curve's 25th percentile: 40,000 x 0.5 ** 0.52631 = 27,773.189; published 27,000: +773.189 dollars, +2.863664%
+    assert row["soc_code"] == "A" and row[COMPARABLE] == "yes" and row["published_usd"] == 27000.0
+    assert row["estimated_usd"] == 27773.0
+    assert row["error_usd"] == 773.0  # whole dollars: 773.189 -> 773
+    assert row["error_pct"] == 2.8637  # 4 decimals
+    at_75 = check[(check["method"] == wages.PRINTED_MEDIAN) & (check["quantile"] == 0.75)].iloc[0]
+    # 40,000 x 2 ** 0.52631 = 57,609.516 against 56,000: +1,609.516 -> 1,610; +2.874137% -> 2.8741
+    assert (at_75["error_usd"], at_75["error_pct"]) == (1610.0, 2.8741)
+
+
+def test_median_check_keeps_the_years_that_publish_no_quartiles():
+    out = wages.validate_median_estimates(CHECKED)  # 2014 publishes p10, median, mean and p90 but no quartiles
+    assert sorted(set(out["year"])) == [2010, 2011, 2012, 2013, 2014]
+
+
+def test_years_with_a_statistic_the_table_lacks_is_none():
+    annual = wages.bls_annual(BLS_YEARS)  # no p25 rows at all
+    assert wages.years_with(annual, "p25", 2010, 2015) is None
+    assert wages.years_with(annual, "mean", 2010, 2015) == (2010, 2015)
+
+
+def test_years_used_are_the_methods_own_validation_years_other_than_the_year():
+    # "m" has validation years 2010-2012 (2013 is not one); "other" only 2010
+    from mrt.wages.fits import _years_used
+
+    assert _years_used(VALIDATION, "m", 2011) == "2010, 2012"
+    assert _years_used(VALIDATION, "other", 2011) == "2010"
+
+
+def test_a_method_without_the_median_takes_its_quartile_band_from_the_other_years_errors():
+    out = wages.salary_quantiles(PRINTED_2011, CHECKED)
+    # Every year of CHECKED has the same p10, mean and p90, so a method's estimate E is the same each year, and its error in a
+    # year whose published p25 is CURVE_P25 / f is E / (CURVE_P25 / f) - 1; the band E / (1 + error) then runs from
+    # CURVE_P25 / (largest f) to CURVE_P25 / (smallest f) whatever E is. Leaving 2011 (f = 1.01) out: f is 1.02 (2010) or 1.015 (2012):
+    # 27,773.189 / 1.02 = 27,228.6 and / 1.015 = 27,362.7. At the 75th the f are 0.99 and 0.995: 57,609.516 / 0.995 = 57,899.0 and / 0.99 = 58,191.4.
+    for method in (wages.LEAST_SQUARES, wages.SYMMETRIC):
+        rows = out[(out["method"] == method)].set_index("quantile")
+        assert rows.loc[0.25, ["low_usd", "high_usd"]].tolist() == [27229, 27363]
+        assert rows.loc[0.75, ["low_usd", "high_usd"]].tolist() == [57899, 58191]
+        assert rows.loc[0.25, "band_basis"] == wages.QUARTILE_BAND
+
+
+def test_the_quartile_check_given_is_the_one_used():
+    check = wages.validate_quartile_estimates(CHECKED)
+    exact = check.assign(error_pct=0.0)  # a check in which the curve never errs: the printed median's band is its rounding alone
+    out = wages.salary_quantiles(PRINTED_2011, CHECKED, check=exact)
+    curve = out[out["method"] == wages.PRINTED_MEDIAN].set_index("quantile")
+    low_end, high_end = 39500 * (P10 / 39500) ** Z75_OVER_Z90, 40500 * (P10 / 40500) ** Z75_OVER_Z90
+    assert curve.loc[0.25, ["low_usd", "high_usd"]].tolist() == [round(low_end), round(high_end)]
+    one_year = wages.quartiles_for_year(PRINTED_2011, CHECKED, 2011, wages.validate_median_estimates(CHECKED), exact)
+    assert [r["low_usd"] for r in one_year if r["method"] == wages.PRINTED_MEDIAN][0] == round(low_end)
+
+
+def test_quartiles_for_year_works_out_the_check_when_none_is_given():
+    validation = wages.validate_median_estimates(CHECKED)
+    computed = wages.quartiles_for_year(PRINTED_2011, CHECKED, 2011, validation)
+    assert computed == wages.quartiles_for_year(PRINTED_2011, CHECKED, 2011, validation, wages.validate_quartile_estimates(CHECKED))
+    assert {r["band_basis"] for r in computed if r["method"] == wages.PRINTED_MEDIAN} == {wages.SHAPE_AND_ROUNDING_BAND}
+
+
+def test_a_mean_half_a_percent_above_the_median_counts_as_above():
+    out = wages.mean_above_median(gap_rows((2010, 100.0, 100.5), (2011, 100.0, 99.5)), 2010, 2018)
+    assert (out["years_above"], out["years_below"]) == (1, 1)  # +0.5% and -0.5%
+
+
+# BLS years in detail ------------------------------------------------------------------------------------
+
+def test_gaps_of_one_code_are_collected_across_its_runs():
+    # code A in 2010-2013 (no 2011), then B in 2014, then A again in 2015-2018 (no 2017): A's gaps are 2011 and 2017
+    rows = bls_long([(2010, "A", "yes", 1, 2, 3, 4), (2012, "A", "yes", 1, 2, 3, 4), (2013, "A", "yes", 1, 2, 3, 4), (2014, "B", "no", 1, 2, 3, 4),
+                     (2015, "A", "yes", 1, 2, 3, 4), (2016, "A", "yes", 1, 2, 3, 4), (2018, "A", "yes", 1, 2, 3, 4)])
+    assert wages.gaps_by_code(wages.bls_annual(rows)) == {"A": [2011, 2017]}
+
+
+def test_missing_statistics_counts_a_statistic_the_table_has_no_column_for():
+    annual = wages.bls_annual(BLS_YEARS)  # no p25 column at all: every year lacks it
+    assert wages.missing_statistics(annual, ("p25", "median")) == {y: ["p25"] for y in (2010, 2011, 2012, 2013, 2015)}
+
+
+def test_published_quartiles_keep_a_year_without_a_mean():
+    no_mean = CHECKED[~((CHECKED["year"] == 2011) & (CHECKED["statistic"] == "mean"))]  # 2011 publishes quartiles but no mean
+    assert wages.published_quartiles(no_mean)["year"].tolist() == [2010, 2011, 2012, 2013]
+
+
+def test_published_quartiles_are_numbered_from_zero():
+    no_2010 = CHECKED[~((CHECKED["year"] == 2010) & CHECKED["statistic"].isin(["p25", "p75"]))]  # the first year publishes none
+    out = wages.published_quartiles(no_2010)
+    assert out["year"].tolist() == [2011, 2012, 2013] and list(out.index) == [0, 1, 2]
+
+
+def test_year_runs_read_the_years_in_order_whatever_the_rows_order():
+    annual = wages.bls_annual(BLS_YEARS).iloc[[2, 0, 4, 1, 3]]  # 2012, 2010, 2015, 2011, 2013
+    assert wages.year_runs(annual)[["soc_code", "first_year", "last_year"]].values.tolist() == [["A", 2010, 2012], ["B", 2013, 2013],
+                                                                                                ["C", 2015, 2015]]

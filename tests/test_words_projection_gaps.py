@@ -75,6 +75,14 @@ def test_outlook_gaps_when_the_change_is_printed_and_nothing_overlaps():
         "No outlook of code A starts inside an earlier one's ten years, so no projection can be checked like for like."]
 
 
+def test_an_outlook_starting_in_an_earlier_ones_target_year_counts_like_for_like():
+    # 2020-2030 starts in 2010-2020's last year: its base measures that outlook's end, as outcome_pairs counts it
+    projections = projections_table([("2010-2020", "A", "yes", 100.0, 121.0, 21.0, 21.0, None),
+                                     ("2020-2030", "A", "yes", 130.0, 140.0, 10.0, 7.7, None)])
+    outlooks = growth.guide_outlooks(figures_table([("projected_growth", 21, 2010, 2020, "g#L1")]), projections)
+    assert growth.outlook_gaps(outlooks, projections, claims_table([]), pd.DataFrame(columns=WORDING_COLUMNS))["like_for_like"] == 1
+
+
 def test_no_quoted_outlook_gives_one_note_and_an_empty_table_with_its_columns():
     outlooks = growth.guide_outlooks(figures_table([("employment", 5, 2013, 2013, "g#L2")]), SYNTHETIC)
     assert outlooks.empty and list(outlooks.columns) == growth.OUTLOOK_COLUMNS
