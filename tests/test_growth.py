@@ -853,3 +853,10 @@ def test_vintage_table_rounds_an_implied_change_to_a_tenth():
     # a published level and no published change: 121.0 - 100.04 = 20.96 -> 21.0 thousand (a tenth, as BLS prints)
     v = growth.vintage_table(projections_table([("2010-2020", "A", "yes", 100.04, 121.0, None, 21.0, 10.0)])).iloc[0]
     assert v["change_thousands_used"] == 21.0
+
+
+@pytest.mark.parametrize("reference", [0.05, 0.0, -3.0])
+def test_a_reference_at_or_below_its_rounding_is_refused_in_words_not_by_a_division(reference):
+    # 0.05 read to tenths runs from 0.0 to 0.1: its lower end is no divisor; a zero or negative reference neither
+    with pytest.raises(ValueError, match=rf"needs a positive reference above its rounding, found {reference}"):
+        growth.percent_ratio_interval(1, reference, 1.0, 0.1)

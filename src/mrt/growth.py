@@ -514,9 +514,11 @@ def percent_step(value: float) -> float:
 def percent_ratio_interval(pct: float, reference_pct: float, pct_step: float = 1.0, reference_step: float = 0.1) -> tuple[float, float]:
     """The ratio of two published percents, as an interval their rounding allows: a 22% printed to whole percents
     (21.5-22.5) over a 10.8% printed to tenths (10.75-10.85) -> (1.98, 2.09)."""
+    if not float(reference_pct) - reference_step / 2 > 0:  # checked before dividing: a reference at its rounding is no divisor
+        raise ValueError(f"a ratio interval needs a positive reference above its rounding, found {reference_pct}")
     low = (float(pct) - pct_step / 2) / (float(reference_pct) + reference_step / 2)
     high = (float(pct) + pct_step / 2) / (float(reference_pct) - reference_step / 2)
-    if not (math.isfinite(low) and math.isfinite(high)) or float(reference_pct) - reference_step / 2 <= 0:
+    if not (math.isfinite(low) and math.isfinite(high)):
         raise ValueError(f"a ratio interval needs a positive reference above its rounding, found {reference_pct}")
     return low, high
 
