@@ -190,6 +190,7 @@ def industries_text(c, r):
     return (f"The Handbook's largest-employer rows in our data ({r.record_year}) list only {listed}; the other "
             f"{report.percent(r.facts['unlisted_pct'], 0)} of jobs are not broken down by industry.")
 
+
 def area_list_text(c, r):
     f = r.facts
     return (f"Our BLS data are national only. Within the guide, {f['consistent']} of {f['pairs']} hourly and annual pairs agree "
