@@ -32,7 +32,7 @@ LAYERS = (
                    "words.evidence", "words.tallies", "words.summary", "insight", "findings", "charts", "charts.education",
                    "charts.factcheck", "charts.projections", "charts.salaries", "draft", "readability")),
     ("publishing", ("readme", "site", "site.assets", "site.markup", "site.page", "site.index", "handouts", "grading", "student")),
-    ("running", ("preflight", "executor", "pipeline", "rerun", "bundle", "gradebook", "rawcheck")),
+    ("running", ("preflight", "kernelfork", "executor", "pipeline", "rerun", "bundle", "gradebook", "rawcheck")),
     ("command line", ("cli",)),
 )
 LAYER_OF = {module: rank for rank, (_, modules) in enumerate(LAYERS) for module in modules}

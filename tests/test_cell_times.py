@@ -38,8 +38,12 @@ def test_slowest_cells_are_medians_over_runs_slowest_first():
     assert notebook_totals(runs) == {"a": 2.0, "b": 1.5}
 
 
-def test_a_waiting_notebook_imports_its_modules_silently_and_its_outputs_are_unchanged(tmp_path):
+def test_a_waiting_notebook_imports_its_modules_silently_and_its_outputs_are_unchanged(tmp_path, monkeypatch):
+    """Where kernels start the usual way (not forked from a server that has loaded the modules already, as on
+    Linux: tests/test_kernelfork.py), a waiting kernel imports its notebook's modules while it waits."""
     from mrt.executor import imported_modules
+
+    monkeypatch.setattr("mrt.executor.forking_available", lambda: False)
 
     first = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import time; time.sleep(0.5)")])
     second = nbformat.v4.new_notebook(cells=[

@@ -2,8 +2,10 @@
 
 :func:`run_notebooks` executes every notebook of a graph (:data:`mrt.vocab.STEPS`): each starts when the notebooks it
 needs are done, and independent ones run side by side. Every kernel starts at once and imports its modules straight
-away, so kernel start-up overlaps with the work of the notebooks it waits for. This module is the executor only, and
-light to import (no pandas, no analysis): :mod:`mrt.pipeline` adds the checks, the staging and the swap of the main job.
+away, so kernel start-up overlaps with the work of the notebooks it waits for; on Linux the kernels are forked from one
+process that has imported those modules once (:mod:`mrt.kernelfork`), so the imports are paid once, not per notebook.
+This module is the executor only, and light to import (no pandas, no analysis): :mod:`mrt.pipeline` adds the checks, the
+staging and the swap of the main job.
 
 Kernels always run the project's own interpreter (``sys.executable``), whatever kernelspecs ``JUPYTER_PATH`` or the
 user's folders hold, with their own HOME, matplotlib, IPython and Jupyter folders: outputs never depend on the user's
@@ -21,7 +23,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
+import uuid
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +42,7 @@ from traitlets import default  # noqa: E402
 
 from mrt import paths  # noqa: E402
 from mrt.io import write_text  # noqa: E402
+from mrt.kernelfork import ForkingProvisioner, ForkServer, available as forking_available  # noqa: E402
 from mrt.vocab import SETUP_TAG, STEPS, Step  # noqa: E402
 
 
@@ -136,11 +140,21 @@ class ProjectKernelSpecs(KernelSpecManager):
 
 class ProjectKernelManager(AsyncKernelManager):
     """A kernel manager that always starts the project's interpreter: for tools that take a kernel
-    manager class (``NotebookClient(kernel_manager_class=...)``, as the education rerun does)."""
+    manager class (``NotebookClient(kernel_manager_class=...)``, as the education rerun does). Given a
+    ``fork_server`` (:mod:`mrt.kernelfork`), its kernel is forked from it when it can be."""
+
+    fork_server: ForkServer | None = None
 
     @default("kernel_spec_manager")
     def _project_kernel_specs(self) -> KernelSpecManager:
         return ProjectKernelSpecs()
+
+    async def _async_pre_start_kernel(self, **kw):
+        if self.provisioner is None and self.fork_server is not None:
+            self.kernel_id = self.kernel_id or kw.pop("kernel_id", str(uuid.uuid4()))
+            self.provisioner = ForkingProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
+            self.provisioner.server = self.fork_server
+        return await super()._async_pre_start_kernel(**kw)
 
 
 def logged_kernel_manager_class(env: dict[str, str], log: Path) -> type[ProjectKernelManager]:
@@ -171,8 +185,10 @@ def quiet_asyncio_reports(log: Path, loggers: tuple[str, ...] = ("asyncio", "tra
         logger.propagate = False
 
 
-def project_kernel_manager(connection_file: Path) -> AsyncKernelManager:
-    return ProjectKernelManager(kernel_name=KERNEL_NAME, connection_file=str(connection_file))
+def project_kernel_manager(connection_file: Path, fork_server: ForkServer | None = None) -> AsyncKernelManager:
+    km = ProjectKernelManager(kernel_name=KERNEL_NAME, connection_file=str(connection_file))
+    km.fork_server = fork_server
+    return km
 
 
 KERNEL_HOME_DIRS = {"HOME": "home", "MPLCONFIGDIR": "matplotlib", "IPYTHONDIR": "ipython",
@@ -297,10 +313,10 @@ async def _stop_kernel(client: NotebookClient, km: AsyncKernelManager, now: bool
 
 
 async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, asyncio.Event], progress: Progress,
-                   timeout: int, env: dict[str, str], runtime: Path) -> None:
+                   timeout: int, env: dict[str, str], runtime: Path, forks: ForkServer | None = None) -> None:
     nb = nbformat.read(source, as_version=4)
     stem = Path(step.notebook).stem
-    km = project_kernel_manager(runtime / f"kernel-{stem}.json")
+    km = project_kernel_manager(runtime / f"kernel-{stem}.json", forks)
     client = NotebookClient(nb, km=km, timeout=timeout, record_timing=False, coalesce_streams=True,
                             resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
                             # the kernel's own start-up log (a notice about local TCP sockets) would read like an error
@@ -311,7 +327,7 @@ async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, a
     with open(runtime / f"kernel-{stem}.log", "ab") as log:
         try:
             km = await _start_kernel(client, step, env, log, lambda attempt: project_kernel_manager(
-                runtime / f"kernel-{stem}{'' if attempt == 1 else f'-{attempt}'}.json"))
+                runtime / f"kernel-{stem}{'' if attempt == 1 else f'-{attempt}'}.json", forks))
             waited = not step.needs
             for index, cell in enumerate(nb.cells):
                 if cell.cell_type != "code":
@@ -375,13 +391,13 @@ async def _start_kernel(client: NotebookClient, step: Step, env: dict[str, str],
 
 
 async def _run_graph(steps: tuple[Step, ...], out_dir: Path, timeout: int, env: dict[str, str], source_dir: Path,
-                     runtime: Path, cell_times: list[CellTime] | None = None) -> None:
+                     runtime: Path, cell_times: list[CellTime] | None = None, forks: ForkServer | None = None) -> None:
     finished = {s.notebook: asyncio.Event() for s in steps}
     _quiet_orphaned_tasks(runtime)
     progress = Progress(len(steps), cell_times=cell_times)
     progress.say("starting " + ", ".join(s.notebook for s in steps))
     tasks = [asyncio.create_task(_run_one(s, source_dir / s.notebook, out_dir / s.notebook, finished, progress, timeout,
-                                          env, runtime)) for s in steps]
+                                          env, runtime, forks)) for s in steps]
     with _signals_cancel(asyncio.current_task()) as received:
         try:
             await asyncio.gather(*tasks)
@@ -452,5 +468,21 @@ def run_notebooks(out_dir: Path | None = None, processed_dir: Path | None = None
         runtime = Path(runtime_name)
         env = kernel_environment(processed_dir, runtime)
         prepare_kernel_home(env)
-        asyncio.run(_run_graph(steps or STEPS, Path(out_dir or paths.NOTEBOOKS), timeout, env,
-                               Path(source_dir or paths.NOTEBOOKS), runtime, cell_times))
+        steps, source_dir = steps or STEPS, Path(source_dir or paths.NOTEBOOKS)
+        with fork_server(steps, source_dir, env, runtime) as forks:
+            asyncio.run(_run_graph(steps, Path(out_dir or paths.NOTEBOOKS), timeout, env, source_dir, runtime, cell_times,
+                                   forks))
+
+
+def fork_server(steps: tuple[Step, ...], source_dir: Path, env: dict[str, str], runtime: Path):
+    """A fork server (:mod:`mrt.kernelfork`) that has imported every module the notebooks import, for their kernels;
+    where kernels cannot be forked, nothing (each kernel then starts the usual way)."""
+    if not forking_available():
+        return nullcontext(None)
+    modules: list[str] = []
+    for step in steps:
+        try:
+            modules += imported_modules(nbformat.read(source_dir / step.notebook, as_version=4))
+        except (OSError, ValueError):  # the notebook's own run reports it
+            continue
+    return ForkServer(env, paths.NOTEBOOKS, list(dict.fromkeys(modules)), runtime / "fork-server.log")
