@@ -176,24 +176,37 @@ def test_the_output_files_a_kernel_is_given():
     assert _fd(subprocess.PIPE, 1) is None and _fd(object(), 1) is None
 
 
+FIRST = Step("first.ipynb", (), "")
+
+
+def write_first(folder):
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PROBE)]), folder / "first.ipynb")
+
+
 def test_the_main_job_forks_its_kernels_and_its_outputs_are_those_of_usual_kernels(tmp_path, monkeypatch):
     """The same notebook run with forked kernels and with kernels started the usual way gives the same file, byte
     for byte, a figure shown by the inline backend included (matplotlib was loaded by the server, before any kernel)."""
+    write_first(tmp_path)
     nbformat.write(nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell("import colorsys\nprint(colorsys.rgb_to_hsv(0.2, 0.4, 0.4))"),
         nbformat.v4.new_code_cell("import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([1, 2])\nplt.show()")]),
         tmp_path / "a.ipynb")
-    steps = (Step("a.ipynb", (), ""),)
+    steps = (FIRST, Step("a.ipynb", ("first.ipynb",), ""))
     run_notebooks(out_dir=tmp_path / "forked", processed_dir=tmp_path / "p", steps=steps, source_dir=tmp_path)
     monkeypatch.setattr("mrt.executor.forking_available", lambda: False)
     run_notebooks(out_dir=tmp_path / "usual", processed_dir=tmp_path / "p", steps=steps, source_dir=tmp_path)
     assert (tmp_path / "forked" / "a.ipynb").read_bytes() == (tmp_path / "usual" / "a.ipynb").read_bytes()
 
 
-def test_the_main_job_runs_in_forked_kernels(tmp_path):
+def test_the_main_job_forks_the_kernels_of_the_notebooks_that_wait(tmp_path):
+    """A notebook that waits for others gets a kernel forked from the server, which imported its modules meanwhile; one
+    that waits for nothing starts its kernel at once, the usual way, rather than wait for the server's imports."""
+    write_first(tmp_path)
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PROBE)]), tmp_path / "a.ipynb")
-    run_notebooks(out_dir=tmp_path / "out", processed_dir=tmp_path / "p", steps=(Step("a.ipynb", (), ""),),
+    run_notebooks(out_dir=tmp_path / "out", processed_dir=tmp_path / "p", steps=(FIRST, Step("a.ipynb", ("first.ipynb",), "")),
                   source_dir=tmp_path)
-    seen = probe(nbformat.read(tmp_path / "out" / "a.ipynb", as_version=4))
-    assert seen["ppid"] != os.getpid() and seen["sid"] == seen["pid"]
-    assert str(seen["ppid"]) == seen["parent_pid"], "the fork server is its parent, and watched"
+    first, waited = (probe(nbformat.read(tmp_path / "out" / name, as_version=4)) for name in ("first.ipynb", "a.ipynb"))
+    assert first["ppid"] == os.getpid(), "started by this process"
+    assert waited["ppid"] != os.getpid() and waited["sid"] == waited["pid"]
+    assert str(waited["ppid"]) == waited["parent_pid"], "the fork server is its parent, and watched"
+    assert waited["loaded"] is False, "the server imports what the notebooks import, nothing more (PROBE imports os, sys, json)"

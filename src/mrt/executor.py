@@ -316,6 +316,7 @@ async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, a
                    timeout: int, env: dict[str, str], runtime: Path, forks: ForkServer | None = None) -> None:
     nb = nbformat.read(source, as_version=4)
     stem = Path(step.notebook).stem
+    forks = forks if step.needs else None  # a notebook that waits for nothing starts at once, beside the server's imports
     km = project_kernel_manager(runtime / f"kernel-{stem}.json", forks)
     client = NotebookClient(nb, km=km, timeout=timeout, record_timing=False, coalesce_streams=True,
                             resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
@@ -475,12 +476,14 @@ def run_notebooks(out_dir: Path | None = None, processed_dir: Path | None = None
 
 
 def fork_server(steps: tuple[Step, ...], source_dir: Path, env: dict[str, str], runtime: Path):
-    """A fork server (:mod:`mrt.kernelfork`) that has imported every module the notebooks import, for their kernels;
-    where kernels cannot be forked, nothing (each kernel then starts the usual way)."""
-    if not forking_available():
+    """A fork server (:mod:`mrt.kernelfork`) for the kernels of the notebooks that wait for others, importing every
+    module they import while the notebooks they wait for run. Nothing where kernels cannot be forked, or when no
+    notebook waits: those kernels start the usual way, at once (waiting for the server's imports would only delay them)."""
+    waiting = [step for step in steps if step.needs]
+    if not forking_available() or not waiting:
         return nullcontext(None)
     modules: list[str] = []
-    for step in steps:
+    for step in waiting:
         try:
             modules += imported_modules(nbformat.read(source_dir / step.notebook, as_version=4))
         except (OSError, ValueError):  # the notebook's own run reports it
