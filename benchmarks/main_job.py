@@ -108,7 +108,7 @@ def kernel_and_stack() -> float:
     from jupyter_client.manager import start_new_kernel
 
     start = time.perf_counter()
-    km, kc = start_new_kernel(kernel_name="python3")
+    km, kc = start_new_kernel(kernel_name="python3", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         kc.execute_interactive("import pandas, matplotlib, matplotlib.pyplot, seaborn", timeout=120)
     finally:
