@@ -112,6 +112,18 @@ def test_the_server_refuses_a_request_without_the_kernels_output_files(server):
     assert server.process.poll() is None, "and goes on serving"
 
 
+@pytest.mark.parametrize("request_text", [b"not json", b'{"argv": []}', b"[1, 2]"])
+def test_the_server_answers_a_request_it_does_not_understand_and_goes_on_serving(tmp_path, server, request_text):
+    sock = server.socket
+    sock.setblocking(True)
+    with open(os.devnull, "ab") as log:
+        socket.send_fds(sock, [request_text], [log.fileno(), log.fileno()])
+    assert sock.recv(4096).startswith(b'{"error": "no kernel forked: ')
+    sock.setblocking(False)
+    km = project_kernel_manager(tmp_path / "kernel.json", server)
+    assert probe(run_cells([PROBE], km, tmp_path))["ppid"] == server.process.pid, "the next request is served"
+
+
 def test_the_server_stops_when_its_socket_closes_and_a_kernel_stops_with_the_server(tmp_path, server):
     km = project_kernel_manager(tmp_path / "kernel.json", server)
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
@@ -210,3 +222,83 @@ def test_the_main_job_forks_the_kernels_of_the_notebooks_that_wait(tmp_path):
     assert waited["ppid"] != os.getpid() and waited["sid"] == waited["pid"]
     assert str(waited["ppid"]) == waited["parent_pid"], "the fork server is its parent, and watched"
     assert waited["loaded"] is False, "the server imports what the notebooks import, nothing more (PROBE imports os, sys, json)"
+
+
+def test_requests_queued_behind_one_the_dead_server_never_answered_start_the_usual_way(tmp_path):
+    """The server killed while several kernels wait for it: the first request reads the end of the socket and closes
+    it; the ones queued behind it must fail as OSError (the provisioner's cue for a usual start), not AttributeError."""
+    (tmp_path / "slow_to_import.py").write_text("import time\ntime.sleep(30)\n")
+    env = dict(kernel_environment(None, tmp_path), PYTHONPATH=f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
+    forks = ForkServer(env, tmp_path, ["slow_to_import"], tmp_path / "fork-server.log")
+
+    async def three_requests():
+        with open(os.devnull, "ab") as log:
+            tasks = [asyncio.create_task(forks.fork([sys.executable, "-m", "ipykernel_launcher"], env, str(tmp_path),
+                                                    log.fileno(), log.fileno())) for _ in range(3)]
+            await asyncio.sleep(0.5)
+            forks.process.kill()
+            return await asyncio.gather(*tasks, return_exceptions=True)
+
+    try:
+        outcomes = asyncio.run(three_requests())
+    finally:
+        forks.close(timeout=0)
+    assert all(isinstance(o, OSError) for o in outcomes), outcomes
+
+
+ORPHANED = """
+import asyncio, ctypes, os, sys, time
+from pathlib import Path
+from jupyter_client.connect import write_connection_file
+from mrt.executor import kernel_environment
+from mrt.kernelfork import ForkServer, _process_state
+assert ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER, as systemd --user is
+tmp = Path(sys.argv[1])
+env = kernel_environment(None, tmp)
+forks = ForkServer(env, tmp, [], tmp / "fork-server.log")
+connection, _ = write_connection_file(str(tmp / "kernel.json"))
+with open(tmp / "kernel.log", "ab") as log:
+    pid = asyncio.run(forks.fork([sys.executable, "-m", "ipykernel_launcher", "-f", connection], env, str(tmp),
+                                 log.fileno(), log.fileno()))
+forks.process.kill()  # at once: before the kernel's parent watch has started
+forks.process.wait()
+deadline = time.monotonic() + 10
+while time.monotonic() < deadline and (_process_state(pid) or ("Z",))[0] != "Z":
+    time.sleep(0.05)
+ended = (_process_state(pid) or ("Z",))[0] == "Z"
+if not ended:
+    os.kill(pid, 9)
+print("ended" if ended else "alive")
+"""
+
+
+def test_a_kernel_whose_server_dies_as_it_starts_ends_even_under_a_subreaper(tmp_path):
+    """Orphans go to the nearest subreaper (systemd --user on a desktop), not to init; ipykernel's parent watch,
+    started after the server has gone, waits for init and never ends the kernel: a stray holding its ports."""
+    seen = subprocess.run([sys.executable, "-c", ORPHANED, str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert seen.stdout.strip() == "ended", seen.stderr
+
+
+HANGS = """
+import sys
+from pathlib import Path
+import nbformat
+from mrt.executor import Step, run_notebooks
+folder = Path(sys.argv[1])
+nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")]), folder / "first.ipynb")
+nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import hangs_at_import")]), folder / "a.ipynb")
+try:
+    run_notebooks(out_dir=folder / "out", processed_dir=folder / "p", timeout=4, source_dir=folder,
+                  steps=(Step("first.ipynb", (), ""), Step("a.ipynb", ("first.ipynb",), "")))
+except Exception as error:
+    print(f"{type(error).__name__}: {error}")
+"""
+
+
+def test_a_module_that_never_finishes_importing_fails_the_run_within_its_timeout(tmp_path):
+    """The server imports the module too: its kernel must not wait for the server for ever (the usual start fails the
+    notebook after the run's timeout; so must the forked one)."""
+    (tmp_path / "hangs_at_import.py").write_text("import time\ntime.sleep(90)\n")  # strays of a failing run end too
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")]))
+    seen = subprocess.run([sys.executable, "-c", HANGS, str(tmp_path)], env=env, capture_output=True, text=True, timeout=60)
+    assert "NotebookFailed: a.ipynb: importing its modules did not finish within 4 s" in seen.stdout, seen.stderr[-2000:]

@@ -339,10 +339,12 @@ async def _run_one(step: Step, source: Path, target: Path, finished: dict[str, a
                     await asyncio.gather(*(finished[n].wait() for n in step.needs if n in finished))
                     if warming is not None:
                         try:
-                            await client.async_wait_for_reply(warming)
+                            await client.async_wait_for_reply(warming, cell)  # a cell: nbclient's timeout needs one
                         except DeadKernelError:
                             raise NotebookFailed(f"{step.notebook}: the kernel died while importing its modules (out of "
                                                  "memory, or killed?)") from None
+                        except CellTimeoutError:
+                            raise NotebookFailed(f"{step.notebook}: importing its modules did not finish within {timeout} s") from None
                     waited = True
                 cell_started = time.perf_counter()
                 try:
@@ -470,12 +472,12 @@ def run_notebooks(out_dir: Path | None = None, processed_dir: Path | None = None
         env = kernel_environment(processed_dir, runtime)
         prepare_kernel_home(env)
         steps, source_dir = steps or STEPS, Path(source_dir or paths.NOTEBOOKS)
-        with fork_server(steps, source_dir, env, runtime) as forks:
+        with fork_server(steps, source_dir, env, runtime, timeout) as forks:
             asyncio.run(_run_graph(steps, Path(out_dir or paths.NOTEBOOKS), timeout, env, source_dir, runtime, cell_times,
                                    forks))
 
 
-def fork_server(steps: tuple[Step, ...], source_dir: Path, env: dict[str, str], runtime: Path):
+def fork_server(steps: tuple[Step, ...], source_dir: Path, env: dict[str, str], runtime: Path, timeout: float = 600):
     """A fork server (:mod:`mrt.kernelfork`) for the kernels of the notebooks that wait for others, importing every
     module they import while the notebooks they wait for run. Nothing where kernels cannot be forked, or when no
     notebook waits: those kernels start the usual way, at once (waiting for the server's imports would only delay them)."""
@@ -488,4 +490,4 @@ def fork_server(steps: tuple[Step, ...], source_dir: Path, env: dict[str, str], 
             modules += imported_modules(nbformat.read(source_dir / step.notebook, as_version=4))
         except (OSError, ValueError):  # the notebook's own run reports it
             continue
-    return ForkServer(env, paths.NOTEBOOKS, list(dict.fromkeys(modules)), runtime / "fork-server.log")
+    return ForkServer(env, paths.NOTEBOOKS, list(dict.fromkeys(modules)), runtime / "fork-server.log", timeout)

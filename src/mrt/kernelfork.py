@@ -11,7 +11,8 @@ imported them, which is what the executor's warm-up asks every waiting kernel to
 :class:`ForkServer` starts and stops the server; :class:`ForkingProvisioner` is the jupyter_client provisioner
 that asks it for a kernel, and starts the kernel the usual way when the server cannot serve (it failed to start,
 died, or the command is not ``-m ipykernel_launcher``). The server stops when the process that started it closes its
-socket or dies; each kernel stops when the server is gone (ipykernel's parent watch). This module imports only the
+socket or dies; each kernel is killed when the server is gone (a parent-death signal, set before anything else, so
+that an orphan never outlives a run, even where orphans go to a subreaper rather than to init). This module imports only the
 standard library and jupyter_client (which every kernel loads), so the server loads nothing it was not asked to.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import ctypes
 import gc
 import importlib
 import importlib.util
@@ -37,6 +39,7 @@ from jupyter_client.provisioning import LocalProvisioner
 LAUNCHER = ["-m", "ipykernel_launcher"]
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel sets MPLBACKEND to before any cell
 MAX_MESSAGE = 1 << 20
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent ends
 
 
 def available() -> bool:
@@ -72,7 +75,11 @@ def serve(fd: int, modules: list[str]) -> None:
                 os.close(fd)
             server.sendall(json.dumps({"error": f"a request needs the kernel's stdout and stderr, got {len(fds)} files"}).encode())
             continue
-        server.sendall(json.dumps(_fork(json.loads(data), fds, server)).encode())
+        try:
+            answer = _fork(data, fds, server)
+        except (OSError, ValueError) as error:  # no fork (out of processes or memory) or a request not understood: this
+            answer = {"error": f"no kernel forked: {type(error).__name__}: {error}"}  # kernel starts the usual way
+        server.sendall(json.dumps(answer).encode())
 
 
 def _reap(signum=None, frame=None) -> None:
@@ -87,27 +94,43 @@ def _reap(signum=None, frame=None) -> None:
         print(f"kernel {pid} ended with status {os.waitstatus_to_exitcode(status)}", file=sys.stderr, flush=True)
 
 
-def _fork(request: dict, fds: list[int], server: socket.socket) -> dict:
-    """Fork one kernel; answer with its process id once it leads a session of its own (so signalling its process
-    group never reaches the server)."""
-    ready, told = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(ready)
-        _become_kernel(request, fds, told, server)
-    os.close(told)
-    for fd in fds:
-        os.close(fd)
+def _fork(data: bytes, fds: list[int], server: socket.socket) -> dict:
+    """Fork one kernel for the request ``data``; answer with its process id once it leads a session of its own (so
+    signalling its process group never reaches the server). ``fds`` (its stdout and stderr) are closed here either way."""
+    try:
+        request = json.loads(data)
+        if not (isinstance(request, dict) and {"argv", "env", "cwd", "launcher"} <= set(request)):
+            raise ValueError("a request gives argv, env, cwd and launcher")
+        ready, told = os.pipe()
+        parent = os.getpid()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(ready)
+            os.close(told)
+            raise
+        if pid == 0:
+            os.close(ready)
+            _become_kernel(request, fds, told, server, parent)  # never returns
+        os.close(told)
+    finally:  # in the server only: the kernel never comes back here
+        for fd in fds:
+            os.close(fd)
     with os.fdopen(ready, "rb") as pipe:
         started = pipe.read(1)
     return {"pid": pid} if started else {"error": f"the forked kernel {pid} ended before it started"}
 
 
-def _become_kernel(request: dict, fds: list[int], told: int, server: socket.socket) -> None:
+def _become_kernel(request: dict, fds: list[int], told: int, server: socket.socket, parent: int) -> None:
     """In the forked child: become the process ``python -m ipykernel_launcher ARGS`` would be, run the kernel
     until it is shut down, and exit. Never returns."""
     code = 1
     try:
+        # killed when the server ends, even before ipykernel's parent watch starts (which, started after the server
+        # has gone, only looks for init as its parent: a subreaper such as systemd --user would keep it forever)
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent:  # the server ended before that
+            os._exit(1)
         server.close()
         os.setsid()
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
@@ -150,9 +173,10 @@ def _become_kernel(request: dict, fds: list[int], told: int, server: socket.sock
 
 class ForkServer:
     """A fork server started with ``env`` (the kernels' environment) in ``cwd``, importing ``modules``; its own
-    output goes to ``log``. Close it (or use it as a context manager) when the kernels are done."""
+    output goes to ``log``. Close it (or use it as a context manager) when the kernels are done. A request not answered
+    within ``timeout`` seconds (an import that never ends) stops it: the kernels start the usual way."""
 
-    def __init__(self, env: dict[str, str], cwd: Path, modules: list[str], log: Path):
+    def __init__(self, env: dict[str, str], cwd: Path, modules: list[str], log: Path, timeout: float = 600):
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         code = f"from mrt.kernelfork import serve; serve({theirs.fileno()}, {list(modules)!r})"
         with open(log, "ab") as handle:
@@ -162,18 +186,20 @@ class ForkServer:
         ours.setblocking(False)
         self.socket: socket.socket | None = ours
         self.lock = asyncio.Lock()
+        self.timeout = timeout
 
     async def fork(self, cmd: list[str], env: dict[str, str], cwd: str, stdout: int, stderr: int) -> int:
         """A new kernel for ``cmd`` (``python -m ipykernel_launcher ARGS``); its process id. OSError when the
         server cannot give one."""
-        if self.socket is None:
-            raise OSError("the fork server is closed")
         request = json.dumps({"argv": cmd, "env": env, "cwd": str(cwd), "launcher": _launcher_path()}).encode()
         async with self.lock:  # one request at a time, so each answer is read by the task that asked
+            if self.socket is None:  # closed, perhaps while this request waited for the one before
+                raise OSError("the fork server is closed")
             answered = False
             try:
                 socket.send_fds(self.socket, [request], [stdout, stderr])
-                reply = await asyncio.get_running_loop().sock_recv(self.socket, MAX_MESSAGE)
+                reply = await asyncio.wait_for(asyncio.get_running_loop().sock_recv(self.socket, MAX_MESSAGE),
+                                               self.timeout)  # TimeoutError is an OSError
                 answered = True
             finally:
                 if not answered:  # cancelled while waiting (or the socket failed): an answer left unread would reach
