@@ -12,8 +12,9 @@ imported them, which is what the executor's warm-up asks every waiting kernel to
 that asks it for a kernel, and starts the kernel the usual way when the server cannot serve (it failed to start,
 died, or the command is not ``-m ipykernel_launcher``). The server stops when the process that started it closes its
 socket or dies; each kernel is killed when the server is gone (a parent-death signal, set before anything else, so
-that an orphan never outlives a run, even where orphans go to a subreaper rather than to init). This module imports only the
-standard library and jupyter_client (which every kernel loads), so the server loads nothing it was not asked to.
+that an orphan never outlives a run, even where orphans go to a subreaper rather than to init). This module imports
+only the standard library and jupyter_client (which every kernel loads), so the server loads nothing it was not asked
+to.
 """
 
 from __future__ import annotations
